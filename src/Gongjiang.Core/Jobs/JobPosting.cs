@@ -1,0 +1,43 @@
+using Gongjiang.Core.Common;
+
+namespace Gongjiang.Core.Jobs;
+
+/// <summary>A job posting (招聘岗位). Salaries are CNY per month.</summary>
+public sealed class JobPosting
+{
+    public string Id { get; set; } = "";
+    public string EmployerId { get; set; } = "";
+    public string Title { get; set; } = "";
+    /// <summary>2022 occupation code; filled by title normalization when the poster leaves it empty.</summary>
+    public string? OccupationCode { get; set; }
+    /// <summary>Confidence of a normalized code (0–1); null when the poster chose the code.</summary>
+    public double? OccupationConfidence { get; set; }
+    /// <summary>Minimum national skill grade, 5 (entry) … 1 (top); null for none.</summary>
+    public int? MinGrade { get; set; }
+    public List<JobSkill> Skills { get; set; } = [];
+    /// <summary>Certificates a candidate must hold (e.g. 特种作业操作证(焊接与热切割)).</summary>
+    public List<string> RequiredCertificates { get; set; } = [];
+    public EducationLevel? EducationMin { get; set; }
+    public double? ExperienceMinYears { get; set; }
+    public string CityCode { get; set; } = "";
+    public int SalaryMin { get; set; }
+    public int SalaryMax { get; set; }
+    public int Headcount { get; set; } = 1;
+    public DateOnly PostedAt { get; set; }
+    public DateOnly? ExpiresAt { get; set; }
+    public string Description { get; set; } = "";
+    public JobStatus Status { get; set; } = JobStatus.Draft;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public bool IsOpenOn(DateOnly day) => Status == JobStatus.Open && (ExpiresAt is null || ExpiresAt >= day);
+}
+
+/// <summary>A skill the job asks for, with its weight in the job's requirements (0–1).</summary>
+public sealed class JobSkill
+{
+    public string Name { get; set; } = "";
+    public double Weight { get; set; }
+}
+
+public enum JobStatus { Draft = 0, Open, Closed, Expired, TakenDown }
