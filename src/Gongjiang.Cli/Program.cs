@@ -1,0 +1,11 @@
+using System.CommandLine;
+using Gongjiang.Cli;
+using Gongjiang.Cli.Commands;
+
+// 工匠 command line: a thin shell over the same application services the web app uses.
+var root = new RootCommand("工匠 Gongjiang — talent services for high-tech manufacturing (人岗精准匹配).");
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(DbCommands.Create());
+root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
+return CliRunner.Run(root, args);
