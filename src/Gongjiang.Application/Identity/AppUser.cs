@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Gongjiang.Application.Identity;
+
+/// <summary>A person who signs in. An HR user belongs to an employer; a seeker owns a talent profile.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    public string? EmployerId { get; set; }
+    public string? TalentId { get; set; }
+    /// <summary>PIPL art. 24: the user asked for recommendations that do not use their personal characteristics.</summary>
+    public bool NonPersonalizedRecommendations { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>The platform's roles.</summary>
+public static class Roles
+{
+    public const string Seeker = "Seeker";          // 求职者
+    public const string EmployerHR = "EmployerHR";  // 企业HR
+    public const string Agency = "Agency";          // 人力资源服务机构/猎头
+    public const string Operator = "Operator";      // 园区/人社部门运营
+    public const string Admin = "Admin";
+
+    public static readonly IReadOnlyList<string> All = [Seeker, EmployerHR, Agency, Operator, Admin];
+}

@@ -1,0 +1,274 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Gongjiang.Application.Persistence;
+using Gongjiang.Core.Common;
+using Gongjiang.Core.Employers;
+using Gongjiang.Core.Interchange;
+using Gongjiang.Core.Jobs;
+using Gongjiang.Core.Recruiting;
+using Gongjiang.Core.Talent;
+using Gongjiang.Core.Taxonomy;
+using Gongjiang.Application.Jobs;
+using Gongjiang.Application.Talent;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongjiang.Application.Import;
+
+/// <summary>
+/// Bulk import of the file contract (FORMATS.md): upsert by id; every bad row is reported as <c>file:line: reason</c>
+/// and skipped; a row is imported whole or not at all. Rows are committed in batches, each batch in one transaction,
+/// so a crash keeps the committed batches and leaves no half-written row.
+/// </summary>
+public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobRecordMapper jobMapper, TalentRecordMapper talentMapper, TimeProvider clock)
+{
+    private const int BatchSize = 500;
+
+    public async Task<ImportReport> ImportEmployersAsync(TextReader reader, string file, CancellationToken ct = default)
+    {
+        var report = new ImportReport("employers", file);
+        string[] expected = ["id", "name", "uscc", "city", "industry_cluster", "enterprise_type"];
+        var rows = new List<(int Line, Employer Employer)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null });
+        if (!csv.Read()) { report.Problem(1, "empty file: expected the header " + string.Join(',', expected)); return report; }
+        var header = csv.Record!.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
+        var missing = expected.Except(header).ToArray();
+        if (missing.Length > 0) { report.Problem(1, "missing column(s): " + string.Join(", ", missing)); return report; }
+        int Col(string name) => Array.IndexOf(header, name);
+
+        while (csv.Read())
+        {
+            var line = csv.RawRow;
+            var f = csv.Record!;
+            if (f.Length == 1 && string.IsNullOrWhiteSpace(f[0])) continue;
+            report.Rows++;
+            if (f.Length != header.Length) { report.Problem(line, $"expected {header.Length} columns, found {f.Length}"); continue; }
+            string V(string name) => f[Col(name)].Trim();
+            var id = V("id");
+            var error = !EntityId.IsValid(id) ? $"invalid id '{id}'"
+                : !seen.Add(id) ? $"duplicate id {id} (first given earlier in this file)"
+                : V("name").Length is 0 or > 200 ? "name is required (at most 200 characters)"
+                : V("uscc").Length != 18 ? $"uscc must have 18 characters, got '{V("uscc")}'"
+                : catalog.FindRegion(V("city")) is null ? $"unknown city code '{V("city")}'"
+                : V("industry_cluster").Length == 0 ? "industry_cluster is required"
+                : !EnterpriseTypes.TryParse(V("enterprise_type"), out _) ? $"unknown enterprise_type '{V("enterprise_type")}'"
+                : null;
+            if (error is not null) { report.Problem(line, error); continue; }
+            EnterpriseTypes.TryParse(V("enterprise_type"), out var type);
+            rows.Add((line, new Employer
+            {
+                Id = id, Name = V("name"), Uscc = V("uscc").ToUpperInvariant(), CityCode = V("city"),
+                IndustryCluster = V("industry_cluster"), EnterpriseType = type,
+            }));
+        }
+
+        await UpsertAsync(rows, report, db.Employers, (existing, incoming) =>
+        {
+            existing.Name = incoming.Name; existing.Uscc = incoming.Uscc; existing.CityCode = incoming.CityCode;
+            existing.IndustryCluster = incoming.IndustryCluster; existing.EnterpriseType = incoming.EnterpriseType;
+            existing.UpdatedAt = Now;
+        }, e => { e.CreatedAt = e.UpdatedAt = Now; }, ct);
+        return report;
+    }
+
+    public async Task<ImportReport> ImportJobsAsync(TextReader reader, string file, CancellationToken ct = default)
+    {
+        var report = new ImportReport("jobs", file);
+        var employerIds = (await db.Employers.AsNoTracking().Select(e => e.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var rows = new List<(int, JobPosting)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var (line, text) in ReadLinesAsync(reader, ct))
+        {
+            report.Rows++;
+            var record = InterchangeJson.ParseLine<JobLine>(text, out var parseError);
+            if (record is null) { report.Problem(line, parseError!); continue; }
+            var mapped = jobMapper.Map(record);
+            if (mapped.Error is not null) { report.Problem(line, mapped.Error); continue; }
+            var job = mapped.Value!;
+            if (!employerIds.Contains(job.EmployerId)) { report.Problem(line, $"unknown employer_id '{job.EmployerId}'"); continue; }
+            if (!seen.Add(job.Id)) { report.Problem(line, $"duplicate id {job.Id} (first given earlier in this file)"); continue; }
+            rows.Add((line, job));
+        }
+        await UpsertAsync(rows, report, db.Jobs, (existing, incoming) =>
+        {
+            db.Entry(existing).CurrentValues.SetValues(incoming);
+            existing.Skills = incoming.Skills;
+            existing.RequiredCertificates = incoming.RequiredCertificates;
+            existing.UpdatedAt = Now;
+        }, j => { j.CreatedAt = j.UpdatedAt = Now; }, ct);
+        return report;
+    }
+
+    public async Task<ImportReport> ImportTalentAsync(TextReader reader, string file, CancellationToken ct = default)
+    {
+        var report = new ImportReport("talent", file);
+        var rows = new List<(int, TalentRecord)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var (line, text) in ReadLinesAsync(reader, ct))
+        {
+            report.Rows++;
+            var record = InterchangeJson.ParseLine<TalentLine>(text, out var parseError);
+            if (record is null) { report.Problem(line, parseError!); continue; }
+            var mapped = talentMapper.Map(record);
+            if (mapped.Error is not null) { report.Problem(line, mapped.Error); continue; }
+            if (!seen.Add(mapped.Value!.Profile.Id)) { report.Problem(line, $"duplicate id {mapped.Value.Profile.Id} (first given earlier in this file)"); continue; }
+            rows.Add((line, mapped.Value!));
+        }
+
+        foreach (var batch in rows.Chunk(BatchSize))
+        {
+            await CommitBatchAsync(batch, report, async (items, ct2) =>
+            {
+                var ids = items.Select(i => i.Item2.Profile.Id).ToList();
+                var existing = await db.Talent.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct2);
+                var contacts = await db.TalentContacts.Where(c => ids.Contains(c.TalentId)).ToDictionaryAsync(c => c.TalentId, ct2);
+                var (inserted, updated) = (0, 0);
+                foreach (var (_, (profile, contact)) in items)
+                {
+                    if (existing.TryGetValue(profile.Id, out var current))
+                    {
+                        profile.CreatedAt = current.CreatedAt;
+                        profile.SharedWithZone = current.SharedWithZone;
+                        db.Entry(current).CurrentValues.SetValues(profile);
+                        current.Education = profile.Education; current.Occupations = profile.Occupations;
+                        current.WillingCities = profile.WillingCities; current.Skills = profile.Skills;
+                        current.Certificates = profile.Certificates; current.DesiredTitles = profile.DesiredTitles;
+                        current.UpdatedAt = Now;
+                        if (contacts.TryGetValue(profile.Id, out var currentContact)) db.Entry(currentContact).CurrentValues.SetValues(contact);
+                        else db.TalentContacts.Add(contact);
+                        updated++;
+                    }
+                    else
+                    {
+                        profile.CreatedAt = profile.UpdatedAt = Now;
+                        db.Talent.Add(profile);
+                        db.TalentContacts.Add(contact);
+                        inserted++;
+                    }
+                }
+                return (inserted, updated);
+            }, ct);
+        }
+        return report;
+    }
+
+    public async Task<ImportReport> ImportOutcomesAsync(TextReader reader, string file, CancellationToken ct = default)
+    {
+        var report = new ImportReport("outcomes", file);
+        string[] expected = ["job_id", "talent_id", "stage", "at"];
+        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null });
+        if (!csv.Read()) { report.Problem(1, "empty file: expected the header " + string.Join(',', expected)); return report; }
+        var header = csv.Record!.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
+        var missing = expected.Except(header).ToArray();
+        if (missing.Length > 0) { report.Problem(1, "missing column(s): " + string.Join(", ", missing)); return report; }
+        var jobIds = (await db.Jobs.AsNoTracking().Select(j => j.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var talentIds = (await db.Talent.AsNoTracking().Select(t => t.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var rows = new List<(int, Outcome)>();
+        var seen = new HashSet<(string, string, OutcomeStage, DateTime)>();
+        while (csv.Read())
+        {
+            var line = csv.RawRow;
+            var f = csv.Record!;
+            if (f.Length == 1 && string.IsNullOrWhiteSpace(f[0])) continue;
+            report.Rows++;
+            if (f.Length != header.Length) { report.Problem(line, $"expected {header.Length} columns, found {f.Length}"); continue; }
+            string V(string name) => f[Array.IndexOf(header, name)].Trim();
+            if (!jobIds.Contains(V("job_id"))) { report.Problem(line, $"unknown job_id '{V("job_id")}'"); continue; }
+            if (!talentIds.Contains(V("talent_id"))) { report.Problem(line, $"unknown talent_id '{V("talent_id")}'"); continue; }
+            if (!OutcomeStages.TryParse(V("stage"), out var stage)) { report.Problem(line, $"unknown stage '{V("stage")}'"); continue; }
+            if (!DateTimeOffset.TryParse(V("at"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            { report.Problem(line, $"'at' is not an ISO-8601 time: '{V("at")}'"); continue; }
+            var outcome = new Outcome { JobId = V("job_id"), TalentId = V("talent_id"), Stage = stage, At = at.UtcDateTime };
+            if (!seen.Add((outcome.JobId, outcome.TalentId, stage, outcome.At))) { report.Problem(line, "duplicate outcome (same job, talent, stage and time earlier in this file)"); continue; }
+            rows.Add((line, outcome));
+        }
+        foreach (var batch in rows.Chunk(BatchSize))
+        {
+            await CommitBatchAsync(batch, report, async (items, ct2) =>
+            {
+                var jobs = items.Select(i => i.Item2.JobId).Distinct().ToList();
+                var existing = (await db.Outcomes.AsNoTracking().Where(o => jobs.Contains(o.JobId))
+                    .Select(o => new { o.JobId, o.TalentId, o.Stage, o.At }).ToListAsync(ct2))
+                    .Select(o => (o.JobId, o.TalentId, o.Stage, o.At)).ToHashSet();
+                var inserted = 0;
+                foreach (var (_, o) in items)
+                {
+                    if (existing.Contains((o.JobId, o.TalentId, o.Stage, o.At))) continue; // already recorded: idempotent
+                    db.Outcomes.Add(o);
+                    inserted++;
+                }
+                return (inserted, items.Length - inserted);
+            }, ct);
+        }
+        return report;
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private async Task UpsertAsync<T>(List<(int Line, T Entity)> rows, ImportReport report, DbSet<T> set,
+        Action<T, T> update, Action<T> onInsert, CancellationToken ct) where T : class
+    {
+        var key = db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties[0];
+        foreach (var batch in rows.Chunk(BatchSize))
+        {
+            await CommitBatchAsync(batch, report, async (items, ct2) =>
+            {
+                var ids = items.Select(i => (string)key.PropertyInfo!.GetValue(i.Row)!).ToList();
+                var existing = await set.Where(e => ids.Contains(EF.Property<string>(e, key.Name))).ToListAsync(ct2);
+                var byId = existing.ToDictionary(e => (string)key.PropertyInfo!.GetValue(e)!, StringComparer.Ordinal);
+                var (inserted, updated) = (0, 0);
+                foreach (var (_, entity) in items)
+                {
+                    if (byId.TryGetValue((string)key.PropertyInfo!.GetValue(entity)!, out var current)) { update(current, entity); updated++; }
+                    else { onInsert(entity); set.Add(entity); inserted++; }
+                }
+                return (inserted, updated);
+            }, ct);
+        }
+    }
+
+    /// <summary>
+    /// Saves one batch in one transaction. When the database refuses the batch, it is rolled back and retried row by
+    /// row, so one bad row costs only itself and is reported.
+    /// </summary>
+    private async Task CommitBatchAsync<TRow>((int Line, TRow Row)[] batch, ImportReport report,
+        Func<(int Line, TRow Row)[], CancellationToken, Task<(int Inserted, int Updated)>> apply, CancellationToken ct)
+    {
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var (inserted, updated) = await apply(batch, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            report.Inserted += inserted;
+            report.Updated += updated;
+        }
+        catch (DbUpdateException) when (batch.Length > 1)
+        {
+            db.ChangeTracker.Clear();
+            foreach (var row in batch) await CommitBatchAsync([row], report, apply, ct);
+        }
+        catch (DbUpdateException e)
+        {
+            db.ChangeTracker.Clear();
+            report.Problem(batch[0].Line, "rejected by the database: " + (e.InnerException?.Message ?? e.Message).Split('\n')[0]);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static async IAsyncEnumerable<(int Line, string Text)> ReadLinesAsync(TextReader reader,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var number = 0;
+        while (await reader.ReadLineAsync(ct) is { } text)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            yield return (number, number == 1 ? text.TrimStart('\uFEFF') : text);
+        }
+    }
+}

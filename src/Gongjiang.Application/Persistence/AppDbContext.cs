@@ -1,0 +1,47 @@
+using Gongjiang.Application.Identity;
+using Gongjiang.Application.Taxonomy;
+using Gongjiang.Core.Common;
+using Gongjiang.Core.Employers;
+using Gongjiang.Core.Jobs;
+using Gongjiang.Core.Recruiting;
+using Gongjiang.Core.Talent;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongjiang.Application.Persistence;
+
+/// <summary>
+/// The system of record. One model for both providers; each provider has its own migrations
+/// (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Zone> Zones => Set<Zone>();
+    public DbSet<Employer> Employers => Set<Employer>();
+    public DbSet<JobPosting> Jobs => Set<JobPosting>();
+    public DbSet<TalentProfile> Talent => Set<TalentProfile>();
+    public DbSet<TalentContact> TalentContacts => Set<TalentContact>();
+    public DbSet<Outcome> Outcomes => Set<Outcome>();
+    public DbSet<OccupationRow> Occupations => Set<OccupationRow>();
+    public DbSet<SkillStandardRow> SkillStandardItems => Set<SkillStandardRow>();
+    public DbSet<MajorRow> Majors => Set<MajorRow>();
+    public DbSet<MajorOccupationRow> MajorOccupations => Set<MajorOccupationRow>();
+    public DbSet<RegionRow> Regions => Set<RegionRow>();
+    public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Enums are stored by name so the data reads the same in either database and survives reordering.
+        configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

@@ -1,0 +1,115 @@
+using Gongjiang.Application.Identity;
+using Gongjiang.Core.Common;
+using Gongjiang.Core.Employers;
+using Gongjiang.Core.Jobs;
+using Gongjiang.Core.Recruiting;
+using Gongjiang.Core.Talent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Gongjiang.Application.Persistence.Configurations;
+
+internal sealed class ZoneConfiguration : IEntityTypeConfiguration<Zone>
+{
+    public void Configure(EntityTypeBuilder<Zone> b)
+    {
+        b.HasKey(z => z.Id);
+        b.Property(z => z.Id).HasMaxLength(40);
+        b.Property(z => z.Name).HasMaxLength(200);
+        b.Property(z => z.CityCode).HasMaxLength(6);
+    }
+}
+
+internal sealed class EmployerConfiguration : IEntityTypeConfiguration<Employer>
+{
+    public void Configure(EntityTypeBuilder<Employer> b)
+    {
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).HasMaxLength(40);
+        b.Property(e => e.Name).HasMaxLength(200);
+        b.Property(e => e.Uscc).HasMaxLength(18);
+        b.HasIndex(e => e.Uscc);
+        b.Property(e => e.CityCode).HasMaxLength(6);
+        b.Property(e => e.IndustryCluster).HasMaxLength(40);
+        b.Property(e => e.ZoneId).HasMaxLength(40);
+        b.Ignore(e => e.CanPublish);
+        b.HasIndex(e => e.Verification);
+    }
+}
+
+internal sealed class JobPostingConfiguration : IEntityTypeConfiguration<JobPosting>
+{
+    public void Configure(EntityTypeBuilder<JobPosting> b)
+    {
+        b.HasKey(j => j.Id);
+        b.Property(j => j.Id).HasMaxLength(40);
+        b.Property(j => j.EmployerId).HasMaxLength(40);
+        b.HasOne<Employer>().WithMany().HasForeignKey(j => j.EmployerId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(j => j.Title).HasMaxLength(200);
+        b.Property(j => j.OccupationCode).HasMaxLength(10);
+        b.Property(j => j.CityCode).HasMaxLength(6);
+        b.OwnsMany(j => j.Skills, s => s.ToJson());
+        b.HasIndex(j => new { j.Status, j.OccupationCode });
+        b.HasIndex(j => j.EmployerId);
+        b.HasIndex(j => j.CityCode);
+    }
+}
+
+internal sealed class TalentProfileConfiguration : IEntityTypeConfiguration<TalentProfile>
+{
+    public void Configure(EntityTypeBuilder<TalentProfile> b)
+    {
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Id).HasMaxLength(40);
+        b.Property(t => t.Gender).HasMaxLength(10);
+        b.Property(t => t.CityCode).HasMaxLength(6);
+        b.OwnsOne(t => t.Education, e =>
+        {
+            e.Property(x => x.Level).HasColumnName("EducationLevel");
+            e.Property(x => x.MajorCode).HasColumnName("MajorCode").HasMaxLength(12);
+            e.Property(x => x.School).HasColumnName("School").HasMaxLength(100);
+            e.Property(x => x.GraduationYear).HasColumnName("GraduationYear");
+        });
+        b.Navigation(t => t.Education).IsRequired();
+        b.OwnsMany(t => t.Occupations, o => o.ToJson());
+        b.HasIndex(t => t.CityCode);
+    }
+}
+
+internal sealed class TalentContactConfiguration : IEntityTypeConfiguration<TalentContact>
+{
+    public void Configure(EntityTypeBuilder<TalentContact> b)
+    {
+        b.ToTable("TalentContacts");
+        b.HasKey(c => c.TalentId);
+        b.Property(c => c.TalentId).HasMaxLength(40);
+        b.HasOne<TalentProfile>().WithOne().HasForeignKey<TalentContact>(c => c.TalentId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(c => c.Name).HasMaxLength(100);
+        b.Property(c => c.Phone).HasMaxLength(200);
+        b.Property(c => c.Email).HasMaxLength(320);
+        b.Property(c => c.IdNumber).HasMaxLength(200);
+        b.HasIndex(c => c.Phone);
+    }
+}
+
+internal sealed class OutcomeConfiguration : IEntityTypeConfiguration<Outcome>
+{
+    public void Configure(EntityTypeBuilder<Outcome> b)
+    {
+        b.HasKey(o => o.Id);
+        b.Property(o => o.JobId).HasMaxLength(40);
+        b.Property(o => o.TalentId).HasMaxLength(40);
+        b.HasIndex(o => new { o.JobId, o.TalentId, o.Stage, o.At }).IsUnique();
+        b.HasIndex(o => o.At);
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(100);
+        b.Property(u => u.EmployerId).HasMaxLength(40);
+        b.Property(u => u.TalentId).HasMaxLength(40);
+    }
+}

@@ -1,0 +1,27 @@
+using Gongjiang.Application.Import;
+using Gongjiang.Application.Persistence;
+using Gongjiang.Application.Jobs;
+using Gongjiang.Application.Talent;
+using Gongjiang.Core.Taxonomy;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gongjiang.Application;
+
+public static class ServiceRegistration
+{
+    /// <summary>Everything the web app and the CLI share: the database, the taxonomy, the clock and the application services.</summary>
+    public static IServiceCollection AddGongjiang(this IServiceCollection services, DatabaseTarget database)
+    {
+        database.Register(services);
+        services.AddSingleton(database);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => TaxonomyCatalog.Default);
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<ImportService>();
+        services.AddScoped<JobRecordMapper>();
+        services.AddScoped<TalentRecordMapper>();
+        services.TryAddSingleton(_ => new OccupationResolver(_ => null));
+        return services;
+    }
+}
