@@ -1,0 +1,539 @@
+using Gongjiang.Core.Jobs;
+using Gongjiang.Core.Taxonomy;
+using Gongjiang.Core.Talent;
+
+namespace Gongjiang.Matching.Engine;
+
+/// <summary>
+/// 人岗精准匹配: an in-memory index of open jobs and active talent, queried in both directions.
+/// <para>
+/// A query first gathers candidates from posting lists keyed by (prefecture city, occupation minor/middle group,
+/// skill, title bigram), most selective first, so it never scans every profile; each candidate passes the hard
+/// filters and is scored from its <see cref="MatchFeatures"/> by an <see cref="IScoringModel"/>; a small heap keeps
+/// the best K, and only those get reasons.
+/// </para>
+/// <para>
+/// Upserts and removals are visible to the next query. Readers share a lock, writers take it alone. An edit keeps
+/// the record's slot and adds it to its new posting lists; lists it left keep a stale entry that the filters and
+/// scoring, which always read the current record, make harmless.
+/// </para>
+/// </summary>
+public sealed class MatchingEngine
+{
+    private readonly TaxonomyLookup _taxonomy;
+    private readonly TimeProvider _clock;
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly Interner _skills = new();
+    private readonly Interner _certificates = new();
+    private readonly Encoder _encoder;
+
+    private readonly Pool<int> _jobInts = new();
+    private readonly Pool<float> _jobFloats = new();
+    private JobRow[] _jobs = new JobRow[16];
+    private string[] _jobIdBySlot = new string[16];
+    private int _jobSlots;
+    private readonly Dictionary<string, int> _jobIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, Posting> _jobPostings = [];
+    private int _openJobs;
+
+    private readonly Pool<int> _talentInts = new();
+    private TalentRow[] _talent = new TalentRow[16];
+    private string[] _talentIdBySlot = new string[16];
+    private int _talentSlots;
+    private readonly Dictionary<string, int> _talentIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, Posting> _talentPostings = [];
+    private int _activeTalent;
+
+    // Reused by writers only (under the write lock).
+    private readonly List<ulong> _keys = [];
+    private readonly HashSet<ulong> _oldKeys = [];
+
+    public MatchingEngine(TaxonomyCatalog catalog, TimeProvider? clock = null)
+    {
+        _taxonomy = new TaxonomyLookup(catalog);
+        _clock = clock ?? TimeProvider.System;
+        _encoder = new Encoder(_taxonomy, _skills, _certificates);
+    }
+
+    /// <summary>Builds an engine over a whole market at once.</summary>
+    public static MatchingEngine Build(TaxonomyCatalog catalog, IEnumerable<JobPosting> jobs, IEnumerable<TalentProfile> talent, TimeProvider? clock = null)
+    {
+        var engine = new MatchingEngine(catalog, clock);
+        engine._lock.EnterWriteLock();
+        try
+        {
+            if (jobs.TryGetNonEnumeratedCount(out var jobCount)) engine.Reserve(ref engine._jobs, ref engine._jobIdBySlot, jobCount);
+            if (talent.TryGetNonEnumeratedCount(out var talentCount)) engine.Reserve(ref engine._talent, ref engine._talentIdBySlot, talentCount);
+            foreach (var j in jobs) engine.UpsertCore(j);
+            foreach (var t in talent) engine.UpsertCore(t);
+        }
+        finally { engine._lock.ExitWriteLock(); }
+        return engine;
+    }
+
+    /// <summary>Open jobs in the index (expiry not considered).</summary>
+    public int JobCount { get { _lock.EnterReadLock(); try { return _openJobs; } finally { _lock.ExitReadLock(); } } }
+
+    /// <summary>Active talent in the index.</summary>
+    public int TalentCount { get { _lock.EnterReadLock(); try { return _activeTalent; } finally { _lock.ExitReadLock(); } } }
+
+    public bool ContainsJob(string id) { _lock.EnterReadLock(); try { return _jobIds.TryGetValue(id, out var s) && _jobs[s].Alive; } finally { _lock.ExitReadLock(); } }
+
+    public bool ContainsTalent(string id) { _lock.EnterReadLock(); try { return _talentIds.TryGetValue(id, out var s) && _talent[s].Alive; } finally { _lock.ExitReadLock(); } }
+
+    // ---------------------------------------------------------------- writes
+
+    /// <summary>Adds or replaces a job. A job that is not open stays unmatchable until it is upserted as open.</summary>
+    public void Upsert(JobPosting job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (string.IsNullOrEmpty(job.Id)) throw new ArgumentException("A job needs an id.", nameof(job));
+        _lock.EnterWriteLock();
+        try { UpsertCore(job); }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    /// <summary>Adds or replaces a talent profile. An inactive profile stays unmatchable until upserted as active.</summary>
+    public void Upsert(TalentProfile talent)
+    {
+        ArgumentNullException.ThrowIfNull(talent);
+        if (string.IsNullOrEmpty(talent.Id)) throw new ArgumentException("A talent profile needs an id.", nameof(talent));
+        _lock.EnterWriteLock();
+        try { UpsertCore(talent); }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    /// <summary>Removes a job or a talent profile by id; false when neither is indexed.</summary>
+    public bool Remove(string id) => RemoveJob(id) | RemoveTalent(id);
+
+    public bool RemoveJob(string id)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (!_jobIds.TryGetValue(id, out var slot) || !_jobs[slot].Alive) return false;
+            _jobs[slot].Alive = false;
+            _openJobs--;
+            return true;
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    public bool RemoveTalent(string id)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (!_talentIds.TryGetValue(id, out var slot) || !_talent[slot].Alive) return false;
+            _talent[slot].Alive = false;
+            _activeTalent--;
+            return true;
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    private void UpsertCore(JobPosting job)
+    {
+        var row = _encoder.Encode(job, _jobInts, _jobFloats);
+        _oldKeys.Clear();
+        if (_jobIds.TryGetValue(job.Id, out var slot))
+        {
+            if (_jobs[slot].Alive) _openJobs--;
+            _keys.Clear();
+            JobKeys(_jobs[slot], _keys);
+            _oldKeys.UnionWith(_keys);
+        }
+        else
+        {
+            slot = _jobSlots++;
+            Reserve(ref _jobs, ref _jobIdBySlot, _jobSlots);
+            _jobIds.Add(job.Id, slot);
+            _jobIdBySlot[slot] = job.Id;
+        }
+        _jobs[slot] = row;
+        if (row.Alive) _openJobs++;
+        _keys.Clear();
+        JobKeys(row, _keys);
+        AddToPostings(_jobPostings, slot);
+    }
+
+    private void UpsertCore(TalentProfile talent)
+    {
+        var row = _encoder.Encode(talent, _talentInts);
+        _oldKeys.Clear();
+        if (_talentIds.TryGetValue(talent.Id, out var slot))
+        {
+            if (_talent[slot].Alive) _activeTalent--;
+            _keys.Clear();
+            TalentKeys(_talent[slot], _keys);
+            _oldKeys.UnionWith(_keys);
+        }
+        else
+        {
+            slot = _talentSlots++;
+            Reserve(ref _talent, ref _talentIdBySlot, _talentSlots);
+            _talentIds.Add(talent.Id, slot);
+            _talentIdBySlot[slot] = talent.Id;
+        }
+        _talent[slot] = row;
+        if (row.Alive) _activeTalent++;
+        _keys.Clear();
+        TalentKeys(row, _keys);
+        AddToPostings(_talentPostings, slot);
+    }
+
+    private void AddToPostings(Dictionary<ulong, Posting> postings, int slot)
+    {
+        foreach (var key in _keys)
+        {
+            if (_oldKeys.Contains(key)) continue;
+            if (!postings.TryGetValue(key, out var list)) postings.Add(key, list = new Posting());
+            list.Add(slot);
+        }
+    }
+
+    private void Reserve<T>(ref T[] rows, ref string[] ids, int count)
+    {
+        if (rows.Length >= count) return;
+        var size = Math.Max(count, rows.Length * 2);
+        Array.Resize(ref rows, size);
+        Array.Resize(ref ids, size);
+    }
+
+    private void JobKeys(in JobRow row, List<ulong> into)
+    {
+        var city = row.City;
+        if (city == 0) return;
+        into.Add(PostingKey.Make(city, PostingKey.City, 0));
+        if (row.Occupation != 0)
+        {
+            into.Add(PostingKey.Make(city, PostingKey.Minor, row.Occupation / 100));
+            into.Add(PostingKey.Make(city, PostingKey.Middle, row.Occupation / 10000));
+        }
+        foreach (var s in _jobInts.Get(row.Skills)) if (s >= 0) into.Add(PostingKey.Make(city, PostingKey.Skill, s));
+        foreach (var b in _jobInts.Get(row.TitleBigrams)) into.Add(PostingKey.Make(city, PostingKey.Bigram, b));
+    }
+
+    private void TalentKeys(in TalentRow row, List<ulong> into)
+    {
+        var occupations = _talentInts.Get(row.Occupations);
+        var skills = _talentInts.Get(row.Skills);
+        var titles = _talentInts.Get(row.TitleBigrams);
+        foreach (var city in _talentInts.Get(row.Reach))
+        {
+            into.Add(PostingKey.Make(city, PostingKey.City, 0));
+            foreach (var packed in occupations)
+            {
+                var code = PackedOccupation.Code(packed);
+                into.Add(PostingKey.Make(city, PostingKey.Minor, code / 100));
+                into.Add(PostingKey.Make(city, PostingKey.Middle, code / 10000));
+            }
+            foreach (var s in skills) into.Add(PostingKey.Make(city, PostingKey.Skill, s));
+            foreach (var b in titles) into.Add(PostingKey.Make(city, PostingKey.Bigram, b));
+        }
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    /// <summary>The best <paramref name="top"/> active talent for an indexed job; empty for an unknown, closed or expired job.</summary>
+    public IReadOnlyList<MatchResult> TalentForJob(string jobId, int top, MatchOptions? options = null)
+    {
+        options ??= MatchOptions.Default;
+        var today = Today(options);
+        _lock.EnterReadLock();
+        try
+        {
+            if (top <= 0 || !_jobIds.TryGetValue(jobId, out var slot)) return [];
+            ref readonly var row = ref _jobs[slot];
+            if (!row.Alive || row.ExpiresDay < today) return [];
+            return RankTalent(new JobView(in row, _jobInts, _jobFloats), jobId, top, options, today, null);
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    /// <summary>The best talent for a job that need not be in the index (e.g. a draft being written). Its status is not checked.</summary>
+    public IReadOnlyList<MatchResult> TalentForJob(JobPosting job, int top, MatchOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        options ??= MatchOptions.Default;
+        var today = Today(options);
+        var ints = new Pool<int>();
+        var floats = new Pool<float>();
+        _lock.EnterReadLock();
+        try
+        {
+            if (top <= 0) return [];
+            var encoder = new Encoder(_taxonomy, _skills, _certificates) { Intern = false };
+            var row = encoder.Encode(job, ints, floats);
+            return RankTalent(new JobView(in row, ints, floats), job.Id, top, options, today, encoder.LocalNames);
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    /// <summary>The best open jobs for an indexed, active talent; empty for an unknown or inactive one.</summary>
+    public IReadOnlyList<MatchResult> JobsForTalent(string talentId, int top, MatchOptions? options = null)
+    {
+        options ??= MatchOptions.Default;
+        if (options.NonPersonalized) return BrowseJobs(talentId, top, options);
+        var today = Today(options);
+        _lock.EnterReadLock();
+        try
+        {
+            if (top <= 0 || !_talentIds.TryGetValue(talentId, out var slot)) return [];
+            ref readonly var row = ref _talent[slot];
+            if (!row.Alive) return [];
+            return RankJobs(new TalentView(in row, _talentInts), talentId, top, options, today, null);
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    /// <summary>The best open jobs for a profile that need not be in the index.</summary>
+    public IReadOnlyList<MatchResult> JobsForTalent(TalentProfile talent, int top, MatchOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(talent);
+        options ??= MatchOptions.Default;
+        if (options.NonPersonalized) return BrowseJobs(talent.Id, top, options);
+        var today = Today(options);
+        var ints = new Pool<int>();
+        _lock.EnterReadLock();
+        try
+        {
+            if (top <= 0) return [];
+            var encoder = new Encoder(_taxonomy, _skills, _certificates) { Intern = false };
+            var row = encoder.Encode(talent, ints);
+            return RankJobs(new TalentView(in row, ints), talent.Id, top, options, today, encoder.LocalNames);
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    /// <summary>
+    /// Non-personalized job list (PIPL Art. 24): open jobs in <see cref="MatchOptions.Cities"/> (all cities when empty),
+    /// newest and most-hiring first. Reads nothing about the seeker; <paramref name="talentId"/> is only echoed.
+    /// </summary>
+    public IReadOnlyList<MatchResult> BrowseJobs(string? talentId, int top, MatchOptions options)
+    {
+        var today = Today(options);
+        var cities = options.Cities.Select(_taxonomy.CityOf).Where(c => c != 0).Distinct().ToArray();
+        _lock.EnterReadLock();
+        try
+        {
+            if (top <= 0) return [];
+            var scratch = QueryScratch.Current;
+            scratch.Begin(0, top);
+            var heap = new TopK(scratch.Heap.AsSpan(0, top));
+            if (options.Cities.Count == 0)
+            {
+                for (var slot = 0; slot < _jobSlots; slot++) OfferBrowse(ref heap, slot, today);
+            }
+            else
+            {
+                foreach (var city in cities)
+                    if (_jobPostings.TryGetValue(PostingKey.Make(city, PostingKey.City, 0), out var list))
+                        foreach (var slot in list.Span)
+                            if (_jobs[slot].City == city) OfferBrowse(ref heap, slot, today);
+            }
+            var best = heap.ToSortedArray();
+            var results = new MatchResult[best.Length];
+            for (var i = 0; i < best.Length; i++)
+            {
+                ref readonly var row = ref _jobs[best[i].Slot];
+                var features = new MatchFeatures { JobRecency = Scoring.Recency(row.PostedDay, today, 30f) };
+                var reasons = options.WithReasons
+                    ? new MatchReasons { JobCity = CityName(row.City), Text = $"非个性化推荐: 按发布时间与招聘人数排序; {CityName(row.City)}" }
+                    : null;
+                results[i] = new MatchResult(_jobIdBySlot[best[i].Slot], talentId ?? "", i + 1, best[i].Score, features, reasons);
+            }
+            return results;
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    private void OfferBrowse(ref TopK heap, int slot, int today)
+    {
+        ref readonly var row = ref _jobs[slot];
+        if (!row.Alive || row.ExpiresDay < today) return;
+        var popularity = MathF.Min(1f, MathF.Log2(1 + row.Headcount) / 5f);
+        heap.Offer(0.7f * Scoring.Recency(row.PostedDay, today, 30f) + 0.3f * popularity, slot);
+    }
+
+    /// <summary>
+    /// Features and reasons of one indexed pair, or null when either id is unknown, the job is not open, or the pair
+    /// fails a hard filter. For a learned ranker's training rows and for "why this match".
+    /// </summary>
+    public MatchResult? Explain(string jobId, string talentId, MatchOptions? options = null)
+    {
+        options ??= MatchOptions.Default;
+        var today = Today(options);
+        _lock.EnterReadLock();
+        try
+        {
+            if (!_jobIds.TryGetValue(jobId, out var js) || !_talentIds.TryGetValue(talentId, out var ts)) return null;
+            ref readonly var job = ref _jobs[js];
+            ref readonly var talent = ref _talent[ts];
+            if (!job.Alive || job.ExpiresDay < today || !talent.Alive) return null;
+            var jv = new JobView(in job, _jobInts, _jobFloats);
+            var tv = new TalentView(in talent, _talentInts);
+            if (!Scoring.TryScore(jv, tv, today, out var f)) return null;
+            var model = options.Model ?? HandWeights.Default;
+            return new MatchResult(jobId, talentId, 1, model.Score(f), f, options.WithReasons ? Reasons.Build(jv, tv, f, this, null) : null);
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    private IReadOnlyList<MatchResult> RankTalent(scoped in JobView job, string jobId, int top, MatchOptions options, int today, List<string>? localNames)
+    {
+        var model = options.Model ?? HandWeights.Default;
+        var k = options.Reranker is null ? top : Math.Max(top, options.RerankDepth);
+        var scratch = QueryScratch.Current;
+        var epoch = scratch.Begin(_talentSlots, k);
+        var heap = new TopK(scratch.Heap.AsSpan(0, k));
+        var budget = options.MaxCandidates;
+        var city = job.Row.City;
+        var occupation = job.Row.Occupation;
+        // Text posting lists longer than this behave like stop words (技术, 工程) and are skipped.
+        var textLimit = Math.Max(5_000, _activeTalent / 50);
+
+        if (city != 0)
+        {
+            if (occupation != 0) VisitTalent(PostingKey.Make(city, PostingKey.Minor, occupation / 100), job, model, today, epoch, ref heap, ref budget, int.MaxValue);
+            foreach (var s in SkillsByWeight(job)) VisitTalent(PostingKey.Make(city, PostingKey.Skill, s), job, model, today, epoch, ref heap, ref budget, int.MaxValue);
+            foreach (var b in job.TitleBigrams) VisitTalent(PostingKey.Make(city, PostingKey.Bigram, b), job, model, today, epoch, ref heap, ref budget, textLimit);
+            if (occupation != 0) VisitTalent(PostingKey.Make(city, PostingKey.Middle, occupation / 10000), job, model, today, epoch, ref heap, ref budget, int.MaxValue);
+            if (heap.Count < k) VisitTalent(PostingKey.Make(city, PostingKey.City, 0), job, model, today, epoch, ref heap, ref budget, int.MaxValue);
+        }
+        return FinishTalent(heap.ToSortedArray(), job, jobId, top, options, today, localNames);
+    }
+
+    private void VisitTalent(ulong key, scoped in JobView job, IScoringModel model, int today, int epoch, ref TopK heap, ref int budget, int maxLength)
+    {
+        if (budget <= 0 || !_talentPostings.TryGetValue(key, out var list) || list.Count > maxLength) return;
+        var stamps = QueryScratch.Current.Stamps;
+        var rows = _talent;
+        foreach (var slot in list.Span)
+        {
+            if (stamps[slot] == epoch) continue;
+            stamps[slot] = epoch;
+            ref readonly var row = ref rows[slot];
+            if (!row.Alive) continue;
+            if (--budget < 0) return;
+            var tv = new TalentView(in row, _talentInts);
+            if (Scoring.TryScore(job, tv, today, out var f)) heap.Offer(model.Score(f), slot);
+        }
+    }
+
+    private IReadOnlyList<MatchResult> RankJobs(scoped in TalentView talent, string talentId, int top, MatchOptions options, int today, List<string>? localNames)
+    {
+        var model = options.Model ?? HandWeights.Default;
+        var k = options.Reranker is null ? top : Math.Max(top, options.RerankDepth);
+        var scratch = QueryScratch.Current;
+        var epoch = scratch.Begin(_jobSlots, k);
+        var heap = new TopK(scratch.Heap.AsSpan(0, k));
+        var budget = options.MaxCandidates;
+        var textLimit = Math.Max(2_000, _openJobs / 50);
+
+        foreach (var city in talent.Reach)
+            foreach (var packed in talent.Occupations)
+                VisitJobs(PostingKey.Make(city, PostingKey.Minor, PackedOccupation.Code(packed) / 100), talent, model, today, epoch, ref heap, ref budget, int.MaxValue);
+        foreach (var city in talent.Reach)
+            foreach (var s in talent.Skills)
+                if (s >= 0) VisitJobs(PostingKey.Make(city, PostingKey.Skill, s), talent, model, today, epoch, ref heap, ref budget, int.MaxValue);
+        foreach (var city in talent.Reach)
+            foreach (var b in talent.TitleBigrams)
+                VisitJobs(PostingKey.Make(city, PostingKey.Bigram, b), talent, model, today, epoch, ref heap, ref budget, textLimit);
+        foreach (var city in talent.Reach)
+            foreach (var packed in talent.Occupations)
+                VisitJobs(PostingKey.Make(city, PostingKey.Middle, PackedOccupation.Code(packed) / 10000), talent, model, today, epoch, ref heap, ref budget, int.MaxValue);
+        if (heap.Count < k)
+            foreach (var city in talent.Reach)
+                VisitJobs(PostingKey.Make(city, PostingKey.City, 0), talent, model, today, epoch, ref heap, ref budget, int.MaxValue);
+        return FinishJobs(heap.ToSortedArray(), talent, talentId, top, options, today, localNames);
+    }
+
+    private void VisitJobs(ulong key, scoped in TalentView talent, IScoringModel model, int today, int epoch, ref TopK heap, ref int budget, int maxLength)
+    {
+        if (budget <= 0 || !_jobPostings.TryGetValue(key, out var list) || list.Count > maxLength) return;
+        var stamps = QueryScratch.Current.Stamps;
+        var rows = _jobs;
+        foreach (var slot in list.Span)
+        {
+            if (stamps[slot] == epoch) continue;
+            stamps[slot] = epoch;
+            ref readonly var row = ref rows[slot];
+            if (!row.Alive || row.ExpiresDay < today) continue;
+            if (--budget < 0) return;
+            var jv = new JobView(in row, _jobInts, _jobFloats);
+            if (Scoring.TryScore(jv, talent, today, out var f)) heap.Offer(model.Score(f), slot);
+        }
+    }
+
+    /// <summary>Features of the kept slots (recomputed: only K of them), the optional second-stage model, then reasons for the top.</summary>
+    private IReadOnlyList<MatchResult> FinishTalent(Scored[] best, scoped in JobView job, string jobId, int top, MatchOptions options, int today, List<string>? localNames)
+    {
+        var features = new MatchFeatures[best.Length];
+        for (var i = 0; i < best.Length; i++)
+            Scoring.TryScore(job, new TalentView(in _talent[best[i].Slot], _talentInts), today, out features[i]);
+        var order = Rerank(best, features, options, top);
+        var results = new MatchResult[order.Length];
+        for (var r = 0; r < order.Length; r++)
+        {
+            var i = order[r];
+            var slot = best[i].Slot;
+            var reasons = options.WithReasons
+                ? Reasons.Build(job, new TalentView(in _talent[slot], _talentInts), features[i], this, localNames)
+                : null;
+            results[r] = new MatchResult(jobId, _talentIdBySlot[slot], r + 1, best[i].Score, features[i], reasons);
+        }
+        return results;
+    }
+
+    private IReadOnlyList<MatchResult> FinishJobs(Scored[] best, scoped in TalentView talent, string talentId, int top, MatchOptions options, int today, List<string>? localNames)
+    {
+        var features = new MatchFeatures[best.Length];
+        for (var i = 0; i < best.Length; i++)
+            Scoring.TryScore(new JobView(in _jobs[best[i].Slot], _jobInts, _jobFloats), talent, today, out features[i]);
+        var order = Rerank(best, features, options, top);
+        var results = new MatchResult[order.Length];
+        for (var r = 0; r < order.Length; r++)
+        {
+            var i = order[r];
+            var slot = best[i].Slot;
+            var reasons = options.WithReasons
+                ? Reasons.Build(new JobView(in _jobs[slot], _jobInts, _jobFloats), talent, features[i], this, localNames)
+                : null;
+            results[r] = new MatchResult(_jobIdBySlot[slot], talentId, r + 1, best[i].Score, features[i], reasons);
+        }
+        return results;
+    }
+
+    /// <summary>Indexes into <paramref name="best"/> in final order; re-scored by the reranker when one is given.</summary>
+    private static int[] Rerank(Scored[] best, MatchFeatures[] features, MatchOptions options, int top)
+    {
+        if (options.Reranker is { } reranker)
+        {
+            for (var i = 0; i < best.Length; i++) best[i].Score = reranker.Score(features[i]);
+            var order = Enumerable.Range(0, best.Length).ToArray();
+            Array.Sort(order, (a, b) => Scored.Better(best[a], best[b]) ? -1 : Scored.Better(best[b], best[a]) ? 1 : 0);
+            return order[..Math.Min(top, order.Length)];
+        }
+        return Enumerable.Range(0, Math.Min(top, best.Length)).ToArray();
+    }
+
+    /// <summary>The job's skill ids, heaviest first: the most telling posting lists are visited before the budget runs out.</summary>
+    private static int[] SkillsByWeight(scoped in JobView job)
+    {
+        var ids = new int[job.Skills.Length];
+        var weights = job.Weights.ToArray();
+        job.Skills.CopyTo(ids);
+        Array.Sort(weights, ids);
+        Array.Reverse(ids);
+        return ids.Where(id => id >= 0).ToArray();
+    }
+
+    private int Today(MatchOptions options) =>
+        (options.Today ?? DateOnly.FromDateTime(_clock.GetLocalNow().DateTime)).DayNumber;
+
+    // For explanations.
+    internal TaxonomyLookup Taxonomy => _taxonomy;
+    internal Interner SkillNames => _skills;
+    internal string CityName(int city) => _taxonomy.Catalog.FindRegion(city.ToString("D6", System.Globalization.CultureInfo.InvariantCulture))?.Name ?? "";
+}
