@@ -22,8 +22,10 @@ public sealed class Market
     private readonly JobLatent[] _jobs;
     private readonly TalentLatent[] _talent;
     private readonly int _jobWidth, _talentWidth;
-    // Ground-truth indexes: who works in which occupation (primary, secondary) and which postings ask for it.
-    private readonly int[] _talentByOccStart, _talentByOcc, _talent2ByOccStart, _talent2ByOcc, _jobsByOccStart, _jobsByOcc;
+    // Ground-truth indexes keyed by (occupation, city): who works in a trade (main, second) and would work in a city,
+    // and which postings ask for a trade in a city. A query touches only people and postings that can be relevant.
+    private readonly int _cityCount;
+    private readonly int[] _talentByKeyStart, _talentByKey, _talent2ByKeyStart, _talent2ByKey, _jobsByKeyStart, _jobsByKey;
     private IReadOnlyList<JobPosting>? _allJobs;
     private IReadOnlyList<TalentProfile>? _allTalent;
     private IReadOnlyList<TalentContact>? _allContacts;
@@ -37,10 +39,11 @@ public sealed class Market
         _talent = talent;
         _jobWidth = Math.Max(6, jobs.Length.ToString(CultureInfo.InvariantCulture).Length);
         _talentWidth = Math.Max(7, talent.Length.ToString(CultureInfo.InvariantCulture).Length);
-        var n = model.Occupations.Length;
-        (_talentByOccStart, _talentByOcc) = Group(talent.Length, n, i => talent[i].Occupation);
-        (_talent2ByOccStart, _talent2ByOcc) = Group(talent.Length, n, i => talent[i].Occupation2);
-        (_jobsByOccStart, _jobsByOcc) = Group(jobs.Length, n, i => jobs[i].Occupation);
+        _cityCount = model.Geography.Cities.Length;
+        var keys = model.Occupations.Length * _cityCount;
+        (_talentByKeyStart, _talentByKey) = Group(talent.Length, keys, (i, slot) => Key(talent[i].Occupation, CitySlot(talent[i], slot)));
+        (_talent2ByKeyStart, _talent2ByKey) = Group(talent.Length, keys, (i, slot) => Key(talent[i].Occupation2, CitySlot(talent[i], slot)));
+        (_jobsByKeyStart, _jobsByKey) = Group(jobs.Length, keys, (i, slot) => slot == 0 ? Key(jobs[i].Occupation, jobs[i].City) : -1);
     }
 
     public MarketSpec Spec { get; }
@@ -119,7 +122,7 @@ public sealed class Market
         return met / total;
     }
 
-    /// <summary>Every seeker with relevance &gt; 0 for a posting, in index order; enumerates the posting's minor group only.</summary>
+    /// <summary>Every seeker with relevance &gt; 0 for a posting, in index order. Touches only the posting's minor group in its city.</summary>
     public IReadOnlyList<RelevantIndex> RelevantTalent(int jobIndex)
     {
         ref readonly var j = ref _jobs[jobIndex];
@@ -128,15 +131,16 @@ public sealed class Market
         var result = new List<RelevantIndex>();
         foreach (var o in _model.OccupationsByMinorGroup[minor])
         {
-            for (var k = _talentByOccStart[o]; k < _talentByOccStart[o + 1]; k++)
+            var key = Key(o, j.City);
+            for (var k = _talentByKeyStart[key]; k < _talentByKeyStart[key + 1]; k++)
             {
-                var t = _talentByOcc[k];
+                var t = _talentByKey[k];
                 var r = Relevance(in j, in _talent[t]);
                 if (r > 0) result.Add(new RelevantIndex(t, r));
             }
-            for (var k = _talent2ByOccStart[o]; k < _talent2ByOccStart[o + 1]; k++)
+            for (var k = _talent2ByKeyStart[key]; k < _talent2ByKeyStart[key + 1]; k++)
             {
-                var t = _talent2ByOcc[k];
+                var t = _talent2ByKey[k];
                 if (occupations[_talent[t].Occupation].MinorGroup == minor) continue; // already seen through the main trade
                 var r = Relevance(in j, in _talent[t]);
                 if (r > 0) result.Add(new RelevantIndex(t, r));
@@ -151,23 +155,34 @@ public sealed class Market
     {
         ref readonly var t = ref _talent[talentIndex];
         var occupations = _model.Occupations;
-        var seen = new HashSet<int>();
+        var minor1 = occupations[t.Occupation].MinorGroup;
+        var minor2 = t.Occupation2 >= 0 ? occupations[t.Occupation2].MinorGroup : minor1;
         var result = new List<RelevantIndex>();
-        foreach (var minor in t.Occupation2 >= 0 ? [occupations[t.Occupation].MinorGroup, occupations[t.Occupation2].MinorGroup] : new[] { occupations[t.Occupation].MinorGroup })
+        for (var m = 0; m < 2; m++)
         {
-            if (!seen.Add(minor)) continue;
-            foreach (var o in _model.OccupationsByMinorGroup[minor])
-                for (var k = _jobsByOccStart[o]; k < _jobsByOccStart[o + 1]; k++)
+            if (m == 1 && minor2 == minor1) break;
+            foreach (var o in _model.OccupationsByMinorGroup[m == 0 ? minor1 : minor2])
+                for (var slot = 0; slot < 3; slot++)
                 {
-                    var j = _jobsByOcc[k];
-                    if (openOnly && _jobs[j].Status != (byte)JobStatus.Open) continue;
-                    var r = Relevance(in _jobs[j], in t);
-                    if (r > 0) result.Add(new RelevantIndex(j, r));
+                    var city = CitySlot(t, slot);
+                    if (city < 0) continue;
+                    var key = Key(o, city);
+                    for (var k = _jobsByKeyStart[key]; k < _jobsByKeyStart[key + 1]; k++)
+                    {
+                        var j = _jobsByKey[k];
+                        if (openOnly && _jobs[j].Status != (byte)JobStatus.Open) continue;
+                        var r = Relevance(in _jobs[j], in t);
+                        if (r > 0) result.Add(new RelevantIndex(j, r));
+                    }
                 }
         }
         result.Sort((a, b) => a.Index.CompareTo(b.Index));
         return result;
     }
+
+    private int Key(int occupation, int city) => occupation < 0 || city < 0 ? -1 : occupation * _cityCount + city;
+
+    private static int CitySlot(in TalentLatent t, int slot) => slot switch { 0 => t.City, 1 => t.Willing1, _ => t.Willing2 };
 
     // ---------------------------------------------------------------- materialization
 
@@ -269,7 +284,7 @@ public sealed class Market
 
         var certificates = new List<string>();
         foreach (var o in occupations)
-            if (o.Certified) certificates.Add($"职业技能等级证书({MarketModel.DisplayName(Catalog.FindOccupation(o.Code)!.Name)} {SkillGrade.ShortChineseName(o.Grade!.Value)})");
+            if (o.Certified) certificates.Add($"职业技能等级证书({(o.Code == occ.Code ? occ : occ2!).Name} {SkillGrade.ShortChineseName(o.Grade!.Value)})");
         if (occ.Certificate is not null && rng.Chance(t.Grade == 0 ? 0.3 : 0.7)) certificates.Add(occ.Certificate);
 
         var grade = t.Grade == 0 ? (occ.IsGraded ? 6 : 0) : t.Grade;
@@ -308,7 +323,9 @@ public sealed class Market
             ExpectedSalaryMin = salaryMin,
             ExpectedSalaryMax = salaryMax,
             DesiredTitles = desired,
-            ResumeText = Resume(ref rng, occ, t, skills, education, major, school, desired, geo.Cities[t.City]),
+            // People from elsewhere who would move say where they want to go.
+            ResumeText = Resume(ref rng, occ, t, occupations[0].Certified, skills, education, major, school, desired,
+                geo.Cities[t.Willing1 == geo.ZoneCity ? geo.ZoneCity : t.City]),
             SharedWithZone = rng.Chance(0.8),
             IsActive = rng.Chance(0.95),
             CreatedAt = created,
@@ -334,8 +351,8 @@ public sealed class Market
     {
         // grade 6 stands for "ungraded" in a graded trade, 0 for occupations without grades.
         PayTier.Operator => grade switch { 5 => 5300, 4 => 6000, 3 => 7000, 2 => 8500, 1 => 10000, _ => 5000 },
-        PayTier.Skilled => grade switch { 5 => 6000, 4 => 7500, 3 => 9500, 2 => 12000, 1 => 15000, _ => 5500 },
-        PayTier.Technician => grade switch { 5 => 6000, 4 => 7500, 3 => 9500, 2 => 12500, 1 => 16000, _ => 6500 },
+        PayTier.Skilled => grade switch { 5 => 5800, 4 => 7200, 3 => 9500, 2 => 11500, 1 => 14000, _ => 5500 },
+        PayTier.Technician => grade switch { 5 => 6000, 4 => 7500, 3 => 9500, 2 => 12000, 1 => 15000, _ => 6500 },
         _ => 8000 + 900 * Math.Min(experience, 12),
     };
 
@@ -419,14 +436,15 @@ public sealed class Market
     private static readonly string[] Attitudes =
         ["责任心强，具备良好的团队合作意识", "能适应倒班作业", "工作认真细致，执行力强", "服从工作安排，吃苦耐劳", "具备良好的沟通能力和学习能力", "有安全意识，遵守现场5S管理"];
 
-    private string Resume(ref MarketRandom rng, OccupationModel occ, in TalentLatent t, List<string> skills, EducationLevel education,
+    private string Resume(ref MarketRandom rng, OccupationModel occ, in TalentLatent t, bool certified, List<string> skills, EducationLevel education,
         string? majorCode, string? school, List<string> desired, string cityCode)
     {
         var sb = new StringBuilder(240);
         var years = t.Experience;
         if (years >= 1) sb.Append(years.ToString("0.#", CultureInfo.InvariantCulture)).Append("年").Append(occ.Name).Append("工作经验");
         else sb.Append(rng.Chance(0.5) ? "应届毕业生，有" : "有").Append(occ.Name).Append("实习经历");
-        if (t.Grade != 0) sb.Append("，持有").Append(occ.Name).Append(SkillGrade.ChineseName(t.Grade)).Append("职业技能等级证书");
+        if (t.Grade != 0)
+            sb.Append(certified ? "，持有" : "，具备").Append(occ.Name).Append(SkillGrade.ChineseName(t.Grade)).Append(certified ? "职业技能等级证书" : "水平，正在准备考证");
         sb.Append("。");
         if (skills.Count > 0) sb.Append("熟练掌握").Append(string.Join('、', skills.Take(5))).Append("。");
         if (occ.Tasks.Length > 0) sb.Append(years >= 1 ? "曾在" : "在").Append(rng.Pick(PastEmployers)).Append("负责").Append(rng.Pick(occ.Tasks)).Append("等工作。");
@@ -447,14 +465,17 @@ public sealed class Market
 
     // ---------------------------------------------------------------- helpers
 
-    private static (int[] Start, int[] Items) Group(int count, int groups, Func<int, int> key)
+    /// <summary>Compressed rows: items listed under up to three keys each (key(i, slot) is -1 for none).</summary>
+    private static (int[] Start, int[] Items) Group(int count, int keys, Func<int, int, int> key)
     {
-        var start = new int[groups + 1];
-        for (var i = 0; i < count; i++) { var k = key(i); if (k >= 0) start[k + 1]++; }
-        for (var g = 0; g < groups; g++) start[g + 1] += start[g];
-        var items = new int[start[groups]];
+        var start = new int[keys + 1];
+        for (var i = 0; i < count; i++)
+            for (var slot = 0; slot < 3; slot++) { var k = key(i, slot); if (k >= 0) start[k + 1]++; }
+        for (var g = 0; g < keys; g++) start[g + 1] += start[g];
+        var items = new int[start[keys]];
         var next = (int[])start.Clone();
-        for (var i = 0; i < count; i++) { var k = key(i); if (k >= 0) items[next[k]++] = i; }
+        for (var i = 0; i < count; i++)
+            for (var slot = 0; slot < 3; slot++) { var k = key(i, slot); if (k >= 0) items[next[k]++] = i; }
         return (start, items);
     }
 

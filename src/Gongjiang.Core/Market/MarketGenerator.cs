@@ -274,12 +274,24 @@ public static class MarketGenerator
         if (occ.IsGraded)
         {
             var g = grade != 0 ? grade : occ.Snap(5);
-            foreach (var b in BitIndexes(occ.GradeMask[g])) if (rng.Chance(grade != 0 ? 0.85 : 0.55)) mask |= 1UL << b;
+            mask |= Subset(ref rng, occ.GradeMask[g], grade != 0 ? 0.85 : 0.55);
             // Items of the grade below are mastered too, though not always listed.
-            if (g < 5) foreach (var b in BitIndexes(occ.GradeMask[occ.Snap(g + 1)])) if (rng.Chance(0.45)) mask |= 1UL << b;
+            if (g < 5) mask |= Subset(ref rng, occ.GradeMask[occ.Snap(g + 1)], 0.45);
         }
-        foreach (var b in BitIndexes(occ.KeywordMask)) if (rng.Chance(0.45)) mask |= 1UL << b;
-        return mask;
+        return mask | Subset(ref rng, occ.KeywordMask, 0.45);
+    }
+
+    /// <summary>Each bit of <paramref name="mask"/> kept with probability <paramref name="p"/>.</summary>
+    private static ulong Subset(ref MarketRandom rng, ulong mask, double p)
+    {
+        ulong kept = 0;
+        while (mask != 0)
+        {
+            var bit = mask & (~mask + 1);
+            mask ^= bit;
+            if (rng.Chance(p)) kept |= bit;
+        }
+        return kept;
     }
 
     internal static List<int> BitIndexes(ulong mask)

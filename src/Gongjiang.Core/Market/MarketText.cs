@@ -51,7 +51,8 @@ internal static class MarketText
     /// <summary>A plausible mobile number; distinct indexes (below 10^8) give distinct numbers.</summary>
     public static string Phone(long index, int seed)
     {
-        var suffix = (index * 48271 + (uint)seed % 100_000_000L) % 100_000_000L;
+        // An affine map modulo 10^8 with a multiplier coprime to 10 is a bijection, so numbers never repeat.
+        var suffix = ((index + 13_579_246L + (uint)seed * 7919L) % 100_000_000L * 91_193_237L + 30_417_853L) % 100_000_000L;
         var prefix = PhonePrefixes[(int)(MarketRandom.Mix((ulong)suffix) % (ulong)PhonePrefixes.Length)];
         return prefix + suffix.ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
     }
