@@ -11,6 +11,12 @@ namespace Gongjiang.Core.Market;
 /// <summary>A ground-truth candidate: an index into the market and its graded relevance (1–3).</summary>
 public readonly record struct RelevantIndex(int Index, int Relevance);
 
+/// <summary>How many candidates have each relevance grade.</summary>
+public readonly record struct RelevanceCounts(int One, int Two, int Three)
+{
+    public int Total => One + Two + Three;
+}
+
 /// <summary>
 /// A generated market. Employers are built eagerly; postings, profiles and contacts are built on demand by index
 /// (<see cref="JobAt"/>, <see cref="TalentAt"/>, <see cref="ContactAt"/>: each call returns a new, identical object) or
@@ -180,6 +186,37 @@ public sealed class Market
         return result;
     }
 
+    /// <summary>How many seekers have relevance 1, 2 and 3 for a posting (for the ideal DCG), without listing them.</summary>
+    public RelevanceCounts RelevantTalentCounts(int jobIndex)
+    {
+        ref readonly var j = ref _jobs[jobIndex];
+        var occupations = _model.Occupations;
+        var minor = occupations[j.Occupation].MinorGroup;
+        Span<int> counts = stackalloc int[4];
+        foreach (var o in _model.OccupationsByMinorGroup[minor])
+        {
+            var key = Key(o, j.City);
+            for (var k = _talentByKeyStart[key]; k < _talentByKeyStart[key + 1]; k++) counts[Relevance(in j, in _talent[_talentByKey[k]])]++;
+            for (var k = _talent2ByKeyStart[key]; k < _talent2ByKeyStart[key + 1]; k++)
+            {
+                var t = _talent2ByKey[k];
+                if (occupations[_talent[t].Occupation].MinorGroup != minor) counts[Relevance(in j, in _talent[t])]++;
+            }
+        }
+        return new RelevanceCounts(counts[1], counts[2], counts[3]);
+    }
+
+    /// <summary>A random seeker in the posting's trade or a neighbouring one who would work in its city; -1 when there is none.</summary>
+    internal int RandomCandidate(int jobIndex, ref MarketRandom rng)
+    {
+        ref readonly var j = ref _jobs[jobIndex];
+        var siblings = _model.OccupationsByMinorGroup[_model.Occupations[j.Occupation].MinorGroup];
+        var o = rng.Chance(0.75) ? j.Occupation : siblings[rng.Next(siblings.Length)];
+        var key = Key(o, j.City);
+        var n = _talentByKeyStart[key + 1] - _talentByKeyStart[key];
+        return n == 0 ? -1 : _talentByKey[_talentByKeyStart[key] + rng.Next(n)];
+    }
+
     private int Key(int occupation, int city) => occupation < 0 || city < 0 ? -1 : occupation * _cityCount + city;
 
     private static int CitySlot(in TalentLatent t, int slot) => slot switch { 0 => t.City, 1 => t.Willing1, _ => t.Willing2 };
@@ -236,7 +273,7 @@ public sealed class Market
         {
             Id = JobIdAt(index),
             EmployerId = employer.Id,
-            Title = JobTitle(ref rng, occ, j, salaryMin, salaryMax, benefits),
+            Title = (employer.IsAgency && rng.Chance(0.6) ? "【代招】" : "") + JobTitle(ref rng, occ, j, salaryMin, salaryMax, benefits),
             OccupationCode = occ.Code,
             MinGrade = j.MinGrade == 0 ? null : j.MinGrade,
             Skills = skills,
@@ -326,8 +363,9 @@ public sealed class Market
             // People from elsewhere who would move say where they want to go.
             ResumeText = Resume(ref rng, occ, t, occupations[0].Certified, skills, education, major, school, desired,
                 geo.Cities[t.Willing1 == geo.ZoneCity ? geo.ZoneCity : t.City]),
-            SharedWithZone = rng.Chance(0.8),
-            IsActive = rng.Chance(0.95),
+            // Every generated profile is active and in the zone's pool, so the ground truth is what a search may return.
+            SharedWithZone = true,
+            IsActive = true,
             CreatedAt = created,
             UpdatedAt = created.AddDays(rng.Next(0, 60)),
         };

@@ -82,6 +82,8 @@ public static class MarketGenerator
             var rng = MarketRandom.For(spec.Seed, EmployerStream, e);
             var cluster = IndustryClusters.All[rng.PickCumulative(ClusterCumulative)];
             var type = EnterpriseMix[rng.PickCumulative(EnterpriseCumulative)].Type;
+            // A few HR-service agencies (人力资源服务机构) recruit for the cluster's manufacturers.
+            var agency = type is EnterpriseType.Sme or EnterpriseType.Other && rng.Chance(0.05);
             var roll = rng.NextDouble();
             var city = roll < 0.85 ? geo.ZoneCity : roll < 0.95 ? geo.PickProvinceCity(ref rng) : geo.PickHubCity(ref rng);
             var district = geo.PickDistrict(ref rng, city);
@@ -89,7 +91,7 @@ public static class MarketGenerator
             var districtCode = geo.Districts[district];
             var cityShort = catalog.FindRegion(geo.Cities[city])?.ShortName ?? "";
             string name;
-            do name = MarketText.EmployerName(ref rng, cityShort, cluster, type);
+            do name = agency ? MarketText.AgencyName(ref rng, cityShort) : MarketText.EmployerName(ref rng, cityShort, cluster, type);
             while (!names.Add(name));
             var newStyle = rng.Chance(type is EnterpriseType.StateOwned or EnterpriseType.ChainLeader or EnterpriseType.Foreign ? 0.2 : 0.75);
             var created = today.AddDays(-rng.Next(30, 900)).ToDateTime(new TimeOnly(rng.Next(1, 10), rng.Next(60)), DateTimeKind.Utc);
@@ -105,7 +107,10 @@ public static class MarketGenerator
                 EnterpriseType = type,
                 Verification = verified ? VerificationStatus.Verified : VerificationStatus.Pending,
                 VerifiedAt = verified ? created.AddDays(rng.Next(1, 5)) : null,
-                Description = $"{name}位于{region}，是一家{EnterpriseTypes.ChineseName(type)}，主要从事{cluster}领域产品的研发、生产与服务。",
+                Description = agency
+                    ? $"{name}位于{region}，是经人社部门许可的人力资源服务机构，为{cluster}企业提供招聘、猎头和技能人才派遣服务。"
+                    : $"{name}位于{region}，是一家{EnterpriseTypes.ChineseName(type)}，主要从事{cluster}领域产品的研发、生产与服务。",
+                IsAgency = agency,
                 Address = $"{region}{RoadNames[rng.Next(RoadNames.Length)]}{rng.Next(1, 999)}号",
                 CreatedAt = created,
                 UpdatedAt = created,
@@ -327,20 +332,19 @@ public static class MarketGenerator
             // Spread the sample over the whole job range without repeats.
             var j = (int)((long)s * market.JobCount / sample + rng.Next(Math.Max(1, market.JobCount / sample))) % market.JobCount;
             var job = market.JobAt(j);
-            var relevant = market.RelevantTalent(j);
             var chosen = new HashSet<int>();
             var picks = new List<int>();
             for (var k = 0; k < recommendationsPerJob * 3 && picks.Count < recommendationsPerJob; k++)
             {
-                // A naive recommender: mostly fitting people, better ones more often, plus some noise.
-                int t;
-                if (relevant.Count > 0 && rng.Chance(0.7))
+                // A naive recommender: mostly people of the trade in the city, the better of two, plus some noise.
+                var t = -1;
+                if (rng.Chance(0.75))
                 {
-                    var a = relevant[rng.Next(relevant.Count)];
-                    var b = relevant[rng.Next(relevant.Count)];
-                    t = a.Relevance >= b.Relevance ? a.Index : b.Index;
+                    var a = market.RandomCandidate(j, ref rng);
+                    var b = market.RandomCandidate(j, ref rng);
+                    t = a < 0 || b < 0 ? Math.Max(a, b) : market.Relevance(j, a) >= market.Relevance(j, b) ? a : b;
                 }
-                else t = rng.Next(market.TalentCount);
+                if (t < 0) t = rng.Next(market.TalentCount);
                 if (chosen.Add(t)) picks.Add(t);
             }
             var start = job.PostedAt.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);

@@ -117,6 +117,14 @@ internal static class MarketText
         };
     }
 
+    public static string AgencyName(ref MarketRandom rng, string cityShortName)
+    {
+        var trade = new string([NameChars[rng.Next(NameChars.Length)], NameChars[rng.Next(NameChars.Length)]]);
+        return $"{cityShortName}{trade}{rng.Pick(AgencyWords)}有限公司";
+    }
+
+    private static readonly string[] AgencyWords = ["人力资源服务", "人力资源", "人才服务", "人力资源开发", "企业管理咨询"];
+
     public static readonly string[] Benefits =
         ["五险一金", "带薪年假", "节日福利", "免费工作餐", "提供宿舍", "通勤班车", "年终奖", "技能等级津贴", "全勤奖", "定期体检", "技能培训", "高温补贴",
          "住房补贴", "人才公寓申请", "双休", "长白班", "加班费", "绩效奖金"];

@@ -195,6 +195,9 @@ public sealed class MarketGeneratorTests(MarketFixture fixture) : IClassFixture<
             if (relevant.Count > 0) withAny++;
             if (relevant.Any(r => r.Relevance == 3)) withTop++;
             foreach (var r in relevant.Take(20)) Assert.Equal(r.Relevance, _market.Relevance(j, r.Index));
+            var counts = _market.RelevantTalentCounts(j);
+            Assert.Equal((relevant.Count(r => r.Relevance == 1), relevant.Count(r => r.Relevance == 2), relevant.Count(r => r.Relevance == 3)),
+                (counts.One, counts.Two, counts.Three));
         }
         Assert.True(withAny > 270, $"{withAny} of 300 postings have candidates");
         Assert.True(withTop > 200, $"{withTop} of 300 postings have a fully fitting candidate");
