@@ -2,6 +2,8 @@ using Gongjiang.Application.Import;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Jobs;
 using Gongjiang.Application.Talent;
+using Gongjiang.Application.Employers;
+using Gongjiang.Application.DemoZone;
 using Gongjiang.Core.Taxonomy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,7 +22,11 @@ public static class ServiceRegistration
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ImportService>();
         services.AddScoped<JobRecordMapper>();
+        services.AddScoped<JobService>();
         services.AddScoped<TalentRecordMapper>();
+        services.AddScoped<TalentService>();
+        services.AddScoped<EmployerService>();
+        services.AddScoped<DemoZoneSeeder>();
         services.TryAddSingleton(_ => new OccupationResolver(_ => null));
         return services;
     }

@@ -1,0 +1,116 @@
+using Gongjiang.Application.Identity;
+using Gongjiang.Application.Persistence;
+using Gongjiang.Core.Common;
+using Gongjiang.Core.Compliance;
+using Gongjiang.Core.Employers;
+using Gongjiang.Core.Market;
+using Gongjiang.Core.Taxonomy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Gongjiang.Application.DemoZone;
+
+/// <summary>
+/// On first start with an empty database, creates a deterministic, realistic demo zone (演示园区) from the market
+/// generator, and the demo sign-ins for every role. All of it in one transaction: a crash leaves an empty database
+/// that is seeded again on the next start, never half a zone.
+/// </summary>
+public sealed class DemoZoneSeeder(AppDbContext db, TaxonomyCatalog catalog, UserManager<AppUser> users, TimeProvider clock,
+    ILogger<DemoZoneSeeder> logger)
+{
+    public const string ZoneId = "Z-QD-HTZ";
+    public const string AgencyEmployerId = "E-HRS-0001";
+    private const int BatchSize = 2000;
+
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
+    {
+        if (await db.Employers.AnyAsync(ct)) return false;
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var market = MarketGenerator.Generate(MarketSpec.Demo() with { Today = today }, catalog);
+        logger.LogInformation("Seeding the demo zone: {Employers} employers, {Jobs} jobs, {Talent} talent",
+            market.Employers.Count, market.JobCount, market.TalentCount);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.Zones.Add(new Zone { Id = ZoneId, Name = "青岛高新技术产业开发区", CityCode = market.Spec.ZoneCityCode, Description = "演示园区" });
+            foreach (var e in market.Employers) { e.ZoneId = ZoneId; Stamp(e, now); }
+            await AddInBatchesAsync(market.Employers, ct);
+            db.Employers.Add(Stamp(AgencyEmployer(), now));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+
+            await AddInBatchesAsync(market.Jobs.Select(j => { j.CreatedAt = j.UpdatedAt = now; return j; }), ct);
+            for (var i = 0; i < market.TalentCount; i += BatchSize)
+            {
+                var end = Math.Min(market.TalentCount, i + BatchSize);
+                for (var t = i; t < end; t++)
+                {
+                    var profile = market.TalentAt(t);
+                    profile.CreatedAt = profile.UpdatedAt = now;
+                    db.Talent.Add(profile);
+                    db.TalentContacts.Add(market.ContactAt(t));
+                }
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+            await AddInBatchesAsync(MarketGenerator.GenerateOutcomes(market, market.Spec.Seed).Select(o => { o.Id = 0; return o; }), ct);
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+
+            await CreateAccountsAsync(market);
+            await tx.CommitAsync(ct);
+        });
+        return true;
+    }
+
+    private static Employer Stamp(Employer e, DateTime now)
+    {
+        e.CreatedAt = e.UpdatedAt = now;
+        return e;
+    }
+
+    private async Task AddInBatchesAsync<T>(IEnumerable<T> items, CancellationToken ct) where T : class
+    {
+        foreach (var batch in items.Chunk(BatchSize))
+        {
+            db.Set<T>().AddRange(batch);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>An HR-service agency (人力资源服务机构) of the zone, for the headhunting demo account.</summary>
+    private static Employer AgencyEmployer() => new()
+    {
+        Id = AgencyEmployerId, Name = "青岛匠才人力资源服务有限公司",
+        Uscc = UnifiedSocialCreditCode.WithCheckCharacter("91370211" + OrgCode("MA3C7K2P")),
+        CityCode = "370211", IndustryCluster = "智能制造", EnterpriseType = EnterpriseType.Sme, IsAgency = true,
+        Verification = VerificationStatus.Verified, VerifiedAt = new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc),
+        ZoneId = ZoneId, Description = "园区人力资源服务产业园入驻机构：猎头、校园招聘、技能人才派遣。",
+    };
+
+    private static string OrgCode(string first8) => first8 + UnifiedSocialCreditCode.OrganisationCodeCheckCharacter(first8);
+
+    private async Task CreateAccountsAsync(Market market)
+    {
+        var hrEmployer = market.Employers.First(e => e.Verification == VerificationStatus.Verified && e.EnterpriseType == EnterpriseType.ChainLeader
+            || e.Verification == VerificationStatus.Verified);
+        foreach (var account in DemoAccounts.All)
+        {
+            var user = new AppUser
+            {
+                UserName = account.UserName, DisplayName = account.DisplayName, CreatedAt = clock.GetUtcNow().UtcDateTime,
+                EmployerId = account.Role switch { Roles.EmployerHR => hrEmployer.Id, Roles.Agency => AgencyEmployerId, _ => null },
+                TalentId = account.Role == Roles.Seeker ? market.TalentIdAt(0) : null,
+            };
+            var created = await users.CreateAsync(user, DemoAccounts.Password);
+            if (!created.Succeeded) throw new InvalidOperationException("Demo account: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, account.Role);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Gongjiang.Application.Jobs;
+using Gongjiang.Application.Persistence;
+using Gongjiang.Core.Employers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongjiang.Application.Employers;
+
+/// <summary>Employer accounts: the public directory, profiles and the operator's verification (企业认证).</summary>
+public sealed class EmployerService(AppDbContext db, TimeProvider clock)
+{
+    public async Task<Paged<Employer>> ListAsync(VerificationStatus? status, string? text, int page, int pageSize, CancellationToken ct = default)
+    {
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        page = Math.Max(1, page);
+        var query = db.Employers.AsNoTracking();
+        if (status is { } s) query = query.Where(e => e.Verification == s);
+        if (!string.IsNullOrWhiteSpace(text)) query = query.Where(e => e.Name.Contains(text.Trim()));
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(e => e.Name).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Paged<Employer>(items, page, pageSize, total);
+    }
+
+    public Task<Employer?> FindAsync(string id, CancellationToken ct = default) =>
+        db.Employers.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+
+    /// <summary>Records an operator's decision. Approval makes the employer able to publish.</summary>
+    public async Task<Employer?> DecideVerificationAsync(string id, bool approve, string? note, CancellationToken ct = default)
+    {
+        var employer = await db.Employers.FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (employer is null) return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        employer.Verification = approve ? VerificationStatus.Verified : VerificationStatus.Rejected;
+        employer.VerifiedAt = approve ? now : null;
+        employer.VerificationNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        employer.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        return employer;
+    }
+
+    public async Task<Employer?> UpdateProfileAsync(string id, string? description, string? website, string? address, CancellationToken ct = default)
+    {
+        var employer = await db.Employers.FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (employer is null) return null;
+        employer.Description = description?.Trim();
+        employer.Website = website?.Trim();
+        employer.Address = address?.Trim();
+        employer.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return employer;
+    }
+}

@@ -1,0 +1,83 @@
+using Gongjiang.Application.Import;
+using Gongjiang.Application.Persistence;
+using Gongjiang.Core.Common;
+using Gongjiang.Core.Interchange;
+using Gongjiang.Core.Talent;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongjiang.Application.Talent;
+
+/// <summary>Seekers' profiles. Contact data is read only through here, masked unless the caller may see it.</summary>
+public sealed class TalentService(AppDbContext db, TalentRecordMapper mapper, TimeProvider clock)
+{
+    public Task<TalentProfile?> FindAsync(string id, CancellationToken ct = default) =>
+        db.Talent.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+
+    public Task<TalentContact?> FindContactAsync(string id, CancellationToken ct = default) =>
+        db.TalentContacts.AsNoTracking().FirstOrDefaultAsync(c => c.TalentId == id, ct);
+
+    /// <summary>Replaces a seeker's own profile (and contact data) with the submitted one.</summary>
+    public async Task<Mapped<TalentRecord>> SaveAsync(string talentId, TalentLine input, CancellationToken ct = default)
+    {
+        var mapped = mapper.Map(input with { Id = talentId });
+        if (mapped.Value is not { } record) return mapped;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var profile = await db.Talent.FirstOrDefaultAsync(t => t.Id == talentId, ct);
+        if (profile is null)
+        {
+            record.Profile.CreatedAt = record.Profile.UpdatedAt = now;
+            db.Talent.Add(record.Profile);
+            db.TalentContacts.Add(record.Contact);
+        }
+        else
+        {
+            record.Profile.CreatedAt = profile.CreatedAt;
+            record.Profile.UpdatedAt = now;
+            record.Profile.SharedWithZone = profile.SharedWithZone;
+            record.Profile.IsActive = profile.IsActive;
+            db.Entry(profile).CurrentValues.SetValues(record.Profile);
+            profile.Education = record.Profile.Education; profile.Occupations = record.Profile.Occupations;
+            profile.WillingCities = record.Profile.WillingCities; profile.Skills = record.Profile.Skills;
+            profile.Certificates = record.Profile.Certificates; profile.DesiredTitles = record.Profile.DesiredTitles;
+            var contact = await db.TalentContacts.FirstOrDefaultAsync(c => c.TalentId == talentId, ct);
+            if (contact is null) db.TalentContacts.Add(record.Contact);
+            else db.Entry(contact).CurrentValues.SetValues(record.Contact);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return mapped;
+    }
+
+    public async Task SetSharingAsync(string talentId, bool shared, CancellationToken ct = default)
+    {
+        var profile = await db.Talent.FirstAsync(t => t.Id == talentId, ct);
+        profile.SharedWithZone = shared;
+        profile.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>138****0000: enough to recognise, not enough to call.</summary>
+    public static string? MaskPhone(string? phone) =>
+        phone is { Length: 11 } ? phone[..3] + "****" + phone[7..] : phone is null ? null : "****";
+
+    /// <summary>张** style.</summary>
+    public static string MaskName(string name) => name.Length <= 1 ? name : name[..1] + new string('*', Math.Min(2, name.Length - 1));
+
+    /// <summary>The file/API representation; contact fields included only when <paramref name="contact"/> is given.</summary>
+    public static TalentLine ToLine(TalentProfile p, TalentContact? contact, bool includeProtected) => new()
+    {
+        Id = p.Id, Name = contact?.Name, Phone = contact?.Phone, Email = contact?.Email,
+        Gender = includeProtected ? p.Gender : null, BirthYear = includeProtected ? p.BirthYear : null,
+        City = p.CityCode, WillingCities = p.WillingCities,
+        Education = new EducationLine
+        {
+            Level = p.Education.Level is { } l ? EducationLevels.ToFileName(l) : null, MajorCode = p.Education.MajorCode,
+            School = p.Education.School, GraduationYear = p.Education.GraduationYear,
+        },
+        Occupations = p.Occupations.Select(o => new TalentOccupationLine { Code = o.Code, Grade = o.Grade, Certified = o.Certified }).ToList(),
+        Skills = p.Skills, Certificates = p.Certificates.Count > 0 ? p.Certificates : null, ExperienceYears = p.ExperienceYears,
+        ExpectedSalary = new SalaryLine { Min = p.ExpectedSalaryMin, Max = p.ExpectedSalaryMax },
+        DesiredTitles = p.DesiredTitles, ResumeText = p.ResumeText,
+    };
+}

@@ -1,0 +1,14 @@
+namespace Gongjiang.Web.Api;
+
+public static class ApiRoutes
+{
+    public static IEndpointRouteBuilder MapGongjiangApi(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup("/api/v1").DisableAntiforgery();
+        v1.MapJobsApi();
+        v1.MapEmployersApi();
+        v1.MapTalentApi();
+        v1.MapTaxonomyApi();
+        return app;
+    }
+}

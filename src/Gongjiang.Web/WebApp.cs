@@ -1,0 +1,45 @@
+using System.Globalization;
+using Gongjiang.Application;
+using Gongjiang.Application.Identity;
+using Gongjiang.Application.Persistence;
+using Gongjiang.Web.Api;
+using Gongjiang.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
+namespace Gongjiang.Web;
+
+/// <summary>Builds and runs the web platform; `gongjiang serve` and `dotnet run` both come here.</summary>
+public static class WebApp
+{
+    public static int Run(string[] args, string? contentRoot = null)
+    {
+        var app = Build(args, contentRoot);
+        app.Run();
+        return 0;
+    }
+
+    public static WebApplication Build(string[] args, string? contentRoot = null)
+    {
+        // `--empty` is a bare switch; the configuration system wants key/value pairs.
+        var startEmpty = args.Contains("--empty");
+        args = args.Where(a => a != "--empty").ToArray();
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(WebApp).Assembly.GetName().Name,
+            ContentRootPath = contentRoot,
+        });
+        if (startEmpty) builder.Configuration["empty"] = "true";
+
+        var database = DatabaseTarget.Parse(builder.Configuration["db"] ?? builder.Configuration.GetConnectionString("Gongjiang"));
+        builder.Services.AddGongjiang(database);
+        builder.Services.AddGongjiangWeb();
+
+        var app = builder.Build();
+        app.UseGongjiangWeb();
+        StartupTasks.Run(app, seedDemo: !builder.Configuration.GetValue<bool>("empty"));
+        return app;
+    }
+}
