@@ -1,0 +1,527 @@
+using System.Collections.Frozen;
+using Gongjiang.Core.Taxonomy;
+
+namespace Gongjiang.Matching.Titles;
+
+/// <summary>
+/// Normalizes free job titles ("急聘数控车工/五险一金/8k") to occupation codes of the 2022 classification
+/// (职业名称标准化). Built once from a <see cref="TaxonomyCatalog"/>; immutable and thread-safe afterwards.
+/// </summary>
+/// <remarks>
+/// A title is cleaned (pay, benefits, places, companies, brackets), split into its alternatives ("车工/铣工"),
+/// and each part is scored against every occupation with three kinds of evidence:
+/// dictionary hits of names, aliases and common recruiting titles (strongest when the hit is the head noun
+/// at the end of the title), IDF-weighted character n-grams over names/aliases and, more weakly, over
+/// definitions and tasks, and a shared head-noun suffix (…焊工, …装配工). A hit on a group supports its
+/// members, so "高中 + 老师" lands on 高级中学教师 while a bare "老师" stays on the teaching group.
+/// When the evidence is thin the answer falls back to the minor or middle group.
+/// </remarks>
+public sealed class TitleNormalizer
+{
+    /// <summary>The answer for a title with nothing recognisable in it: 8-00-00-00 不便分类的其他从业人员.</summary>
+    public const string UnclassifiedCode = "8-00-00-00";
+
+    private const float NameWeight = 0.95f, AliasWeight = 0.9f, DerivedWeight = 0.8f, LexiconWeight = 1f, GenericWeight = 0.75f;
+    private const float NgramWeight = 0.45f, SuffixWeight = 0.12f;
+    private const double CoarseBelow = 0.28;
+
+    private readonly Node[] _nodes;
+    private readonly FrozenDictionary<string, int> _nodeByCode;
+    private readonly Dictionary<string, Target[]> _terms;
+    private readonly Dictionary<string, Target[]>.AlternateLookup<ReadOnlySpan<char>> _termLookup;
+    private readonly HashSet<string> _noise;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _noiseLookup;
+    private readonly int _maxTermLength, _maxNoiseLength, _maxPlaceLength;
+    private readonly HashSet<string> _places;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _placeLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _roleLookup;
+    private readonly (int Node, float Relation)[][] _relatives, _modifierRelatives;
+    private readonly NgramIndex _ngrams;
+    private readonly Dictionary<string, int[]> _suffixes;
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _suffixLookup;
+    private readonly int[][] _middleMembers; // node → all nodes of its middle group
+    private readonly int _unclassified;
+
+    public TitleNormalizer(TaxonomyCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        _nodes = catalog.Occupations
+            .Where(o => OccupationCode.IsWellFormed(o.Code))
+            .Select(o => new Node(o.Code, DisplayName(o.Name), o))
+            .ToArray();
+        _nodeByCode = _nodes.Select((n, i) => (n.Code, i)).ToFrozenDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
+        _unclassified = _nodeByCode.GetValueOrDefault(UnclassifiedCode, -1);
+
+        var byMiddle = _nodes.Select((n, i) => (Middle: OccupationCode.Middle(n.Code), i)).GroupBy(p => p.Middle)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.i).ToArray(), StringComparer.Ordinal);
+        _middleMembers = _nodes.Select(n => byMiddle[OccupationCode.Middle(n.Code)]).ToArray();
+
+        // Terms: names, derived short names, aliases, then the recruiting-title lexicon. The lexicon's judgement
+        // replaces the aliases of the same term; occupation names always stay.
+        var terms = new Dictionary<string, Dictionary<int, Target>>(StringComparer.Ordinal);
+        var strongText = _nodes.Select(_ => new List<string>()).ToArray();
+        for (var i = 0; i < _nodes.Length; i++)
+        {
+            var node = _nodes[i];
+            Add(node.Name, i, NameWeight, TermKind.Name);
+            strongText[i].Add(node.Name);
+            strongText[i].Add(node.Name);
+            foreach (var derived in DerivedTerms(node.Name)) Add(derived, i, DerivedWeight, TermKind.Derived);
+            foreach (var alias in node.Occupation.Aliases)
+            {
+                var clean = DisplayName(alias).ToLowerInvariant();
+                if (clean.Length < 2 && !clean.Any(TitleText.IsCjk)) continue;
+                Add(clean, i, AliasWeight, TermKind.Alias);
+                strongText[i].Add(clean);
+            }
+        }
+        var lexiconTerms = RecruitingTitleLexicon.Entries.Where(e => !e.IsModifier).Select(e => e.Term.TrimEnd('*')).ToHashSet(StringComparer.Ordinal);
+        foreach (var term in lexiconTerms)
+            if (terms.TryGetValue(term, out var existing))
+                foreach (var key in existing.Where(p => p.Value.Kind is not TermKind.Name).Select(p => p.Key).ToList()) existing.Remove(key);
+        foreach (var entry in RecruitingTitleLexicon.Entries)
+        {
+            if (!_nodeByCode.TryGetValue(entry.Code, out var i)) continue;
+            var generic = entry.Term.EndsWith('*');
+            var term = generic ? entry.Term[..^1] : entry.Term;
+            Add(term, i, entry.IsModifier ? LexiconWeight : generic ? GenericWeight : LexiconWeight,
+                entry.IsModifier ? TermKind.Modifier : TermKind.Lexicon);
+            if (!entry.IsModifier) strongText[i].Add(term);
+        }
+        _terms = terms.Where(p => p.Value.Count > 0).ToDictionary(p => p.Key, p => p.Value.Values.ToArray(), StringComparer.Ordinal);
+        _termLookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
+        _maxTermLength = _terms.Keys.Max(k => k.Length);
+
+        // Noise: benefits and filler words anywhere; place names at the edges of a part (汕头酒店保安, 销售代表-常德),
+        // unless they are an occupation term themselves.
+        _noise = new HashSet<string>(NoiseWords, StringComparer.Ordinal);
+        _noiseLookup = _noise.GetAlternateLookup<ReadOnlySpan<char>>();
+        _maxNoiseLength = _noise.Max(n => n.Length);
+        _places = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var region in catalog.Regions)
+            foreach (var name in new[] { region.Name, region.ShortName })
+                if (name.Length >= 2 && name.All(TitleText.IsCjk) && !_terms.ContainsKey(name)) _places.Add(name);
+        foreach (var place in PlaceWords) _places.Add(place);
+        _placeLookup = _places.GetAlternateLookup<ReadOnlySpan<char>>();
+        _maxPlaceLength = _places.Max(n => n.Length);
+        _roleLookup = RoleWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        _relatives = Enumerable.Range(0, _nodes.Length).Select(i => Relatives(i, modifier: false).ToArray()).ToArray();
+        _modifierRelatives = Enumerable.Range(0, _nodes.Length).Select(i => Relatives(i, modifier: true).ToArray()).ToArray();
+
+        // Head-noun suffixes of 2–4 characters over names, aliases and lexicon titles.
+        var suffixes = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        foreach (var (term, targets) in _terms)
+        {
+            if (!term.All(TitleText.IsCjk)) continue;
+            foreach (var t in targets)
+            {
+                if (t.Kind is TermKind.Modifier) continue;
+                for (var len = 2; len <= Math.Min(4, term.Length); len++)
+                {
+                    var suffix = term[^len..];
+                    if (!suffixes.TryGetValue(suffix, out var set)) suffixes[suffix] = set = [];
+                    set.Add(t.Node);
+                }
+            }
+        }
+        _suffixes = suffixes.Where(p => p.Value.Count <= 60).ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _suffixLookup = _suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        _ngrams = new NgramIndex(
+            strongText.Select(list => string.Join("/", list)).ToArray(),
+            _nodes.Select(n => n.Occupation.Definition + "/" + n.Occupation.Tasks).ToArray());
+
+        void Add(string term, int node, float weight, TermKind kind)
+        {
+            term = term.Trim().ToLowerInvariant();
+            if (term.Length == 0) return;
+            if (!terms.TryGetValue(term, out var targets)) terms[term] = targets = [];
+            if (!targets.TryGetValue(node, out var existing) || existing.Weight < weight) targets[node] = new Target(node, weight, kind);
+        }
+    }
+
+    /// <summary>The best code for a title; never throws, whatever the input.</summary>
+    public TitleMatch Normalize(string? title) => Rank(title, 1)[0];
+
+    /// <summary>Up to <paramref name="top"/> candidates, best first (at least one: the answer of <see cref="Normalize"/>).</summary>
+    public IReadOnlyList<TitleMatch> Suggest(string? title, int top) => Rank(title, Math.Max(1, top));
+
+    private List<TitleMatch> Rank(string? title, int top)
+    {
+        var segments = Segments(title);
+        var combined = new Dictionary<int, float>();
+        var best = new Dictionary<int, float>();
+        for (var s = 0; s < segments.Count; s++)
+        {
+            var factor = s == 0 ? 1f : 0.96f;
+            foreach (var (node, score) in ScoreSegment(segments[s]))
+            {
+                var weighted = score * factor;
+                combined[node] = combined.GetValueOrDefault(node) + weighted;
+                best[node] = Math.Max(best.GetValueOrDefault(node), weighted);
+            }
+        }
+        if (best.Count == 0) return [Unclassified()];
+
+        // The best part decides; the other parts of "车工/铣工" add a little.
+        var ranked = best.Select(p => (Node: p.Key, Score: p.Value + 0.1f * (combined[p.Key] - p.Value)))
+            .OrderByDescending(p => p.Score).ThenBy(p => _nodes[p.Node].Code, StringComparer.Ordinal).ToList();
+
+        var (first, firstScore) = ranked[0];
+        var rival = ranked.Skip(1).FirstOrDefault(p => !Related(first, p.Node));
+        var confidence = Confidence(firstScore, rival.Score);
+        var results = new List<TitleMatch>(top);
+        if (confidence < CoarseBelow && Coarser(first, ranked) is { } coarse)
+            results.Add(Match(coarse, confidence));
+        foreach (var (node, score) in ranked)
+        {
+            if (results.Count >= top) break;
+            if (results.Any(r => r.Code == _nodes[node].Code)) continue;
+            results.Add(Match(node, results.Count == 0 ? confidence : Math.Min(confidence, Confidence(score, rival.Score)) * (score / firstScore)));
+        }
+        return results;
+    }
+
+    private static double Confidence(float best, float rival)
+    {
+        var strength = Math.Clamp(best / 1.05, 0, 1);
+        var margin = Math.Clamp((best - rival) / 0.3, 0, 1);
+        return Math.Round(strength * (0.55 + 0.45 * margin), 3);
+    }
+
+    // The minor group when the leading candidates agree on it, otherwise the middle group.
+    private int? Coarser(int first, List<(int Node, float Score)> ranked)
+    {
+        var code = _nodes[first].Code;
+        if (OccupationCode.LevelOf(code) <= 2) return null;
+        var leaders = ranked.Take(4).Where(p => p.Score >= ranked[0].Score * 0.75f).Select(p => _nodes[p.Node].Code).ToList();
+        var minor = OccupationCode.Minor(code) + "-00";
+        if (OccupationCode.LevelOf(code) == 4 && leaders.Count > 1 && leaders.All(c => c.StartsWith(code[..7], StringComparison.Ordinal))
+            && _nodeByCode.TryGetValue(minor, out var minorNode))
+            return minorNode;
+        if (leaders.Count > 1 && !leaders.All(c => c.StartsWith(code[..4], StringComparison.Ordinal))) return null;
+        return _nodeByCode.TryGetValue(OccupationCode.Middle(code) + "-00-00", out var middle) ? middle : null;
+    }
+
+    private bool Related(int a, int b)
+    {
+        var x = _nodes[a].Code;
+        var y = _nodes[b].Code;
+        return IsWithin(x, y) || IsWithin(y, x);
+    }
+
+    // True when code lies within group (or is it).
+    private static bool IsWithin(string code, string group) => OccupationCode.LevelOf(group) switch
+    {
+        1 => code[0] == group[0],
+        2 => code.AsSpan(0, 4).SequenceEqual(group.AsSpan(0, 4)),
+        3 => code.AsSpan(0, 7).SequenceEqual(group.AsSpan(0, 7)),
+        _ => code == group,
+    };
+
+    private TitleMatch Match(int node, double score) =>
+        new(_nodes[node].Code, _nodes[node].Name, Math.Round(Math.Clamp(score, 0, 1), 3), OccupationCode.LevelOf(_nodes[node].Code) < 4);
+
+    private TitleMatch Unclassified() =>
+        _unclassified >= 0 ? Match(_unclassified, 0) : new TitleMatch(UnclassifiedCode, "不便分类的其他从业人员", 0, true);
+
+    // ----- cleaning -----
+
+    internal List<string> Segments(string? title)
+    {
+        var result = new List<string>();
+        if (string.IsNullOrWhiteSpace(title)) return result;
+        var text = TitleText.StripNumbers(TitleText.Fold(title));
+        var (outside, inside) = TitleText.SplitBrackets(text);
+        AddParts(outside);
+        if (result.Count == 0)
+            foreach (var part in inside) AddParts(part);
+        return result;
+
+        void AddParts(string text)
+        {
+            text = AfterRecruiter(text);
+            text = TitleText.StripCompanyPrefix(text);
+            foreach (var part in TitleText.Split(text))
+            {
+                var clean = RemoveNoise(part);
+                if (clean.Length > 0 && !result.Contains(clean)) result.Add(clean);
+            }
+        }
+    }
+
+    // "鑫盾辐射招聘木工" → "木工": what follows the last recruiting verb, unless that verb is part of a title (招聘专员).
+    private string AfterRecruiter(string text)
+    {
+        var protectedSpans = Hits(text.AsSpan());
+        for (var i = text.Length - 2; i >= 1; i--)
+        {
+            var marker = Recruiters.FirstOrDefault(r => string.CompareOrdinal(text, i, r, 0, r.Length) == 0);
+            if (marker is null) continue;
+            if (protectedSpans.Any(h => h.Start < i + marker.Length && h.Start + h.Length > i && h.Length > marker.Length)) continue;
+            var rest = text[(i + marker.Length)..];
+            if (!rest.Any(c => TitleText.IsCjk(c) || c is >= 'a' and <= 'z')) continue;
+            // "链家招聘+五险一金": nothing recognisable after the verb, so the part before it is the better guess.
+            if (Hits(rest.AsSpan()).Count == 0 && Hits(text.AsSpan(0, i)).Count > 0) return text[..i];
+            return rest;
+        }
+        return text;
+    }
+
+    private static readonly string[] Recruiters = ["招聘", "聘请", "诚聘", "急聘", "直聘", "热招", "急招", "招募"];
+
+    private string RemoveNoise(string part)
+    {
+        var span = part.AsSpan();
+        var hits = Hits(span);
+        var keep = new bool[part.Length];
+        Array.Fill(keep, true);
+        for (var i = 0; i < part.Length; i++)
+        {
+            for (var len = Math.Min(_maxNoiseLength, part.Length - i); len >= 1; len--)
+            {
+                if (!_noiseLookup.Contains(span.Slice(i, len))) continue;
+                // Single-character noise (急, 招, 聘) only at the edges.
+                if (len == 1 && i != 0 && i != part.Length - 1) continue;
+                var start = i;
+                var end = i + len;
+                if (hits.Any(h => h.Start < end && h.Start + h.Length > start && h.Length > len)) continue;
+                if (IsLatinTerm(span.Slice(i, len)) && !IsWordBoundary(span, i, len)) continue;
+                for (var k = start; k < end; k++) keep[k] = false;
+                break;
+            }
+        }
+        var chars = new char[part.Length];
+        var n = 0;
+        for (var i = 0; i < part.Length; i++)
+            if (keep[i]) chars[n++] = part[i];
+        var cleaned = StripPlaces(new string(chars, 0, n).Replace(" ", "", StringComparison.Ordinal).Trim('.'));
+        // One stray character left over ("暑假工" → "工") says nothing.
+        return cleaned.Length == 1 && _terms.ContainsKey(cleaned) is false ? "" : cleaned;
+    }
+
+    private string StripPlaces(string part)
+    {
+        for (var guard = 0; guard < 4 && part.Length > 0; guard++)
+        {
+            var before = part;
+            for (var len = Math.Min(_maxPlaceLength, part.Length); len >= 2; len--)
+                if (_placeLookup.Contains(part.AsSpan(0, len)) && !StartsWithTerm(part, len)) { part = part[len..]; break; }
+            for (var len = Math.Min(_maxPlaceLength, part.Length); len >= 2; len--)
+                if (_placeLookup.Contains(part.AsSpan(part.Length - len, len)) && !EndsWithTerm(part, len)) { part = part[..^len]; break; }
+            if (part == before) break;
+        }
+        return part;
+    }
+
+    // A place name that is the start of a longer term (e.g. a term beginning with a city's short name) stays.
+    private bool StartsWithTerm(string part, int placeLength)
+    {
+        for (var len = Math.Min(_maxTermLength, part.Length); len > placeLength; len--)
+            if (_termLookup.ContainsKey(part.AsSpan(0, len))) return true;
+        return false;
+    }
+
+    private bool EndsWithTerm(string part, int placeLength)
+    {
+        for (var len = Math.Min(_maxTermLength, part.Length); len > placeLength; len--)
+            if (_termLookup.ContainsKey(part.AsSpan(part.Length - len, len))) return true;
+        return false;
+    }
+
+    // ----- scoring -----
+
+    internal readonly record struct Hit(int Start, int Length, Target[] Targets);
+
+    internal List<Hit> Hits(ReadOnlySpan<char> text)
+    {
+        var hits = new List<Hit>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            for (var len = Math.Min(_maxTermLength, text.Length - i); len >= 1; len--)
+            {
+                var slice = text.Slice(i, len);
+                if (!_termLookup.TryGetValue(slice, out var targets)) continue;
+                if (IsLatinTerm(slice) && !IsWordBoundary(text, i, len)) continue;
+                if (len == 1 && !TitleText.IsCjk(slice[0])) continue;
+                hits.Add(new Hit(i, len, targets));
+            }
+        }
+        // A hit inside a longer hit is part of that term, not evidence of its own.
+        return hits.Where(h => !hits.Any(o => o.Length > h.Length && o.Start <= h.Start && o.Start + o.Length >= h.Start + h.Length)).ToList();
+    }
+
+    private static bool IsLatinTerm(ReadOnlySpan<char> s) => s.Length > 0 && TitleText.IsLatinTokenChar(s[0]) && TitleText.IsLatinTokenChar(s[^1]);
+
+    private static bool IsWordBoundary(ReadOnlySpan<char> text, int start, int length) =>
+        (start == 0 || !TitleText.IsLatinOrDigit(text[start - 1])) &&
+        (start + length == text.Length || !TitleText.IsLatinOrDigit(text[start + length]));
+
+    private Dictionary<int, float> ScoreSegment(string segment)
+    {
+        var span = segment.AsSpan();
+        var hits = Hits(span);
+        var n = segment.Length;
+        var end = EffectiveEnd(span, hits);
+        var head = new Dictionary<int, float>();
+        var support = new Dictionary<int, float>();
+        // Per node: the strongest hit counts whole, every other hit adds a fifth of its value.
+        var perHit = new Dictionary<int, float>();
+        var sums = new Dictionary<int, float>();
+
+        foreach (var hit in hits)
+        {
+            perHit.Clear();
+            var atEnd = hit.Start + hit.Length >= end;
+            var coverage = Math.Min(1f, (float)hit.Length / end);
+            foreach (var target in hit.Targets)
+            {
+                if (target.Kind is TermKind.Modifier)
+                {
+                    foreach (var (node, rel) in _modifierRelatives[target.Node])
+                        support[node] = support.GetValueOrDefault(node) + 0.3f * rel;
+                    continue;
+                }
+                var baseScore = target.Weight * (0.55f + 0.45f * coverage) * (atEnd ? 1f : 0.7f);
+                foreach (var (node, rel) in _relatives[target.Node])
+                {
+                    var value = baseScore * rel;
+                    if (value > perHit.GetValueOrDefault(node)) perHit[node] = value;
+                }
+            }
+            foreach (var (node, value) in perHit)
+            {
+                sums[node] = sums.GetValueOrDefault(node) + value;
+                if (value > head.GetValueOrDefault(node)) head[node] = value;
+            }
+        }
+        foreach (var (node, sum) in sums)
+        {
+            var others = sum - head[node];
+            if (others > 0.001f) support[node] = support.GetValueOrDefault(node) + 0.2f * others;
+        }
+
+        var ngram = _ngrams.Score(segment);
+        var suffix = new Dictionary<int, float>();
+        for (var len = Math.Min(4, n); len >= 2; len--)
+        {
+            if (!_suffixLookup.TryGetValue(span[^len..], out var nodes)) continue;
+            foreach (var node in nodes)
+                if (!suffix.ContainsKey(node)) suffix[node] = len / 4f;
+        }
+
+        var scores = new Dictionary<int, float>();
+        var candidates = new HashSet<int>(head.Keys);
+        candidates.UnionWith(support.Keys.Where(k => head.ContainsKey(k) || support[k] >= 0.2f));
+        candidates.UnionWith(suffix.Keys);
+        foreach (var node in ngram.Top(30)) candidates.Add(node);
+        foreach (var node in candidates)
+        {
+            var value = head.GetValueOrDefault(node) + Math.Min(0.35f, support.GetValueOrDefault(node))
+                + NgramWeight * ngram[node] + SuffixWeight * suffix.GetValueOrDefault(node);
+            if (value > 0.02f) scores[node] = value;
+        }
+        return scores;
+    }
+
+    // Where the title's head ends: role words after it (经理, 专员, 助理) do not change the occupation.
+    private int EffectiveEnd(ReadOnlySpan<char> text, List<Hit> hits)
+    {
+        var end = text.Length;
+        for (var guard = 0; guard < 3; guard++)
+        {
+            var moved = false;
+            for (var len = Math.Min(5, end - 1); len >= 1; len--)
+            {
+                if (!_roleLookup.Contains(text.Slice(end - len, len))) continue;
+                var start = end - len;
+                // The role word must not be the tail of a longer term (销售经理 is one term).
+                if (hits.Any(h => h.Start < start && h.Start + h.Length > start)) continue;
+                if (!hits.Any(h => h.Start + h.Length <= start)) continue;
+                end = start;
+                moved = true;
+                break;
+            }
+            if (!moved) break;
+        }
+        return Math.Max(1, end);
+    }
+
+    // The node itself, its members when it is a group, its group, and (more weakly) its siblings and cousins.
+    private IEnumerable<(int Node, float Relation)> Relatives(int node, bool modifier)
+    {
+        var code = _nodes[node].Code;
+        var level = OccupationCode.LevelOf(code);
+        foreach (var other in _middleMembers[node])
+        {
+            var otherCode = _nodes[other].Code;
+            float relation;
+            if (other == node) relation = 1f;
+            else if (level < 4 && IsWithin(otherCode, code)) relation = 0.85f;
+            else if (modifier) continue;
+            else if (IsWithin(code, otherCode)) relation = 0.8f;
+            else if (code.AsSpan(0, 7).SequenceEqual(otherCode.AsSpan(0, 7))) relation = 0.6f;
+            else relation = 0.4f;
+            yield return (other, relation);
+        }
+    }
+
+    // ----- construction helpers -----
+
+    /// <summary>Strips the classification's green/digital markers: "物流工程技术人员L/S" → "物流工程技术人员".</summary>
+    internal static string DisplayName(string name)
+    {
+        var s = name.Trim().Replace(" ", "", StringComparison.Ordinal);
+        var end = s.Length;
+        while (end > 0 && s[end - 1] is 'L' or 'S' or 'l' or 's' or '/' && end > 1 && (TitleText.IsCjk(s[end - 2]) || s[end - 2] is 'L' or 'S' or 'l' or 's' or '/'))
+            end--;
+        return end > 0 && end < s.Length && TitleText.IsCjk(s[end - 1]) ? s[..end] : s;
+    }
+
+    private static IEnumerable<string> DerivedTerms(string name)
+    {
+        if (name.EndsWith("工程技术人员", StringComparison.Ordinal) && name.Length > 8)
+        {
+            var stem = name[..^6];
+            yield return stem + "工程师";
+            yield return stem + "技术员";
+        }
+        else if (name.EndsWith("专业人员", StringComparison.Ordinal) && name.Length >= 6)
+            yield return name[..^4];
+        else if (name.EndsWith("人员", StringComparison.Ordinal) && name.Length >= 5 && !name.Contains('、'))
+            yield return name[..^2];
+    }
+
+    private static readonly HashSet<string> RoleWords = new(StringComparer.Ordinal)
+    {
+        "经理", "总经理", "副经理", "副总经理", "总监", "副总监", "主管", "专员", "助理", "顾问", "组长", "主任", "负责人", "副总", "代表",
+        "文员", "人员", "工作人员", "师傅", "储备干部", "干部", "合伙人", "专家", "管培生", "总", "副", "岗", "管理", "管理岗", "经理助理",
+    };
+
+    private static readonly string[] PlaceWords = ["全国", "本地", "异地", "省内", "市区", "城区", "县城", "总部", "分部", "驻外", "外派", "全国多地"];
+
+    private static readonly HashSet<string> NoiseWords = new(StringComparer.Ordinal)
+    {
+        "五险一金", "六险一金", "五险", "社保", "双休", "单休", "大小周", "周末双休", "做五休二", "做六休一", "月休四天", "月休",
+        "包吃住", "包食宿", "包住宿", "包住", "包吃", "管吃住", "管吃", "管住", "提供食宿", "提供吃住", "提供住宿", "吃住", "食宿",
+        "住宿", "餐补", "房补", "朝九晚六", "朝九晚五", "不加班", "加班少", "高提成", "提成", "底薪", "无责底薪", "高薪", "急聘",
+        "诚聘", "急招", "直招", "招聘", "直聘", "聘请", "热招", "高薪诚聘", "长期", "长白班", "白班", "夜班", "倒班", "两班倒",
+        "全职", "兼职", "实习生", "应届生", "应届", "毕业生", "可实习", "经验不限", "无经验", "零基础", "小白", "入职", "包培训",
+        "带薪培训", "带薪", "年终奖", "奖金", "福利好", "福利", "待遇好", "待遇优厚", "待遇", "轻松", "不压单", "不坐班", "无需坐班",
+        "坐班", "大量", "多名", "若干", "优秀", "资深", "高级", "初级", "中级", "见习", "储备", "正式工", "学徒", "熟手", "金牌",
+        "星级", "日结", "周结", "月结", "保底", "年薪", "月薪", "工资", "薪资", "收入", "月入", "日薪", "时薪", "多劳多得", "上不封顶",
+        "稳定", "环境好", "男女不限", "不限", "有经验", "经验", "熟练", "在家", "居家", "远程", "线上", "办公室", "社招", "校招",
+        "校园招聘", "岗位", "职位", "中工", "大工", "小工", "急", "招", "聘", "岗", "全国", "本地", "异地", "省内", "市区", "城区",
+        "县城", "周边", "附近", "就近", "驻外", "外派", "全国多地", "多地", "管培生", "实习", "转正", "包车", "班车", "高工资", "工资高",
+        "工资日结", "可兼职", "宝妈", "学生", "暑假", "寒假", "假期", "男", "女", "优先", "欢迎", "面议", "薪酬面议", "不外出", "坐着",
+        "站着", "周末", "休息", "空调车间", "正编", "编制", "直签", "大专", "本科", "中专", "高中以上", "学历不限", "年龄", "岁",
+        "以下", "以上", "数名", "公司", "企业", "集团", "大型", "知名", "上市", "国企", "外企", "央企",
+    };
+
+    internal enum TermKind { Name, Derived, Alias, Lexicon, Modifier }
+
+    internal readonly record struct Target(int Node, float Weight, TermKind Kind);
+
+    private sealed record Node(string Code, string Name, Occupation Occupation);
+}
