@@ -56,7 +56,7 @@ internal static class TextRules
 
         // -- gender (性别) ---------------------------------------------------------------------------------------
         // A sex word not part of 男女 / 男、女, and not the start of 男装, 女鞋, 男科….
-        const string sex = "(?:(?<sex>男)(?![女/、和及或与]女)|(?<sex>女)(?![男/、和及或与]男))";
+        const string sex = "(?:(?<sex>男)(?![/、和及或与]?女)|(?<sex>女)(?![/、和及或与]?男))";
         const string person = "(?:性|士|生|工|的|孩|子|人|同志|员工|职工|青年|同学|操作工|普工|技工|司机)?(?![装鞋款包袜裤衣式科表鞋性别厕宿])";
         static string Basis(Match m, bool excluded)
         {
@@ -70,6 +70,8 @@ internal static class TextRules
         Add(ScreeningRules.Gender, $"性别(?:要求|限制|限定)?[:：]?(?:限|仅限|为|要求)?{sex}(?:性|士|生)?", (m, _) => Basis(m, excluded: false));
         Add(ScreeningRules.Gender, $"(?:适合|适宜|更适合|只适合){sex}(?:性|士|生|同志|青年)", (m, _) => Basis(m, excluded: false));
         Add(ScreeningRules.Gender, $"(?<![男女/、]){sex}(?:工|性|生|士)\\d+(?:名|人|位)", (m, _) => Basis(m, excluded: false));
+        // A bare 男 or 女 as an item of a requirement list: "需持C1驾照，男，25-40岁".
+        Add(ScreeningRules.Gender, "(?<=^|[，。；,;:：\\n(（])(?<x>(?<sex>男|女)(?:性|士|生)?)(?=$|[，。；,;\\n)）])", (m, _) => Basis(m, excluded: false));
         Always(ScreeningRules.Gender, $"(?:帅哥|靓仔|小哥哥){Prefer}|{Only}(?:帅哥|靓仔)", LegalBasis.GenderAgainstWomen);
         Always(ScreeningRules.Gender, $"(?:美女|靓女|小姐姐|妹子){Prefer}|{Only}(?:美女|靓女|小姐姐|妹子)", LegalBasis.GenderAgainstMen);
 
@@ -87,7 +89,7 @@ internal static class TextRules
             (m, _) => Upper(Age(m, "n")) ? LegalBasis.Age : null);
         Add(ScreeningRules.Age, $"(?:年龄|年纪)[^，。；\\n\\d]{{0,4}}?(?<n>{n})(?:周?岁)?(?:及|或)?(?:以下|以内|之内)", (m, _) => Upper(Age(m, "n")) ? LegalBasis.Age : null);
         Add(ScreeningRules.Age, $"(?:≤|<=|<|不超过|不大于|小于|低于)(?<n>{n})周?岁", (m, _) => Upper(Age(m, "n")) ? LegalBasis.Age : null);
-        Add(ScreeningRules.Age, $"(?<![\\d.])(?<n>{n})周?岁(?:及|或)?以上(?:的|者|人员)?(?<neg>{Exclude})?",
+        Add(ScreeningRules.Age, $"(?<![\\d.])(?<n>{n})周?岁(?:及|或)?以上(?:的|者|人员)?(?<neg>{Exclude})?(?!(?:的|者|人员)?(?:也|亦|均|都)?(?:可|欢迎))",
             (m, _) => m.Groups["neg"].Success ? (Age(m, "n") >= 16 ? LegalBasis.Age : null) : Lower(Age(m, "n")) ? LegalBasis.Age : null);
         Add(ScreeningRules.Age, $"(?:年满|满)(?<n>{n})周?岁", (m, _) => Lower(Age(m, "n")) ? LegalBasis.Age : null);
         Add(ScreeningRules.Age, $"(?:年龄|年纪)[^，。；\\n\\d]{{0,4}}?(?:不低于|不小于|大于|高于|≥|>=|>)(?<n>{n})", (m, _) => Lower(Age(m, "n")) ? LegalBasis.Age : null);
@@ -115,7 +117,7 @@ internal static class TextRules
         Always(ScreeningRules.MaritalChildbearing,
             $"{Only}{status}|{status}(?:者|人士|人员|女性|男性|女士|男士)?(?:{Prefer}|{Exclude})", LegalBasis.MaritalChildbearing);
         Always(ScreeningRules.MaritalChildbearing,
-            "(?:无|没有|暂无|近期无|近期不|短期内不|短期无|暂不|不|[\\d一二两三四五]年内(?:不|无))(?:能|得|可|准|许|打算|计划)?(?:生育|生孩子|要孩子|怀孕|生二胎|生二孩|生三胎|生小孩|要小孩|结婚)(?:计划|打算|意愿)?",
+            "(?:无|没有|暂无|近期无|近期不|短期内不|短期无|暂不|不|[\\d一二两三四五]年内(?:不|无))(?:能|得|可|准|许|打算|计划|考虑)?(?:生育|生孩子|要孩子|怀孕|生二胎|生二孩|生三胎|生小孩|要小孩|结婚)(?:计划|打算|意愿)?",
             LegalBasis.MaritalChildbearing);
         const string pregnant = "(?:孕妇|孕期|哺乳期|怀孕|备孕|宝妈|产妇|孕产期)";
         Always(ScreeningRules.MaritalChildbearing, $"{pregnant}(?:者|人员|女性|女士|的|中)?{Exclude}|{ExcludeBefore}{pregnant}", LegalBasis.MaritalChildbearing);
@@ -135,7 +137,8 @@ internal static class TextRules
 
         // -- religion (宗教信仰) ------------------------------------------------------------------------------------------
         Always(ScreeningRules.Religion,
-            "宗教信仰|宗教|信教|(?:无|有|不得有|不能有|要求|限)(?:任何)?信仰|信仰(?:要求|限制)|穆斯林|基督徒|佛教徒|伊斯兰教?|基督教|天主教|佛教|信徒",
+            "(?:有|无|信仰|信奉|参加)宗教(?:信仰)?|宗教信仰|宗教(?:人士|信徒|徒|背景)|信教|(?:无|有|不得有|不能有|要求|限)(?:任何)?信仰|信仰(?:要求|限制)" +
+            "|(?:信仰|信奉)?(?:基督教|天主教|佛教|伊斯兰教?)(?:徒|者)?|穆斯林|基督徒|信徒",
             LegalBasis.Religion);
 
         // -- bait wording (诱导性薪酬表述) ----------------------------------------------------------------------------------
@@ -143,8 +146,8 @@ internal static class TextRules
             "轻松(?:月入|月薪|日入|日赚|月赚|赚|挣|拿|过万|上万|年入|破万)" +
             "|(?:月入|月薪|收入|工资|薪资|月赚)(?:轻松)?(?:过万|上万|破万|\\d+万|[一二两三五十几]+万)(?:轻松|不是梦|没问题|很轻松|不难|很容易|稳稳)" +
             "|日结高薪|高薪日结" +
-            "|(?:无需|无须|不需要?|不要求?|零)(?:任何)?(?:经验|学历|技术|技能|门槛)[^，。；\\n]{0,6}(?:高薪|月入|日入|日赚|过万|上万)" +
-            "|(?:高薪|月入过万|月入上万)[^，。；\\n]{0,6}(?:无需|无须|不需要?|零)(?:任何)?(?:经验|学历|技术|技能|门槛)" +
+            "|(?:无需|无须|不需要?|不要求?|零)(?:任何)?(?:经验|学历|技术|技能|门槛)[^。；\\n]{0,6}(?:高薪|月入|日入|日赚|过万|上万)" +
+            "|(?:高薪|月入过万|月入上万)[^。；\\n]{0,6}(?:无需|无须|不需要?|零)(?:任何)?(?:经验|学历|技术|技能|门槛)" +
             "|躺赚|躺着(?:赚|挣)|日赚\\d{3,}|一天(?:赚|挣)\\d{3,}|包(?:你)?月入|保底月入|(?:在家|动动手指)(?:就能|即可|也能)?(?:赚|挣)|不用上班[^，。；\\n]{0,4}(?:赚|挣)",
             LegalBasis.BaitPay);
 
