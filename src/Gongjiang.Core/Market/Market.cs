@@ -87,45 +87,61 @@ public sealed class Market
     /// requirements, 2 the right trade close to the requirements, 3 the right trade meeting grade, skills, education
     /// and experience. The posting's status does not matter here; see <see cref="RelevantJobs"/>.
     /// </summary>
-    public int Relevance(int jobIndex, int talentIndex) => Relevance(in _jobs[jobIndex], in _talent[talentIndex]);
+    public int Relevance(int jobIndex, int talentIndex)
+    {
+        ref readonly var j = ref _jobs[jobIndex];
+        Span<double> weights = stackalloc double[64];
+        var total = JobWeights(in j, weights);
+        return Relevance(in j, in _talent[talentIndex], weights, total);
+    }
 
-    private int Relevance(in JobLatent j, in TalentLatent t)
+    /// <summary>The weight of each skill bit the posting asks for, and their sum (summed in bit order, as coverage is).</summary>
+    private double JobWeights(in JobLatent j, Span<double> weights)
+    {
+        var occ = _model.Occupations[j.Occupation];
+        double total = 0;
+        var m = j.Skills;
+        while (m != 0)
+        {
+            var b = System.Numerics.BitOperations.TrailingZeroCount(m);
+            m &= m - 1;
+            total += weights[b] = occ.Weight(b, j.SkillGrade);
+        }
+        return total;
+    }
+
+    private int Relevance(in JobLatent j, in TalentLatent t, ReadOnlySpan<double> weights, double total)
     {
         if (t.City != j.City && t.Willing1 != j.City && t.Willing2 != j.City) return 0;
-        var occupations = _model.Occupations;
-        if (t.Occupation == j.Occupation) return Fit(j, occupations[j.Occupation], t.Grade, t.Skills, t.Education, t.Experience);
+        if (t.Occupation == j.Occupation) return Fit(in j, t.Grade, t.Skills, t.Education, t.Experience, weights, total);
         // Second trades count, but less: experience was mostly gained in the first.
-        if (t.Occupation2 == j.Occupation) return Math.Min(2, Fit(j, occupations[j.Occupation], t.Grade2, t.Skills2, t.Education, t.Experience * 0.5f));
+        if (t.Occupation2 == j.Occupation) return Math.Min(2, Fit(in j, t.Grade2, t.Skills2, t.Education, t.Experience * 0.5f, weights, total));
+        var occupations = _model.Occupations;
         var minor = occupations[j.Occupation].MinorGroup;
         if (occupations[t.Occupation].MinorGroup == minor || (t.Occupation2 >= 0 && occupations[t.Occupation2].MinorGroup == minor)) return 1;
         return 0;
     }
 
-    private static int Fit(in JobLatent j, OccupationModel occ, int grade, ulong skills, int education, float experience)
+    private static int Fit(in JobLatent j, int grade, ulong skills, int education, float experience, ReadOnlySpan<double> weights, double total)
     {
         var gradeMet = j.MinGrade == 0 || (grade != 0 && grade <= j.MinGrade);
         var gradeNear = j.MinGrade == 0 || (grade != 0 && grade <= j.MinGrade + 1);
-        var coverage = Coverage(occ, j.Skills, j.SkillGrade, skills);
+        var coverage = 1.0;
+        if (j.Skills != 0)
+        {
+            // Share of the posting's skill weight that the seeker has.
+            double met = 0;
+            var m = j.Skills & skills;
+            while (m != 0)
+            {
+                met += weights[System.Numerics.BitOperations.TrailingZeroCount(m)];
+                m &= m - 1;
+            }
+            coverage = met / total;
+        }
         if (gradeMet && coverage >= 0.5 && education >= j.Education && experience >= j.ExperienceMin) return 3;
         if (gradeNear && coverage >= 0.25) return 2;
         return 1;
-    }
-
-    /// <summary>Share of the posting's skill weight that the seeker has.</summary>
-    private static double Coverage(OccupationModel occ, ulong required, int grade, ulong held)
-    {
-        if (required == 0) return 1;
-        double total = 0, met = 0;
-        var m = required;
-        while (m != 0)
-        {
-            var b = System.Numerics.BitOperations.TrailingZeroCount(m);
-            m &= m - 1;
-            var w = occ.Weight(b, grade);
-            total += w;
-            if ((held & (1UL << b)) != 0) met += w;
-        }
-        return met / total;
     }
 
     /// <summary>Every seeker with relevance &gt; 0 for a posting, in index order. Touches only the posting's minor group in its city.</summary>
@@ -134,6 +150,8 @@ public sealed class Market
         ref readonly var j = ref _jobs[jobIndex];
         var occupations = _model.Occupations;
         var minor = occupations[j.Occupation].MinorGroup;
+        Span<double> weights = stackalloc double[64];
+        var total = JobWeights(in j, weights);
         var result = new List<RelevantIndex>();
         foreach (var o in _model.OccupationsByMinorGroup[minor])
         {
@@ -141,14 +159,14 @@ public sealed class Market
             for (var k = _talentByKeyStart[key]; k < _talentByKeyStart[key + 1]; k++)
             {
                 var t = _talentByKey[k];
-                var r = Relevance(in j, in _talent[t]);
+                var r = Relevance(in j, in _talent[t], weights, total);
                 if (r > 0) result.Add(new RelevantIndex(t, r));
             }
             for (var k = _talent2ByKeyStart[key]; k < _talent2ByKeyStart[key + 1]; k++)
             {
                 var t = _talent2ByKey[k];
                 if (occupations[_talent[t].Occupation].MinorGroup == minor) continue; // already seen through the main trade
-                var r = Relevance(in j, in _talent[t]);
+                var r = Relevance(in j, in _talent[t], weights, total);
                 if (r > 0) result.Add(new RelevantIndex(t, r));
             }
         }
@@ -177,7 +195,7 @@ public sealed class Market
                     {
                         var j = _jobsByKey[k];
                         if (openOnly && _jobs[j].Status != (byte)JobStatus.Open) continue;
-                        var r = Relevance(in _jobs[j], in t);
+                        var r = Relevance(j, talentIndex);
                         if (r > 0) result.Add(new RelevantIndex(j, r));
                     }
                 }
@@ -193,14 +211,16 @@ public sealed class Market
         var occupations = _model.Occupations;
         var minor = occupations[j.Occupation].MinorGroup;
         Span<int> counts = stackalloc int[4];
+        Span<double> weights = stackalloc double[64];
+        var total = JobWeights(in j, weights);
         foreach (var o in _model.OccupationsByMinorGroup[minor])
         {
             var key = Key(o, j.City);
-            for (var k = _talentByKeyStart[key]; k < _talentByKeyStart[key + 1]; k++) counts[Relevance(in j, in _talent[_talentByKey[k]])]++;
+            for (var k = _talentByKeyStart[key]; k < _talentByKeyStart[key + 1]; k++) counts[Relevance(in j, in _talent[_talentByKey[k]], weights, total)]++;
             for (var k = _talent2ByKeyStart[key]; k < _talent2ByKeyStart[key + 1]; k++)
             {
                 var t = _talent2ByKey[k];
-                if (occupations[_talent[t].Occupation].MinorGroup != minor) counts[Relevance(in j, in _talent[t])]++;
+                if (occupations[_talent[t].Occupation].MinorGroup != minor) counts[Relevance(in j, in _talent[t], weights, total)]++;
             }
         }
         return new RelevanceCounts(counts[1], counts[2], counts[3]);
