@@ -1,5 +1,4 @@
 using Gongjiang.Web.Infrastructure;
-using Gongjiang.Web.Infrastructure;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,0 +1,57 @@
+using Gongjiang.Application.Employers;
+using Gongjiang.Application.Jobs;
+using Gongjiang.Application.Persistence;
+using Gongjiang.Core.Employers;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongjiang.Web.Pages.Operator;
+
+/// <summary>Employer verification (企业认证): the queue of applications, approve or reject with a note.</summary>
+public sealed class EmployersModel(EmployerService employers, AppDbContext db) : PageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [TempData] public string? Message { get; set; }
+    [TempData] public string? Problem { get; set; }
+
+    public VerificationStatus Current { get; private set; } = VerificationStatus.Pending;
+    public Paged<Core.Employers.Employer> Result { get; private set; } = new([], 1, PageSize, 0);
+    public Dictionary<VerificationStatus, int> Counts { get; private set; } = [];
+    public Dictionary<string, int> JobCounts { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (Enum.TryParse<VerificationStatus>(Status, true, out var s)) Current = s;
+        Counts = await db.Employers.GroupBy(e => e.Verification).Select(g => new { g.Key, C = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.C, ct);
+        Result = await employers.ListAsync(Current, Q, PageNumber, PageSize, ct);
+        var ids = Result.Items.Select(e => e.Id).ToList();
+        JobCounts = await db.Jobs.Where(j => ids.Contains(j.EmployerId)).GroupBy(j => j.EmployerId)
+            .Select(g => new { g.Key, C = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.C, ct);
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(string id, bool approve, string? note, CancellationToken ct)
+    {
+        note = note?.Trim();
+        if (!approve && string.IsNullOrWhiteSpace(note))
+        {
+            Problem = "驳回时请填写审核意见，告诉企业需要补充或更正什么。";
+            return RedirectToPage(new { status = Status, q = Q, page = PageNumber });
+        }
+        if (note is { Length: > 500 }) note = note[..500];
+        var employer = await employers.DecideVerificationAsync(id, approve, note, ct);
+        if (employer is null) return NotFound();
+        Message = approve ? "已通过认证：{0}" : "已驳回：{0}";
+        TempData["MessageArg"] = employer.Name;
+        return RedirectToPage(new { status = Status, q = Q, page = PageNumber });
+    }
+
+    public string Link(int page) => "/Operator/Employers" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["status"] = Status, ["q"] = Q, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(p => !string.IsNullOrWhiteSpace(p.Value))).ToUriComponent();
+}

@@ -1,0 +1,15 @@
+using Gongjiang.Core.Jobs;
+
+namespace Gongjiang.Web.Pages;
+
+/// <summary>A city picker over the catalog's cities (_CitySelect).</summary>
+public sealed record CitySelect(string Name, string? Selected, string AnyLabel = "", string? Id = null, bool Required = false);
+
+/// <summary>A posting as a card in a list (_JobCard).</summary>
+public sealed record JobCard(JobPosting Job, string? EmployerName);
+
+/// <summary>A posting in full, for the detail page and the editor's preview (_JobView).</summary>
+public sealed record JobView(JobPosting Job, Gongjiang.Core.Employers.Employer? Employer, bool Preview = false);
+
+/// <summary>Page links that keep the current filters (_Pager).</summary>
+public sealed record Pager(int Page, int Pages, int Total, Func<int, string> Link);

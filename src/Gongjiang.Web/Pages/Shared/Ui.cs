@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Gongjiang.Core.Common;
+using Gongjiang.Core.Employers;
+using Gongjiang.Core.Jobs;
+using Gongjiang.Core.Taxonomy;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Localization;
+
+namespace Gongjiang.Web.Pages;
+
+/// <summary>How domain values read on screen: status words, grades, pay, places and field errors, in the user's language.</summary>
+public static partial class Ui
+{
+    public static bool English => CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What a posting's state means to a reader today: an open posting past its date reads as expired.</summary>
+    public static JobStatus EffectiveStatus(JobPosting job, DateOnly today) =>
+        job.Status == JobStatus.Open && job.ExpiresAt is { } e && e < today ? JobStatus.Expired : job.Status;
+
+    public static string StatusKey(JobStatus status) => status switch
+    {
+        JobStatus.Draft => "草稿", JobStatus.Open => "招聘中", JobStatus.Closed => "已关闭",
+        JobStatus.Expired => "已过期", JobStatus.TakenDown => "已下架", _ => status.ToString(),
+    };
+
+    public static string StatusTag(JobStatus status) => status switch
+    {
+        JobStatus.Open => "tag tag-ok", JobStatus.Draft => "tag tag-muted", JobStatus.TakenDown => "tag tag-err", _ => "tag tag-warn",
+    };
+
+    public static string VerificationKey(VerificationStatus status) => status switch
+    {
+        VerificationStatus.Pending => "待审核", VerificationStatus.Verified => "已认证",
+        VerificationStatus.Rejected => "未通过", VerificationStatus.Suspended => "已暂停", _ => status.ToString(),
+    };
+
+    public static string VerificationTag(VerificationStatus status) => status switch
+    {
+        VerificationStatus.Verified => "tag tag-ok", VerificationStatus.Pending => "tag tag-warn", _ => "tag tag-err",
+    };
+
+    /// <summary>The grade in words (三级/高级工), or "no requirement" when there is none.</summary>
+    public static string GradeKey(int? grade) => grade is { } g && SkillGrade.IsValid(g) ? SkillGrade.ChineseName(g) : "不限";
+
+    public static string EducationKey(EducationLevel? level) => level is { } l ? EducationLevels.ChineseName(l) : "不限";
+
+    public static string Pay(int min, int max) =>
+        min == max ? min.ToString("N0", CultureInfo.InvariantCulture) : $"{min.ToString("N0", CultureInfo.InvariantCulture)}–{max.ToString("N0", CultureInfo.InvariantCulture)}";
+
+    public static string Years(double years) => years.ToString("0.#", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    public static string Date(DateTime? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>A short place name: 青岛市·黄岛区 (Qingdao · Huangdao in English).</summary>
+    public static string Place(TaxonomyCatalog catalog, string? code)
+    {
+        var region = catalog.FindRegion(code);
+        if (region is null) return code ?? "";
+        string Name(Region r) => English ? r.Pinyin : r.Name;
+        if (region.Depth == 1) return Name(region);
+        var parent = catalog.FindRegion(region.ParentCode) ?? catalog.FindRegion(region.Code[..2] + "0000");
+        if (region.Depth == 3 && parent is not null) return $"{Name(parent)} · {Name(region)}";
+        if (region.Depth == 2 && catalog.FindRegion(region.ParentCode) is null && parent is not null) return $"{Name(parent)} · {Name(region)}";
+        return Name(region);
+    }
+
+    /// <summary>The full place name with the province: 山东省青岛市黄岛区.</summary>
+    public static string FullPlace(TaxonomyCatalog catalog, string? code) =>
+        English && catalog.FindRegion(code) is { } r ? Chain(catalog, r) : catalog.RegionDisplayName(code);
+
+    private static string Chain(TaxonomyCatalog catalog, Region r)
+    {
+        var names = new List<string>();
+        for (Region? x = r; x is not null; x = catalog.FindRegion(x.ParentCode)) names.Add(x.Pinyin);
+        if (r.Depth == 2 && catalog.FindRegion(r.ParentCode) is null && catalog.FindRegion(r.Code[..2] + "0000") is { } m) names.Add(m.Pinyin);
+        names.Reverse();
+        return string.Join(", ", names.Distinct());
+    }
+
+    /// <summary>A city for the pickers: a prefecture-level city or a municipality, grouped by province.</summary>
+    public sealed record CityOption(string Code, string Name, string Pinyin);
+
+    public sealed record ProvinceCities(string Code, string Name, string Pinyin, IReadOnlyList<CityOption> Cities);
+
+    private static IReadOnlyList<ProvinceCities>? cities;
+
+    public static IReadOnlyList<ProvinceCities> Cities(TaxonomyCatalog catalog) => cities ??= BuildCities(catalog);
+
+    private static List<ProvinceCities> BuildCities(TaxonomyCatalog catalog)
+    {
+        var list = new List<ProvinceCities>();
+        foreach (var province in catalog.Regions.Where(r => r.Depth == 1).OrderBy(r => r.Code, StringComparer.Ordinal))
+        {
+            var children = catalog.Regions.Where(r => r.Depth == 2 && r.ParentCode == province.Code).OrderBy(r => r.Code, StringComparer.Ordinal)
+                .Select(r => new CityOption(r.Code, r.Name, r.Pinyin)).ToList();
+            // Municipalities (北京市…) list their districts one level up; the municipality itself is the city.
+            var isMunicipality = children.Count == 0 || catalog.Regions.Any(r => r.Depth == 2 && r.ParentCode == province.Code[..2] + "0100");
+            if (isMunicipality || children.Count == 0) children = [new CityOption(province.Code, province.Name, province.Pinyin)];
+            list.Add(new ProvinceCities(province.Code, province.Name, province.Pinyin, children));
+        }
+        return list;
+    }
+
+    /// <summary>The picker's city for any region code (a district selects its city).</summary>
+    public static string? PickerCity(TaxonomyCatalog catalog, string? code)
+    {
+        if (string.IsNullOrEmpty(code)) return null;
+        foreach (var p in Cities(catalog))
+            foreach (var c in p.Cities)
+                if (c.Code == code) return code;
+        var city = catalog.CityOf(code);
+        if (city is not null && catalog.FindRegion(city) is { Depth: 2 } r && catalog.FindRegion(r.ParentCode) is not null) return city;
+        return code.Length == 6 ? code[..2] + "0000" : null;
+    }
+
+    /// <summary>A field's validation messages, translated, as an inline error.</summary>
+    public static IHtmlContent FieldError(IHtmlLocalizer l, IReadOnlyDictionary<string, string[]> errors, string field)
+    {
+        if (!errors.TryGetValue(field, out var messages) || messages.Length == 0) return HtmlString.Empty;
+        var builder = new HtmlContentBuilder();
+        builder.AppendHtml("<span class=\"field-error\">");
+        for (var i = 0; i < messages.Length; i++)
+        {
+            if (i > 0) builder.Append("；");
+            builder.AppendHtml(ErrorText(l, messages[i]));
+        }
+        builder.AppendHtml("</span>");
+        return builder;
+    }
+
+    public static string Invalid(IReadOnlyDictionary<string, string[]> errors, string field) => errors.ContainsKey(field) ? "invalid" : "";
+
+    /// <summary>Turns the application's validation messages (shared with the file import and the API) into the user's language.</summary>
+    public static LocalizedHtmlString ErrorText(IHtmlLocalizer l, string message)
+    {
+        Match m;
+        if (message == "is required") return l["必填"];
+        if ((m = AtMost().Match(message)).Success) return l["最多 {0} 个字符", m.Groups[1].Value];
+        if ((m = Unknown().Match(message)).Success)
+            return m.Groups[1].Value switch
+            {
+                "occupation code" => l["未知的职业代码“{0}”", m.Groups[2].Value],
+                "city code" => l["未知的城市代码“{0}”", m.Groups[2].Value],
+                "major code" => l["未知的专业代码“{0}”", m.Groups[2].Value],
+                "education level" => l["未知的学历“{0}”", m.Groups[2].Value],
+                _ => l["无效的值“{0}”", m.Groups[2].Value],
+            };
+        if ((m = Between().Match(message)).Success) return l["须在 {0} 到 {1} 之间", m.Groups[1].Value, m.Groups[2].Value];
+        if ((m = MinOverMax().Match(message)).Success) return l["最低值 {0} 高于最高值 {1}", m.Groups[1].Value, m.Groups[2].Value];
+        if (message == "min and max are required") return l["请填写最低和最高金额"];
+        if (message == "must be positive CNY per month") return l["须为正数（元/月）"];
+        if (message == "must not be negative") return l["不能为负数"];
+        if (message == "is before posted_at") return l["不能早于发布日期"];
+        if ((m = NotDate().Match(message)).Success) return l["“{0}”不是有效日期（yyyy-MM-dd）", m.Groups[1].Value];
+        if ((m = NotPhone().Match(message)).Success) return l["“{0}”不是有效的大陆手机号码", m.Groups[1].Value];
+        if (message.StartsWith("must be 1…5", StringComparison.Ordinal)) return l["技能等级须为一级至五级"];
+        if (message.EndsWith("is not plausible", StringComparison.Ordinal) || message.EndsWith("is not a plausible birth year", StringComparison.Ordinal))
+            return l["年份不合理"];
+        return l[message];
+    }
+
+    [GeneratedRegex(@"^at most (\d+) characters$")] private static partial Regex AtMost();
+    [GeneratedRegex(@"^unknown ([a-z ]+) '(.*)'$")] private static partial Regex Unknown();
+    [GeneratedRegex(@"^must be between (\d+) and (\d+)$")] private static partial Regex Between();
+    [GeneratedRegex(@"^min (\d+) is greater than max (\d+)$")] private static partial Regex MinOverMax();
+    [GeneratedRegex(@"^'(.*)' is not a date")] private static partial Regex NotDate();
+    [GeneratedRegex(@"^'(.*)' is not a mainland mobile number$")] private static partial Regex NotPhone();
+}
