@@ -5,6 +5,7 @@ using Gongjiang.Application.Talent;
 using Gongjiang.Application.Employers;
 using Gongjiang.Application.DemoZone;
 using Gongjiang.Core.Taxonomy;
+using Gongjiang.Matching.Titles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -27,7 +28,12 @@ public static class ServiceRegistration
         services.AddScoped<TalentService>();
         services.AddScoped<EmployerService>();
         services.AddScoped<DemoZoneSeeder>();
-        services.TryAddSingleton(_ => new OccupationResolver(_ => null));
+        services.TryAddSingleton(sp => new TitleNormalizer(sp.GetRequiredService<TaxonomyCatalog>()));
+        services.TryAddSingleton(sp =>
+        {
+            var titles = sp.GetRequiredService<TitleNormalizer>();
+            return new OccupationResolver(title => titles.Normalize(title) is { } match ? (match.Code, match.Score) : null);
+        });
         return services;
     }
 }

@@ -3,6 +3,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Common;
+using Gongjiang.Core.Compliance;
 using Gongjiang.Core.Employers;
 using Gongjiang.Core.Interchange;
 using Gongjiang.Core.Jobs;
@@ -49,7 +50,7 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobR
             var error = !EntityId.IsValid(id) ? $"invalid id '{id}'"
                 : !seen.Add(id) ? $"duplicate id {id} (first given earlier in this file)"
                 : V("name").Length is 0 or > 200 ? "name is required (at most 200 characters)"
-                : V("uscc").Length != 18 ? $"uscc must have 18 characters, got '{V("uscc")}'"
+                : UnifiedSocialCreditCode.Validate(V("uscc")) is { IsValid: false } uscc ? $"uscc: {uscc.Reason}"
                 : catalog.FindRegion(V("city")) is null ? $"unknown city code '{V("city")}'"
                 : V("industry_cluster").Length == 0 ? "industry_cluster is required"
                 : !EnterpriseTypes.TryParse(V("enterprise_type"), out _) ? $"unknown enterprise_type '{V("enterprise_type")}'"

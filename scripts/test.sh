@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The whole test suite, on a fresh Debian machine as root or on a developer's machine:
+# installs what the tests need when missing (PostgreSQL, Chromium, CJK fonts), starts a throw-away PostgreSQL on a
+# loopback port in a temporary folder, runs `dotnet test`, stops PostgreSQL, and exits non-zero on any failure.
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+need=()
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || need+=(fonts-wqy-microhei)
+command -v redis-server >/dev/null || need+=(redis-server)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing: ${need[*]}"
+  if [ "$(id -u)" -ne 0 ]; then echo "run as root (or install ${need[*]} yourself)" >&2; exit 2; fi
+  apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}" >/dev/null
+fi
+
+pgdir="$(mktemp -d /tmp/gongjiang-pg.XXXXXX)"
+pgport="${GONGJIANG_PG_PORT:-$(( 55000 + RANDOM % 1000 ))}"
+pgbin=/usr/lib/postgresql/15/bin
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  as_postgres "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$pgdir"
+}
+trap cleanup EXIT
+[ "$(id -u)" -eq 0 ] && chown postgres "$pgdir"
+as_postgres "$pgbin/initdb" -D "$pgdir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+as_postgres "$pgbin/pg_ctl" -D "$pgdir/data" -o "-c listen_addresses=127.0.0.1 -p $pgport -k $pgdir -c fsync=off -c max_connections=200" \
+  -l "$pgdir/log" -w start >/dev/null
+export GONGJIANG_TEST_PG="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres;Pooling=true"
+echo "PostgreSQL 15 on 127.0.0.1:$pgport"
+
+results="$root/artifacts/test-results"
+rm -rf "$results"; mkdir -p "$results"
+start=$SECONDS
+set +e
+dotnet test "$root/Gongjiang.slnx" -c Release --logger "console;verbosity=normal" --logger "trx" --results-directory "$results" 2>&1 | tee "$results/output.log"
+status=${PIPESTATUS[0]}
+set -e
+passed=$(grep -Eo 'Passed: +[0-9]+' "$results/output.log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$results/output.log" | awk '{s+=$2} END {print s+0}')
+echo "suite took $((SECONDS - start)) s"
+echo "$passed passed, $failed failed"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi
