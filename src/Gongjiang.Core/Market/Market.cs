@@ -325,7 +325,8 @@ public sealed class Market
         var gender = rng.Chance(0.02) ? null : rng.Chance(occ.FemaleShare) ? "female" : "male";
         var gap = rng.Next(0, 3);
         var graduation = today.Year - (int)Math.Ceiling(t.Experience) - gap;
-        var birth = graduation - GraduationAge(education) + rng.Next(-1, 2);
+        // Factories hire adults; a junior-high leaver starts at eighteen at the earliest.
+        var birth = Math.Min(graduation - GraduationAge(education) + rng.Next(-1, 2), today.Year - 18 - (int)Math.Ceiling(t.Experience));
 
         var occupations = new List<TalentOccupation> { new() { Code = occ.Code, Grade = t.Grade == 0 ? null : t.Grade, Certified = t.Grade != 0 && rng.Chance(0.8) } };
         OccupationModel? occ2 = null;
@@ -455,7 +456,7 @@ public sealed class Market
         if (tags.Count > 0 && rng.Chance(0.7)) sb.Append('（').Append(string.Join('，', tags.Take(3))).Append('）');
         var s = rng.NextDouble();
         if (s < 0.35) sb.Append(' ').Append(MarketText.SalaryK(salaryMin, salaryMax));
-        else if (s < 0.42 && salaryMax >= 10000) sb.Append(" 月入过万");
+        else if (s < 0.42 && salaryMax >= 11000) sb.Append(" 月入过万");
         else if (s < 0.46) sb.Append(' ').Append(rng.Chance(0.5) ? "底薪+计件" : "综合工资高");
         return sb.ToString();
     }

@@ -135,7 +135,8 @@ public static class MarketGenerator
             if (!rng.Chance(none))
             {
                 var r = rng.NextDouble();
-                job.MinGrade = (sbyte)occ.Snap(r < 0.4 ? 4 : r < 0.78 ? 3 : r < 0.96 ? 2 : 1);
+                // Line work asks for an intermediate or senior grade at most; trades also hire technicians.
+                job.MinGrade = (sbyte)occ.Snap(occ.Tier == PayTier.Operator ? (r < 0.7 ? 4 : 3) : r < 0.4 ? 4 : r < 0.78 ? 3 : r < 0.96 ? 2 : 1);
             }
             job.SkillGrade = job.MinGrade != 0 ? job.MinGrade : (sbyte)occ.Snap(occ.Tier == PayTier.Operator ? 5 : 4);
         }
@@ -144,13 +145,13 @@ public static class MarketGenerator
         job.Education = (sbyte)(occ.Tier switch
         {
             PayTier.Operator => rng.Chance(0.55) ? 0 : rng.Chance(0.6) ? (int)EducationLevel.JuniorHigh : (int)EducationLevel.SecondaryVocational,
-            PayTier.Skilled => rng.Chance(0.3) ? 0 : rng.Chance(0.65) ? (int)EducationLevel.SecondaryVocational : (int)EducationLevel.Associate,
+            PayTier.Skilled => rng.Chance(0.4) ? 0 : rng.Chance(0.8) ? (int)EducationLevel.SecondaryVocational : (int)EducationLevel.Associate,
             PayTier.Technician => rng.Chance(0.6) ? (int)EducationLevel.Associate : (int)EducationLevel.Bachelor,
             _ => rng.Chance(0.7) ? (int)EducationLevel.Bachelor : rng.Chance(0.66) ? (int)EducationLevel.Associate : (int)EducationLevel.Master,
         });
         job.ExperienceMin = occ.Tier switch
         {
-            PayTier.Operator => rng.Chance(0.6) ? 0 : rng.Chance(0.75) ? 1 : 2,
+            PayTier.Operator => job.MinGrade switch { 0 => rng.Chance(0.7) ? 0 : 1, 4 => rng.Next(1, 3), _ => rng.Next(2, 4) },
             PayTier.Skilled => job.MinGrade switch { 0 => rng.Chance(0.5) ? 0 : 1, 5 => rng.Next(0, 2), 4 => rng.Next(1, 3), 3 => rng.Next(2, 5), 2 => rng.Next(4, 8), _ => rng.Next(8, 12) },
             PayTier.Technician => rng.Next(0, 4),
             _ => rng.Pick(EngineerExperience),

@@ -122,13 +122,11 @@ internal sealed partial class MarketModel
             if (catalog.FindOccupation(s.Code) is not null) seeds.Add(s);
         var curatedCodes = seeds.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
 
-        // The tail: other graded manufacturing occupations whose standard matches the catalog entry.
+        // The tail: other graded occupations of the zone's industries whose national standard matches the catalog entry.
         var tail = catalog.SkillItemsByOccupation
-            .Where(p => p.Key.StartsWith("6-", StringComparison.Ordinal) && !curatedCodes.Contains(p.Key)
+            .Where(p => !curatedCodes.Contains(p.Key) && TailClusters(p.Key) is not null
                 && catalog.FindOccupation(p.Key) is { Level: 4 } o && SameName(o.Name, p.Value[0].OccupationName)
-                && p.Value.Count(i => i.Grade is not null) >= 8
-                && !p.Key.StartsWith("6-16-", StringComparison.Ordinal) && !p.Key.StartsWith("6-29-", StringComparison.Ordinal)
-                && !p.Key.StartsWith("6-02-", StringComparison.Ordinal) && !p.Key.StartsWith("6-03-", StringComparison.Ordinal))
+                && p.Value.Count(i => i.Grade is not null) >= 8)
             .Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
         var curatedDemand = seeds.Sum(s => s.Demand);
         var curatedSupply = seeds.Sum(s => s.Supply);
@@ -137,7 +135,9 @@ internal sealed partial class MarketModel
         foreach (var code in tail)
         {
             var name = DisplayName(catalog.FindOccupation(code)!.Name);
-            seeds.Add(new OccupationSeed(code, PayTier.Skilled, tailDemand, tailSupply, "*", [name, name + "技工"], [], null, 0.3, 0.95));
+            string[] titles = name.EndsWith('工') && name.Length > 2 ? [name, name[..^1] + "技工"] : [name];
+            var tier = code.StartsWith("4-04", StringComparison.Ordinal) ? PayTier.Technician : PayTier.Skilled;
+            seeds.Add(new OccupationSeed(code, tier, tailDemand, tailSupply, TailClusters(code)!, titles, [], null, 0.3, 0.95));
         }
 
         var minorIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -169,6 +169,20 @@ internal sealed partial class MarketModel
             Geography = BuildGeography(catalog, zoneCityCode),
         };
     }
+
+    /// <summary>The clusters that hire a tail occupation, by its middle group; null when the zone does not hire it.</summary>
+    private static string? TailClusters(string code) => code[..4] switch
+    {
+        "6-11" or "6-15" or "6-17" => "新材料,新能源",
+        "6-12" => "生物医药",
+        "6-18" or "6-19" or "6-20" or "6-21" or "6-22" or "6-23" => "智能制造,航空航天,机器人",
+        "6-24" => "新能源,智能制造",
+        "6-25" or "6-26" => "电子信息,集成电路",
+        "6-28" => "新能源",
+        "6-31" => "*",
+        "4-04" => "电子信息,人工智能",
+        _ => code.StartsWith("4-08-05", StringComparison.Ordinal) ? "*" : null,
+    };
 
     public static string DisplayName(string name) => name.TrimEnd('L', 'S', '/');
 

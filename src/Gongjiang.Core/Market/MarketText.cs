@@ -110,7 +110,7 @@ internal static class MarketText
         var trade = new string([NameChars[rng.Next(NameChars.Length)], NameChars[rng.Next(NameChars.Length)]]);
         return type switch
         {
-            EnterpriseType.Foreign => $"{rng.Pick(ForeignBrands)}{trade}({cityShortName}){word}有限公司",
+            EnterpriseType.Foreign => $"{rng.Pick(ForeignBrands)}{trade}（{cityShortName}）{word}有限公司",
             EnterpriseType.StateOwned => rng.Chance(0.5) ? $"{cityShortName}{trade}{word}集团有限公司" : $"{cityShortName}{trade}{word}股份有限公司",
             EnterpriseType.ChainLeader => $"{cityShortName}{trade}{word}股份有限公司",
             _ => $"{cityShortName}{trade}{word}有限公司",

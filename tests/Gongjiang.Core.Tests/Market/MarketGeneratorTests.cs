@@ -177,7 +177,7 @@ public sealed class MarketGeneratorTests(MarketFixture fixture) : IClassFixture<
         var year = _market.Spec.EffectiveToday.Year;
         Assert.All(_market.Talent, t =>
         {
-            Assert.InRange(year - t.BirthYear!.Value, 15, 62);
+            Assert.InRange(year - t.BirthYear!.Value, 18, 62);
             Assert.True(t.Education.GraduationYear <= year);
         });
         var engineers = _market.Talent.Where(t => t.Occupations[0].Code.StartsWith("2-02", StringComparison.Ordinal)).ToList();
