@@ -8,4 +8,5 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(PostingsCommands.Create());
 return CliRunner.Run(root, args);

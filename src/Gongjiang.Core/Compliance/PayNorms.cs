@@ -56,10 +56,17 @@ public sealed class DefaultPayNorms : IPayNorms
         (8000, 6000, 4800),    // 8 不便分类的其他从业人员
     ];
 
+    // Middle groups (中类) whose pay is far from their major group's.
+    private static readonly Dictionary<string, (int T1, int T2, int T3)> MiddleGroups = new(StringComparer.Ordinal)
+    {
+        ["4-04"] = (16000, 11000, 8000), // 信息传输、软件和信息技术服务人员
+        ["4-05"] = (12000, 8000, 6000),  // 金融服务人员
+    };
+
     public int? MonthlyMedian(string? occupationCode, string? cityCode)
     {
         var major = occupationCode is { Length: > 0 } && occupationCode[0] is >= '1' and <= '8' ? occupationCode[0] - '0' : 0;
-        var m = Medians[major];
+        var m = occupationCode is { Length: >= 4 } && MiddleGroups.TryGetValue(occupationCode[..4], out var middle) ? middle : Medians[major];
         return CityTiers.Of(cityCode) switch { 1 => m.T1, 2 => m.T2, _ => m.T3 };
     }
 }

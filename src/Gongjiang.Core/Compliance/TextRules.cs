@@ -166,7 +166,8 @@ internal static class TextRules
 
     private static string? Range(int a, int b)
     {
-        if (a < 14 || b > 75 || a >= b) return null;
+        // b ≤ 18 is about minors (未成年人), whom the law itself keeps out of most work.
+        if (a < 14 || b > 75 || a >= b || b <= 18) return null;
         return b < 60 || a > 18 ? LegalBasis.Age : null;
     }
 
