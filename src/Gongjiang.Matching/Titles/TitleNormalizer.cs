@@ -22,8 +22,9 @@ public sealed class TitleNormalizer
     public const string UnclassifiedCode = "8-00-00-00";
 
     private const float NameWeight = 0.95f, AliasWeight = 0.9f, DerivedWeight = 0.8f, LexiconWeight = 1f, GenericWeight = 0.75f;
-    private const float NgramWeight = 0.45f, SuffixWeight = 0.12f;
-    private const double CoarseBelow = 0.28;
+    internal static float NgramWeight = 1.2f, SuffixWeight = 0.12f, NotAtEnd = 0.8f, OtherHits = 0.2f, AliasW = 0.9f, NameW = 0.95f;
+    internal static double CoarseBelow = 0.15;
+    internal static float RankBonus = 0.08f;
 
     private readonly Node[] _nodes;
     private readonly FrozenDictionary<string, int> _nodeByCode;
@@ -63,7 +64,7 @@ public sealed class TitleNormalizer
         for (var i = 0; i < _nodes.Length; i++)
         {
             var node = _nodes[i];
-            Add(node.Name, i, NameWeight, TermKind.Name);
+            Add(node.Name, i, NameW, TermKind.Name);
             strongText[i].Add(node.Name);
             strongText[i].Add(node.Name);
             foreach (var derived in DerivedTerms(node.Name)) Add(derived, i, DerivedWeight, TermKind.Derived);
@@ -71,7 +72,7 @@ public sealed class TitleNormalizer
             {
                 var clean = DisplayName(alias).ToLowerInvariant();
                 if (clean.Length < 2 && !clean.Any(TitleText.IsCjk)) continue;
-                Add(clean, i, AliasWeight, TermKind.Alias);
+                Add(clean, i, AliasW, TermKind.Alias);
                 strongText[i].Add(clean);
             }
         }
@@ -246,6 +247,8 @@ public sealed class TitleNormalizer
             foreach (var part in TitleText.Split(text))
             {
                 var clean = RemoveNoise(part);
+                // "教学主管/经理": a later part that is only a rank belongs to the part before it.
+                if (result.Count > 0 && IsRoleOnly(clean) && result.Any(r => Hits(r.AsSpan()).Count > 0)) continue;
                 if (clean.Length > 0 && !result.Contains(clean)) result.Add(clean);
             }
         }
@@ -330,6 +333,20 @@ public sealed class TitleNormalizer
         return false;
     }
 
+    private bool IsRoleOnly(string part)
+    {
+        if (Hits(part.AsSpan()).Any(h => h.Targets.Any(t => t.Weight > GenericWeight))) return false;
+        var end = part.Length;
+        while (end > 0)
+        {
+            var len = Math.Min(5, end);
+            while (len > 0 && !_roleLookup.Contains(part.AsSpan(end - len, len))) len--;
+            if (len == 0) return false;
+            end -= len;
+        }
+        return part.Length > 0;
+    }
+
     // ----- scoring -----
 
     internal readonly record struct Hit(int Start, int Length, Target[] Targets);
@@ -375,15 +392,17 @@ public sealed class TitleNormalizer
             perHit.Clear();
             var atEnd = hit.Start + hit.Length >= end;
             var coverage = Math.Min(1f, (float)hit.Length / end);
+            // A role word after the head (销售|副总经理) says the rank, not the occupation.
+            var roleOnly = end < n && hit.Start >= end ? 0.6f : 1f;
             foreach (var target in hit.Targets)
             {
                 if (target.Kind is TermKind.Modifier)
                 {
                     foreach (var (node, rel) in _modifierRelatives[target.Node])
-                        support[node] = support.GetValueOrDefault(node) + 0.3f * rel;
+                        support[node] = support.GetValueOrDefault(node) + 0.4f * rel;
                     continue;
                 }
-                var baseScore = target.Weight * (0.55f + 0.45f * coverage) * (atEnd ? 1f : 0.7f);
+                var baseScore = target.Weight * (0.55f + 0.45f * coverage) * (atEnd ? 1f : NotAtEnd) * roleOnly;
                 foreach (var (node, rel) in _relatives[target.Node])
                 {
                     var value = baseScore * rel;
@@ -399,7 +418,7 @@ public sealed class TitleNormalizer
         foreach (var (node, sum) in sums)
         {
             var others = sum - head[node];
-            if (others > 0.001f) support[node] = support.GetValueOrDefault(node) + 0.2f * others;
+            if (others > 0.001f) support[node] = support.GetValueOrDefault(node) + OtherHits * others;
         }
 
         var ngram = _ngrams.Score(segment);
@@ -411,6 +430,10 @@ public sealed class TitleNormalizer
                 if (!suffix.ContainsKey(node)) suffix[node] = len / 4f;
         }
 
+        // A manager's title (物流经理) leans to the professionals of major group 2, a junior one (营销专员) to the
+        // clerks and service workers of groups 3 and 4.
+        var rank = end < n ? RankOf(span[end..]) : 0;
+
         var scores = new Dictionary<int, float>();
         var candidates = new HashSet<int>(head.Keys);
         candidates.UnionWith(support.Keys.Where(k => head.ContainsKey(k) || support[k] >= 0.2f));
@@ -419,11 +442,27 @@ public sealed class TitleNormalizer
         foreach (var node in candidates)
         {
             var value = head.GetValueOrDefault(node) + Math.Min(0.35f, support.GetValueOrDefault(node))
-                + NgramWeight * ngram[node] + SuffixWeight * suffix.GetValueOrDefault(node);
+                + NgramWeight * ngram[node] + SuffixWeight * suffix.GetValueOrDefault(node)
+                + RankBonus * rank switch
+                {
+                    1 when _nodes[node].Code[0] == '2' => 1f,
+                    -1 when _nodes[node].Code[0] is '3' or '4' => 1f,
+                    _ => 0f,
+                };
             if (value > 0.02f) scores[node] = value;
         }
         return scores;
     }
+
+    private static int RankOf(ReadOnlySpan<char> roles)
+    {
+        foreach (var word in ManagerWords) if (roles.Contains(word, StringComparison.Ordinal)) return 1;
+        foreach (var word in JuniorWords) if (roles.Contains(word, StringComparison.Ordinal)) return -1;
+        return 0;
+    }
+
+    private static readonly string[] ManagerWords = ["经理", "总监", "主管", "负责人", "部长", "处长", "主任", "高管", "总"];
+    private static readonly string[] JuniorWords = ["专员", "助理", "文员", "内勤", "职员", "员工"];
 
     // Where the title's head ends: role words after it (经理, 专员, 助理) do not change the occupation.
     private int EffectiveEnd(ReadOnlySpan<char> text, List<Hit> hits)
@@ -486,6 +525,7 @@ public sealed class TitleNormalizer
             var stem = name[..^6];
             yield return stem + "工程师";
             yield return stem + "技术员";
+            if (stem.Length >= 2) yield return stem + "工程";
         }
         else if (name.EndsWith("专业人员", StringComparison.Ordinal) && name.Length >= 6)
             yield return name[..^4];
@@ -496,7 +536,8 @@ public sealed class TitleNormalizer
     private static readonly HashSet<string> RoleWords = new(StringComparer.Ordinal)
     {
         "经理", "总经理", "副经理", "副总经理", "总监", "副总监", "主管", "专员", "助理", "顾问", "组长", "主任", "负责人", "副总", "代表",
-        "文员", "人员", "工作人员", "师傅", "储备干部", "干部", "合伙人", "专家", "管培生", "总", "副", "岗", "管理", "管理岗", "经理助理",
+        "文员", "人员", "工作人员", "师傅", "储备干部", "干部", "合伙人", "专家", "管培生", "总", "副", "岗", "管理", "管理岗", "经理助理", "部", "部长", "处长", "科长",
+        "站长", "高级经理", "专业经理", "区域经理", "主任助理", "总助", "职员", "员工", "内勤", "外勤", "高管", "领班", "骨干",
     };
 
     private static readonly string[] PlaceWords = ["全国", "本地", "异地", "省内", "市区", "城区", "县城", "总部", "分部", "驻外", "外派", "全国多地"];
