@@ -13,10 +13,13 @@ internal sealed class TaxonomyLookup
     private readonly Dictionary<int, int[]> _citiesOfProvince = [];
     private readonly Dictionary<string, int> _cityOf = new(StringComparer.Ordinal);
     private readonly Dictionary<long, (string[] Names, float[] Weights)> _standard = [];
+    private readonly Dictionary<int, string> _names = [];
 
     public TaxonomyLookup(TaxonomyCatalog catalog)
     {
         _catalog = catalog;
+        foreach (var o in catalog.Occupations)
+            if (OccupationInt.Parse(o.Code) is var c and not 0) _names[c] = o.Name;
         foreach (var o in catalog.Occupations.Where(o => o.Level == 4))
         {
             var code = OccupationInt.Parse(o.Code);
@@ -67,8 +70,7 @@ internal sealed class TaxonomyLookup
         return _codeByTitle.TryGetValue(t, out var code) ? code : 0;
     }
 
-    public string? OccupationName(int code) =>
-        code == 0 ? null : _catalog.FindOccupation(OccupationInt.Format(code))?.Name;
+    public string? OccupationName(int code) => _names.GetValueOrDefault(code);
 
     /// <summary>Skill items of the occupation's national standard at a grade (the lowest graded level when none), weights summing to 1.</summary>
     public (string[] Names, float[] Weights) StandardSkills(int occupation, int grade)
@@ -109,7 +111,7 @@ internal sealed class TaxonomyLookup
 /// </summary>
 internal sealed class Encoder(TaxonomyLookup taxonomy, Interner skills, Interner certificates)
 {
-    public const int MaxBigrams = 96;
+    public const int MaxBigrams = 48;
     private const int MaxTitleBigrams = 24;
 
     // Scratch lists, reused: encoding runs under the engine's write lock or on one query's own encoder.
@@ -155,7 +157,7 @@ internal sealed class Encoder(TaxonomyLookup taxonomy, Interner skills, Interner
         foreach (var title in p.DesiredTitles)
         {
             var code = taxonomy.OccupationForTitle(title);
-            if (code != 0 && !_a.Exists(x => PackedOccupation.Code(x) == code)) _a.Add(PackedOccupation.Pack(code, PackedOccupation.Desired));
+            if (code != 0 && !HasOccupation(_a, code)) _a.Add(PackedOccupation.Pack(code, PackedOccupation.Desired));
         }
         row.Occupations = ints.Append(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_a));
 
@@ -167,10 +169,10 @@ internal sealed class Encoder(TaxonomyLookup taxonomy, Interner skills, Interner
         foreach (var c in p.Certificates) AddName(c, certificates, _a);
         row.Certificates = AppendSorted(_a, ints);
 
+        // Text relevance compares titles and occupation names; skills have their own exact, weighted feature.
         _b.Clear();
         foreach (var t in p.DesiredTitles) TextBigrams.Add(t, _b, MaxTitleBigrams);
         row.TitleBigrams = AppendSorted(_b, ints);
-        foreach (var s in p.Skills) TextBigrams.Add(s, _b, MaxBigrams);
         foreach (var o in p.Occupations)
             if (taxonomy.OccupationName(OccupationInt.Parse(o.Code)) is { } name) TextBigrams.Add(name, _b, MaxBigrams);
         row.Bigrams = AppendSorted(_b, ints);
@@ -231,7 +233,6 @@ internal sealed class Encoder(TaxonomyLookup taxonomy, Interner skills, Interner
         _b.Clear();
         TextBigrams.Add(j.Title, _b, MaxTitleBigrams);
         row.TitleBigrams = AppendSorted(_b, ints);
-        foreach (var s in stated) TextBigrams.Add(s.Name, _b, MaxBigrams);
         if (taxonomy.OccupationName(row.Occupation) is { } occupationName) TextBigrams.Add(occupationName, _b, MaxBigrams);
         row.Bigrams = AppendSorted(_b, ints);
         return row;
@@ -240,6 +241,12 @@ internal sealed class Encoder(TaxonomyLookup taxonomy, Interner skills, Interner
     /// <summary>The name of a skill or certificate id, including the query-local ones.</summary>
     public static string Name(int id, Interner interner, List<string>? local) =>
         id >= 0 ? interner.Name(id) : local is not null && -id - 1 < local.Count ? local[-id - 1] : "?";
+
+    private static bool HasOccupation(List<int> packed, int code)
+    {
+        foreach (var p in packed) if (PackedOccupation.Code(p) == code) return true;
+        return false;
+    }
 
     private static (int Min, int Max) SalaryRange(int? min, int? max)
     {

@@ -23,7 +23,7 @@ public struct MatchFeatures
     public float JobRecency;
     /// <summary>How recently the talent's profile was updated.</summary>
     public float TalentRecency;
-    /// <summary>Character-bigram overlap of titles, desired titles, skills and occupation names (cosine of sets).</summary>
+    /// <summary>Character-bigram overlap of the job's title and occupation name with the desired titles and occupation names (cosine of sets).</summary>
     public float Text;
     /// <summary>Same district 1, same city .9, a city the talent is willing to move to .6.</summary>
     public float Location;

@@ -207,6 +207,7 @@ public sealed class MatchingEngine
         into.Add(PostingKey.Make(city, PostingKey.City, 0));
         if (row.Occupation != 0)
         {
+            into.Add(PostingKey.Make(city, PostingKey.Occupation, row.Occupation));
             into.Add(PostingKey.Make(city, PostingKey.Minor, row.Occupation / 100));
             into.Add(PostingKey.Make(city, PostingKey.Middle, row.Occupation / 10000));
         }
@@ -225,6 +226,7 @@ public sealed class MatchingEngine
             foreach (var packed in occupations)
             {
                 var code = PackedOccupation.Code(packed);
+                into.Add(PostingKey.Make(city, PostingKey.Occupation, code));
                 into.Add(PostingKey.Make(city, PostingKey.Minor, code / 100));
                 into.Add(PostingKey.Make(city, PostingKey.Middle, code / 10000));
             }
@@ -337,7 +339,7 @@ public sealed class MatchingEngine
             for (var i = 0; i < best.Length; i++)
             {
                 ref readonly var row = ref _jobs[best[i].Slot];
-                var features = new MatchFeatures { JobRecency = Scoring.Recency(row.PostedDay, today, 30f) };
+                var features = new MatchFeatures { JobRecency = Scoring.Recency(row.PostedDay, today, Scoring.JobRecencyTable) };
                 var reasons = options.WithReasons
                     ? new MatchReasons { JobCity = CityName(row.City), Text = $"非个性化推荐: 按发布时间与招聘人数排序; {CityName(row.City)}" }
                     : null;
@@ -353,7 +355,7 @@ public sealed class MatchingEngine
         ref readonly var row = ref _jobs[slot];
         if (!row.Alive || row.ExpiresDay < today) return;
         var popularity = MathF.Min(1f, MathF.Log2(1 + row.Headcount) / 5f);
-        heap.Offer(0.7f * Scoring.Recency(row.PostedDay, today, 30f) + 0.3f * popularity, slot);
+        heap.Offer(0.7f * Scoring.Recency(row.PostedDay, today, Scoring.JobRecencyTable) + 0.3f * popularity, slot);
     }
 
     /// <summary>
@@ -390,15 +392,22 @@ public sealed class MatchingEngine
         var budget = options.MaxCandidates;
         var city = job.Row.City;
         var occupation = job.Row.Occupation;
-        // Text posting lists longer than this behave like stop words (技术, 工程) and are skipped.
+        // Skill and text posting lists longer than these behave like stop words (安全生产, 技术) and are skipped.
+        var commonLimit = Math.Max(10_000, _activeTalent / 10);
         var textLimit = Math.Max(5_000, _activeTalent / 50);
 
+        // Most selective first: the job's occupation, its minor group (the siblings), then its skills and title
+        // words; the wider middle group and the whole city only while fewer than K candidates pass the filters.
         if (city != 0)
         {
-            if (occupation != 0) VisitTalent(PostingKey.Make(city, PostingKey.Minor, occupation / 100), job, model, today, epoch, ref heap, ref budget, int.MaxValue);
-            foreach (var s in SkillsByWeight(job)) VisitTalent(PostingKey.Make(city, PostingKey.Skill, s), job, model, today, epoch, ref heap, ref budget, int.MaxValue);
+            if (occupation != 0)
+            {
+                VisitTalent(PostingKey.Make(city, PostingKey.Occupation, occupation), job, model, today, epoch, ref heap, ref budget, int.MaxValue);
+                VisitTalent(PostingKey.Make(city, PostingKey.Minor, occupation / 100), job, model, today, epoch, ref heap, ref budget, int.MaxValue);
+            }
+            foreach (var s in SkillsByWeight(job)) VisitTalent(PostingKey.Make(city, PostingKey.Skill, s), job, model, today, epoch, ref heap, ref budget, commonLimit);
             foreach (var b in job.TitleBigrams) VisitTalent(PostingKey.Make(city, PostingKey.Bigram, b), job, model, today, epoch, ref heap, ref budget, textLimit);
-            if (occupation != 0) VisitTalent(PostingKey.Make(city, PostingKey.Middle, occupation / 10000), job, model, today, epoch, ref heap, ref budget, int.MaxValue);
+            if (occupation != 0 && heap.Count < k) VisitTalent(PostingKey.Make(city, PostingKey.Middle, occupation / 10000), job, model, today, epoch, ref heap, ref budget, int.MaxValue);
             if (heap.Count < k) VisitTalent(PostingKey.Make(city, PostingKey.City, 0), job, model, today, epoch, ref heap, ref budget, int.MaxValue);
         }
         return FinishTalent(heap.ToSortedArray(), job, jobId, top, options, today, localNames);
@@ -407,18 +416,23 @@ public sealed class MatchingEngine
     private void VisitTalent(ulong key, scoped in JobView job, IScoringModel model, int today, int epoch, ref TopK heap, ref int budget, int maxLength)
     {
         if (budget <= 0 || !_talentPostings.TryGetValue(key, out var list) || list.Count > maxLength) return;
-        var stamps = QueryScratch.Current.Stamps;
+        var scratch = QueryScratch.Current;
+        var stamps = scratch.Stamps;
+        var scored = 0;
         var rows = _talent;
+        var bound = model as HandWeights; // a linear model lets hopeless candidates skip the costly features
         foreach (var slot in list.Span)
         {
             if (stamps[slot] == epoch) continue;
             stamps[slot] = epoch;
             ref readonly var row = ref rows[slot];
             if (!row.Alive) continue;
-            if (--budget < 0) return;
+            if (--budget < 0) break;
+            scored++;
             var tv = new TalentView(in row, _talentInts);
-            if (Scoring.TryScore(job, tv, today, out var f)) heap.Offer(model.Score(f), slot);
+            if (Scoring.TryScore(job, tv, today, bound, heap.Threshold, out var f)) heap.Offer(model.Score(f), slot);
         }
+        scratch.Scored += scored;
     }
 
     private IReadOnlyList<MatchResult> RankJobs(scoped in TalentView talent, string talentId, int top, MatchOptions options, int today, List<string>? localNames)
@@ -429,20 +443,25 @@ public sealed class MatchingEngine
         var epoch = scratch.Begin(_jobSlots, k);
         var heap = new TopK(scratch.Heap.AsSpan(0, k));
         var budget = options.MaxCandidates;
+        var commonLimit = Math.Max(5_000, _openJobs / 10);
         var textLimit = Math.Max(2_000, _openJobs / 50);
 
+        foreach (var city in talent.Reach)
+            foreach (var packed in talent.Occupations)
+                VisitJobs(PostingKey.Make(city, PostingKey.Occupation, PackedOccupation.Code(packed)), talent, model, today, epoch, ref heap, ref budget, int.MaxValue);
         foreach (var city in talent.Reach)
             foreach (var packed in talent.Occupations)
                 VisitJobs(PostingKey.Make(city, PostingKey.Minor, PackedOccupation.Code(packed) / 100), talent, model, today, epoch, ref heap, ref budget, int.MaxValue);
         foreach (var city in talent.Reach)
             foreach (var s in talent.Skills)
-                if (s >= 0) VisitJobs(PostingKey.Make(city, PostingKey.Skill, s), talent, model, today, epoch, ref heap, ref budget, int.MaxValue);
+                if (s >= 0) VisitJobs(PostingKey.Make(city, PostingKey.Skill, s), talent, model, today, epoch, ref heap, ref budget, commonLimit);
         foreach (var city in talent.Reach)
             foreach (var b in talent.TitleBigrams)
                 VisitJobs(PostingKey.Make(city, PostingKey.Bigram, b), talent, model, today, epoch, ref heap, ref budget, textLimit);
-        foreach (var city in talent.Reach)
-            foreach (var packed in talent.Occupations)
-                VisitJobs(PostingKey.Make(city, PostingKey.Middle, PackedOccupation.Code(packed) / 10000), talent, model, today, epoch, ref heap, ref budget, int.MaxValue);
+        if (heap.Count < k)
+            foreach (var city in talent.Reach)
+                foreach (var packed in talent.Occupations)
+                    VisitJobs(PostingKey.Make(city, PostingKey.Middle, PackedOccupation.Code(packed) / 10000), talent, model, today, epoch, ref heap, ref budget, int.MaxValue);
         if (heap.Count < k)
             foreach (var city in talent.Reach)
                 VisitJobs(PostingKey.Make(city, PostingKey.City, 0), talent, model, today, epoch, ref heap, ref budget, int.MaxValue);
@@ -452,18 +471,23 @@ public sealed class MatchingEngine
     private void VisitJobs(ulong key, scoped in TalentView talent, IScoringModel model, int today, int epoch, ref TopK heap, ref int budget, int maxLength)
     {
         if (budget <= 0 || !_jobPostings.TryGetValue(key, out var list) || list.Count > maxLength) return;
-        var stamps = QueryScratch.Current.Stamps;
+        var scratch = QueryScratch.Current;
+        var stamps = scratch.Stamps;
+        var scored = 0;
         var rows = _jobs;
+        var bound = model as HandWeights;
         foreach (var slot in list.Span)
         {
             if (stamps[slot] == epoch) continue;
             stamps[slot] = epoch;
             ref readonly var row = ref rows[slot];
             if (!row.Alive || row.ExpiresDay < today) continue;
-            if (--budget < 0) return;
+            if (--budget < 0) break;
+            scored++;
             var jv = new JobView(in row, _jobInts, _jobFloats);
-            if (Scoring.TryScore(jv, talent, today, out var f)) heap.Offer(model.Score(f), slot);
+            if (Scoring.TryScore(jv, talent, today, bound, heap.Threshold, out var f)) heap.Offer(model.Score(f), slot);
         }
+        scratch.Scored += scored;
     }
 
     /// <summary>Features of the kept slots (recomputed: only K of them), the optional second-stage model, then reasons for the top.</summary>
@@ -527,6 +551,28 @@ public sealed class MatchingEngine
         Array.Sort(weights, ids);
         Array.Reverse(ids);
         return ids.Where(id => id >= 0).ToArray();
+    }
+
+    /// <summary>
+    /// The inner loop alone: hard filters, features and the default model for one job over a run of talent records,
+    /// without candidate generation. Returns the sum of scores (for micro-benchmarks).
+    /// </summary>
+    internal float ScoreRun(string jobId, int start, int count, DateOnly today)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            if (!_jobIds.TryGetValue(jobId, out var slot)) return 0;
+            var job = new JobView(in _jobs[slot], _jobInts, _jobFloats);
+            var model = HandWeights.Default;
+            var day = today.DayNumber;
+            var sum = 0f;
+            var end = Math.Min(_talentSlots, start + count);
+            for (var i = start; i < end; i++)
+                if (Scoring.TryScore(job, new TalentView(in _talent[i], _talentInts), day, out var f)) sum += model.Score(f);
+            return sum;
+        }
+        finally { _lock.ExitReadLock(); }
     }
 
     private int Today(MatchOptions options) =>

@@ -188,7 +188,7 @@ internal readonly ref struct TalentView
 /// <summary>Posting-list keys: (prefecture city, kind, value) in one ulong.</summary>
 internal static class PostingKey
 {
-    public const int City = 0, Minor = 1, Middle = 2, Skill = 3, Bigram = 4;
+    public const int City = 0, Minor = 1, Middle = 2, Skill = 3, Bigram = 4, Occupation = 5;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Make(int city, int kind, int value) =>

@@ -12,7 +12,14 @@ internal static class Scoring
     /// False when the pair fails a hard filter: location or willingness to move, minimum education, required
     /// certificates, minimum grade. Job status and expiry are checked by the caller once per job.
     /// </summary>
-    public static bool TryScore(scoped in JobView j, scoped in TalentView t, int today, out MatchFeatures f)
+    public static bool TryScore(scoped in JobView j, scoped in TalentView t, int today, out MatchFeatures f) =>
+        TryScore(j, t, today, null, float.NegativeInfinity, out f);
+
+    /// <summary>
+    /// As above; with <paramref name="bound"/> given, a pair whose score under those weights cannot reach
+    /// <paramref name="threshold"/> (the worst score still in the top K) is dropped before the skill and text merges.
+    /// </summary>
+    public static bool TryScore(scoped in JobView j, scoped in TalentView t, int today, HandWeights? bound, float threshold, out MatchFeatures f)
     {
         Unsafe.SkipInit(out f);
         ref readonly var jr = ref j.Row;
@@ -36,23 +43,29 @@ internal static class Scoring
         }
         else grade = held != 0 ? 0.8f : 0.5f;
 
-        var skills = 0f;
-        if (j.Skills.Length != 0) skills = CoveredWeight(j.Skills, j.Weights, t.Skills);
-
         float experience;
         if (jr.ExperienceMin > 0) experience = tr.ExperienceYears >= jr.ExperienceMin ? 1f : 0.8f * tr.ExperienceYears / jr.ExperienceMin;
         else experience = 0.5f + 0.05f * MathF.Min(10f, tr.ExperienceYears);
 
         f.Occupation = proximity;
         f.Grade = grade;
-        f.Skills = skills;
         f.Experience = experience;
         f.Salary = Salary(jr.SalaryMin, jr.SalaryMax, tr.SalaryMin, tr.SalaryMax);
-        f.JobRecency = Recency(jr.PostedDay, today, 30f);
-        f.TalentRecency = Recency(tr.UpdatedDay, today, 90f);
-        f.Text = TextOverlap(j.Bigrams, t.Bigrams);
+        f.JobRecency = Recency(jr.PostedDay, today, JobRecencyTable);
+        f.TalentRecency = Recency(tr.UpdatedDay, today, TalentRecencyTable);
         f.Location = location;
         f.SkillsStated = jr.SkillsFromStandard || j.Skills.Length == 0 ? 0f : 1f;
+
+        if (bound is not null && threshold > float.NegativeInfinity)
+        {
+            var upper = bound.Occupation * f.Occupation + bound.Grade * f.Grade + bound.Experience * f.Experience + bound.Salary * f.Salary
+                + bound.JobRecency * f.JobRecency + bound.TalentRecency * f.TalentRecency + bound.Location * f.Location
+                + bound.SkillsStated * f.SkillsStated + MathF.Max(0f, bound.Skills) + MathF.Max(0f, bound.Text);
+            if (upper + 1e-4f < threshold) return false;
+        }
+
+        f.Skills = j.Skills.Length != 0 ? CoveredWeight(j.Skills, j.Weights, t.Skills) : 0f;
+        f.Text = TextOverlap(j.Bigrams, t.Bigrams);
         return true;
     }
 
@@ -130,12 +143,18 @@ internal static class Scoring
     public static SalaryFit SalaryFitOf(int jobMin, int jobMax, int wantMin, int wantMax) =>
         jobMax == 0 || wantMin == 0 ? SalaryFit.Unknown : jobMax >= wantMin ? SalaryFit.Overlap : SalaryFit.BelowExpectation;
 
+    /// <summary>exp(−age/30) for a posting and exp(−age/90) for a profile, by age in days; older than the table is 0.</summary>
+    public static readonly float[] JobRecencyTable = RecencyTable(30f), TalentRecencyTable = RecencyTable(90f);
+
+    private static float[] RecencyTable(float scaleDays) =>
+        Enumerable.Range(0, 2048).Select(age => MathF.Exp(-age / scaleDays)).ToArray();
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Recency(int day, int today, float scaleDays)
+    public static float Recency(int day, int today, float[] table)
     {
         if (day == 0) return 0.5f;
         var age = today - day;
-        return age <= 0 ? 1f : MathF.Exp(-age / scaleDays);
+        return age <= 0 ? 1f : (uint)age < (uint)table.Length ? table[age] : 0f;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -26,6 +26,9 @@ internal ref struct TopK
 
     public readonly int Count => _count;
 
+    /// <summary>The score a new item must beat once the heap is full; −∞ before.</summary>
+    public readonly float Threshold => _count < _heap.Length || _heap.Length == 0 ? float.NegativeInfinity : _heap[0].Score;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Offer(float score, int slot)
     {
@@ -82,6 +85,8 @@ internal sealed class QueryScratch
     public int[] Stamps = [];
     public int Epoch;
     public Scored[] Heap = new Scored[256];
+    /// <summary>Candidates scored on this thread so far (a diagnostic for benchmarks).</summary>
+    public long Scored;
 
     public static QueryScratch Current => t_current ??= new QueryScratch();
 

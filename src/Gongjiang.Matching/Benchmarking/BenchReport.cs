@@ -1,0 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Gongjiang.Matching.Benchmarking;
+
+/// <summary>report.json of <c>bench matching</c>, exactly as FORMATS.md writes it.</summary>
+public sealed record BenchReport(
+    [property: JsonPropertyName("talent")] int Talent,
+    [property: JsonPropertyName("jobs")] int Jobs,
+    [property: JsonPropertyName("queries")] int Queries,
+    [property: JsonPropertyName("cores")] int Cores,
+    [property: JsonPropertyName("gongjiang")] SystemFigures Gongjiang,
+    [property: JsonPropertyName("lucene")] SystemFigures Lucene)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+}
+
+/// <summary>One system's figures: build time, managed memory held by its index, single-thread latency and throughput, ndcg@10.</summary>
+public sealed record SystemFigures(
+    [property: JsonPropertyName("build_s")] double BuildSeconds,
+    [property: JsonPropertyName("memory_mb")] double MemoryMb,
+    [property: JsonPropertyName("p50_ms")] double P50Ms,
+    [property: JsonPropertyName("p99_ms")] double P99Ms,
+    [property: JsonPropertyName("qps")] double Qps,
+    [property: JsonPropertyName("ndcg10")] double Ndcg10);
