@@ -323,7 +323,8 @@ public sealed class Market
         var education = (EducationLevel)t.Education;
 
         var gender = rng.Chance(0.02) ? null : rng.Chance(occ.FemaleShare) ? "female" : "male";
-        var gap = rng.Next(0, 3);
+        // Many came to the trade after years elsewhere (farming, services, other factories).
+        var gap = Math.Min(rng.Chance(0.35) ? rng.Next(2, 12) : rng.Next(0, 3), Math.Max(0, 57 - GraduationAge(education) - (int)Math.Ceiling(t.Experience)));
         var graduation = today.Year - (int)Math.Ceiling(t.Experience) - gap;
         // Factories hire adults; a junior-high leaver starts at eighteen at the earliest.
         var birth = Math.Min(graduation - GraduationAge(education) + rng.Next(-1, 2), today.Year - 18 - (int)Math.Ceiling(t.Experience));
@@ -457,7 +458,7 @@ public sealed class Market
         var s = rng.NextDouble();
         if (s < 0.35) sb.Append(' ').Append(MarketText.SalaryK(salaryMin, salaryMax));
         else if (s < 0.42 && salaryMax >= 11000) sb.Append(" 月入过万");
-        else if (s < 0.46) sb.Append(' ').Append(rng.Chance(0.5) ? "底薪+计件" : "综合工资高");
+        else if (s < 0.46 && occ.Tier is PayTier.Operator or PayTier.Skilled) sb.Append(' ').Append(rng.Chance(0.5) ? "底薪+计件" : "综合工资高");
         return sb.ToString();
     }
 
@@ -469,7 +470,7 @@ public sealed class Market
         var first = tasks.Length > 3 ? rng.Next(tasks.Length - 2) : 0;
         var n = 0;
         for (var i = first; i < tasks.Length && n < 4; i++) sb.Append(++n).Append(". ").Append(tasks[i]).Append("；\n");
-        sb.Append(++n).Append(". 遵守安全生产和质量管理制度，完成班组交办的其他工作。\n");
+        sb.Append(++n).Append(occ.Tier is PayTier.Engineer or PayTier.Technician ? ". 完成部门交办的其他工作。\n" : ". 遵守安全生产和质量管理制度，完成班组交办的其他工作。\n");
 
         sb.Append("任职要求：\n");
         n = 0;

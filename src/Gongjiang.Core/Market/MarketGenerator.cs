@@ -249,12 +249,12 @@ public static class MarketGenerator
             ? Math.Min(20, Math.Exp(1.2 + 0.75 * rng.NextGaussian()) - 1)
             : grade switch
             {
-                0 => rng.NextDouble() * 4,
-                5 => rng.NextDouble() * 3,
-                4 => 1.5 + rng.NextDouble() * 5,
-                3 => 4 + rng.NextDouble() * 7,
-                2 => 8 + rng.NextDouble() * 9,
-                _ => 12 + rng.NextDouble() * 13,
+                0 => rng.NextDouble() * (rng.Chance(0.3) ? 10 : 4),
+                5 => rng.NextDouble() * 5,
+                4 => 2 + rng.NextDouble() * 7,
+                3 => 5 + rng.NextDouble() * 9,
+                2 => 9 + rng.NextDouble() * 11,
+                _ => 14 + rng.NextDouble() * 14,
             };
         return (float)Math.Round(Math.Max(0, years) * 2) / 2f;
     }
