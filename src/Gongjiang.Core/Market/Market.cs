@@ -343,7 +343,7 @@ public sealed class Market
 
         var certificates = new List<string>();
         foreach (var o in occupations)
-            if (o.Certified) certificates.Add($"职业技能等级证书({(o.Code == occ.Code ? occ : occ2!).Name} {SkillGrade.ShortChineseName(o.Grade!.Value)})");
+            if (o.Certified) certificates.Add((o.Code == occ.Code ? occ : occ2!).GradeCertificates[o.Grade!.Value]);
         if (occ.Certificate is not null && rng.Chance(t.Grade == 0 ? 0.3 : 0.7)) certificates.Add(occ.Certificate);
 
         var grade = t.Grade == 0 ? (occ.IsGraded ? 6 : 0) : t.Grade;

@@ -36,6 +36,12 @@ internal sealed class OccupationModel
 
     public bool IsGraded => Grades.Length > 0;
 
+    /// <summary>"职业技能等级证书(焊工 三级)" per grade (index 1…5), shared by every profile that holds it.</summary>
+    public string[] GradeCertificates => _gradeCertificates ??=
+        Enumerable.Range(0, 6).Select(g => g is >= 1 and <= 5 ? $"职业技能等级证书({Name} {SkillGrade.ShortChineseName(g)})" : "").ToArray();
+
+    private string[]? _gradeCertificates;
+
     public float Weight(int term, int grade)
     {
         var w = grade is >= 1 and <= 5 ? Terms[term].WeightByGrade[grade] : 0f;
