@@ -55,12 +55,14 @@ public sealed class PostingScreener
         var hits = new List<Hit>();
         foreach (var rule in TextRules.Rules)
         {
-            if (!policy.IsEnabled(rule.Rule)) continue;
+            if (!policy.IsEnabled(rule.Rule) || !rule.MayMatch(text.Text)) continue;
             foreach (Match m in rule.Regex.Matches(text.Text))
             {
                 if (rule.Judge(m, text) is not { } basis) continue;
                 var span = m.Groups["x"] is { Success: true } g ? g : (Group)m;
-                hits.Add(new Hit(rule.Rule, span.Index, span.Index + span.Length, basis));
+                // A group p captured in a lookbehind (the place before 人勿扰) starts the excerpt.
+                var start = m.Groups["p"] is { Success: true } p ? Math.Min(p.Index, span.Index) : span.Index;
+                hits.Add(new Hit(rule.Rule, start, span.Index + span.Length, basis));
             }
         }
         if (policy.IsEnabled(ScreeningRules.FeeDeposit)) FeeRules.Find(text, hits);

@@ -4,8 +4,18 @@ using Gongjiang.Core.Taxonomy;
 namespace Gongjiang.Core.Compliance;
 
 /// <summary>A pattern over prepared text and the judgement of a match: its legal basis, or null when it is not a finding.
-/// A named group <c>x</c>, when present, is the excerpt; otherwise the whole match is.</summary>
-internal sealed record TextRule(string Rule, Regex Regex, Func<Match, ScreeningText, string?> Judge);
+/// A named group <c>x</c>, when present, is the excerpt; otherwise the whole match is.
+/// <c>When</c>, if not empty, lists words at least one of which the text must contain for the rule to run at all (a cheap
+/// pre-check that spares patterns which would otherwise be tried at every digit).</summary>
+internal sealed record TextRule(string Rule, Regex Regex, Func<Match, ScreeningText, string?> Judge, string[] When)
+{
+    public bool MayMatch(string text)
+    {
+        if (When.Length == 0) return true;
+        foreach (var word in When) if (text.Contains(word, StringComparison.Ordinal)) return true;
+        return false;
+    }
+}
 
 /// <summary>
 /// The wording rules. They run on <see cref="ScreeningText"/>: lower case, no spaces, simplified characters.
@@ -38,7 +48,8 @@ internal static class TextRules
         R("(?:欢迎|接受|优先录用|优先招用)(?:身体)?残疾(?:人|人士|朋友)?|残疾人(?:优先|友好|岗位|就业)"),
     ];
 
-    private static readonly string Places = BuildPlaces();
+    private static readonly HashSet<string> PlaceNames = BuildPlaceNames();
+    private static readonly string Places = string.Join("|", PlaceNames.OrderByDescending(x => x.Length).Select(Regex.Escape));
 
     public static readonly IReadOnlyList<TextRule> Rules = BuildRules();
 
@@ -51,8 +62,9 @@ internal static class TextRules
     private static List<TextRule> BuildRules()
     {
         var rules = new List<TextRule>();
-        void Add(string rule, string pattern, Func<Match, ScreeningText, string?> judge) => rules.Add(new TextRule(rule, R(pattern), judge));
-        void Always(string rule, string pattern, string basis) => Add(rule, pattern, (_, _) => basis);
+        void Add(string rule, string pattern, Func<Match, ScreeningText, string?> judge, params string[] when) =>
+            rules.Add(new TextRule(rule, R(pattern), judge, when));
+        void Always(string rule, string pattern, string basis, params string[] when) => Add(rule, pattern, (_, _) => basis, when);
 
         // -- gender (性别) ---------------------------------------------------------------------------------------
         // A sex word not part of 男女 / 男、女, and not the start of 男装, 女鞋, 男科….
@@ -72,6 +84,9 @@ internal static class TextRules
         Add(ScreeningRules.Gender, $"(?<![男女/、]){sex}(?:工|性|生|士)\\d+(?:名|人|位)", (m, _) => Basis(m, excluded: false));
         // A bare 男 or 女 as an item of a requirement list: "需持C1驾照，男，25-40岁".
         Add(ScreeningRules.Gender, "(?<=^|[，。；,;:：\\n(（])(?<x>(?<sex>男|女)(?:性|士|生)?)(?=$|[，。；,;\\n)）])", (m, _) => Basis(m, excluded: false));
+        Add(ScreeningRules.Gender, "(?<![a-z])(?:(?<en>female|male|man|men|woman|women)s?(?:only|preferred|first)|only(?<en>female|male|man|men|woman|women)s?(?![a-z]))",
+            (m, _) => m.Groups["en"].Value.StartsWith("f", StringComparison.Ordinal) || m.Groups["en"].Value.StartsWith("wom", StringComparison.Ordinal)
+                ? LegalBasis.GenderAgainstMen : LegalBasis.GenderAgainstWomen, "male", "man", "men");
         Always(ScreeningRules.Gender, $"(?:帅哥|靓仔|小哥哥){Prefer}|{Only}(?:帅哥|靓仔)", LegalBasis.GenderAgainstWomen);
         Always(ScreeningRules.Gender, $"(?:美女|靓女|小姐姐|妹子){Prefer}|{Only}(?:美女|靓女|小姐姐|妹子)", LegalBasis.GenderAgainstMen);
 
@@ -82,18 +97,18 @@ internal static class TextRules
         static bool Upper(int age) => age is >= 19 and < 60;
         static bool Lower(int age) => age is >= 19 and <= 70;
         Add(ScreeningRules.Age, $"(?:年龄|年纪)(?:要求|限制|范围|需|须|限|在|为|介于|[:：])*(?<a>{n})(?:周?岁)?[-~～—–至到](?<b>{n})(?:周?岁)?(?:之间)?",
-            (m, _) => Range(Age(m, "a"), Age(m, "b")));
-        Add(ScreeningRules.Age, $"(?<![\\d.])(?<a>{n})(?:周?岁)?[-~～—–至到](?<b>{n})周?岁", (m, _) => Range(Age(m, "a"), Age(m, "b")));
-        Add(ScreeningRules.Age, $"(?<![\\d.未不])(?<n>{n})周?岁(?:及|或)?(?:以下|以内|之内|内|前)", (m, _) => Upper(Age(m, "n")) ? LegalBasis.Age : null);
+            (m, _) => Range(Age(m, "a"), Age(m, "b")), "年龄", "年纪");
+        Add(ScreeningRules.Age, $"(?<![\\d.])(?<a>{n})(?:周?岁)?[-~～—–至到](?<b>{n})周?岁", (m, _) => Range(Age(m, "a"), Age(m, "b")), "岁");
+        Add(ScreeningRules.Age, $"(?<![\\d.未不])(?<n>{n})周?岁(?:及|或)?(?:以下|以内|之内|内|前)", (m, _) => Upper(Age(m, "n")) ? LegalBasis.Age : null, "岁");
         Add(ScreeningRules.Age, $"(?:年龄|年纪)[^，。；\\n\\d]{{0,4}}?(?:不超过|不得超过|不能超过|不超|不大于|不高于|小于|低于|≤|<=|<)(?<n>{n})(?:周?岁)?",
-            (m, _) => Upper(Age(m, "n")) ? LegalBasis.Age : null);
-        Add(ScreeningRules.Age, $"(?:年龄|年纪)[^，。；\\n\\d]{{0,4}}?(?<n>{n})(?:周?岁)?(?:及|或)?(?:以下|以内|之内)", (m, _) => Upper(Age(m, "n")) ? LegalBasis.Age : null);
-        Add(ScreeningRules.Age, $"(?:≤|<=|<|不超过|不大于|小于|低于)(?<n>{n})周?岁", (m, _) => Upper(Age(m, "n")) ? LegalBasis.Age : null);
+            (m, _) => Upper(Age(m, "n")) ? LegalBasis.Age : null, "年龄", "年纪");
+        Add(ScreeningRules.Age, $"(?:年龄|年纪)[^，。；\\n\\d]{{0,4}}?(?<n>{n})(?:周?岁)?(?:及|或)?(?:以下|以内|之内)", (m, _) => Upper(Age(m, "n")) ? LegalBasis.Age : null, "年龄", "年纪");
+        Add(ScreeningRules.Age, $"(?:≤|<=|<|不超过|不大于|小于|低于)(?<n>{n})周?岁", (m, _) => Upper(Age(m, "n")) ? LegalBasis.Age : null, "岁");
         Add(ScreeningRules.Age, $"(?<![\\d.])(?<n>{n})周?岁(?:及|或)?以上(?:的|者|人员)?(?<neg>{Exclude})?(?!(?:的|者|人员)?(?:也|亦|均|都)?(?:可|欢迎))",
-            (m, _) => m.Groups["neg"].Success ? (Age(m, "n") >= 16 ? LegalBasis.Age : null) : Lower(Age(m, "n")) ? LegalBasis.Age : null);
-        Add(ScreeningRules.Age, $"(?:年满|满)(?<n>{n})周?岁", (m, _) => Lower(Age(m, "n")) ? LegalBasis.Age : null);
-        Add(ScreeningRules.Age, $"(?:年龄|年纪)[^，。；\\n\\d]{{0,4}}?(?:不低于|不小于|大于|高于|≥|>=|>)(?<n>{n})", (m, _) => Lower(Age(m, "n")) ? LegalBasis.Age : null);
-        Always(ScreeningRules.Age, $"{Only}(?:[0-9][05])后|(?<!\\d)(?:[0-9][05])后(?:{Prefer}|{Exclude})", LegalBasis.Age);
+            (m, _) => m.Groups["neg"].Success ? (Age(m, "n") >= 16 ? LegalBasis.Age : null) : Lower(Age(m, "n")) ? LegalBasis.Age : null, "岁");
+        Add(ScreeningRules.Age, $"(?:年满|满)(?<n>{n})周?岁", (m, _) => Lower(Age(m, "n")) ? LegalBasis.Age : null, "岁");
+        Add(ScreeningRules.Age, $"(?:年龄|年纪)[^，。；\\n\\d]{{0,4}}?(?:不低于|不小于|大于|高于|≥|>=|>)(?<n>{n})", (m, _) => Lower(Age(m, "n")) ? LegalBasis.Age : null, "年龄", "年纪");
+        Always(ScreeningRules.Age, $"{Only}(?:[0-9][05])后|(?<!\\d)(?:[0-9][05])后(?:{Prefer}|{Exclude})", LegalBasis.Age, "后");
         Always(ScreeningRules.Age, $"(?:年轻|青年)(?:人|者|力壮)?{Prefer}|{Only}年轻|(?:大龄|超龄|中年|老年|年龄(?:偏)?大|年纪(?:偏)?大)(?:人员|者|人士|的)?{Exclude}|{ExcludeBefore}(?:大龄|超龄|中年|老年)",
             LegalBasis.Age);
 
@@ -106,8 +121,14 @@ internal static class TextRules
         const string benefit = "(?:解决|办理|协助|帮助|提供|给予|享受|可落|落户|迁入|迁移|申请|取得|获得|引进)";
         Add(ScreeningRules.Hukou, "(?:本地|本市|本省|本区|本县|当地|城镇|城市|非农业?|农业|农村|外地|外省|外市)(?:户口|户籍|籍贯|籍)(?:人员|人士|者)?",
             (m, t) => Preceded(t, m.Index, benefit, 6) ? null : LegalBasis.Hukou);
-        Add(ScreeningRules.Hukou, $"{Only}(?:{Places})(?:户口|户籍|籍贯|籍|人)|(?:{Places})(?:户口|户籍|籍贯|籍|人)(?:人员|人士|者)?(?:{Prefer}|{Exclude})",
-            (m, t) => Preceded(t, m.Index, benefit, 6) ? null : LegalBasis.Hukou);
+        // The long list of places is looked up in a set, or tried only where an anchor was found: an alternation of
+        // hundreds of names at every position would be slow.
+        const string origin = "(?:户口|户籍|籍贯|籍|人)";
+        Add(ScreeningRules.Hukou, $"{Only}(?<place>[\\u4e00-\\u9fff]{{2,8}}?){origin}",
+            (m, t) => PlaceNames.Contains(m.Groups["place"].Value) && !Preceded(t, m.Index, benefit, 6) ? LegalBasis.Hukou : null);
+        Add(ScreeningRules.Hukou,
+            $"{origin}(?=(?:人员|人士|者)?(?:{Prefer}|{Exclude}))(?<=(?<p>{Places}){origin})(?:人员|人士|者)?(?:{Prefer}|{Exclude})",
+            (m, t) => Preceded(t, m.Groups["p"].Index, benefit, 6) ? null : LegalBasis.Hukou);
         Always(ScreeningRules.Hukou, $"(?:外地|外省|外市|农村|东北|南方|北方)(?:人|人员|籍)?{Exclude}|{ExcludeBefore}(?:(?:{Places})(?:人|籍)|外地人?|外省人?|农村人?)", LegalBasis.Hukou);
         Always(ScreeningRules.Hukou, $"(?:本地|当地|本市|本省|本区|本县)(?:人|人员|居民){Prefer}|{Only}(?:本地|当地|本市|本省|本区|本县)(?:人|人员|居民)", LegalBasis.Hukou);
 
@@ -118,7 +139,7 @@ internal static class TextRules
             $"{Only}{status}|{status}(?:者|人士|人员|女性|男性|女士|男士)?(?:{Prefer}|{Exclude})", LegalBasis.MaritalChildbearing);
         Always(ScreeningRules.MaritalChildbearing,
             "(?:无|没有|暂无|近期无|近期不|短期内不|短期无|暂不|不|[\\d一二两三四五]年内(?:不|无))(?:能|得|可|准|许|打算|计划|考虑)?(?:生育|生孩子|要孩子|怀孕|生二胎|生二孩|生三胎|生小孩|要小孩|结婚)(?:计划|打算|意愿)?",
-            LegalBasis.MaritalChildbearing);
+            LegalBasis.MaritalChildbearing, "生育", "孩子", "怀孕", "二胎", "二孩", "三胎", "小孩", "结婚");
         const string pregnant = "(?:孕妇|孕期|哺乳期|怀孕|备孕|宝妈|产妇|孕产期)";
         Always(ScreeningRules.MaritalChildbearing, $"{pregnant}(?:者|人员|女性|女士|的|中)?{Exclude}|{ExcludeBefore}{pregnant}", LegalBasis.MaritalChildbearing);
 
@@ -178,7 +199,7 @@ internal static class TextRules
         return Regex.IsMatch(text.Text.AsSpan(start, index - start), pattern, RegexOptions.CultureInvariant);
     }
 
-    private static string BuildPlaces()
+    private static HashSet<string> BuildPlaceNames()
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var region in TaxonomyCatalog.Default.Regions)
@@ -187,7 +208,7 @@ internal static class TextRules
             foreach (var name in new[] { region.Name, region.ShortName })
                 if (name.Length >= 2 && name is not ("城区" or "郊区" or "矿区" or "新区" or "市辖区" or "中国")) names.Add(name);
         }
-        return string.Join("|", names.OrderByDescending(x => x.Length).Select(Regex.Escape));
+        return names;
     }
 }
 

@@ -77,6 +77,8 @@ public sealed class PostingScreenerTests
     [InlineData("男 性 优 先", "男 性 优 先")]
     [InlineData("ＱＣ检验员，男＊性优先", "男＊性优先")]
     [InlineData("男生優先", "男生優先")]
+    [InlineData("需持C1驾照，男，能出差", "男")]
+    [InlineData("Male only, night shift", "Male only")]
     public void Spaced_full_width_and_traditional_evasions_are_still_caught_and_quoted_as_written(string text, string excerpt) =>
         Assert.Equal(excerpt, Single(ScreenText(text), ScreeningRules.Gender).Excerpt);
 
@@ -86,6 +88,9 @@ public sealed class PostingScreenerTests
     [InlineData("招聘男女普工若干。")]
     [InlineData("提供男女分开的员工宿舍。")]
     [InlineData("男/女均可")]
+    [InlineData("要求男女比例协调，班组氛围好。")]
+    [InlineData("联系人：人事部李女士。")]
+    [InlineData("负责femaleconnector与male插头的压接。")]
     public void Gender_neutral_or_product_wording_is_not_flagged(string text) => AssertClean(ScreenText(text));
 
     // ---- age ----
@@ -110,6 +115,9 @@ public sealed class PostingScreenerTests
     [InlineData("年龄18-60周岁。")]
     [InlineData("年龄不限，3年以上焊接经验。")]
     [InlineData("未满18周岁不予录用。")]
+    [InlineData("16-18周岁未成年人不招。")]
+    [InlineData("35岁以上的也可以，经验丰富者优先。")]
+    [InlineData("员工子女3-6岁可入读企业幼儿园。")]
     public void Legal_minimum_working_age_is_not_age_discrimination(string text) => AssertClean(ScreenText(text));
 
     [Fact]
