@@ -156,9 +156,12 @@ public sealed class TitleNormalizer
         for (var s = 0; s < segments.Count; s++)
         {
             var factor = s == 0 ? 1f : 0.96f;
-            foreach (var (node, score) in ScoreSegment(segments[s]))
+            var scores = ScoreSegment(segments[s]);
+            // A clear title in the first part wins over a clear one later ("车工/铣工"), whatever their rarity.
+            var strongest = scores.Count == 0 ? 1f : Math.Max(1f, scores.Values.Max());
+            foreach (var (node, score) in scores)
             {
-                var weighted = score * factor;
+                var weighted = score / strongest * factor;
                 combined[node] = combined.GetValueOrDefault(node) + weighted;
                 best[node] = Math.Max(best.GetValueOrDefault(node), weighted);
             }
@@ -171,7 +174,8 @@ public sealed class TitleNormalizer
 
         var (first, firstScore) = ranked[0];
         var rival = ranked.Skip(1).FirstOrDefault(p => !Related(first, p.Node));
-        var confidence = Confidence(firstScore, rival.Score);
+        // A group is a vague answer however clear the evidence for it.
+        var confidence = Math.Min(Confidence(firstScore, rival.Score), OccupationCode.LevelOf(_nodes[first].Code) switch { 4 => 1, 3 => 0.6, 2 => 0.4, _ => 0.2 });
         var results = new List<TitleMatch>(top);
         if (confidence < CoarseBelow && Coarser(first, ranked) is { } coarse)
             results.Add(Match(coarse, confidence));
@@ -299,9 +303,24 @@ public sealed class TitleNormalizer
         var n = 0;
         for (var i = 0; i < part.Length; i++)
             if (keep[i]) chars[n++] = part[i];
-        var cleaned = StripPlaces(new string(chars, 0, n).Replace(" ", "", StringComparison.Ordinal).Trim('.'));
+        var cleaned = StripPlaces(JoinWords(new string(chars, 0, n).Trim().Trim('.')));
         // One stray character left over ("暑假工" → "工") says nothing.
         return cleaned.Length == 1 && _terms.ContainsKey(cleaned) is false ? "" : cleaned;
+    }
+
+    // Spaces left by removed words go, except between two Latin words ("python developer").
+    private static string JoinWords(string s)
+    {
+        if (!s.Contains(' ')) return s;
+        var sb = new System.Text.StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (s[i] != ' ') { sb.Append(s[i]); continue; }
+            var prev = sb.Length > 0 ? sb[^1] : ' ';
+            var next = i + 1 < s.Length ? s[i + 1] : ' ';
+            if (TitleText.IsLatinTokenChar(prev) && TitleText.IsLatinTokenChar(next)) sb.Append(' ');
+        }
+        return sb.ToString();
     }
 
     private string StripPlaces(string part)

@@ -1,0 +1,190 @@
+using Gongjiang.Core.Taxonomy;
+using Gongjiang.Matching.Titles;
+
+namespace Gongjiang.Matching.Tests.Titles;
+
+public sealed class TitleNormalizerFixture
+{
+    public TitleNormalizer Normalizer { get; } = new(TaxonomyCatalog.Default);
+}
+
+public sealed class TitleNormalizerTests(TitleNormalizerFixture fixture) : IClassFixture<TitleNormalizerFixture>
+{
+    private readonly TitleNormalizer _normalizer = fixture.Normalizer;
+
+    [Theory]
+    [InlineData("焊工", "6-18-02-04")]
+    [InlineData("电工", "6-31-01-03")]
+    [InlineData("车工", "6-18-01-01")]
+    [InlineData("保安", "4-07-05-01")]
+    [InlineData("保洁", "4-09-08-01")]
+    [InlineData("收银员", "4-01-02-04")]
+    [InlineData("叉车司机", "6-30-05-01")]
+    [InlineData("外卖骑手", "4-10-08-01")]
+    [InlineData("Java开发工程师", "2-02-10-03")]
+    [InlineData("质检员", "6-31-03-05")]
+    public void Common_recruiting_titles_get_their_occupation(string title, string code)
+    {
+        var match = _normalizer.Normalize(title);
+
+        Assert.Equal(code, match.Code);
+        Assert.False(match.IsCoarse);
+    }
+
+    [Theory]
+    [InlineData("焊工（五险一金，包住）")]
+    [InlineData("急聘焊工 8k-12k 双休")]
+    [InlineData("【高薪诚聘】焊工/月入1W+/包吃包住")]
+    [InlineData("焊工 7500+ 五险一金 提供食宿")]
+    public void Pay_and_benefits_do_not_change_the_code(string title)
+    {
+        Assert.Equal(_normalizer.Normalize("焊工").Code, _normalizer.Normalize(title).Code);
+    }
+
+    [Theory]
+    [InlineData("青岛市保安员", "4-07-05-01")]
+    [InlineData("汕头酒店保安", "4-07-05-01")]
+    [InlineData("销售代表（衢州地区）", "4-01-02-01")]
+    [InlineData("收银员-深圳", "4-01-02-04")]
+    public void Places_are_not_read_as_part_of_the_title(string title, string code)
+    {
+        Assert.Equal(code, _normalizer.Normalize(title).Code);
+    }
+
+    [Theory]
+    [InlineData("贵州吉祥箱包有限公司招聘车工", "6-18-01-01")]
+    [InlineData("鑫盾辐射招聘木工", "6-06-03-01")]
+    [InlineData("阜阳方德商贸有限公司招聘保安", "4-07-05-01")]
+    public void Company_names_before_the_recruiting_verb_are_ignored(string title, string code)
+    {
+        Assert.Equal(code, _normalizer.Normalize(title).Code);
+    }
+
+    [Fact]
+    public void A_recruiting_word_inside_a_title_is_kept()
+    {
+        Assert.Equal("4-07-03-08", _normalizer.Normalize("招聘专员").Code);
+    }
+
+    [Fact]
+    public void Several_titles_in_one_are_answered_by_the_first()
+    {
+        Assert.Equal("6-18-01-01", _normalizer.Normalize("车工/铣工").Code);
+        var suggestions = _normalizer.Suggest("车工/铣工", 5).Select(s => s.Code).ToList();
+        Assert.Contains("6-18-01-02", suggestions);
+    }
+
+    [Fact]
+    public void A_grade_after_the_teacher_goes_to_that_school_level()
+    {
+        Assert.Equal("2-08-02-01", _normalizer.Normalize("高中数学老师").Code);
+        Assert.Equal("2-08-02-04", _normalizer.Normalize("小学语文教师").Code);
+    }
+
+    [Fact]
+    public void A_rank_after_the_field_keeps_the_field()
+    {
+        Assert.Equal("2-06-03-00", _normalizer.Normalize("财务副总监").Code);
+    }
+
+    [Fact]
+    public void Unknown_modifiers_keep_the_head_noun()
+    {
+        Assert.Equal("6-18-02-04", _normalizer.Normalize("不锈钢氩弧焊工").Code);
+        Assert.StartsWith("6-", _normalizer.Normalize("线束装配工").Code);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("🔥🔥🔥")]
+    [InlineData("!!!???")]
+    [InlineData("asdfgh qwerty")]
+    [InlineData("12345")]
+    public void Input_without_a_title_gets_a_low_confidence_coarse_answer(string? title)
+    {
+        var match = _normalizer.Normalize(title);
+
+        Assert.True(OccupationCode.IsWellFormed(match.Code));
+        Assert.True(match.IsCoarse);
+        Assert.True(match.Score < 0.2, $"score {match.Score}");
+    }
+
+    [Fact]
+    public void Very_long_input_is_answered_without_error()
+    {
+        var title = string.Concat(Enumerable.Repeat("急聘焊工五险一金包吃住🔥", 50));
+
+        var match = _normalizer.Normalize(title);
+
+        Assert.Equal("6-18-02-04", match.Code);
+    }
+
+    [Fact]
+    public void Latin_titles_are_recognised()
+    {
+        Assert.Equal("2-02-10-03", _normalizer.Normalize("Python Developer").Code);
+        Assert.Equal("6-18-01-07", _normalizer.Normalize("CNC").Code);
+    }
+
+    [Fact]
+    public void A_vague_title_falls_back_to_a_group()
+    {
+        var match = _normalizer.Normalize("工程师");
+
+        Assert.True(match.IsCoarse);
+        Assert.EndsWith("-00", match.Code);
+        Assert.StartsWith("2-", match.Code);
+    }
+
+    [Fact]
+    public void Scores_are_confidences_between_zero_and_one()
+    {
+        foreach (var title in new[] { "焊工", "工程师", "销售经理", "🔥", "药品OTC控销省区经理", "x" })
+        {
+            var match = _normalizer.Normalize(title);
+            Assert.InRange(match.Score, 0, 1);
+        }
+        Assert.True(_normalizer.Normalize("焊工").Score > _normalizer.Normalize("工程师").Score);
+    }
+
+    [Fact]
+    public void Names_are_shown_without_the_classification_markers()
+    {
+        var match = _normalizer.Normalize("保洁");
+
+        Assert.Equal("保洁员", match.Name);
+    }
+
+    [Fact]
+    public void Suggestions_are_distinct_and_best_first()
+    {
+        var suggestions = _normalizer.Suggest("电气工程师", 5);
+
+        Assert.InRange(suggestions.Count, 1, 5);
+        Assert.Equal(_normalizer.Normalize("电气工程师").Code, suggestions[0].Code);
+        Assert.Equal(suggestions.Count, suggestions.Select(s => s.Code).Distinct().Count());
+        Assert.True(suggestions.Zip(suggestions.Skip(1)).All(p => p.First.Score >= p.Second.Score));
+    }
+
+    [Fact]
+    public void Every_code_given_is_a_code_of_the_catalog()
+    {
+        var catalog = TaxonomyCatalog.Default;
+        foreach (var title in new[] { "普工", "操作工", "文员", "会计", "司机", "客服", "前台", "仓管", "维修", "机修", "程序员", "前端", "产品经理", "店长", "导购", "厨师", "工程师", "🔥" })
+            Assert.NotNull(catalog.FindOccupation(_normalizer.Normalize(title).Code));
+    }
+
+    [Fact]
+    public void Concurrent_calls_give_the_same_answers()
+    {
+        var titles = new[] { "焊工", "销售代表", "数控车工", "保安", "会计", "Java开发" };
+        var expected = titles.Select(t => _normalizer.Normalize(t).Code).ToArray();
+
+        var results = titles.SelectMany(_ => titles).AsParallel().WithDegreeOfParallelism(4)
+            .Select(t => (t, _normalizer.Normalize(t).Code)).ToList();
+
+        foreach (var (title, code) in results) Assert.Equal(expected[Array.IndexOf(titles, title)], code);
+    }
+}
