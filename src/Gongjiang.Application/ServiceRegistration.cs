@@ -8,16 +8,21 @@ using Gongjiang.Core.Taxonomy;
 using Gongjiang.Matching.Titles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Gongjiang.Application;
 
 public static class ServiceRegistration
 {
     /// <summary>Everything the web app and the CLI share: the database, the taxonomy, the clock and the application services.</summary>
-    public static IServiceCollection AddGongjiang(this IServiceCollection services, DatabaseTarget database)
+    public static IServiceCollection AddGongjiang(this IServiceCollection services, DatabaseTarget database) =>
+        services.AddGongjiang(_ => database);
+
+    /// <summary>The database is chosen when first needed, so hosts (and their tests) can configure it late.</summary>
+    public static IServiceCollection AddGongjiang(this IServiceCollection services, Func<IServiceProvider, DatabaseTarget> database)
     {
-        database.Register(services);
         services.AddSingleton(database);
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<DatabaseTarget>().CreateContext(sp.GetService<ILoggerFactory>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => TaxonomyCatalog.Default);
         services.AddScoped<DatabaseInitializer>();

@@ -33,13 +33,17 @@ public static class WebApp
         });
         if (startEmpty) builder.Configuration["empty"] = "true";
 
-        var database = DatabaseTarget.Parse(builder.Configuration["db"] ?? builder.Configuration.GetConnectionString("Gongjiang"));
-        builder.Services.AddGongjiang(database);
+        // Read when first needed: hosts and tests may still add configuration after this point.
+        builder.Services.AddGongjiang(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return DatabaseTarget.Parse(configuration["db"] ?? configuration.GetConnectionString("Gongjiang"));
+        });
         builder.Services.AddGongjiangWeb();
 
         var app = builder.Build();
         app.UseGongjiangWeb();
-        StartupTasks.Run(app, seedDemo: !builder.Configuration.GetValue<bool>("empty"));
+        StartupTasks.Run(app, seedDemo: !app.Configuration.GetValue<bool>("empty"));
         return app;
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Gongjiang.Application.Persistence;
 
@@ -29,20 +29,6 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
 
     public string? SqliteFilePath => Provider == DatabaseProvider.Sqlite ? Display : null;
 
-    /// <summary>Registers the provider's DbContext as <see cref="AppDbContext"/>.</summary>
-    public void Register(IServiceCollection services)
-    {
-        if (Provider == DatabaseProvider.Sqlite)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Display)!);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => Configure(o));
-        }
-        else
-        {
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => Configure(o));
-        }
-    }
-
     public void Configure(DbContextOptionsBuilder options)
     {
         if (Provider == DatabaseProvider.Sqlite)
@@ -51,18 +37,25 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
             options.UseNpgsql(ConnectionString, n => n.MigrationsHistoryTable("__migrations"));
     }
 
-    /// <summary>A context outside dependency injection (CLI, tests).</summary>
-    public AppDbContext CreateContext()
+    private DbContextOptions? _options;
+    private ILoggerFactory? _optionsLogging;
+
+    /// <summary>A context for this database: the provider's own context type, so its own migrations apply.</summary>
+    public AppDbContext CreateContext(ILoggerFactory? logging = null)
     {
-        if (Provider == DatabaseProvider.Sqlite)
+        // Options are built once per target (EF Core caches its internal services per options shape).
+        if (_options is null || !ReferenceEquals(_optionsLogging, logging))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Display)!);
-            var builder = new DbContextOptionsBuilder<SqliteAppDbContext>();
+            DbContextOptionsBuilder builder = Provider == DatabaseProvider.Sqlite
+                ? new DbContextOptionsBuilder<SqliteAppDbContext>()
+                : new DbContextOptionsBuilder<PostgresAppDbContext>();
+            if (Provider == DatabaseProvider.Sqlite) Directory.CreateDirectory(Path.GetDirectoryName(Display)!);
             Configure(builder);
-            return new SqliteAppDbContext(builder.Options);
+            if (logging is not null) builder.UseLoggerFactory(logging);
+            (_options, _optionsLogging) = (builder.Options, logging);
         }
-        var pg = new DbContextOptionsBuilder<PostgresAppDbContext>();
-        Configure(pg);
-        return new PostgresAppDbContext(pg.Options);
+        return Provider == DatabaseProvider.Sqlite
+            ? new SqliteAppDbContext((DbContextOptions<SqliteAppDbContext>)_options)
+            : new PostgresAppDbContext((DbContextOptions<PostgresAppDbContext>)_options);
     }
 }

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Gongjiang.Web.Tests.Api;
+
+public sealed class JobsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private static object ValidJob(string title = "氩弧焊工") => new
+    {
+        title, occupation_code = "6-18-02-04", min_grade = 4, city = "370211",
+        salary = new { min = 7000, max = 11000 }, headcount = 5, expires_at = "2027-03-31",
+        skills = new[] { new { name = "氩弧焊", weight = 0.6 } }, description = "负责不锈钢管道氩弧焊接。", status = "open",
+    };
+
+    [Fact]
+    public async Task An_employer_posts_a_job_and_anyone_can_read_it()
+    {
+        var hr = await factory.SignedInAsync("hr1");
+        var created = await hr.PostAsJsonAsync("/api/v1/jobs", ValidJob());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var job = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("E1", job.GetProperty("employer_id").GetString());
+
+        var anonymous = factory.CreateClient();
+        var read = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{job.GetProperty("id").GetString()}");
+        Assert.Equal("氩弧焊工", read.GetProperty("title").GetString());
+        var list = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/jobs?q=氩弧焊");
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), j => j.GetProperty("id").GetString() == job.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Posting_a_job_without_signing_in_is_refused_with_401()
+    {
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/v1/jobs", ValidJob());
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_seeker_cannot_post_a_job()
+    {
+        var seeker = await factory.SignedInAsync("seeker1");
+        var response = await seeker.PostAsJsonAsync("/api/v1/jobs", ValidJob());
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Malformed_json_gets_a_400_problem_not_a_500()
+    {
+        var hr = await factory.SignedInAsync("hr1");
+        var response = await hr.PostAsync("/api/v1/jobs", new StringContent("{\"title\": ", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Invalid_fields_are_named_in_the_problem_details()
+    {
+        var hr = await factory.SignedInAsync("hr1");
+        var response = await hr.PostAsJsonAsync("/api/v1/jobs", new
+        {
+            title = "电工", city = "999999", salary = new { min = 9000, max = 8000 }, min_grade = 7,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("errors");
+        Assert.Contains("unknown city code", errors.GetProperty("city")[0].GetString());
+        Assert.Contains("greater than max", errors.GetProperty("salary")[0].GetString());
+        Assert.True(errors.TryGetProperty("min_grade", out _));
+    }
+
+    [Fact]
+    public async Task Another_employers_job_cannot_be_edited_and_is_not_disclosed()
+    {
+        var owner = await factory.SignedInAsync("hr1");
+        var created = await (await owner.PostAsJsonAsync("/api/v1/jobs", ValidJob("钳工"))).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString();
+
+        var other = await factory.SignedInAsync("hr2");
+        var response = await other.PutAsJsonAsync($"/api/v1/jobs/{id}", ValidJob("改掉的标题"));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var unchanged = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{id}");
+        Assert.Equal("钳工", unchanged.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_draft_is_visible_only_to_its_employer()
+    {
+        var owner = await factory.SignedInAsync("hr1");
+        var draft = ValidJob("装配钳工");
+        var json = JsonSerializer.SerializeToNode(draft)!.AsObject();
+        json.Remove("status");
+        var created = await (await owner.PostAsJsonAsync("/api/v1/jobs", json)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("draft", created.GetProperty("status").GetString());
+        var id = created.GetProperty("id").GetString();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync($"/api/v1/jobs/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/api/v1/jobs/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_jobs_api()
+    {
+        var doc = await factory.CreateClient().GetStringAsync("/api/v1/openapi.json");
+        Assert.Contains("/api/v1/jobs", doc);
+        Assert.Contains("CreateJob", doc);
+    }
+}

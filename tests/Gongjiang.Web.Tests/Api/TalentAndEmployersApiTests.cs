@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Gongjiang.Web.Tests.Api;
+
+public sealed class TalentAndEmployersApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task An_employer_sees_a_shared_profile_with_the_phone_masked()
+    {
+        var hr = await factory.SignedInAsync("hr1");
+        var profile = await hr.GetFromJsonAsync<JsonElement>("/api/v1/talent/T1");
+        Assert.Equal("138****5678", profile.GetProperty("phone").GetString());
+        Assert.Equal("张*", profile.GetProperty("name").GetString());
+        Assert.False(profile.TryGetProperty("gender", out _));
+    }
+
+    [Fact]
+    public async Task A_profile_not_shared_with_the_zone_is_invisible_to_employers()
+    {
+        var hr = await factory.SignedInAsync("hr1");
+        Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync("/api/v1/talent/T2")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_seeker_reads_their_own_profile_in_full_but_not_anothers()
+    {
+        var seeker = await factory.SignedInAsync("seeker2");
+        var mine = await seeker.GetFromJsonAsync<JsonElement>("/api/v1/talent/me");
+        Assert.Equal("13987654321", mine.GetProperty("phone").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await seeker.GetAsync("/api/v1/talent/T1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_seeker_saves_a_profile_and_bad_fields_are_named()
+    {
+        var seeker = await factory.SignedInAsync("seeker2");
+        var bad = await seeker.PutAsJsonAsync("/api/v1/talent/me", new { name = "李娜", city = "370211", occupations = new[] { new { code = "6-18-01-01", grade = 9 } } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("occupations[0].grade", out _));
+
+        var good = await seeker.PutAsJsonAsync("/api/v1/talent/me", new
+        {
+            name = "李娜", phone = "13987654321", city = "370211", occupations = new[] { new { code = "6-18-01-01", grade = 4, certified = true } },
+            skills = new[] { "数控车床编程" }, experience_years = 3,
+        });
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        var saved = await seeker.GetFromJsonAsync<JsonElement>("/api/v1/talent/me");
+        Assert.Equal(4, saved.GetProperty("occupations")[0].GetProperty("grade").GetInt32());
+    }
+
+    [Fact]
+    public async Task Only_operators_decide_employer_verification()
+    {
+        var hr = await factory.SignedInAsync("hr1");
+        var refused = await hr.PostAsJsonAsync("/api/v1/employers/E2/verification", new { approve = false, note = "x" });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        var op = await factory.SignedInAsync("operator1");
+        var pending = await op.GetFromJsonAsync<JsonElement>("/api/v1/employers?status=verified");
+        Assert.True(pending.GetProperty("total").GetInt32() >= 2);
+        var decided = await op.PostAsJsonAsync("/api/v1/employers/E2/verification", new { approve = true, note = "营业执照核验通过" });
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_taxonomy_api_finds_occupations_by_alias()
+    {
+        var results = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/taxonomy/occupations?q=氩弧焊工");
+        Assert.Equal("6-18-02-04", results[0].GetProperty("code").GetString());
+        var detail = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/taxonomy/occupations/6-18-01-01");
+        Assert.NotEmpty(detail.GetProperty("skillItems").EnumerateArray());
+    }
+}
