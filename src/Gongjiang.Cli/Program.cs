@@ -9,4 +9,5 @@ root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(PostingsCommands.Create());
+root.Subcommands.Add(TitlesCommands.Create());
 return CliRunner.Run(root, args);

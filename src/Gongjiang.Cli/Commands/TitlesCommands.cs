@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Gongjiang.Core.Taxonomy;
+using Gongjiang.Matching.Titles;
+
+namespace Gongjiang.Cli.Commands;
+
+/// <summary><c>titles normalize</c> and <c>titles evaluate</c>: free job titles to 2022 occupation codes (职业名称标准化).</summary>
+public static class TitlesCommands
+{
+    public static Command Create()
+    {
+        var command = new Command("titles", "Normalize free job titles to occupation codes of the 2022 classification (职业名称标准化).");
+        command.Subcommands.Add(Normalize());
+        command.Subcommands.Add(Evaluate());
+        return command;
+    }
+
+    private static Command Normalize()
+    {
+        var input = new Option<string>("--in") { Description = "CSV with a job_name column (other columns are ignored)", Required = true };
+        var output = new Option<string>("--out") { Description = "CSV to write: job_name,code,name,score, one row per input row, same order", Required = true };
+        var command = new Command("normalize",
+            "Gives each title its occupation code; a minor or middle group code (ending in 00) when the title says no more.") { input, output };
+        command.SetAction(parse =>
+        {
+            var inPath = parse.GetValue(input)!;
+            var outPath = parse.GetValue(output)!;
+            if (Directory.Exists(outPath)) throw new CliUsageException($"{outPath}: is a directory, expected a file path for --out");
+            var titles = ReadColumns(inPath, ["job_name"]).Select(r => r[0]).ToList();
+
+            var normalizer = new TitleNormalizer(TaxonomyCatalog.Default);
+            WriteAtomically(outPath, csv =>
+            {
+                foreach (var header in new[] { "job_name", "code", "name", "score" }) csv.WriteField(header);
+                csv.NextRecord();
+                foreach (var title in titles)
+                {
+                    var match = normalizer.Normalize(title);
+                    csv.WriteField(title);
+                    csv.WriteField(match.Code);
+                    csv.WriteField(match.Name);
+                    csv.WriteField(match.Score.ToString("0.###", CultureInfo.InvariantCulture));
+                    csv.NextRecord();
+                }
+            });
+            Console.WriteLine($"normalized {titles.Count} titles → {outPath}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Evaluate()
+    {
+        var input = new Option<string>("--in") { Description = "CSV with job_name and expected_code columns", Required = true };
+        var rows = new Option<string>("--rows")
+        {
+            Description = "all, even or odd data rows (1st data row is row 0): measure on one half while tuning on the other",
+            DefaultValueFactory = _ => "all",
+        };
+        rows.AcceptOnlyFromAmong("all", "even", "odd");
+        var command = new Command("evaluate",
+            "Normalizes labelled titles and prints the accuracy at four levels: exact code, minor group (x-xx-xx), " +
+            "middle group (x-xx) and major group (x). Rows whose expected_code is not a code are counted as skipped.") { input, rows };
+        command.SetAction(parse =>
+        {
+            var inPath = parse.GetValue(input)!;
+            var which = parse.GetValue(rows)!;
+            var labelled = ReadColumns(inPath, ["job_name", "expected_code"])
+                .Where((_, i) => which == "all" || (i % 2 == 0) == (which == "even"))
+                .ToList();
+
+            var normalizer = new TitleNormalizer(TaxonomyCatalog.Default);
+            var accuracy = TitleAccuracy.Measure(labelled.Select(r => (normalizer.Normalize(r[0]).Code, r[1].Trim())));
+            Console.WriteLine($"titles:  {accuracy.Count} ({which} rows; {accuracy.Skipped} skipped without a valid expected_code)");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exact:   {accuracy.Exact:0.000}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"minor:   {accuracy.Minor:0.000}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"middle:  {accuracy.Middle:0.000}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"major:   {accuracy.Major:0.000}"));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Reads the named columns of every data row; a missing file or column is a user error naming file and line.</summary>
+    private static List<string[]> ReadColumns(string path, string[] columns)
+    {
+        CliRunner.RequireFile(path);
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null, TrimOptions = TrimOptions.None };
+        using var csv = new CsvReader(reader, config);
+        if (!csv.Read()) throw new CliUsageException($"{path}:1: empty file, expected a header with {string.Join(", ", columns)}");
+        csv.ReadHeader();
+        var header = csv.HeaderRecord!.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
+        var indexes = columns.Select(c => Array.FindIndex(header, h => string.Equals(h, c, StringComparison.OrdinalIgnoreCase))).ToArray();
+        for (var i = 0; i < columns.Length; i++)
+            if (indexes[i] < 0)
+                throw new CliUsageException($"{path}:1: no {columns[i]} column (header: {string.Join(",", header)})");
+
+        var rows = new List<string[]>();
+        while (csv.Read())
+            rows.Add(indexes.Select(i => csv.GetField(i) ?? "").ToArray());
+        return rows;
+    }
+
+    private static void WriteAtomically(string path, Action<CsvWriter> write)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(directory)) throw new CliUsageException($"{path}: directory {directory} does not exist");
+        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)))
+            using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+                write(csv);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}
