@@ -18,7 +18,7 @@ public sealed class IndexModel(AppDbContext db, JobService jobs) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         EmployerCount = await db.Employers.CountAsync(e => e.Verification == VerificationStatus.Verified, ct);
-        var latest = await jobs.SearchAsync(new JobQuery(PageSize: 8), ct);
+        var latest = await jobs.SearchAsync(new JobQuery(PageSize: 9), ct);
         OpenJobCount = latest.Total;
         TalentCount = await db.Talent.CountAsync(t => t.IsActive, ct);
         LatestJobs = latest.Items;

@@ -18,7 +18,7 @@ public sealed class IndexModel(JobService jobs, AppDbContext db, TaxonomyCatalog
     /// <summary>An occupation code, or a name/alias that is looked up in the classification.</summary>
     [BindProperty(SupportsGet = true)] public string? Occ { get; set; }
     [BindProperty(SupportsGet = true)] public string? Employer { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public Occupation? Occupation { get; private set; }
     public bool OccupationNotFound { get; private set; }
@@ -45,6 +45,6 @@ public sealed class IndexModel(JobService jobs, AppDbContext db, TaxonomyCatalog
 
     public string Link(int page) => "/Jobs" + QueryString.Create(new Dictionary<string, string?>
     {
-        ["q"] = Q, ["city"] = City, ["occ"] = Occ, ["employer"] = Employer, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["q"] = Q, ["city"] = City, ["occ"] = Occ, ["employer"] = Employer, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrWhiteSpace(p.Value))).ToUriComponent();
 }

@@ -15,7 +15,7 @@ public sealed class EmployersModel(EmployerService employers, AppDbContext db) :
 
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     [TempData] public string? Message { get; set; }
     [TempData] public string? Problem { get; set; }
 
@@ -40,18 +40,18 @@ public sealed class EmployersModel(EmployerService employers, AppDbContext db) :
         if (!approve && string.IsNullOrWhiteSpace(note))
         {
             Problem = "驳回时请填写审核意见，告诉企业需要补充或更正什么。";
-            return RedirectToPage(new { status = Status, q = Q, page = PageNumber });
+            return RedirectToPage(new { status = Status, q = Q, p = PageNumber });
         }
         if (note is { Length: > 500 }) note = note[..500];
         var employer = await employers.DecideVerificationAsync(id, approve, note, ct);
         if (employer is null) return NotFound();
         Message = approve ? "已通过认证：{0}" : "已驳回：{0}";
         TempData["MessageArg"] = employer.Name;
-        return RedirectToPage(new { status = Status, q = Q, page = PageNumber });
+        return RedirectToPage(new { status = Status, q = Q, p = PageNumber });
     }
 
     public string Link(int page) => "/Operator/Employers" + QueryString.Create(new Dictionary<string, string?>
     {
-        ["status"] = Status, ["q"] = Q, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["status"] = Status, ["q"] = Q, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrWhiteSpace(p.Value))).ToUriComponent();
 }

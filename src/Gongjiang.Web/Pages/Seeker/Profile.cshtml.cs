@@ -51,8 +51,8 @@ public sealed class ProfileModel(UserManager<AppUser> users, TalentService talen
     [TempData] public string? Message { get; set; }
     public string? Notice { get; private set; }
 
-    public Major? ChosenMajor => Form.MajorCode is { Length: > 0 } m && catalog.MajorsByCode.TryGetValue(m.Trim(), out var major) ? major : null;
-    public Occupation? OccupationOf(OccupationRow row) => catalog.FindOccupation(row.Code?.Trim());
+    public Major? ChosenMajor => Form.MajorCode is { Length: > 0 } m && catalog.MajorsByCode.TryGetValue(Ui.ResolveMajor(catalog, m), out var major) ? major : null;
+    public Occupation? OccupationOf(OccupationRow row) => string.IsNullOrWhiteSpace(row.Code) ? null : catalog.FindOccupation(Ui.ResolveOccupation(catalog, row.Code));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -160,7 +160,7 @@ public sealed class ProfileModel(UserManager<AppUser> users, TalentService talen
 
     private static ProfileForm FromProfile(TalentProfile p, TalentContact? c) => new()
     {
-        Name = c?.Name, Phone = c?.Phone, Email = c?.Email, City = p.CityCode, WillingCities = p.WillingCities.Cast<string?>().ToList(),
+        Name = c?.Name, Phone = c?.Phone, Email = c?.Email, City = p.CityCode, WillingCities = p.WillingCities.Distinct().Cast<string?>().ToList(),
         Occupations = p.Occupations.Select(o => new OccupationRow { Code = o.Code, Grade = o.Grade?.ToString(CultureInfo.InvariantCulture), Certified = o.Certified }).ToList(),
         Skills = string.Join("、", p.Skills), Certificates = string.Join(Environment.NewLine, p.Certificates),
         EducationLevel = p.Education.Level is { } l ? EducationLevels.ToFileName(l) : "", MajorCode = p.Education.MajorCode, School = p.Education.School,
@@ -179,7 +179,7 @@ public sealed class ProfileModel(UserManager<AppUser> users, TalentService talen
             if (string.IsNullOrWhiteSpace(row.Code)) continue;
             int? grade = int.TryParse(row.Grade, out var g) ? g : null;
             rowIndex.Add(i);
-            occupations.Add(new TalentOccupationLine { Code = row.Code.Trim(), Grade = grade, Certified = row.Certified && grade is not null });
+            occupations.Add(new TalentOccupationLine { Code = Ui.ResolveOccupation(catalog, row.Code), Grade = grade, Certified = row.Certified && grade is not null });
         }
         int? Int(string? text, string field, string message)
         {
@@ -209,7 +209,7 @@ public sealed class ProfileModel(UserManager<AppUser> users, TalentService talen
             Education = new EducationLine
             {
                 Level = string.IsNullOrWhiteSpace(Form.EducationLevel) ? null : Form.EducationLevel,
-                MajorCode = string.IsNullOrWhiteSpace(Form.MajorCode) ? null : Form.MajorCode.Trim(),
+                MajorCode = string.IsNullOrWhiteSpace(Form.MajorCode) ? null : Ui.ResolveMajor(catalog, Form.MajorCode),
                 School = Form.School, GraduationYear = Int(Form.GraduationYear, "education.graduation_year", "请输入四位年份"),
             },
             Occupations = occupations, Skills = Split(Form.Skills), Certificates = Split(Form.Certificates),

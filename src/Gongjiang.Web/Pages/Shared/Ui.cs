@@ -116,6 +116,22 @@ public static partial class Ui
         return code.Length == 6 ? code[..2] + "0000" : null;
     }
 
+    /// <summary>What a seeker or HR typed into an occupation field: a code, or an occupation's exact name or alias.</summary>
+    public static string ResolveOccupation(TaxonomyCatalog catalog, string text)
+    {
+        text = text.Trim();
+        if (catalog.FindOccupation(text) is not null || text.Length == 0 || char.IsAsciiDigit(text[0])) return text;
+        return OccupationSearch.Find(catalog, text, 3).FirstOrDefault(o => o.Name == text || o.Aliases.Contains(text))?.Code ?? text;
+    }
+
+    /// <summary>A major code, or a major's exact name.</summary>
+    public static string ResolveMajor(TaxonomyCatalog catalog, string text)
+    {
+        text = text.Trim();
+        if (catalog.MajorsByCode.ContainsKey(text) || text.Length == 0 || char.IsAsciiDigit(text[0])) return text;
+        return catalog.MajorsByCode.Values.Where(m => m.Name == text).OrderBy(m => m.Code, StringComparer.Ordinal).FirstOrDefault()?.Code ?? text;
+    }
+
     /// <summary>A field's validation messages, translated, as an inline error.</summary>
     public static IHtmlContent FieldError(IHtmlLocalizer l, IReadOnlyDictionary<string, string[]> errors, string field)
     {

@@ -58,7 +58,7 @@ public sealed class EditModel(UserManager<AppUser> users, AppDbContext db, JobSe
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
     public bool IsNew => Existing is null;
     public string? WhyCannotPublish => Company is null ? null : EmployerAccount.WhyCannotPublish(Company);
-    public Occupation? ChosenOccupation => catalog.FindOccupation(Form.OccupationCode?.Trim());
+    public Occupation? ChosenOccupation => string.IsNullOrWhiteSpace(Form.OccupationCode) ? null : catalog.FindOccupation(Ui.ResolveOccupation(catalog, Form.OccupationCode));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -125,6 +125,8 @@ public sealed class EditModel(UserManager<AppUser> users, AppDbContext db, JobSe
     {
         if (await LoadAsync(ct) is { } notFound) return notFound;
         var (line, rowIndex) = ToLine();
+        if (publish && line.ExpiresAt is { } e && DateOnly.TryParse(e, CultureInfo.InvariantCulture, out var until) && until < Today)
+            Add("expires_at", "发布前请把有效期延长到今天以后");
         if (!Validate(line, rowIndex)) return Done();
         if (publish && WhyCannotPublish is { } why)
         {
@@ -255,7 +257,7 @@ public sealed class EditModel(UserManager<AppUser> users, AppDbContext db, JobSe
 
         var line = new JobLine
         {
-            Title = Form.Title?.Trim(), OccupationCode = string.IsNullOrWhiteSpace(Form.OccupationCode) ? null : Form.OccupationCode.Trim(),
+            Title = Form.Title?.Trim(), OccupationCode = string.IsNullOrWhiteSpace(Form.OccupationCode) ? null : Ui.ResolveOccupation(catalog, Form.OccupationCode),
             MinGrade = minGrade, Skills = skills, RequiredCertificates = certificates,
             EducationMin = string.IsNullOrWhiteSpace(Form.EducationMin) ? null : Form.EducationMin,
             ExperienceMinYears = experience, City = string.IsNullOrWhiteSpace(Form.City) ? null : Form.City,

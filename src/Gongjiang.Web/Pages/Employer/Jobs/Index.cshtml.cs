@@ -16,7 +16,7 @@ public sealed class IndexModel(UserManager<AppUser> users, AppDbContext db, JobS
 
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     [TempData] public string? Message { get; set; }
     [TempData] public string? Problem { get; set; }
 
@@ -65,7 +65,7 @@ public sealed class IndexModel(UserManager<AppUser> users, AppDbContext db, JobS
             await jobs.SetStatusAsync(job.Id, JobStatus.Open, ct);
             Message = "岗位已发布，求职者现在可以搜索到它。";
         }
-        return RedirectToPage(new { Status, Q, page = PageNumber });
+        return RedirectToPage(new { status = Status, q = Q, p = PageNumber });
     }
 
     public async Task<IActionResult> OnPostCloseAsync(string id, CancellationToken ct)
@@ -77,7 +77,7 @@ public sealed class IndexModel(UserManager<AppUser> users, AppDbContext db, JobS
             await jobs.SetStatusAsync(job.Id, JobStatus.Closed, ct);
             Message = "岗位已关闭，不再对求职者展示。";
         }
-        return RedirectToPage(new { Status, Q, page = PageNumber });
+        return RedirectToPage(new { status = Status, q = Q, p = PageNumber });
     }
 
     private async Task<(Core.Employers.Employer?, JobPosting?)> OwnJobAsync(string id, CancellationToken ct)
@@ -91,7 +91,7 @@ public sealed class IndexModel(UserManager<AppUser> users, AppDbContext db, JobS
 
     public string Link(int page) => "/Employer/Jobs" + QueryString.Create(new Dictionary<string, string?>
     {
-        ["status"] = Status, ["q"] = Q, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["status"] = Status, ["q"] = Q, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrWhiteSpace(p.Value))).ToUriComponent();
 
     public string StatusLink(JobStatus? status) => "/Employer/Jobs" + (status is null ? "" : "?status=" + status.ToString()!.ToLowerInvariant());

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+
+namespace Gongjiang.Web.Tests.Browser;
+
+/// <summary>
+/// The real platform on Kestrel with a fresh SQLite file (the demo zone is seeded on first start), and Debian's
+/// Chromium driven by Playwright. One instance serves every browser test: seeding takes a while.
+/// </summary>
+public sealed class WebAppFixture : IAsyncLifetime
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "gongjiang-browser-" + Guid.NewGuid().ToString("N")[..8]);
+    private WebApplication? app;
+    private IPlaywright? playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Screenshots land here for a person to look at: tests/Gongjiang.Web.Tests/TestResults/screenshots.</summary>
+    public static string ScreenshotDirectory { get; } = Path.Combine(ProjectDirectory(), "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(directory);
+        BaseUrl = $"http://127.0.0.1:{FreePort()}";
+        var webRoot = Path.Combine(RepositoryRoot(), "src", "Gongjiang.Web");
+        app = WebApp.Build(
+            ["--urls", BaseUrl, "--db", Path.Combine(directory, "gongjiang.db"),
+             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning"],
+            contentRoot: webRoot);
+        await app.StartAsync();
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>A fresh browser context (own cookies), Chinese unless told otherwise.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "zh-CN")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
+    public static async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#UserName", userName);
+        await page.FillAsync("#Password", password);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Gongjiang.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("Repository root (Gongjiang.slnx) not found above " + AppContext.BaseDirectory);
+    }
+
+    private static string ProjectDirectory() => Path.Combine(RepositoryRoot(), "tests", "Gongjiang.Web.Tests");
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<WebAppFixture>
+{
+    public const string Name = "Browser";
+}
