@@ -28,8 +28,12 @@ public sealed record MatchOptions
     /// <summary>Explicit city filter (6-digit codes) for the non-personalized mode; empty means every city.</summary>
     public IReadOnlyList<string> Cities { get; init; } = [];
 
-    /// <summary>Upper bound on candidates scored per query; the posting lists are visited most selective first.</summary>
-    public int MaxCandidates { get; init; } = 60_000;
+    /// <summary>
+    /// Upper bound on candidates scored per query. Posting lists are visited most selective first (same occupation at
+    /// the fitting grades, its minor group, skills, title words, wider groups) and each newest first, so a large market
+    /// spends the budget on the likeliest matches.
+    /// </summary>
+    public int MaxCandidates { get; init; } = 20_000;
 }
 
 /// <summary>One ranked pair. <see cref="Reasons"/> is null when the query asked for none.</summary>

@@ -62,13 +62,34 @@ public sealed class MatchingEngine
         engine._lock.EnterWriteLock();
         try
         {
-            if (jobs.TryGetNonEnumeratedCount(out var jobCount)) engine.Reserve(ref engine._jobs, ref engine._jobIdBySlot, jobCount);
-            if (talent.TryGetNonEnumeratedCount(out var talentCount)) engine.Reserve(ref engine._talent, ref engine._talentIdBySlot, talentCount);
-            foreach (var j in jobs) engine.UpsertCore(j);
-            foreach (var t in talent) engine.UpsertCore(t);
+            // Records are laid out by (city, occupation, grade), so a posting list of the same occupation in a city is
+            // a run of neighbouring slots and its records sit next to each other in memory: a query then reads memory
+            // mostly in order instead of jumping across gigabytes.
+            var jobArray = jobs as IReadOnlyList<JobPosting> ?? jobs.ToList();
+            var talentArray = talent as IReadOnlyList<TalentProfile> ?? talent.ToList();
+            engine.Reserve(ref engine._jobs, ref engine._jobIdBySlot, jobArray.Count);
+            engine.Reserve(ref engine._talent, ref engine._talentIdBySlot, talentArray.Count);
+            var lookup = engine._taxonomy;
+            foreach (var i in LayoutOrder(jobArray.Count, i => LayoutKey(lookup.CityOf(jobArray[i].CityCode), jobArray[i].OccupationCode, jobArray[i].MinGrade)))
+                engine.UpsertCore(jobArray[i]);
+            foreach (var i in LayoutOrder(talentArray.Count, i => LayoutKey(lookup.CityOf(talentArray[i].CityCode),
+                         talentArray[i].Occupations.Count > 0 ? talentArray[i].Occupations[0].Code : null, talentArray[i].Occupations.Count > 0 ? talentArray[i].Occupations[0].Grade : null)))
+                engine.UpsertCore(talentArray[i]);
         }
         finally { engine._lock.ExitWriteLock(); }
         return engine;
+    }
+
+    private static long LayoutKey(int city, string? occupation, int? grade) =>
+        ((long)city << 32) | ((long)OccupationInt.Parse(occupation) << 3) | (long)(grade is >= 1 and <= 5 ? grade.Value : 0);
+
+    /// <summary>Indexes sorted by key, ties in input order.</summary>
+    private static int[] LayoutOrder(int count, Func<int, long> key)
+    {
+        var items = new (long Key, int Index)[count];
+        for (var i = 0; i < count; i++) items[i] = (key(i), i);
+        Array.Sort(items);
+        return Array.ConvertAll(items, x => x.Index);
     }
 
     /// <summary>Open jobs in the index (expiry not considered).</summary>
@@ -207,13 +228,29 @@ public sealed class MatchingEngine
         into.Add(PostingKey.Make(city, PostingKey.City, 0));
         if (row.Occupation != 0)
         {
-            into.Add(PostingKey.Make(city, PostingKey.Occupation, row.Occupation));
-            into.Add(PostingKey.Make(city, PostingKey.Minor, row.Occupation / 100));
+            // Split by the grade required (0 = none), so a seeker visits only the postings their grade can meet.
+            into.Add(PostingKey.Make(city, PostingKey.Occupation, row.Occupation * 8 + row.MinGrade));
+            into.Add(PostingKey.Make(city, PostingKey.Minor, row.Occupation / 100 * 8 + row.MinGrade));
             into.Add(PostingKey.Make(city, PostingKey.Middle, row.Occupation / 10000));
         }
         foreach (var s in _jobInts.Get(row.Skills)) if (s >= 0) into.Add(PostingKey.Make(city, PostingKey.Skill, s));
         foreach (var b in _jobInts.Get(row.TitleBigrams)) into.Add(PostingKey.Make(city, PostingKey.Bigram, b));
     }
+
+    /// <summary>The best grade held in a minor group (the one a job in that group judges), 0 when none.</summary>
+    private static int BestGradeInMinor(ReadOnlySpan<int> occupations, int minor)
+    {
+        var best = 0;
+        foreach (var packed in occupations)
+        {
+            var g = GradeBucket(packed);
+            if (g != 0 && PackedOccupation.Code(packed) / 100 == minor && (best == 0 || g < best)) best = g;
+        }
+        return best;
+    }
+
+    /// <summary>The grade held (1…5), or 0 for ungraded and desired-only occupations.</summary>
+    private static int GradeBucket(int packed) => PackedOccupation.Grade(packed) is var g and >= 1 and <= 5 ? g : 0;
 
     private void TalentKeys(in TalentRow row, List<ulong> into)
     {
@@ -225,9 +262,11 @@ public sealed class MatchingEngine
             into.Add(PostingKey.Make(city, PostingKey.City, 0));
             foreach (var packed in occupations)
             {
+                // Occupation and minor-group lists are split by the grade held, so a job's minimum grade picks its lists.
                 var code = PackedOccupation.Code(packed);
-                into.Add(PostingKey.Make(city, PostingKey.Occupation, code));
-                into.Add(PostingKey.Make(city, PostingKey.Minor, code / 100));
+                var grade = GradeBucket(packed);
+                into.Add(PostingKey.Make(city, PostingKey.Occupation, code * 8 + grade));
+                into.Add(PostingKey.Make(city, PostingKey.Minor, code / 100 * 8 + grade));
                 into.Add(PostingKey.Make(city, PostingKey.Middle, code / 10000));
             }
             foreach (var s in skills) into.Add(PostingKey.Make(city, PostingKey.Skill, s));
@@ -387,7 +426,7 @@ public sealed class MatchingEngine
         var model = options.Model ?? HandWeights.Default;
         var k = options.Reranker is null ? top : Math.Max(top, options.RerankDepth);
         var scratch = QueryScratch.Current;
-        var epoch = scratch.Begin(_talentSlots, k);
+        scratch.Begin(_talentSlots, k);
         var heap = new TopK(scratch.Heap.AsSpan(0, k));
         var budget = options.MaxCandidates;
         var city = job.Row.City;
@@ -402,29 +441,40 @@ public sealed class MatchingEngine
         {
             if (occupation != 0)
             {
-                VisitTalent(PostingKey.Make(city, PostingKey.Occupation, occupation), job, model, today, epoch, ref heap, ref budget, int.MaxValue);
-                VisitTalent(PostingKey.Make(city, PostingKey.Minor, occupation / 100), job, model, today, epoch, ref heap, ref budget, int.MaxValue);
+                // Only the grades that meet the requirement (all of them, ungraded included, when there is none), the exact
+                // grade first: it fits best, so the top K fills early and prunes more.
+                var (lowest, highest) = job.Row.MinGrade != 0 ? (1, (int)job.Row.MinGrade) : (0, 5);
+                for (var g = highest; g >= lowest; g--)
+                    VisitTalent(PostingKey.Make(city, PostingKey.Occupation, occupation * 8 + g), job, model, today, ref heap, ref budget, int.MaxValue);
+                for (var g = highest; g >= lowest; g--)
+                    VisitTalent(PostingKey.Make(city, PostingKey.Minor, occupation / 100 * 8 + g), job, model, today, ref heap, ref budget, int.MaxValue);
             }
-            foreach (var s in SkillsByWeight(job)) VisitTalent(PostingKey.Make(city, PostingKey.Skill, s), job, model, today, epoch, ref heap, ref budget, commonLimit);
-            foreach (var b in job.TitleBigrams) VisitTalent(PostingKey.Make(city, PostingKey.Bigram, b), job, model, today, epoch, ref heap, ref budget, textLimit);
-            if (occupation != 0 && heap.Count < k) VisitTalent(PostingKey.Make(city, PostingKey.Middle, occupation / 10000), job, model, today, epoch, ref heap, ref budget, int.MaxValue);
-            if (heap.Count < k) VisitTalent(PostingKey.Make(city, PostingKey.City, 0), job, model, today, epoch, ref heap, ref budget, int.MaxValue);
+            // Skill and title-word lists add people from other minor groups: worth visiting only when the job's grade
+            // requirement cannot exclude them all and such a candidate could still beat the current top K.
+            if (occupation == 0 || (job.Row.MinGrade == 0 && OutsidersMayEnter(model, heap.Threshold)))
+            {
+                foreach (var s in SkillsByWeight(job)) VisitTalent(PostingKey.Make(city, PostingKey.Skill, s), job, model, today, ref heap, ref budget, commonLimit);
+                foreach (var b in job.TitleBigrams) VisitTalent(PostingKey.Make(city, PostingKey.Bigram, b), job, model, today, ref heap, ref budget, textLimit);
+            }
+            if (occupation != 0 && heap.Count < k) VisitTalent(PostingKey.Make(city, PostingKey.Middle, occupation / 10000), job, model, today, ref heap, ref budget, int.MaxValue);
+            if (heap.Count < k) VisitTalent(PostingKey.Make(city, PostingKey.City, 0), job, model, today, ref heap, ref budget, int.MaxValue);
         }
         return FinishTalent(heap.ToSortedArray(), job, jobId, top, options, today, localNames);
     }
 
-    private void VisitTalent(ulong key, scoped in JobView job, IScoringModel model, int today, int epoch, ref TopK heap, ref int budget, int maxLength)
+    private void VisitTalent(ulong key, scoped in JobView job, IScoringModel model, int today, ref TopK heap, ref int budget, int maxLength)
     {
         if (budget <= 0 || !_talentPostings.TryGetValue(key, out var list) || list.Count > maxLength) return;
         var scratch = QueryScratch.Current;
-        var stamps = scratch.Stamps;
+        var seen = scratch.Seen;
         var scored = 0;
         var rows = _talent;
         var bound = model as HandWeights; // a linear model lets hopeless candidates skip the costly features
-        foreach (var slot in list.Span)
+        var slots = list.Span;
+        for (var i = slots.Length - 1; i >= 0; i--) // latest slots first: a spent budget leaves out the oldest upserts
         {
-            if (stamps[slot] == epoch) continue;
-            stamps[slot] = epoch;
+            var slot = slots[i];
+            if (!QueryScratch.FirstVisit(seen, slot)) continue;
             ref readonly var row = ref rows[slot];
             if (!row.Alive) continue;
             if (--budget < 0) break;
@@ -440,46 +490,68 @@ public sealed class MatchingEngine
         var model = options.Model ?? HandWeights.Default;
         var k = options.Reranker is null ? top : Math.Max(top, options.RerankDepth);
         var scratch = QueryScratch.Current;
-        var epoch = scratch.Begin(_jobSlots, k);
+        scratch.Begin(_jobSlots, k);
         var heap = new TopK(scratch.Heap.AsSpan(0, k));
         var budget = options.MaxCandidates;
         var commonLimit = Math.Max(5_000, _openJobs / 10);
         var textLimit = Math.Max(2_000, _openJobs / 50);
 
+        // Postings of the talent's occupations, then of their minor groups, at the grades the talent meets: no
+        // requirement, or one at or below the best grade held in that minor group.
         foreach (var city in talent.Reach)
             foreach (var packed in talent.Occupations)
-                VisitJobs(PostingKey.Make(city, PostingKey.Occupation, PackedOccupation.Code(packed)), talent, model, today, epoch, ref heap, ref budget, int.MaxValue);
+            {
+                var code = PackedOccupation.Code(packed);
+                var best = BestGradeInMinor(talent.Occupations, code / 100);
+                VisitJobs(PostingKey.Make(city, PostingKey.Occupation, code * 8), talent, model, today, ref heap, ref budget, int.MaxValue);
+                if (best != 0)
+                    for (var g = best; g <= 5; g++)
+                        VisitJobs(PostingKey.Make(city, PostingKey.Occupation, code * 8 + g), talent, model, today, ref heap, ref budget, int.MaxValue);
+            }
         foreach (var city in talent.Reach)
             foreach (var packed in talent.Occupations)
-                VisitJobs(PostingKey.Make(city, PostingKey.Minor, PackedOccupation.Code(packed) / 100), talent, model, today, epoch, ref heap, ref budget, int.MaxValue);
-        foreach (var city in talent.Reach)
-            foreach (var s in talent.Skills)
-                if (s >= 0) VisitJobs(PostingKey.Make(city, PostingKey.Skill, s), talent, model, today, epoch, ref heap, ref budget, commonLimit);
-        foreach (var city in talent.Reach)
-            foreach (var b in talent.TitleBigrams)
-                VisitJobs(PostingKey.Make(city, PostingKey.Bigram, b), talent, model, today, epoch, ref heap, ref budget, textLimit);
+            {
+                var minor = PackedOccupation.Code(packed) / 100;
+                var best = BestGradeInMinor(talent.Occupations, minor);
+                VisitJobs(PostingKey.Make(city, PostingKey.Minor, minor * 8), talent, model, today, ref heap, ref budget, int.MaxValue);
+                if (best != 0)
+                    for (var g = best; g <= 5; g++)
+                        VisitJobs(PostingKey.Make(city, PostingKey.Minor, minor * 8 + g), talent, model, today, ref heap, ref budget, int.MaxValue);
+            }
+        // Postings of other minor groups (found through skills and title words) can only be ungraded ones, and only
+        // matter while such a posting could still beat the current top K.
+        if (talent.Occupations.Length == 0 || OutsidersMayEnter(model, heap.Threshold))
+        {
+            foreach (var city in talent.Reach)
+                foreach (var s in talent.Skills)
+                    if (s >= 0) VisitJobs(PostingKey.Make(city, PostingKey.Skill, s), talent, model, today, ref heap, ref budget, commonLimit);
+            foreach (var city in talent.Reach)
+                foreach (var b in talent.TitleBigrams)
+                    VisitJobs(PostingKey.Make(city, PostingKey.Bigram, b), talent, model, today, ref heap, ref budget, textLimit);
+        }
         if (heap.Count < k)
             foreach (var city in talent.Reach)
                 foreach (var packed in talent.Occupations)
-                    VisitJobs(PostingKey.Make(city, PostingKey.Middle, PackedOccupation.Code(packed) / 10000), talent, model, today, epoch, ref heap, ref budget, int.MaxValue);
+                    VisitJobs(PostingKey.Make(city, PostingKey.Middle, PackedOccupation.Code(packed) / 10000), talent, model, today, ref heap, ref budget, int.MaxValue);
         if (heap.Count < k)
             foreach (var city in talent.Reach)
-                VisitJobs(PostingKey.Make(city, PostingKey.City, 0), talent, model, today, epoch, ref heap, ref budget, int.MaxValue);
+                VisitJobs(PostingKey.Make(city, PostingKey.City, 0), talent, model, today, ref heap, ref budget, int.MaxValue);
         return FinishJobs(heap.ToSortedArray(), talent, talentId, top, options, today, localNames);
     }
 
-    private void VisitJobs(ulong key, scoped in TalentView talent, IScoringModel model, int today, int epoch, ref TopK heap, ref int budget, int maxLength)
+    private void VisitJobs(ulong key, scoped in TalentView talent, IScoringModel model, int today, ref TopK heap, ref int budget, int maxLength)
     {
         if (budget <= 0 || !_jobPostings.TryGetValue(key, out var list) || list.Count > maxLength) return;
         var scratch = QueryScratch.Current;
-        var stamps = scratch.Stamps;
+        var seen = scratch.Seen;
         var scored = 0;
         var rows = _jobs;
         var bound = model as HandWeights;
-        foreach (var slot in list.Span)
+        var slots = list.Span;
+        for (var i = slots.Length - 1; i >= 0; i--) // latest slots first: a spent budget leaves out the oldest upserts
         {
-            if (stamps[slot] == epoch) continue;
-            stamps[slot] = epoch;
+            var slot = slots[i];
+            if (!QueryScratch.FirstVisit(seen, slot)) continue;
             ref readonly var row = ref rows[slot];
             if (!row.Alive || row.ExpiresDay < today) continue;
             if (--budget < 0) break;
@@ -540,6 +612,21 @@ public sealed class MatchingEngine
             return order[..Math.Min(top, order.Length)];
         }
         return Enumerable.Range(0, Math.Min(top, best.Length)).ToArray();
+    }
+
+    /// <summary>
+    /// Whether a pair outside the minor groups already visited could still score above <paramref name="threshold"/>:
+    /// its occupation proximity is at most 0.3 with a grade fit of 0.5 (no grade held in the job's group), or 0 with
+    /// any grade fit (a posting without an occupation). Always true for models that are not linear.
+    /// </summary>
+    private static bool OutsidersMayEnter(IScoringModel model, float threshold)
+    {
+        if (model is not HandWeights w || float.IsNegativeInfinity(threshold)) return true;
+        var occupationAndGrade = Math.Max(Math.Max(0, w.Occupation) * 0.3f + Math.Max(0, w.Grade) * 0.5f, Math.Max(0, w.Grade));
+        var upper = occupationAndGrade + Math.Max(0, w.Skills) + Math.Max(0, w.Experience)
+            + Math.Max(0, w.Salary) + Math.Max(0, w.JobRecency) + Math.Max(0, w.TalentRecency) + Math.Max(0, w.Text)
+            + Math.Max(0, w.Location) + Math.Max(0, w.SkillsStated);
+        return upper + 1e-4f >= threshold;
     }
 
     /// <summary>The job's skill ids, heaviest first: the most telling posting lists are visited before the budget runs out.</summary>

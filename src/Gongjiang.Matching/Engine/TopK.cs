@@ -77,29 +77,36 @@ internal ref struct TopK
     }
 }
 
-/// <summary>Per-thread query scratch: a visited stamp per slot and the heap buffer, reused across queries.</summary>
+/// <summary>Per-thread query scratch: a "seen in this query" bit per slot and the heap buffer, reused across queries.</summary>
 internal sealed class QueryScratch
 {
     [ThreadStatic] private static QueryScratch? t_current;
 
-    public int[] Stamps = [];
-    public int Epoch;
+    // One bit per slot: a million records take 128 KB, which stays in cache, and clearing it costs microseconds.
+    public ulong[] Seen = [];
     public Scored[] Heap = new Scored[256];
     /// <summary>Candidates scored on this thread so far (a diagnostic for benchmarks).</summary>
     public long Scored;
 
     public static QueryScratch Current => t_current ??= new QueryScratch();
 
-    /// <summary>Starts a query over <paramref name="slots"/> records; returns the stamp that marks "seen in this query".</summary>
-    public int Begin(int slots, int k)
+    /// <summary>Starts a query over <paramref name="slots"/> records with a top-<paramref name="k"/> heap.</summary>
+    public void Begin(int slots, int k)
     {
-        if (Stamps.Length < slots) Stamps = new int[Math.Max(slots, Stamps.Length * 2)];
+        var words = (slots + 63) >> 6;
+        if (Seen.Length < words) Seen = new ulong[Math.Max(words, Seen.Length * 2)];
+        else Array.Clear(Seen, 0, words);
         if (Heap.Length < k) Heap = new Scored[k];
-        if (++Epoch == int.MaxValue)
-        {
-            Array.Clear(Stamps);
-            Epoch = 1;
-        }
-        return Epoch;
+    }
+
+    /// <summary>Marks a slot seen; false when it already was.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool FirstVisit(ulong[] seen, int slot)
+    {
+        ref var word = ref seen[slot >> 6];
+        var bit = 1UL << slot;
+        if ((word & bit) != 0) return false;
+        word |= bit;
+        return true;
     }
 }
