@@ -1,0 +1,91 @@
+using Gongjiang.Core.Jobs;
+using Gongjiang.Core.Market;
+using Gongjiang.Core.Recruiting;
+using Gongjiang.Core.Taxonomy;
+using Gongjiang.Matching.Engine;
+using Gongjiang.Matching.Ranking;
+
+namespace Gongjiang.Matching.Tests.Ranking;
+
+public class LearnedRankingTests
+{
+    private static readonly Lazy<(Market Market, MatchingEngine Engine, IReadOnlyList<RankingGroup> Groups, int Skipped)> Data = new(() =>
+    {
+        var market = MarketGenerator.Generate(new MarketSpec(60, 1_200, 8_000, 7), TaxonomyCatalog.Default);
+        var outcomes = MarketGenerator.GenerateOutcomes(market, 7, jobsSampled: 600, recommendationsPerJob: 20);
+        // The jobs and people as they were when the outcomes happened: open and active.
+        var jobs = market.Jobs.Select(j => { j.Status = JobStatus.Open; return j; }).ToList();
+        var talent = market.Talent.Select(t => { t.IsActive = true; return t; }).ToList();
+        var engine = MatchingEngine.Build(market.Catalog, jobs, talent);
+        var groups = OutcomeFeatures.Groups(engine, OutcomeRelevance.Pairs(outcomes), out var skipped);
+        return (market, engine, groups, skipped);
+    });
+
+    [Fact]
+    public void Outcomes_become_graded_labels_by_the_furthest_stage_reached()
+    {
+        var at = new DateTime(2026, 7, 1, 9, 0, 0, DateTimeKind.Utc);
+        Outcome O(string talent, OutcomeStage stage, int hours) => new() { JobId = "J1", TalentId = talent, Stage = stage, At = at.AddHours(hours) };
+        var pairs = OutcomeRelevance.Pairs(
+        [
+            O("T1", OutcomeStage.Recommended, 0), O("T1", OutcomeStage.Viewed, 1), O("T1", OutcomeStage.Applied, 2),
+            O("T1", OutcomeStage.Interviewed, 3), O("T1", OutcomeStage.Rejected, 4),
+            O("T2", OutcomeStage.Recommended, 0),
+            O("T3", OutcomeStage.Offered, 9), O("T3", OutcomeStage.Recommended, 5), O("T3", OutcomeStage.Hired, 10),
+            O("T4", OutcomeStage.Withdrawn, 6),
+        ]);
+
+        Assert.Equal([("T1", 4), ("T2", 0), ("T3", 6), ("T4", 0)], pairs.Select(p => (p.TalentId, p.Label)));
+        Assert.Equal(at.AddHours(5), pairs.Single(p => p.TalentId == "T3").FirstAt);
+    }
+
+    [Fact]
+    public void The_ranker_learns_from_market_outcomes_and_does_not_rank_later_outcomes_worse_than_the_hand_weights()
+    {
+        var (_, _, groups, _) = Data.Value;
+
+        var (model, report) = LambdaRankTrainer.Train(groups, 0);
+
+        Assert.NotNull(model);
+        Assert.Null(report.NotTrained);
+        Assert.True(report.TrainGroups > report.ValidationGroups);
+        Assert.True(report.TrainTo <= report.ValidationFrom, "validation outcomes come after the training ones");
+        Assert.True(report.LabelCounts[6] > 0, "some outcomes end in a hire");
+        Assert.True(report.NdcgLearned >= report.NdcgHand - 1e-9, $"learned {report.NdcgLearned:F4} vs hand {report.NdcgHand:F4}");
+        Assert.Equal(report.NdcgLearned > report.NdcgHand, report.Adopted);
+    }
+
+    [Fact]
+    public void A_stored_model_scores_exactly_as_the_trained_one()
+    {
+        var (_, _, groups, _) = Data.Value;
+        var model = LambdaRankTrainer.Fit(groups.Take(200).ToList(), new RankerTrainingOptions { Iterations = 20 });
+
+        var restored = TreeEnsembleModel.FromJson(model.ToJson())!;
+
+        foreach (var item in groups.Skip(200).Take(50).SelectMany(g => g.Items))
+            Assert.Equal(model.Score(item.Features), restored.Score(item.Features));
+    }
+
+    [Fact]
+    public void With_the_learned_ranker_a_change_of_gender_or_birth_year_gives_identical_scores()
+    {
+        var (market, engine, groups, _) = Data.Value;
+        var model = LambdaRankTrainer.Fit(groups.Take(300).ToList(), new RankerTrainingOptions { Iterations = 40 });
+        var options = new MatchOptions { Today = market.Spec.EffectiveToday, Reranker = model };
+        var job = groups[^1].JobId;
+        var before = engine.TalentForJob(job, 30, options);
+        Assert.NotEmpty(before);
+
+        foreach (var r in before)
+        {
+            var t = market.Talent.First(x => x.Id == r.TalentId);
+            t.Gender = t.Gender == "male" ? "female" : "male";
+            t.BirthYear = t.BirthYear is { } y ? y - 25 : 1970;
+            engine.Upsert(t);
+        }
+        var after = engine.TalentForJob(job, 30, options);
+
+        Assert.Equal(before.Select(r => (r.TalentId, r.Score)), after.Select(r => (r.TalentId, r.Score)));
+    }
+}
