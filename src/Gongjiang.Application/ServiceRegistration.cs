@@ -5,6 +5,7 @@ using Gongjiang.Application.Talent;
 using Gongjiang.Application.Employers;
 using Gongjiang.Application.DemoZone;
 using Gongjiang.Core.Taxonomy;
+using Gongjiang.Core.Compliance;
 using Gongjiang.Matching.Titles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,7 @@ public static class ServiceRegistration
         services.AddScoped<ImportService>();
         services.AddScoped<JobRecordMapper>();
         services.AddScoped<JobService>();
+        services.TryAddSingleton(sp => new PostingScreener(catalog: sp.GetRequiredService<TaxonomyCatalog>()));
         services.AddScoped<TalentRecordMapper>();
         services.AddScoped<TalentService>();
         services.AddScoped<EmployerService>();

@@ -1,6 +1,7 @@
 using Gongjiang.Application.Import;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Common;
+using Gongjiang.Core.Compliance;
 using Gongjiang.Core.Interchange;
 using Gongjiang.Core.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,10 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, in
 }
 
 /// <summary>Job postings: search, read, create and edit. Pages, API and CLI all come through here.</summary>
-public sealed class JobService(AppDbContext db, JobRecordMapper mapper, TimeProvider clock)
+/// <summary>Why a posting was or was not published, with every screening flag found (blocking or for review).</summary>
+public sealed record PublishOutcome(bool Published, string? Refusal, IReadOnlyList<ScreeningFlag> Flags);
+
+public sealed class JobService(AppDbContext db, JobRecordMapper mapper, PostingScreener screener, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -62,7 +66,7 @@ public sealed class JobService(AppDbContext db, JobRecordMapper mapper, TimeProv
         var line = input with { Id = EntityId.New('J', clock), EmployerId = employerId, PostedAt = input.PostedAt ?? Today.ToString("yyyy-MM-dd") };
         var mapped = mapper.Map(line);
         if (mapped.Value is not { } job) return mapped;
-        if (input.Status is null) job.Status = JobStatus.Draft;
+        job.Status = JobStatus.Draft; // a new posting is a draft until PublishAsync lets it out
         job.CreatedAt = job.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         db.Jobs.Add(job);
         await db.SaveChangesAsync(ct);
@@ -71,21 +75,55 @@ public sealed class JobService(AppDbContext db, JobRecordMapper mapper, TimeProv
 
     public async Task<Mapped<JobPosting>> UpdateAsync(JobPosting existing, JobLine input, CancellationToken ct = default)
     {
-        var line = input with { Id = existing.Id, EmployerId = existing.EmployerId, PostedAt = input.PostedAt ?? existing.PostedAt.ToString("yyyy-MM-dd"), Status = input.Status ?? existing.Status.ToString() };
+        var line = input with { Id = existing.Id, EmployerId = existing.EmployerId, PostedAt = input.PostedAt ?? existing.PostedAt.ToString("yyyy-MM-dd"), Status = null };
         var mapped = mapper.Map(line);
         if (mapped.Value is not { } job) return mapped;
         var tracked = await db.Jobs.FirstAsync(j => j.Id == existing.Id, ct);
         job.CreatedAt = tracked.CreatedAt;
         job.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        job.Status = tracked.Status; // status changes go through PublishAsync / SetStatusAsync
         db.Entry(tracked).CurrentValues.SetValues(job);
         tracked.Skills = job.Skills;
         tracked.RequiredCertificates = job.RequiredCertificates;
         await db.SaveChangesAsync(ct);
+        // An edit of a published posting is screened again; one that no longer passes goes back to draft.
+        if (tracked.Status == JobStatus.Open && screener.Screen(tracked).IsBlocked)
+        {
+            tracked.Status = JobStatus.Draft;
+            await db.SaveChangesAsync(ct);
+        }
         return new Mapped<JobPosting> { Value = tracked };
     }
 
+    /// <summary>
+    /// The one way a posting becomes visible to seekers: its employer must be verified, it must be within its validity,
+    /// not taken down by the platform, and pass posting screening (发布前审核) without a blocking flag.
+    /// </summary>
+    public async Task<PublishOutcome> PublishAsync(string id, CancellationToken ct = default)
+    {
+        var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == id, ct);
+        if (job is null) return new PublishOutcome(false, "岗位不存在。", []);
+        var employer = await db.Employers.AsNoTracking().FirstOrDefaultAsync(e => e.Id == job.EmployerId, ct);
+        if (employer is null || !employer.CanPublish)
+            return new PublishOutcome(false, "企业尚未通过平台认证，认证通过后才能发布岗位。", []);
+        if (job.Status == JobStatus.TakenDown)
+            return new PublishOutcome(false, "该岗位已被平台下架，不能自行重新发布。", []);
+        if (job.ExpiresAt is { } expires && expires < Today)
+            return new PublishOutcome(false, "岗位有效期已过，请延长有效期后再发布。", []);
+        var screening = screener.Screen(job);
+        if (screening.IsBlocked)
+            return new PublishOutcome(false, "岗位信息未通过发布审核：" + string.Join("；", screening.Flags.Where(f => f.Severity == FlagSeverity.Block)
+                .Select(f => $"{ScreeningRules.ChineseName(f.Rule)}「{f.Excerpt}」")), screening.Flags);
+        job.Status = JobStatus.Open;
+        job.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return new PublishOutcome(true, null, screening.Flags);
+    }
+
+    /// <summary>Closes, expires or drafts a posting. Opening goes through <see cref="PublishAsync"/>.</summary>
     public async Task SetStatusAsync(string id, JobStatus status, CancellationToken ct = default)
     {
+        if (status == JobStatus.Open) throw new InvalidOperationException("Postings open only through PublishAsync.");
         var job = await db.Jobs.FirstAsync(j => j.Id == id, ct);
         job.Status = status;
         job.UpdatedAt = clock.GetUtcNow().UtcDateTime;

@@ -14,7 +14,10 @@ public static class JobsApi
         var jobs = v1.MapGroup("/jobs").WithTags("Jobs");
         jobs.MapGet("/", ListJobs).WithName("ListJobs").WithSummary("Open jobs, newest first, paged");
         jobs.MapGet("/{id}", GetJob).WithName("GetJob").WithSummary("One job");
-        jobs.MapPost("/", CreateJob).WithName("CreateJob").WithSummary("Post a job as the signed-in employer (starts as a draft)")
+        jobs.MapPost("/", CreateJob).WithName("CreateJob").WithSummary("Create a job as the signed-in employer; it is a draft until published")
+            .RequireAuthorization(p => p.RequireRole(Roles.EmployerHR, Roles.Agency));
+        jobs.MapPost("/{id}/publish", PublishJob).WithName("PublishJob")
+            .WithSummary("Publish a draft: the employer must be verified and the posting must pass screening (发布前审核)")
             .RequireAuthorization(p => p.RequireRole(Roles.EmployerHR, Roles.Agency));
         jobs.MapPut("/{id}", UpdateJob).WithName("UpdateJob").WithSummary("Edit one of the employer's own jobs")
             .RequireAuthorization(p => p.RequireRole(Roles.EmployerHR, Roles.Agency));
@@ -52,6 +55,27 @@ public static class JobsApi
         var result = await service.CreateAsync(user.EmployerId, body, ct);
         if (result.Value is null) return ApiResults.Invalid(result);
         return TypedResults.Created($"/api/v1/jobs/{result.Value.Id}", JobService.ToLine(result.Value));
+    }
+
+    public sealed record ScreeningFlagView(string Rule, string Severity, string Excerpt, string LegalBasis, string Field);
+
+    private static async Task<Results<Ok<JobLine>, ProblemHttpResult>> PublishJob(string id, JobService service, HttpContext http,
+        UserManager<AppUser> users, CancellationToken ct)
+    {
+        var user = await CurrentUser.FromAsync(http.User, users);
+        var job = await service.FindAsync(id, ct);
+        if (job is null || user?.EmployerId != job.EmployerId) return ApiResults.NotFound($"job {id}");
+        var outcome = await service.PublishAsync(id, ct);
+        if (!outcome.Published)
+        {
+            var problem = TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "未能发布 / Not published",
+                detail: outcome.Refusal, extensions: new Dictionary<string, object?>
+                {
+                    ["flags"] = outcome.Flags.Select(f => new ScreeningFlagView(f.Rule, f.SeverityName, f.Excerpt, f.LegalBasis, f.Field)).ToList(),
+                });
+            return problem;
+        }
+        return TypedResults.Ok(JobService.ToLine((await service.FindAsync(id, ct))!));
     }
 
     private static async Task<Results<Ok<JobLine>, ValidationProblem, ProblemHttpResult>> UpdateJob(string id, JobLine body,

@@ -22,6 +22,9 @@ public sealed class JobsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var job = await created.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("E1", job.GetProperty("employer_id").GetString());
+        Assert.Equal("draft", job.GetProperty("status").GetString());
+        var published = await hr.PostAsync($"/api/v1/jobs/{job.GetProperty("id").GetString()}/publish", null);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
 
         var anonymous = factory.CreateClient();
         var read = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{job.GetProperty("id").GetString()}");
@@ -76,6 +79,7 @@ public sealed class JobsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var owner = await factory.SignedInAsync("hr1");
         var created = await (await owner.PostAsJsonAsync("/api/v1/jobs", ValidJob("钳工"))).Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await owner.PostAsync($"/api/v1/jobs/{id}/publish", null)).StatusCode);
 
         var other = await factory.SignedInAsync("hr2");
         var response = await other.PutAsJsonAsync($"/api/v1/jobs/{id}", ValidJob("改掉的标题"));
@@ -85,13 +89,29 @@ public sealed class JobsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_discriminatory_posting_is_not_published_and_the_flag_names_the_words_and_the_law()
+    {
+        var hr = await factory.SignedInAsync("hr1");
+        var job = JsonSerializer.SerializeToNode(ValidJob("焊工"))!.AsObject();
+        job["description"] = "负责管道焊接，限男性，35岁以下。";
+        var created = await (await hr.PostAsJsonAsync("/api/v1/jobs", job)).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString();
+
+        var refused = await hr.PostAsync($"/api/v1/jobs/{id}/publish", null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        var flags = problem.GetProperty("flags").EnumerateArray().ToList();
+        Assert.Contains(flags, f => f.GetProperty("rule").GetString() == "gender" && f.GetProperty("excerpt").GetString()!.Contains("限男性")
+            && f.GetProperty("legalBasis").GetString()!.Contains("就业促进法"));
+        Assert.Contains(flags, f => f.GetProperty("rule").GetString() == "age");
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync($"/api/v1/jobs/{id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_draft_is_visible_only_to_its_employer()
     {
         var owner = await factory.SignedInAsync("hr1");
-        var draft = ValidJob("装配钳工");
-        var json = JsonSerializer.SerializeToNode(draft)!.AsObject();
-        json.Remove("status");
-        var created = await (await owner.PostAsJsonAsync("/api/v1/jobs", json)).Content.ReadFromJsonAsync<JsonElement>();
+        var created = await (await owner.PostAsJsonAsync("/api/v1/jobs", ValidJob("装配钳工"))).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("draft", created.GetProperty("status").GetString());
         var id = created.GetProperty("id").GetString();
 

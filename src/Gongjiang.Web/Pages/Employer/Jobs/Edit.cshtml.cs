@@ -149,8 +149,9 @@ public sealed class EditModel(UserManager<AppUser> users, AppDbContext db, JobSe
         }
         if (publish && saved.Status != JobStatus.TakenDown)
         {
-            await jobs.SetStatusAsync(saved.Id, JobStatus.Open, ct);
-            TempData["Message"] = "岗位已发布，求职者现在可以搜索到它。";
+            var outcome = await jobs.PublishAsync(saved.Id, ct);
+            if (outcome.Published) TempData["Message"] = "岗位已发布，求职者现在可以搜索到它。";
+            else TempData["Problem"] = outcome.Refusal;
         }
         else
         {

@@ -62,8 +62,9 @@ public sealed class IndexModel(UserManager<AppUser> users, AppDbContext db, JobS
         else if (job.Status == JobStatus.Open) Message = "岗位已在招聘中。";
         else
         {
-            await jobs.SetStatusAsync(job.Id, JobStatus.Open, ct);
-            Message = "岗位已发布，求职者现在可以搜索到它。";
+            var outcome = await jobs.PublishAsync(job.Id, ct);
+            if (outcome.Published) Message = "岗位已发布，求职者现在可以搜索到它。";
+            else Problem = outcome.Refusal;
         }
         return RedirectToPage(new { status = Status, q = Q, p = PageNumber });
     }
