@@ -65,7 +65,7 @@ public static class BenchMatching
                 return results.Select(r => r.TalentId).ToList();
             }
             return engine.JobsForTalent(talentList[q.Index].Id, Top, options).Select(r => r.JobId).ToList();
-        }, buildSeconds, memoryMb);
+        }, buildSeconds, memoryMb, log);
         log($"gongjiang candidates scored per query: {(QueryScratch.Current.Scored - scoredBefore) / (double)(plan.Length + Math.Min(WarmUpQueries, plan.Length)):N0}");
         GC.KeepAlive(engine);
         return figures;
@@ -84,11 +84,11 @@ public static class BenchMatching
 
         return Measure(market, plan, q => q.ForJob
             ? lucene.TalentForJob(jobList[q.Index], Top)
-            : lucene.JobsForTalent(talentList[q.Index], Top, today), buildSeconds, memoryMb);
+            : lucene.JobsForTalent(talentList[q.Index], Top, today), buildSeconds, memoryMb, log);
     }
 
     /// <summary>Runs every query once, timing each; ndcg@10 is computed outside the timed section.</summary>
-    private static SystemFigures Measure(Market market, BenchQuery[] plan, Func<BenchQuery, IReadOnlyList<string>> run, double buildSeconds, double memoryMb)
+    private static SystemFigures Measure(Market market, BenchQuery[] plan, Func<BenchQuery, IReadOnlyList<string>> run, double buildSeconds, double memoryMb, Action<string> log)
     {
         for (var i = 0; i < Math.Min(WarmUpQueries, plan.Length); i++) run(plan[i]);
 
@@ -105,12 +105,19 @@ public static class BenchMatching
 
         double ndcgSum = 0;
         var judged = 0;
+        var byDirection = new double[2];
+        var countByDirection = new int[2];
         for (var i = 0; i < plan.Length; i++)
         {
             if (plan[i].IdealDcg <= 0) continue;
-            ndcgSum += Dcg(ranked[i].Take(10).Select(id => Relevance(market, plan[i], id))) / plan[i].IdealDcg;
+            var ndcg = Dcg(ranked[i].Take(10).Select(id => Relevance(market, plan[i], id))) / plan[i].IdealDcg;
+            ndcgSum += ndcg;
             judged++;
+            byDirection[plan[i].ForJob ? 0 : 1] += ndcg;
+            countByDirection[plan[i].ForJob ? 0 : 1]++;
         }
+        log($"  ndcg@10 job→talent {byDirection[0] / Math.Max(1, countByDirection[0]):0.0000}, talent→job {byDirection[1] / Math.Max(1, countByDirection[1]):0.0000}; "
+            + $"mean results {ranked.Average(r => r.Count):0.0}");
         Array.Sort(latencies);
         return new SystemFigures(
             Math.Round(buildSeconds, 2), Math.Round(memoryMb, 1),

@@ -61,15 +61,15 @@ public sealed record HandWeights : IScoringModel
 {
     public static readonly HandWeights Default = new();
 
-    public float Occupation { get; init; } = 0.24f;
+    public float Occupation { get; init; } = 0.25f;
     public float Grade { get; init; } = 0.10f;
-    public float Skills { get; init; } = 0.26f;
-    public float Experience { get; init; } = 0.07f;
-    public float Salary { get; init; } = 0.08f;
-    public float JobRecency { get; init; } = 0.04f;
-    public float TalentRecency { get; init; } = 0.02f;
-    public float Text { get; init; } = 0.14f;
-    public float Location { get; init; } = 0.05f;
+    public float Skills { get; init; } = 0.28f;
+    public float Experience { get; init; } = 0.10f;
+    public float Salary { get; init; } = 0.06f;
+    public float JobRecency { get; init; } = 0.03f;
+    public float TalentRecency { get; init; } = 0.01f;
+    public float Text { get; init; } = 0.13f;
+    public float Location { get; init; } = 0.04f;
     public float SkillsStated { get; init; } = 0f;
 
     public float Score(in MatchFeatures f) =>

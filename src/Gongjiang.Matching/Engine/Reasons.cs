@@ -18,11 +18,11 @@ internal static class Reasons
         // The talent's occupation closest to the job's: held before desired, better grade first.
         int closest = 0, closestGrade = 0;
         var closestScore = -1f;
-        foreach (var packed in t.Occupations)
+        for (var i = 0; i < t.Occupations.Length; i++)
         {
-            var code = PackedOccupation.Code(packed);
-            var g = PackedOccupation.Grade(packed);
-            var score = Scoring.LevelScore(OccupationInt.SharedLevels(jr.Occupation, code)) * (g == PackedOccupation.Desired ? 0.8f : 1f);
+            var code = PackedOccupation.Code(t.Occupations[i]);
+            var g = PackedOccupation.Grade(t.Occupations[i]);
+            var score = Scoring.LevelScore(OccupationInt.SharedLevels(jr.Occupation, code)) * Scoring.OccupationFactor(i, g);
             var better = score > closestScore
                 || (score == closestScore && g != PackedOccupation.Desired && g != 0 && (closestGrade == 0 || closestGrade == PackedOccupation.Desired || g < closestGrade));
             if (better) { closest = code; closestGrade = g; closestScore = score; }

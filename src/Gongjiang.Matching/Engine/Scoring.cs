@@ -44,7 +44,7 @@ internal static class Scoring
         else grade = held != 0 ? 0.8f : 0.5f;
 
         float experience;
-        if (jr.ExperienceMin > 0) experience = tr.ExperienceYears >= jr.ExperienceMin ? 1f : 0.8f * tr.ExperienceYears / jr.ExperienceMin;
+        if (jr.ExperienceMin > 0) experience = tr.ExperienceYears >= jr.ExperienceMin ? 1f : 0.5f * tr.ExperienceYears / jr.ExperienceMin;
         else experience = 0.5f + 0.05f * MathF.Min(10f, tr.ExperienceYears);
 
         f.Occupation = proximity;
@@ -70,7 +70,7 @@ internal static class Scoring
     }
 
     /// <summary>
-    /// Best proximity of the talent's occupations to the job's (a desired-only occupation counts 0.8 of a held one), and
+    /// Best proximity of the talent's occupations to the job's (weighed by <see cref="OccupationFactor"/>), and
     /// the grade held that the requirement is judged on: the best grade in the job's minor group (any occupation when
     /// the job has no code), 0 when none.
     /// </summary>
@@ -79,19 +79,26 @@ internal static class Scoring
     {
         held = 0;
         var best = 0f;
-        foreach (var packed in occupations)
+        for (var i = 0; i < occupations.Length; i++)
         {
+            var packed = occupations[i];
             var code = PackedOccupation.Code(packed);
             var g = PackedOccupation.Grade(packed);
             var levels = OccupationInt.SharedLevels(jobOccupation, code);
-            var desired = g == PackedOccupation.Desired;
-            if (!desired && g != 0 && (jobOccupation == 0 || levels >= 3) && (held == 0 || g < held)) held = g;
-            var p = LevelScore(levels);
-            if (desired) p *= 0.8f;
+            if (g != PackedOccupation.Desired && g != 0 && (jobOccupation == 0 || levels >= 3) && (held == 0 || g < held)) held = g;
+            var p = LevelScore(levels) * OccupationFactor(i, g);
             if (p > best) best = p;
         }
         return best;
     }
+
+    /// <summary>
+    /// The main (first listed) occupation counts fully; further ones 0.9, since most experience was gained in the main
+    /// trade; an occupation only recognised from a desired title 0.8.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float OccupationFactor(int position, int grade) =>
+        grade == PackedOccupation.Desired ? 0.8f : position == 0 ? 1f : 0.9f;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float LevelScore(int levels) => levels switch { 4 => 1f, 3 => 0.6f, 2 => 0.3f, 1 => 0.1f, _ => 0f };
