@@ -4,6 +4,7 @@ using Gongjiang.Application.Jobs;
 using Gongjiang.Application.Talent;
 using Gongjiang.Application.Employers;
 using Gongjiang.Application.DemoZone;
+using Gongjiang.Application.Matching;
 using Gongjiang.Core.Taxonomy;
 using Gongjiang.Core.Compliance;
 using Gongjiang.Matching.Titles;
@@ -23,7 +24,7 @@ public static class ServiceRegistration
     public static IServiceCollection AddGongjiang(this IServiceCollection services, Func<IServiceProvider, DatabaseTarget> database)
     {
         services.AddSingleton(database);
-        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<DatabaseTarget>().CreateContext(sp.GetService<ILoggerFactory>()));
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<DatabaseTarget>().CreateContext(sp.GetService<ILoggerFactory>(), sp.GetRequiredService<MatchingIndexInterceptor>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => TaxonomyCatalog.Default);
         services.AddScoped<DatabaseInitializer>();
@@ -35,6 +36,7 @@ public static class ServiceRegistration
         services.AddScoped<TalentService>();
         services.AddScoped<EmployerService>();
         services.AddScoped<DemoZoneSeeder>();
+        services.AddMatching();
         services.TryAddSingleton(sp => new TitleNormalizer(sp.GetRequiredService<TaxonomyCatalog>()));
         services.TryAddSingleton(sp =>
         {

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Gongjiang.Application.Persistence;
@@ -39,12 +40,13 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
 
     private DbContextOptions? _options;
     private ILoggerFactory? _optionsLogging;
+    private IInterceptor? _optionsInterceptor;
 
     /// <summary>A context for this database: the provider's own context type, so its own migrations apply.</summary>
-    public AppDbContext CreateContext(ILoggerFactory? logging = null)
+    public AppDbContext CreateContext(ILoggerFactory? logging = null, IInterceptor? interceptor = null)
     {
         // Options are built once per target (EF Core caches its internal services per options shape).
-        if (_options is null || !ReferenceEquals(_optionsLogging, logging))
+        if (_options is null || !ReferenceEquals(_optionsLogging, logging) || !ReferenceEquals(_optionsInterceptor, interceptor))
         {
             DbContextOptionsBuilder builder = Provider == DatabaseProvider.Sqlite
                 ? new DbContextOptionsBuilder<SqliteAppDbContext>()
@@ -52,7 +54,8 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
             if (Provider == DatabaseProvider.Sqlite) Directory.CreateDirectory(Path.GetDirectoryName(Display)!);
             Configure(builder);
             if (logging is not null) builder.UseLoggerFactory(logging);
-            (_options, _optionsLogging) = (builder.Options, logging);
+            if (interceptor is not null) builder.AddInterceptors(interceptor);
+            (_options, _optionsLogging, _optionsInterceptor) = (builder.Options, logging, interceptor);
         }
         return Provider == DatabaseProvider.Sqlite
             ? new SqliteAppDbContext((DbContextOptions<SqliteAppDbContext>)_options)

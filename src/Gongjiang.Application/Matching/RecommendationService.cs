@@ -1,0 +1,82 @@
+using Gongjiang.Application.Persistence;
+using Gongjiang.Matching.Engine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gongjiang.Application.Matching;
+
+/// <summary>A ranked list with how it was made.</summary>
+public sealed record Recommendations(IReadOnlyList<MatchResult> Items, bool Personalized, bool LearnedRanking);
+
+/// <summary>
+/// Recommendations both ways (推荐人才 for a job, 为你推荐 for a seeker), for the web app and the command line alike:
+/// the index's engine, re-ranked by the learned model when one is in force, every result with its reasons.
+/// </summary>
+public sealed class RecommendationService(MatchingIndex index, RankingModels models, AppDbContext db)
+{
+    public const int MaxTop = 200;
+
+    /// <summary>
+    /// The best talent for a job (empty for an unknown, closed or expired job). With <paramref name="sharedOnly"/>, only
+    /// seekers who share their profile with the zone: what an employer may be shown.
+    /// </summary>
+    public async Task<Recommendations> TalentForJobAsync(string jobId, int top, bool sharedOnly = false, CancellationToken ct = default)
+    {
+        top = Math.Clamp(top, 1, MaxTop);
+        var engine = await index.GetAsync(ct);
+        var model = await models.ActiveAsync(ct);
+        var options = new MatchOptions { Reranker = model };
+        if (!sharedOnly) return new(engine.TalentForJob(jobId, top, options), true, model is not null);
+        // Ask for more and keep those who share; renumber the ranks.
+        var results = engine.TalentForJob(jobId, Math.Min(MaxTop * 3, top * 3 + 20), options)
+            .Where(r => index.IsShared(r.TalentId)).Take(top).Select((r, i) => r with { Rank = i + 1 }).ToList();
+        return new(results, true, model is not null);
+    }
+
+    /// <summary>
+    /// The best open jobs for a seeker. Not personalized (PIPL art. 24) when <paramref name="personalized"/> is false: then
+    /// nothing about the seeker is read and jobs come newest and most-hiring first.
+    /// </summary>
+    public async Task<Recommendations> JobsForSeekerAsync(string talentId, int top, bool personalized, CancellationToken ct = default)
+    {
+        top = Math.Clamp(top, 1, MaxTop);
+        var engine = await index.GetAsync(ct);
+        if (!personalized) return new(engine.BrowseJobs(talentId, top, new MatchOptions { NonPersonalized = true }), false, false);
+        var model = await models.ActiveAsync(ct);
+        return new(engine.JobsForTalent(talentId, top, new MatchOptions { Reranker = model }), true, model is not null);
+    }
+
+    /// <summary>Whether the user wants personalized recommendations (the default).</summary>
+    public async Task<bool> IsPersonalizedAsync(string userId, CancellationToken ct = default) =>
+        !await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.NonPersonalizedRecommendations).FirstOrDefaultAsync(ct);
+
+    /// <summary>Stores the user's choice; false when there is no such user.</summary>
+    public async Task<bool> SetPersonalizedAsync(string userId, bool enabled, CancellationToken ct = default)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null) return false;
+        user.NonPersonalizedRecommendations = !enabled;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}
+
+public static class MatchingRegistration
+{
+    /// <summary>The matching index (one per process, kept current on every save), the ranker and recommendations.</summary>
+    public static IServiceCollection AddMatching(this IServiceCollection services)
+    {
+        services.TryAddSingleton<MatchingIndex>();
+        services.TryAddSingleton<MatchingIndexInterceptor>();
+        services.TryAddSingleton<RankingModels>();
+        services.AddScoped<RecommendationService>();
+        services.AddScoped<RankerService>();
+        services.AddScoped<FairnessService>();
+        return services;
+    }
+
+    /// <summary>For long-running hosts: build the index at start and pick up other processes' writes.</summary>
+    public static IServiceCollection AddMatchingWarmup(this IServiceCollection services) =>
+        services.AddHostedService<MatchingIndexWarmup>();
+}
