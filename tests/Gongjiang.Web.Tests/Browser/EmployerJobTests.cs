@@ -81,4 +81,27 @@ public sealed class EmployerJobTests(WebAppFixture web)
         await Expect(page.Locator("#Form_Title")).ToHaveValueAsync("储罐焊工");
         await Expect(page.Locator("#Form_Skills_0__Name")).ToHaveValueAsync("氩弧焊");
     }
+
+    [Fact]
+    public async Task A_discriminatory_posting_is_saved_but_not_published_and_the_editor_says_why()
+    {
+        var page = await web.NewPageAsync();
+        await WebAppFixture.SignInAsync(page, "hr", DemoAccounts.Password);
+        var title = "电工" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await page.GotoAsync("/Employer/Jobs/Edit");
+        await page.FillAsync("#Form_Title", title);
+        await page.FillAsync("#Form_OccupationCode", "6-31-01-03");
+        await page.FillAsync("#Form_SalaryMin", "6000");
+        await page.FillAsync("#Form_SalaryMax", "8000");
+        await page.FillAsync("#Form_Description", "负责厂区配电设备维护，限男性，持低压电工证。");
+        await page.ClickAsync("#publish-button");
+
+        await Expect(page.Locator(".alert-error")).ToContainTextAsync("未通过发布审核");
+        await Expect(page.Locator("#screening")).ToContainTextAsync("性别歧视");
+        await Expect(page.Locator("#Form_Title")).ToHaveValueAsync(title);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "editor-screening-refusal.png"), FullPage = true });
+
+        await page.GotoAsync("/Jobs?q=" + Uri.EscapeDataString(title));
+        await Expect(page.Locator(".job-card")).ToHaveCountAsync(0);
+    }
 }

@@ -3,6 +3,7 @@ using Gongjiang.Application.Identity;
 using Gongjiang.Application.Jobs;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Common;
+using Gongjiang.Core.Compliance;
 using Gongjiang.Core.Interchange;
 using Gongjiang.Core.Jobs;
 using Gongjiang.Core.Taxonomy;
@@ -18,7 +19,7 @@ namespace Gongjiang.Web.Pages.Employer.Jobs;
 /// taken from the national skill standard), and a preview of the posting as seekers will see it.
 /// </summary>
 public sealed class EditModel(UserManager<AppUser> users, AppDbContext db, JobService jobs, JobRecordMapper mapper,
-    TaxonomyCatalog catalog, TimeProvider clock) : PageModel
+    TaxonomyCatalog catalog, PostingScreener screener, TimeProvider clock) : PageModel
 {
     public sealed class SkillRow
     {
@@ -55,6 +56,9 @@ public sealed class EditModel(UserManager<AppUser> users, AppDbContext db, JobSe
     public bool ShowFullPreview { get; private set; }
     public IReadOnlyList<Occupation> Suggestions { get; private set; } = [];
     public string? Notice { get; private set; }
+    [TempData] public string? Problem { get; set; }
+    /// <summary>Posting screening (发布前审核) of the posting as it stands in the form.</summary>
+    public ScreeningResult? Screening { get; private set; }
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
     public bool IsNew => Existing is null;
     public string? WhyCannotPublish => Company is null ? null : EmployerAccount.WhyCannotPublish(Company);
@@ -66,6 +70,7 @@ public sealed class EditModel(UserManager<AppUser> users, AppDbContext db, JobSe
         Form = Existing is null ? NewForm() : FromJob(Existing);
         PadSkills();
         Preview = BuildPreview();
+        if (Existing is not null) Screening = screener.Screen(Preview);
         return Page();
     }
 
@@ -150,8 +155,18 @@ public sealed class EditModel(UserManager<AppUser> users, AppDbContext db, JobSe
         if (publish && saved.Status != JobStatus.TakenDown)
         {
             var outcome = await jobs.PublishAsync(saved.Id, ct);
-            if (outcome.Published) TempData["Message"] = "岗位已发布，求职者现在可以搜索到它。";
-            else TempData["Problem"] = outcome.Refusal;
+            if (!outcome.Published)
+            {
+                // Saved, not published: back to the editor with the reason and the screening flags beside the fields.
+                TempData["Problem"] = outcome.Refusal;
+                return RedirectToPage("/Employer/Jobs/Edit", new { id = saved.Id });
+            }
+            TempData["Message"] = "岗位已发布，求职者现在可以搜索到它。";
+        }
+        else if (Existing?.Status == JobStatus.Open && saved.Status == JobStatus.Draft)
+        {
+            TempData["Problem"] = "修改后的岗位未通过发布审核，已退回草稿。请按提示修改后重新发布。";
+            return RedirectToPage("/Employer/Jobs/Edit", new { id = saved.Id });
         }
         else
         {
@@ -174,6 +189,7 @@ public sealed class EditModel(UserManager<AppUser> users, AppDbContext db, JobSe
     {
         if (pad) PadSkills();
         Preview = BuildPreview();
+        if (!string.IsNullOrWhiteSpace(Form.Title)) Screening = screener.Screen(Preview);
         if (ChosenOccupation is null && !string.IsNullOrWhiteSpace(Form.Title))
             Suggestions = OccupationSearch.Find(catalog, Form.Title.Trim(), 6).Where(o => o.Level == 4).ToList() is { Count: > 0 } found
                 ? found
