@@ -42,8 +42,9 @@ set +e
 dotnet test "$root/Gongjiang.slnx" -c Release --logger "console;verbosity=normal" --logger "trx" --results-directory "$results" 2>&1 | tee "$results/output.log"
 status=${PIPESTATUS[0]}
 set -e
-passed=$(grep -Eo 'Passed: +[0-9]+' "$results/output.log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -Eo 'Failed: +[0-9]+' "$results/output.log" | awk '{s+=$2} END {print s+0}')
+# dotnet test prints "Passed: N" / "Failed: N" per test assembly; add them up (grep finding none is not an error).
+passed=$( (grep -Eo '^ +Passed: +[0-9]+' "$results/output.log" || true) | awk '{s+=$2} END {print s+0}')
+failed=$( (grep -Eo '^ +Failed: +[0-9]+' "$results/output.log" || true) | awk '{s+=$2} END {print s+0}')
 echo "suite took $((SECONDS - start)) s"
 echo "$passed passed, $failed failed"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi

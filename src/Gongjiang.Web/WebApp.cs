@@ -32,6 +32,9 @@ public static class WebApp
             ContentRootPath = contentRoot,
         });
         if (startEmpty) builder.Configuration["empty"] = "true";
+        // Every SQL statement at Information would bury what matters; appsettings can still turn it back on.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         // Read when first needed: hosts and tests may still add configuration after this point.
         builder.Services.AddGongjiang(sp =>
