@@ -14,6 +14,7 @@ internal sealed class TaxonomyLookup
     private readonly Dictionary<string, int> _cityOf = new(StringComparer.Ordinal);
     private readonly Dictionary<long, (string[] Names, float[] Weights)> _standard = [];
     private readonly Dictionary<int, string> _names = [];
+    private readonly Dictionary<int, string> _regionNames = [];
 
     public TaxonomyLookup(TaxonomyCatalog catalog)
     {
@@ -26,6 +27,12 @@ internal sealed class TaxonomyLookup
             if (code == 0) continue;
             _codeByTitle.TryAdd(o.Name, code);
             foreach (var alias in o.Aliases) _codeByTitle.TryAdd(alias, code);
+        }
+        // Filled once here and only read afterwards, so concurrent queries may share it.
+        foreach (var r in catalog.Regions)
+        {
+            _regionNames[Int(r.Code)] = r.Name;
+            _cityOf[r.Code] = Int(catalog.CityOf(r.Code));
         }
         foreach (var province in catalog.Regions.Where(r => r.Depth == 1))
         {
@@ -41,10 +48,7 @@ internal sealed class TaxonomyLookup
     public int CityOf(string? regionCode)
     {
         if (string.IsNullOrEmpty(regionCode)) return 0;
-        if (_cityOf.TryGetValue(regionCode, out var city)) return city;
-        city = Int(_catalog.CityOf(regionCode));
-        if (_cityOf.Count < 100_000) _cityOf[regionCode] = city; // codes are a closed set; the bound only guards bad input
-        return city;
+        return _cityOf.TryGetValue(regionCode, out var city) ? city : Int(_catalog.CityOf(regionCode));
     }
 
     /// <summary>Adds the prefecture cities a willingness entry stands for: a province means all its cities.</summary>
@@ -71,6 +75,8 @@ internal sealed class TaxonomyLookup
     }
 
     public string? OccupationName(int code) => _names.GetValueOrDefault(code);
+
+    public string RegionName(int code) => _regionNames.GetValueOrDefault(code, "");
 
     /// <summary>Skill items of the occupation's national standard at a grade (the lowest graded level when none), weights summing to 1.</summary>
     public (string[] Names, float[] Weights) StandardSkills(int occupation, int grade)

@@ -360,7 +360,7 @@ public sealed class MatchingEngine
         {
             if (top <= 0) return [];
             var scratch = QueryScratch.Current;
-            scratch.Begin(0, top);
+            scratch.Begin(_jobSlots, top);
             var heap = new TopK(scratch.Heap.AsSpan(0, top));
             if (options.Cities.Count == 0)
             {
@@ -368,10 +368,11 @@ public sealed class MatchingEngine
             }
             else
             {
+                // A posting list may hold a slot more than once after edits; the seen bits keep each job once.
                 foreach (var city in cities)
                     if (_jobPostings.TryGetValue(PostingKey.Make(city, PostingKey.City, 0), out var list))
                         foreach (var slot in list.Span)
-                            if (_jobs[slot].City == city) OfferBrowse(ref heap, slot, today);
+                            if (_jobs[slot].City == city && QueryScratch.FirstVisit(scratch.Seen, slot)) OfferBrowse(ref heap, slot, today);
             }
             var best = heap.ToSortedArray();
             var results = new MatchResult[best.Length];
@@ -668,5 +669,5 @@ public sealed class MatchingEngine
     // For explanations.
     internal TaxonomyLookup Taxonomy => _taxonomy;
     internal Interner SkillNames => _skills;
-    internal string CityName(int city) => _taxonomy.Catalog.FindRegion(city.ToString("D6", System.Globalization.CultureInfo.InvariantCulture))?.Name ?? "";
+    internal string CityName(int city) => _taxonomy.RegionName(city);
 }

@@ -52,6 +52,21 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void A_job_moved_away_and_back_is_listed_once()
+    {
+        var engine = Index([WelderJob("J1")], [WelderTalent("T1")]);
+        var moved = WelderJob("J1");
+        moved.CityCode = Jinan;
+        engine.Upsert(moved);
+        Assert.Empty(engine.JobsForTalent("T1", 10, Options));
+
+        engine.Upsert(WelderJob("J1"));
+
+        Assert.Equal(["J1"], Ids(engine.JobsForTalent("T1", 10, Options), talent: false));
+        Assert.Equal(["J1"], Ids(engine.BrowseJobs("T1", 10, Options with { NonPersonalized = true, Cities = [Qingdao] }), talent: false));
+    }
+
+    [Fact]
     public void Queries_running_during_upserts_see_a_consistent_index()
     {
         var engine = Index([WelderJob()], [WelderTalent("T0")]);
