@@ -10,4 +10,6 @@ root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(PostingsCommands.Create());
 root.Subcommands.Add(TitlesCommands.Create());
+root.Subcommands.Add(MatchCommands.Create());
+root.Subcommands.Add(RankerCommands.Create());
 return CliRunner.Run(root, args);

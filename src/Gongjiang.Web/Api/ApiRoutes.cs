@@ -9,6 +9,7 @@ public static class ApiRoutes
         v1.MapEmployersApi();
         v1.MapTalentApi();
         v1.MapTaxonomyApi();
+        v1.MapRecommendationsApi();
         return app;
     }
 }

@@ -60,6 +60,8 @@ public static class WebServiceRegistration
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
 
+        // The matching index is built at start, not on the first recommendation.
+        Gongjiang.Application.Matching.MatchingRegistration.AddMatchingWarmup(services);
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Bad input always surfaces as an exception so the handler above answers it the same way in every environment.

@@ -1,0 +1,123 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using Gongjiang.Application.Matching;
+using Gongjiang.Application.Persistence;
+using Gongjiang.Matching.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongjiang.Cli.Commands;
+
+/// <summary><c>match jobs</c> and <c>match talent</c>: the recommendations of the platform, for lists of ids, as CSV.</summary>
+public static class MatchCommands
+{
+    public static Command Create()
+    {
+        var command = new Command("match", "Ranked matches with reasons (人岗精准匹配): talent for jobs, or jobs for talent.");
+        command.Subcommands.Add(Direction(jobs: true));
+        command.Subcommands.Add(Direction(jobs: false));
+        return command;
+    }
+
+    private static Command Direction(bool jobs)
+    {
+        var db = CommonOptions.Database();
+        var ids = new Option<string>("--ids") { Description = jobs ? "ids.txt: one job id a line" : "ids.txt: one talent id a line", Required = true };
+        var top = new Option<int>("--top") { Description = $"how many matches per id (1…{RecommendationService.MaxTop})", DefaultValueFactory = _ => 10 };
+        var output = new Option<string>("--out")
+        {
+            Description = jobs ? "CSV to write: job_id,talent_id,rank,score,reasons" : "CSV to write: talent_id,job_id,rank,score,reasons",
+            Required = true,
+        };
+        var command = new Command(jobs ? "jobs" : "talent", jobs
+            ? "For each job id: the best K active talent. Unknown or closed jobs are reported as ids.txt:line: reason and skipped (exit 1)."
+            : "For each talent id: the best K open jobs. Unknown or inactive profiles are reported as ids.txt:line: reason and skipped (exit 1).")
+            { db, ids, top, output };
+        command.SetAction(async (parse, ct) =>
+        {
+            var idsPath = parse.GetValue(ids)!;
+            var outPath = parse.GetValue(output)!;
+            var k = parse.GetValue(top);
+            if (k < 1 || k > RecommendationService.MaxTop) throw new CliUsageException($"--top: must be between 1 and {RecommendationService.MaxTop}, got {k}");
+            CliRunner.RequireFile(idsPath);
+            if (Directory.Exists(outPath)) throw new CliUsageException($"{outPath}: is a directory, expected a file path for --out");
+            var lines = ReadIds(idsPath);
+
+            await using var host = await CliHost.OpenAsync(parse.GetValue(db), ct);
+            var engine = await host.Get<MatchingIndex>().GetAsync(ct);
+            var recommendations = host.Get<RecommendationService>();
+            var data = host.Get<AppDbContext>();
+            var skipped = 0;
+            var rows = 0;
+            await WriteAtomicallyAsync(outPath, async csv =>
+            {
+                foreach (var h in jobs ? new[] { "job_id", "talent_id", "rank", "score", "reasons" } : ["talent_id", "job_id", "rank", "score", "reasons"])
+                    csv.WriteField(h);
+                await csv.NextRecordAsync();
+                foreach (var (line, id) in lines)
+                {
+                    if (!(jobs ? engine.ContainsJob(id) : engine.ContainsTalent(id)))
+                    {
+                        var exists = jobs ? await data.Jobs.AnyAsync(j => j.Id == id, ct) : await data.Talent.AnyAsync(t => t.Id == id, ct);
+                        Console.Error.WriteLine(exists
+                            ? $"{idsPath}:{line}: {(jobs ? "job" : "talent")} {id} is {(jobs ? "not open" : "not active")}"
+                            : $"{idsPath}:{line}: unknown {(jobs ? "job" : "talent")} id {id}");
+                        skipped++;
+                        continue;
+                    }
+                    var list = jobs
+                        ? await recommendations.TalentForJobAsync(id, k, ct: ct)
+                        : await recommendations.JobsForSeekerAsync(id, k, personalized: true, ct);
+                    foreach (var r in list.Items)
+                    {
+                        csv.WriteField(id);
+                        csv.WriteField(jobs ? r.TalentId : r.JobId);
+                        csv.WriteField(r.Rank.ToString(CultureInfo.InvariantCulture));
+                        csv.WriteField(r.Score.ToString("0.####", CultureInfo.InvariantCulture));
+                        csv.WriteField(r.Reasons?.Text ?? "");
+                        await csv.NextRecordAsync();
+                        rows++;
+                    }
+                }
+            });
+            Console.WriteLine($"matched {lines.Count - skipped} {(jobs ? "jobs" : "talent")} ({skipped} skipped), {rows} rows → {outPath}");
+            return skipped > 0 ? 1 : 0;
+        });
+        return command;
+    }
+
+    /// <summary>Non-blank lines with their line numbers; a byte-order mark and surrounding spaces are ignored.</summary>
+    private static List<(int Line, string Id)> ReadIds(string path)
+    {
+        var result = new List<(int, string)>();
+        var n = 0;
+        foreach (var raw in File.ReadLines(path))
+        {
+            n++;
+            var id = raw.Trim().TrimStart('\uFEFF');
+            if (id.Length > 0) result.Add((n, id));
+        }
+        return result;
+    }
+
+    /// <summary>Writes to a temporary file beside the target and renames it, so a crash never leaves half a file.</summary>
+    internal static async Task WriteAtomicallyAsync(string path, Func<CsvWriter, Task> write)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(directory)) throw new CliUsageException($"{path}: directory {directory} does not exist");
+        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            await using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)))
+            await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+                await write(csv);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}

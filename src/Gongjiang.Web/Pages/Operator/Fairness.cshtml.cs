@@ -1,0 +1,12 @@
+using Gongjiang.Application.Matching;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongjiang.Web.Pages.Operator;
+
+/// <summary>公平性监测: recommendation, application, interview and hire rates by gender and age band, from the outcomes.</summary>
+public sealed class FairnessModel(FairnessService fairness) : PageModel
+{
+    public FairnessReport? Report { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => Report = await fairness.ReportAsync(ct);
+}
