@@ -415,6 +415,8 @@ public sealed class TitleNormalizer
             var roleOnly = end < n && hit.Start >= end ? 0.6f : 1f;
             foreach (var target in hit.Targets)
             {
+                // A bare rank (经理, 总监) means an executive only when nothing before it names a field.
+                if (end < n && hit.Start >= end && target.Weight == GenericWeight && _nodes[target.Node].Code[0] == '1') continue;
                 if (target.Kind is TermKind.Modifier)
                 {
                     foreach (var (node, rel) in _modifierRelatives[target.Node])
@@ -440,11 +442,13 @@ public sealed class TitleNormalizer
             if (others > 0.001f) support[node] = support.GetValueOrDefault(node) + OtherHits * others;
         }
 
-        var ngram = _ngrams.Score(segment);
+        // The field is named by the head; the rank words after it (经理, 专员) would only match occupations named after ranks.
+        var headSpan = span[..end];
+        var ngram = _ngrams.Score(end < n && !hits.Any(h => h.Start + h.Length <= end) ? segment[..end] : segment);
         var suffix = new Dictionary<int, float>();
-        for (var len = Math.Min(4, n); len >= 2; len--)
+        for (var len = Math.Min(4, end); len >= 2; len--)
         {
-            if (!_suffixLookup.TryGetValue(span[^len..], out var nodes)) continue;
+            if (!_suffixLookup.TryGetValue(headSpan[^len..], out var nodes)) continue;
             foreach (var node in nodes)
                 if (!suffix.ContainsKey(node)) suffix[node] = len / 4f;
         }
@@ -496,7 +500,9 @@ public sealed class TitleNormalizer
                 var start = end - len;
                 // The role word must not be the tail of a longer term (销售经理 is one term).
                 if (hits.Any(h => h.Start < start && h.Start + h.Length > start)) continue;
-                if (!hits.Any(h => h.Start + h.Length <= start)) continue;
+                // Something must be left to name the field: a known term, or at least two characters (教学|经理).
+                if (!hits.Any(h => h.Start + h.Length <= start)
+                    && (CjkCount(text[..start]) < 2 || !ManagerRoles.Contains(text.Slice(start, len).ToString()))) continue;
                 end = start;
                 moved = true;
                 break;
@@ -504,6 +510,19 @@ public sealed class TitleNormalizer
             if (!moved) break;
         }
         return Math.Max(1, end);
+    }
+
+    // Ranks that name no field: what comes before them does (教学|经理, 数据治理|总监).
+    private static readonly HashSet<string> ManagerRoles = new(StringComparer.Ordinal)
+    {
+        "经理", "总经理", "副经理", "副总经理", "总监", "副总监", "主管", "负责人", "部长", "部", "高级经理", "专业经理", "副总", "总", "助理", "专员",
+    };
+
+    private static int CjkCount(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        foreach (var c in text) if (TitleText.IsCjk(c)) count++;
+        return count;
     }
 
     // The node itself, its members when it is a group, its group, and (more weakly) its siblings and cousins.

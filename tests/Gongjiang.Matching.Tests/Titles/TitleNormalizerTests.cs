@@ -87,6 +87,22 @@ public sealed class TitleNormalizerTests(TitleNormalizerFixture fixture) : IClas
         Assert.Equal("2-06-03-00", _normalizer.Normalize("财务副总监").Code);
     }
 
+    [Theory]
+    [InlineData("教学经理", "2-08")]
+    [InlineData("数据治理总监", "2-02")]
+    [InlineData("核算主管", "2-06")]
+    public void A_rank_after_a_field_word_keeps_the_field_rather_than_an_executive(string title, string middle)
+    {
+        Assert.StartsWith(middle, _normalizer.Normalize(title).Code);
+    }
+
+    [Fact]
+    public void A_bare_rank_is_an_executive()
+    {
+        Assert.Equal("1-06-01-02", _normalizer.Normalize("总经理").Code);
+        Assert.Equal("1-06-01-02", _normalizer.Normalize("经理").Code);
+    }
+
     [Fact]
     public void Unknown_modifiers_keep_the_head_noun()
     {
