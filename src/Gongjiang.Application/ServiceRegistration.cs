@@ -35,6 +35,7 @@ public static class ServiceRegistration
         services.AddScoped<TalentRecordMapper>();
         services.AddScoped<TalentService>();
         services.AddScoped<EmployerService>();
+        services.AddScoped<Recruiting.RecruitingService>();
         services.AddScoped<DemoZoneSeeder>();
         services.AddMatching();
         services.TryAddSingleton(sp => new TitleNormalizer(sp.GetRequiredService<TaxonomyCatalog>()));

@@ -22,6 +22,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<TalentProfile> Talent => Set<TalentProfile>();
     public DbSet<TalentContact> TalentContacts => Set<TalentContact>();
     public DbSet<Outcome> Outcomes => Set<Outcome>();
+    public DbSet<JobApplication> Applications => Set<JobApplication>();
+    public DbSet<Interview> Interviews => Set<Interview>();
+    public DbSet<OfferCard> OfferCards => Set<OfferCard>();
     public DbSet<OccupationRow> Occupations => Set<OccupationRow>();
     public DbSet<SkillStandardRow> SkillStandardItems => Set<SkillStandardRow>();
     public DbSet<MajorRow> Majors => Set<MajorRow>();

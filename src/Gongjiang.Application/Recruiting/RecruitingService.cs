@@ -1,0 +1,285 @@
+using Gongjiang.Application.Persistence;
+using Gongjiang.Core.Common;
+using Gongjiang.Core.Recruiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongjiang.Application.Recruiting;
+
+/// <summary>Who is acting: the signed-in user and what they own (an employer or a talent profile).</summary>
+public sealed record RecruitingActor(string UserId, string? EmployerId, string? TalentId, string DisplayName = "");
+
+public enum RecruitingFailure { None, NotFound, Invalid, Illegal, Conflict }
+
+/// <summary>
+/// What came of a recruiting command. NotFound also covers another party's application (its existence is not disclosed);
+/// Illegal is a refused stage change; Conflict is a lost race with another writer.
+/// </summary>
+public sealed record RecruitingResult<T>(T? Value, RecruitingFailure Failure = RecruitingFailure.None, string? Message = null)
+{
+    public bool Succeeded => Failure == RecruitingFailure.None;
+    public static implicit operator RecruitingResult<T>(T value) => new(value);
+}
+
+internal static class Refuse
+{
+    public static RecruitingResult<T> NotFound<T>(string what) => new(default, RecruitingFailure.NotFound, what);
+    public static RecruitingResult<T> Invalid<T>(string why) => new(default, RecruitingFailure.Invalid, why);
+    public static RecruitingResult<T> Illegal<T>(string why) => new(default, RecruitingFailure.Illegal, why);
+}
+
+public sealed record InterviewInput(DateTime StartsAt, string? Place, string? OnlineLink);
+public sealed record OfferInput(int MonthlyPay, DateOnly StartDate, string Place, DateOnly ExpiresOn);
+
+/// <summary>
+/// The recruiting pipeline (申请 → 筛选 → 面试 → 录用意向 → 签约): applying, moving stages, interviews and offer cards.
+/// Every stage change is written to the history and, where the ranker has a matching stage, to the outcomes.
+/// </summary>
+public sealed class RecruitingService(AppDbContext db, TimeProvider clock)
+{
+    public const string ConflictMessage = "该申请刚被其他人修改过，您的操作未保存。请刷新后查看最新状态再操作。";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateOnly Today => DateOnly.FromDateTime(Now);
+
+    private IQueryable<JobApplication> Full => db.Applications
+        .Include(a => a.History).Include(a => a.Interviews).ThenInclude(i => i.Scorecards).Include(a => a.Offers)
+        .AsSplitQuery();
+
+    /// <summary>A seeker applies to an open job; applying twice answers with the existing application.</summary>
+    public async Task<RecruitingResult<JobApplication>> ApplyAsync(RecruitingActor seeker, string jobId, CancellationToken ct = default)
+    {
+        if (seeker.TalentId is not { } talentId) return Refuse.Invalid<JobApplication>("只有求职者可以申请岗位。");
+        var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
+        if (job is null || !job.IsOpenOn(Today)) return Refuse.NotFound<JobApplication>($"job {jobId}");
+        var existing = await Full.AsNoTracking().FirstOrDefaultAsync(a => a.JobId == jobId && a.TalentId == talentId, ct);
+        if (existing is not null) return Refuse.Illegal<JobApplication>("您已申请过该岗位。");
+        var now = Now;
+        var application = new JobApplication
+        {
+            Id = EntityId.New('A', clock), JobId = jobId, TalentId = talentId, EmployerId = job.EmployerId,
+            Stage = ApplicationStage.Applied, AppliedAt = now, UpdatedAt = now, Version = Guid.NewGuid(),
+        };
+        application.History.Add(new StageChange { ApplicationId = application.Id, To = ApplicationStage.Applied, ByUserId = seeker.UserId, At = now });
+        db.Applications.Add(application);
+        RecordOutcome(application, ApplicationStage.Applied, now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (job, seeker) index caught a second, simultaneous application.
+            db.ChangeTracker.Clear();
+            return Refuse.Illegal<JobApplication>("您已申请过该岗位。");
+        }
+        return application;
+    }
+
+    public Task<List<JobApplication>> ForSeekerAsync(string talentId, CancellationToken ct = default) =>
+        Full.AsNoTracking().Where(a => a.TalentId == talentId).OrderByDescending(a => a.AppliedAt).ToListAsync(ct);
+
+    /// <summary>The board of one job: every application with its history, interviews and offers. Null when the job is not the employer's.</summary>
+    public async Task<List<JobApplication>?> ForJobAsync(string employerId, string jobId, CancellationToken ct = default)
+    {
+        if (!await db.Jobs.AnyAsync(j => j.Id == jobId && j.EmployerId == employerId, ct)) return null;
+        return await Full.AsNoTracking().Where(a => a.JobId == jobId).OrderBy(a => a.AppliedAt).ToListAsync(ct);
+    }
+
+    /// <summary>An application as either party sees it; null for anyone else.</summary>
+    public async Task<JobApplication?> FindAsync(RecruitingActor actor, string id, CancellationToken ct = default)
+    {
+        var application = await Full.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        return application is not null && RoleOf(actor, application) is not null ? application : null;
+    }
+
+    /// <summary>The employer moves an application along the pipeline. Rejection goes through <see cref="RejectAsync"/>, signing through <see cref="ConfirmSigningAsync"/>.</summary>
+    public Task<RecruitingResult<JobApplication>> MoveAsync(RecruitingActor employer, string id, ApplicationStage to, Guid? expectedVersion,
+        string? reason = null, CancellationToken ct = default)
+    {
+        if (to == ApplicationStage.Rejected) return Task.FromResult(Refuse.Invalid<JobApplication>("拒绝申请须经人工确认并填写原因，请使用拒绝操作。"));
+        if (to == ApplicationStage.Signed) return Task.FromResult(Refuse.Invalid<JobApplication>("签约须在求职者接受录用意向后由企业确认。"));
+        if (to == ApplicationStage.Offer) return Task.FromResult(Refuse.Invalid<JobApplication>("请发送录用意向（offer卡）进入该阶段。"));
+        return ChangeAsync(employer, id, RecruitingRole.Employer, expectedVersion, ct, a => a.TryMove(to, RecruitingRole.Employer, employer.UserId, Now, reason));
+    }
+
+    /// <summary>
+    /// A rejection is always a person's decision: it needs an explicit confirmation and a reason the seeker can read.
+    /// Nothing in the system rejects on its own.
+    /// </summary>
+    public Task<RecruitingResult<JobApplication>> RejectAsync(RecruitingActor employer, string id, bool confirmed, string? reason, Guid? expectedVersion,
+        CancellationToken ct = default)
+    {
+        if (!confirmed) return Task.FromResult(Refuse.Invalid<JobApplication>("拒绝申请须由招聘人员确认。"));
+        if (string.IsNullOrWhiteSpace(reason)) return Task.FromResult(Refuse.Invalid<JobApplication>("拒绝申请须填写原因。"));
+        return ChangeAsync(employer, id, RecruitingRole.Employer, expectedVersion, ct,
+            a => a.TryMove(ApplicationStage.Rejected, RecruitingRole.Employer, employer.UserId, Now, reason));
+    }
+
+    public Task<RecruitingResult<JobApplication>> WithdrawAsync(RecruitingActor seeker, string id, string? reason, Guid? expectedVersion, CancellationToken ct = default) =>
+        ChangeAsync(seeker, id, RecruitingRole.Seeker, expectedVersion, ct,
+            a => a.TryMove(ApplicationStage.Withdrawn, RecruitingRole.Seeker, seeker.UserId, Now, reason));
+
+    /// <summary>Schedules an interview; an application not yet at the interview stage moves there.</summary>
+    public Task<RecruitingResult<JobApplication>> ScheduleInterviewAsync(RecruitingActor employer, string id, InterviewInput input, Guid? expectedVersion,
+        CancellationToken ct = default) =>
+        ChangeAsync(employer, id, RecruitingRole.Employer, expectedVersion, ct, a =>
+        {
+            if (CheckInterview(input) is { } invalid) return invalid;
+            if (a.Stage != ApplicationStage.Interview && a.TryMove(ApplicationStage.Interview, RecruitingRole.Employer, employer.UserId, Now, "安排面试") is { } refusal)
+                return refusal;
+            a.Interviews.Add(new Interview
+            {
+                Id = EntityId.New('I', clock), ApplicationId = a.Id, StartsAt = DateTime.SpecifyKind(input.StartsAt, DateTimeKind.Utc),
+                Place = Blank(input.Place), OnlineLink = Blank(input.OnlineLink), Status = InterviewStatus.Scheduled, UpdatedAt = Now,
+            });
+            a.Touch(Now);
+            return null;
+        });
+
+    public Task<RecruitingResult<JobApplication>> RescheduleInterviewAsync(RecruitingActor employer, string id, string interviewId, InterviewInput input,
+        CancellationToken ct = default) =>
+        ChangeAsync(employer, id, RecruitingRole.Employer, null, ct, a =>
+        {
+            if (a.Interviews.FirstOrDefault(i => i.Id == interviewId) is not { } interview) return NotFoundMarker;
+            if (interview.Status is InterviewStatus.Cancelled or InterviewStatus.Done) return "已取消或已完成的面试不能改期。";
+            if (CheckInterview(input) is { } invalid) return invalid;
+            interview.StartsAt = DateTime.SpecifyKind(input.StartsAt, DateTimeKind.Utc);
+            interview.Place = Blank(input.Place);
+            interview.OnlineLink = Blank(input.OnlineLink);
+            interview.Status = InterviewStatus.Rescheduled;
+            interview.UpdatedAt = Now;
+            a.Touch(Now);
+            return null;
+        });
+
+    public Task<RecruitingResult<JobApplication>> SetInterviewStatusAsync(RecruitingActor employer, string id, string interviewId, InterviewStatus status,
+        CancellationToken ct = default) =>
+        ChangeAsync(employer, id, RecruitingRole.Employer, null, ct, a =>
+        {
+            if (a.Interviews.FirstOrDefault(i => i.Id == interviewId) is not { } interview) return NotFoundMarker;
+            if (status is not (InterviewStatus.Cancelled or InterviewStatus.Done)) return "只能取消或完成面试；改期请使用改期操作。";
+            if (interview.Status is InterviewStatus.Cancelled or InterviewStatus.Done) return "该面试已取消或已完成。";
+            interview.Status = status;
+            interview.UpdatedAt = Now;
+            a.Touch(Now);
+            return null;
+        });
+
+    /// <summary>One scorecard per interviewer per interview; a second one from the same interviewer replaces the first.</summary>
+    public Task<RecruitingResult<JobApplication>> AddScorecardAsync(RecruitingActor employer, string id, string interviewId, int score, string? notes,
+        CancellationToken ct = default) =>
+        ChangeAsync(employer, id, RecruitingRole.Employer, null, ct, a =>
+        {
+            if (a.Interviews.FirstOrDefault(i => i.Id == interviewId) is not { } interview) return NotFoundMarker;
+            if (score is < 1 or > 5) return InvalidMarker + "评分须在 1 到 5 之间。";
+            if (interview.Status == InterviewStatus.Cancelled) return "已取消的面试不能评分。";
+            var card = interview.Scorecards.FirstOrDefault(s => s.InterviewerUserId == employer.UserId);
+            if (card is null) interview.Scorecards.Add(card = new Scorecard { InterviewId = interview.Id, InterviewerUserId = employer.UserId });
+            card.InterviewerName = employer.DisplayName;
+            card.Score = score;
+            card.Notes = Blank(notes);
+            card.At = Now;
+            a.Touch(Now);
+            return null;
+        });
+
+    /// <summary>Sends an offer card; the application moves to the offer stage, and an earlier unanswered card is superseded.</summary>
+    public Task<RecruitingResult<JobApplication>> SendOfferAsync(RecruitingActor employer, string id, OfferInput input, Guid? expectedVersion,
+        CancellationToken ct = default) =>
+        ChangeAsync(employer, id, RecruitingRole.Employer, expectedVersion, ct, a =>
+        {
+            if (input.MonthlyPay <= 0) return InvalidMarker + "月薪须大于 0。";
+            if (string.IsNullOrWhiteSpace(input.Place)) return InvalidMarker + "请填写工作地点。";
+            if (input.ExpiresOn < Today) return InvalidMarker + "有效期不能早于今天。";
+            if (input.StartDate < Today) return InvalidMarker + "入职日期不能早于今天。";
+            if (a.Stage != ApplicationStage.Offer && a.TryMove(ApplicationStage.Offer, RecruitingRole.Employer, employer.UserId, Now, "发送录用意向") is { } refusal)
+                return refusal;
+            foreach (var earlier in a.Offers.Where(o => o.Status == OfferStatus.Sent)) earlier.Status = OfferStatus.Superseded;
+            a.Offers.Add(new OfferCard
+            {
+                Id = EntityId.New('O', clock), ApplicationId = a.Id, MonthlyPay = input.MonthlyPay, StartDate = input.StartDate,
+                Place = input.Place.Trim(), ExpiresOn = input.ExpiresOn, Status = OfferStatus.Sent, SentAt = Now,
+            });
+            a.Touch(Now);
+            return null;
+        });
+
+    /// <summary>The seeker answers the current offer card before it expires.</summary>
+    public Task<RecruitingResult<JobApplication>> AnswerOfferAsync(RecruitingActor seeker, string id, bool accept, CancellationToken ct = default) =>
+        ChangeAsync(seeker, id, RecruitingRole.Seeker, null, ct, a =>
+        {
+            if (a.Stage != ApplicationStage.Offer || a.CurrentOffer is not { } offer || offer.Status != OfferStatus.Sent)
+                return "没有待答复的录用意向。";
+            if (offer.IsExpiredOn(Today)) return "该录用意向已过期。";
+            offer.Status = accept ? OfferStatus.Accepted : OfferStatus.Declined;
+            offer.AnsweredAt = Now;
+            a.Touch(Now);
+            return null;
+        });
+
+    /// <summary>An accepted offer becomes signed when the employer confirms.</summary>
+    public Task<RecruitingResult<JobApplication>> ConfirmSigningAsync(RecruitingActor employer, string id, Guid? expectedVersion, CancellationToken ct = default) =>
+        ChangeAsync(employer, id, RecruitingRole.Employer, expectedVersion, ct, a =>
+        {
+            if (a.CurrentOffer?.Status != OfferStatus.Accepted) return "求职者尚未接受录用意向，不能确认签约。";
+            return a.TryMove(ApplicationStage.Signed, RecruitingRole.Employer, employer.UserId, Now, "确认签约");
+        });
+
+    private const string NotFoundMarker = "\u0000notfound";
+    private const string InvalidMarker = "\u0000invalid";
+
+    /// <summary>
+    /// Loads the application, checks the actor's side, applies the change and saves it with the version check.
+    /// A stale expected version or a concurrent writer ends in a conflict and nothing of this change is kept.
+    /// </summary>
+    private async Task<RecruitingResult<JobApplication>> ChangeAsync(RecruitingActor actor, string id, RecruitingRole role, Guid? expectedVersion,
+        CancellationToken ct, Func<JobApplication, string?> change)
+    {
+        var application = await Full.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null || RoleOf(actor, application) != role) return Refuse.NotFound<JobApplication>($"application {id}");
+        if (expectedVersion is { } expected && expected != application.Version)
+            return new(default, RecruitingFailure.Conflict, ConflictMessage);
+        var historyBefore = application.History.Count;
+        var refusal = change(application);
+        if (refusal is not null)
+        {
+            db.ChangeTracker.Clear();
+            if (refusal == NotFoundMarker) return Refuse.NotFound<JobApplication>($"interview in application {id}");
+            if (refusal.StartsWith(InvalidMarker, StringComparison.Ordinal)) return Refuse.Invalid<JobApplication>(refusal[InvalidMarker.Length..]);
+            return Refuse.Illegal<JobApplication>(refusal);
+        }
+        foreach (var entry in application.History.Skip(historyBefore)) RecordOutcome(application, entry.To, entry.At);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new(default, RecruitingFailure.Conflict, ConflictMessage);
+        }
+        return application;
+    }
+
+    private static RecruitingRole? RoleOf(RecruitingActor actor, JobApplication application) =>
+        actor.EmployerId is { } employer && employer == application.EmployerId ? RecruitingRole.Employer
+        : actor.TalentId is { } talent && talent == application.TalentId ? RecruitingRole.Seeker
+        : null;
+
+    private void RecordOutcome(JobApplication application, ApplicationStage stage, DateTime at)
+    {
+        if (ApplicationStages.OutcomeFor(stage) is { } outcome)
+            db.Outcomes.Add(new Outcome { JobId = application.JobId, TalentId = application.TalentId, Stage = outcome, At = at });
+    }
+
+    private static string? CheckInterview(InterviewInput input)
+    {
+        if (string.IsNullOrWhiteSpace(input.Place) && string.IsNullOrWhiteSpace(input.OnlineLink)) return InvalidMarker + "请填写面试地点或线上链接。";
+        if (input.OnlineLink is { Length: > 0 } link && !(Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+            return InvalidMarker + "线上面试链接须为 http(s) 网址。";
+        if (input.StartsAt == default) return InvalidMarker + "请填写面试时间。";
+        return null;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
