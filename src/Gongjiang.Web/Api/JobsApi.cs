@@ -12,7 +12,8 @@ public static class JobsApi
     public static RouteGroupBuilder MapJobsApi(this RouteGroupBuilder v1)
     {
         var jobs = v1.MapGroup("/jobs").WithTags("Jobs");
-        jobs.MapGet("/", ListJobs).WithName("ListJobs").WithSummary("Open jobs, newest first, paged");
+        jobs.MapGet("/", ListJobs).WithName("ListJobs").WithSummary("Open jobs, newest first, paged")
+            .RequireRateLimiting(Infrastructure.RateLimits.Search);
         jobs.MapGet("/{id}", GetJob).WithName("GetJob").WithSummary("One job");
         jobs.MapPost("/", CreateJob).WithName("CreateJob").WithSummary("Create a job as the signed-in employer; it is a draft until published")
             .RequireAuthorization(p => p.RequireRole(Roles.EmployerHR, Roles.Agency));

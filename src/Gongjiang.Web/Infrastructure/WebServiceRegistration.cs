@@ -63,6 +63,7 @@ public static class WebServiceRegistration
         // The matching index is built at start, not on the first recommendation.
         Gongjiang.Application.Matching.MatchingRegistration.AddMatchingWarmup(services);
         services.AddProblemDetails();
+        services.AddGongjiangRateLimits();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Bad input always surfaces as an exception so the handler above answers it the same way in every environment.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -95,6 +96,7 @@ public static class WebServiceRegistration
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapRazorPages();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongjiang.Web.Pages.Account;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gongjiang.Web.Infrastructure.RateLimits.SignIn)]
 public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "请输入用户名"), Display(Name = "用户名")]

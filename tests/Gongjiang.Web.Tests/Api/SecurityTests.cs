@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Gongjiang.Web.Tests.Api;
+
+public sealed class SecurityTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Pages_carry_the_security_headers()
+    {
+        var response = await factory.CreateClient().GetAsync("/");
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task A_sign_in_form_posted_without_its_antiforgery_token_is_refused()
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = "hr1", ["Password"] = ApiFactory.Password,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Repeated_sign_in_attempts_are_throttled_with_429()
+    {
+        await using var strict = factory.WithWebHostBuilder(b => b.UseSetting("RateLimits:SignInPerMinute", "3"));
+        var client = strict.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            var form = await client.GetStringAsync("/Account/Login");
+            var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["UserName"] = "hr1", ["Password"] = "wrong-password", ["__RequestVerificationToken"] = token,
+            }));
+            statuses.Add(response.StatusCode);
+        }
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+}
