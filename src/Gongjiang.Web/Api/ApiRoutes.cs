@@ -10,6 +10,7 @@ public static class ApiRoutes
         v1.MapTalentApi();
         v1.MapTaxonomyApi();
         v1.MapRecommendationsApi();
+        v1.MapRecruitingApi();
         return app;
     }
 }
