@@ -96,6 +96,34 @@ public sealed class TitleNormalizerTests(TitleNormalizerFixture fixture) : IClas
         Assert.StartsWith(middle, _normalizer.Normalize(title).Code);
     }
 
+    [Theory]
+    [InlineData("物流经理", "2-02-30-02")]
+    [InlineData("物业经理", "2-06-07-10")]
+    [InlineData("采购经理", "2-06-07-15")]
+    [InlineData("物流专员", "4-02-06-03")]
+    [InlineData("物业管家", "4-06-01-01")]
+    [InlineData("采购专员", "4-01-01-00")]
+    public void A_manager_of_a_field_is_a_professional_while_the_staff_serve(string title, string code)
+    {
+        Assert.Equal(code, _normalizer.Normalize(title).Code);
+    }
+
+    [Theory]
+    [InlineData("文员", "3-01-02-05")]
+    [InlineData("统计员", "3-01-01-03")]
+    [InlineData("跟单员", "3-01-02-02")]
+    public void Office_clerks_get_their_clerical_occupation(string title, string code)
+    {
+        Assert.Equal(code, _normalizer.Normalize(title).Code);
+    }
+
+    [Fact]
+    public void A_department_word_is_read_as_a_rank()
+    {
+        Assert.StartsWith("4-", _normalizer.Normalize("客服中心主管").Code);
+        Assert.StartsWith("2-02", _normalizer.Normalize("研发中心经理").Code);
+    }
+
     [Fact]
     public void A_bare_rank_is_an_executive()
     {
