@@ -34,8 +34,8 @@ public sealed class RankerService(AppDbContext db, TaxonomyCatalog catalog, Time
         var engine = MatchingEngine.Build(catalog, jobs, talent, clock);
 
         var groups = OutcomeFeatures.Groups(engine, pairs, out var skipped);
-        var (model, report) = LambdaRankTrainer.Train(groups, skipped, HandWeights.Default, options);
-        var text = Describe(report, outcomesPairs: pairs.Count);
+        var (model, report) = LambdaRankTrainer.Train(groups, skipped.Total, HandWeights.Default, options);
+        var text = Describe(report, pairs.Count, skipped);
         var record = new RankingModelRecord
         {
             TrainedAt = clock.GetUtcNow().UtcDateTime, Adopted = report.Adopted, NdcgLearned = report.NdcgLearned, NdcgHand = report.NdcgHand,
@@ -49,11 +49,11 @@ public sealed class RankerService(AppDbContext db, TaxonomyCatalog catalog, Time
     }
 
     /// <summary>The report as people read it.</summary>
-    public static string Describe(RankerReport r, int outcomesPairs)
+    public static string Describe(RankerReport r, int outcomesPairs, SkippedPairs skipped)
     {
         static string D(DateTime? d) => d?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-";
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"outcomes: {outcomesPairs} (job, talent) pairs; {r.Pairs} with features in {r.Groups} job groups; {r.SkippedPairs} skipped (unknown job or talent, hard filter failed, or a group of one)");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"outcomes: {outcomesPairs} (job, talent) pairs; {r.Pairs} with features in {r.Groups} job groups; {skipped.Total} left out ({skipped.HardFilter} fail a hard filter so would never be ranked, {skipped.Unknown} name an unknown job or talent, {skipped.Alone} alone in their job)");
         sb.AppendLine("labels: " + string.Join(", ", OutcomeRelevance.LabelNames.Select((n, i) => $"{i} {n} {r.LabelCounts.ElementAtOrDefault(i)}")));
         sb.AppendLine(CultureInfo.InvariantCulture, $"time split: train {r.TrainGroups} groups / {r.TrainPairs} pairs first shown {D(r.TrainFrom)} .. {D(r.TrainTo)}; validate {r.ValidationGroups} groups / {r.ValidationPairs} pairs {D(r.ValidationFrom)} .. {D(r.ValidationTo)}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"features: {string.Join(", ", MatchFeatures.Names)} (no protected attribute)");

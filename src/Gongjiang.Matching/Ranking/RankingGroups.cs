@@ -14,11 +14,12 @@ public static class RankingGroups
     /// <summary>
     /// Groups pairs by job. <paramref name="features"/> gives a pair's features, or null when the pair is unknown or fails
     /// a hard filter (such a pair would never be ranked, so it teaches nothing); those are counted in <paramref name="skipped"/>.
-    /// Groups with fewer than two items are dropped: there is nothing to order.
+    /// Groups with fewer than two items are dropped (there is nothing to order) and counted in <paramref name="alone"/>.
     /// </summary>
-    public static IReadOnlyList<RankingGroup> Build(IEnumerable<PairOutcome> pairs, Func<PairOutcome, MatchFeatures?> features, out int skipped)
+    public static IReadOnlyList<RankingGroup> Build(IEnumerable<PairOutcome> pairs, Func<PairOutcome, MatchFeatures?> features, out int skipped, out int alone)
     {
         skipped = 0;
+        alone = 0;
         var groups = new List<RankingGroup>();
         foreach (var job in pairs.GroupBy(p => p.JobId, StringComparer.Ordinal))
         {
@@ -31,7 +32,7 @@ public static class RankingGroups
                 if (pair.FirstAt < at) at = pair.FirstAt;
             }
             if (items.Count >= 2) groups.Add(new RankingGroup(job.Key, at, items));
-            else skipped += items.Count;
+            else alone += items.Count;
         }
         groups.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : string.CompareOrdinal(a.JobId, b.JobId));
         return groups;
@@ -91,7 +92,21 @@ public static class OutcomeFeatures
     /// Query groups whose features the engine computes as of the day each pair was first shown (recency, expiry). The
     /// engine must hold the jobs and talent the outcomes name, as they were then: open and active.
     /// </summary>
-    public static IReadOnlyList<RankingGroup> Groups(MatchingEngine engine, IEnumerable<PairOutcome> pairs, out int skipped) =>
-        RankingGroups.Build(pairs, p => engine.Explain(p.JobId, p.TalentId,
-            new MatchOptions { Today = DateOnly.FromDateTime(p.FirstAt), WithReasons = false })?.Features, out skipped);
+    public static IReadOnlyList<RankingGroup> Groups(MatchingEngine engine, IEnumerable<PairOutcome> pairs, out SkippedPairs skipped)
+    {
+        var unknown = 0;
+        var groups = RankingGroups.Build(pairs, p =>
+        {
+            if (!engine.ContainsJob(p.JobId) || !engine.ContainsTalent(p.TalentId)) { unknown++; return null; }
+            return engine.Explain(p.JobId, p.TalentId, new MatchOptions { Today = DateOnly.FromDateTime(p.FirstAt), WithReasons = false })?.Features;
+        }, out var withoutFeatures, out var alone);
+        skipped = new SkippedPairs(unknown, withoutFeatures - unknown, alone);
+        return groups;
+    }
+}
+
+/// <summary>Pairs left out of training: job or talent not in the database, failing a hard filter (never ranked), or alone in their job's group.</summary>
+public readonly record struct SkippedPairs(int Unknown, int HardFilter, int Alone)
+{
+    public int Total => Unknown + HardFilter + Alone;
 }
