@@ -12,4 +12,5 @@ root.Subcommands.Add(PostingsCommands.Create());
 root.Subcommands.Add(TitlesCommands.Create());
 root.Subcommands.Add(MatchCommands.Create());
 root.Subcommands.Add(RankerCommands.Create());
+root.Subcommands.Add(BenchCommands.Create());
 return CliRunner.Run(root, args);
