@@ -252,7 +252,7 @@ public sealed class TitleNormalizer
             {
                 var clean = RemoveNoise(part);
                 // "教学主管/经理": a later part that is only a rank belongs to the part before it.
-                if (result.Count > 0 && IsRoleOnly(clean) && result.Any(r => Hits(r.AsSpan()).Count > 0)) continue;
+                if (result.Count > 0 && IsRoleOnly(clean) && result.Any(r => Hits(r.AsSpan()).Count > 0 || CjkCount(r) >= 2)) continue;
                 if (clean.Length > 0 && !result.Contains(clean)) result.Add(clean);
             }
         }

@@ -125,6 +125,21 @@ public sealed class TitleNormalizerTests(TitleNormalizerFixture fixture) : IClas
     }
 
     [Fact]
+    public void A_later_part_that_is_only_a_rank_joins_the_field_before_it()
+    {
+        Assert.StartsWith("2-08", _normalizer.Normalize("教学主管/经理").Code);
+    }
+
+    [Theory]
+    [InlineData("销售副总经理")]
+    [InlineData("销售总经理")]
+    [InlineData("业务主管")]
+    public void Senior_sales_ranks_are_marketing_professionals(string title)
+    {
+        Assert.Equal("2-06-07-02", _normalizer.Normalize(title).Code);
+    }
+
+    [Fact]
     public void A_bare_rank_is_an_executive()
     {
         Assert.Equal("1-06-01-02", _normalizer.Normalize("总经理").Code);
