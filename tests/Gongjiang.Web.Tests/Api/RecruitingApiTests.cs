@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Gongjiang.Web.Tests.Api;
 
@@ -136,5 +137,26 @@ public sealed class RecruitingApiTests(ApiFactory factory) : IClassFixture<ApiFa
         var (_, seeker, application) = await AppliedAsync();
         Assert.Equal(HttpStatusCode.Conflict, (await seeker.PostAsync($"/api/v1/jobs/{application.GetProperty("jobId").GetString()}/applications", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await seeker.PostAsync("/api/v1/jobs/NO-SUCH-JOB/applications", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_board_refuses_a_rejection_without_the_confirmation_box()
+    {
+        var (hr, _, application) = await AppliedAsync();
+        var id = Id(application);
+        var jobId = application.GetProperty("jobId").GetString();
+        var board = await hr.GetStringAsync($"/Employer/Jobs/Board/{jobId}");
+        Assert.Contains(id, board);
+        var token = Regex.Match(board, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var posted = await hr.PostAsync($"/Employer/Jobs/Board/{jobId}?handler=Reject", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["applicationId"] = id, ["reason"] = "不合适", ["version"] = Version(application), ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Contains("拒绝申请须由招聘人员确认", await hr.GetStringAsync($"/Employer/Jobs/Board/{jobId}"));
+        Assert.Equal("applied", (await hr.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{id}")).GetProperty("stage").GetString());
+
+        var foreign = await factory.SignedInAsync("hr2");
+        Assert.Equal(HttpStatusCode.NotFound, (await foreign.GetAsync($"/Employer/Jobs/Board/{jobId}")).StatusCode);
     }
 }
