@@ -45,7 +45,10 @@ public sealed class DemoZoneSeeder(AppDbContext db, TaxonomyCatalog catalog, Use
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
 
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             await AddInBatchesAsync(market.Jobs.Select(j => { j.CreatedAt = j.UpdatedAt = now; return j; }), ct);
+            logger.LogInformation("Demo jobs written in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
+            watch.Restart();
             for (var i = 0; i < market.TalentCount; i += BatchSize)
             {
                 var end = Math.Min(market.TalentCount, i + BatchSize);
@@ -59,7 +62,10 @@ public sealed class DemoZoneSeeder(AppDbContext db, TaxonomyCatalog catalog, Use
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
             }
-            await AddInBatchesAsync(MarketGenerator.GenerateOutcomes(market, market.Spec.Seed).Select(o => { o.Id = 0; return o; }), ct);
+            logger.LogInformation("Demo talent written in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
+            watch.Restart();
+            await AddInBatchesAsync(MarketGenerator.GenerateOutcomes(market, market.Spec.Seed, jobsSampled: 1_200).Select(o => { o.Id = 0; return o; }), ct);
+            logger.LogInformation("Demo outcomes written in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
             db.ChangeTracker.AutoDetectChangesEnabled = true;
 
             await CreateAccountsAsync(market);

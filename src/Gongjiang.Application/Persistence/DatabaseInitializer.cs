@@ -39,6 +39,7 @@ public sealed class DatabaseInitializer(AppDbContext db, TaxonomyCatalog catalog
         if (setting?.Value == TaxonomyVersion) return;
 
         logger.LogInformation("Loading the taxonomy (version {Version}) into the database", TaxonomyVersion);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Occupations.ExecuteDeleteAsync(ct);
         await db.SkillStandardItems.ExecuteDeleteAsync(ct);
@@ -76,5 +77,6 @@ public sealed class DatabaseInitializer(AppDbContext db, TaxonomyCatalog catalog
         db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         db.ChangeTracker.Clear();
         await tx.CommitAsync(ct);
+        logger.LogInformation("Taxonomy loaded in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
     }
 }
