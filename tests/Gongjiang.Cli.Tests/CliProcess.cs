@@ -7,7 +7,7 @@ public static class CliProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    private static string CliDll()
+    internal static string CliDll()
     {
         // tests/Gongjiang.Cli.Tests/bin/<Configuration>/net10.0 → src/Gongjiang.Cli/bin/<Configuration>/net10.0/gongjiang.dll
         var here = new DirectoryInfo(AppContext.BaseDirectory);
