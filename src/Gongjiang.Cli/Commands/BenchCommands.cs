@@ -35,13 +35,7 @@ public static class BenchCommands
 
             var report = BenchMatching.Run(n, m, q, parse.GetValue(seed), message => Console.Error.WriteLine(message));
             var text = report.ToJson();
-            if (path is not null)
-            {
-                // Written whole or not at all.
-                var temporary = path + ".tmp";
-                File.WriteAllText(temporary, text + Environment.NewLine);
-                File.Move(temporary, path, overwrite: true);
-            }
+            if (path is not null) OutputFile.WriteAsync(path, writer => writer.WriteLineAsync(text)).GetAwaiter().GetResult();
             Console.WriteLine(text);
             return 0;
         });

@@ -31,7 +31,7 @@ public static class ExportCommand
             if (parse.GetValue(employers) is { } employerFile)
             {
                 var rows = await context.Employers.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);
-                await WriteAtomicallyAsync(employerFile, async writer =>
+                await OutputFile.WriteAsync(employerFile.ToString(), async writer =>
                 {
                     await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
                     csv.WriteField("id"); csv.WriteField("name"); csv.WriteField("uscc"); csv.WriteField("city"); csv.WriteField("industry_cluster"); csv.WriteField("enterprise_type");
@@ -39,7 +39,7 @@ public static class ExportCommand
                     foreach (var e in rows)
                     {
                         foreach (var v in new[] { e.Id, e.Name, e.Uscc, e.CityCode, e.IndustryCluster, EnterpriseTypes.ToFileName(e.EnterpriseType) })
-                            csv.WriteField(SpreadsheetSafe(v));
+                            csv.WriteField(OutputFile.SpreadsheetSafe(v));
                         await csv.NextRecordAsync();
                     }
                 });
@@ -48,7 +48,7 @@ public static class ExportCommand
             if (parse.GetValue(jobs) is { } jobFile)
             {
                 var count = 0;
-                await WriteAtomicallyAsync(jobFile, async writer =>
+                await OutputFile.WriteAsync(jobFile.ToString(), async writer =>
                 {
                     await foreach (var j in context.Jobs.AsNoTracking().OrderBy(j => j.Id).AsAsyncEnumerable().WithCancellation(ct))
                     {
@@ -62,7 +62,7 @@ public static class ExportCommand
             {
                 var count = 0;
                 var contacts = await context.TalentContacts.AsNoTracking().ToDictionaryAsync(c => c.TalentId, ct);
-                await WriteAtomicallyAsync(talentFile, async writer =>
+                await OutputFile.WriteAsync(talentFile.ToString(), async writer =>
                 {
                     await foreach (var t in context.Talent.AsNoTracking().OrderBy(t => t.Id).AsAsyncEnumerable().WithCancellation(ct))
                     {
@@ -76,7 +76,7 @@ public static class ExportCommand
             if (parse.GetValue(outcomes) is { } outcomeFile)
             {
                 var rows = await context.Outcomes.AsNoTracking().OrderBy(o => o.At).ThenBy(o => o.Id).ToListAsync(ct);
-                await WriteAtomicallyAsync(outcomeFile, async writer =>
+                await OutputFile.WriteAsync(outcomeFile.ToString(), async writer =>
                 {
                     await writer.WriteLineAsync("job_id,talent_id,stage,at");
                     foreach (var o in rows)
@@ -87,20 +87,5 @@ public static class ExportCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>Cells that a spreadsheet would run as a formula are prefixed with an apostrophe.</summary>
-    internal static string SpreadsheetSafe(string value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-
-    /// <summary>Writes to a temporary file beside the target and renames it, so a crash never leaves half a file.</summary>
-    internal static async Task WriteAtomicallyAsync(FileInfo target, Func<StreamWriter, Task> write)
-    {
-        var directory = target.Directory ?? new DirectoryInfo(".");
-        if (!directory.Exists) throw new CliUsageException($"{target}: folder {directory.FullName} does not exist");
-        var temp = Path.Combine(directory.FullName, $".{target.Name}.{Environment.ProcessId}.tmp");
-        await using (var writer = new StreamWriter(temp, false, new System.Text.UTF8Encoding(false)))
-            await write(writer);
-        File.Move(temp, target.FullName, overwrite: true);
     }
 }

@@ -50,7 +50,7 @@ public static class MatchCommands
             var data = host.Get<AppDbContext>();
             var skipped = 0;
             var rows = 0;
-            await WriteAtomicallyAsync(outPath, async csv =>
+            await OutputFile.WriteCsvAsync(outPath, async csv =>
             {
                 foreach (var h in jobs ? new[] { "job_id", "talent_id", "rank", "score", "reasons" } : ["talent_id", "job_id", "rank", "score", "reasons"])
                     csv.WriteField(h);
@@ -101,23 +101,4 @@ public static class MatchCommands
         return result;
     }
 
-    /// <summary>Writes to a temporary file beside the target and renames it, so a crash never leaves half a file.</summary>
-    internal static async Task WriteAtomicallyAsync(string path, Func<CsvWriter, Task> write)
-    {
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(directory)) throw new CliUsageException($"{path}: directory {directory} does not exist");
-        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            await using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)))
-            await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-                await write(csv);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
 }

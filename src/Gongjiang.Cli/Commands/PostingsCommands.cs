@@ -45,17 +45,17 @@ public static class PostingsCommands
             // enough of them, and with the built-in norms otherwise.
             var screener = new PostingScreener(payNorms: ObservedPayNorms.FromPostings(postings));
             var rows = 0;
-            WriteAtomically(outPath, csv =>
+            OutputFile.WriteCsv(outPath, csv =>
             {
                 foreach (var header in Header) csv.WriteField(header);
                 csv.NextRecord();
                 foreach (var posting in postings)
                     foreach (var flag in screener.Screen(posting).Flags)
                     {
-                        csv.WriteField(SafeCell(posting.Id));
+                        csv.WriteField(OutputFile.SpreadsheetSafe(posting.Id));
                         csv.WriteField(flag.Rule);
                         csv.WriteField(flag.SeverityName);
-                        csv.WriteField(SafeCell(flag.Excerpt));
+                        csv.WriteField(OutputFile.SpreadsheetSafe(flag.Excerpt));
                         csv.WriteField(flag.LegalBasis);
                         csv.NextRecord();
                         rows++;
@@ -95,27 +95,4 @@ public static class PostingsCommands
         return (postings, bad);
     }
 
-    /// <summary>Writes beside the target and moves into place, so a crash never leaves half a file.</summary>
-    private static void WriteAtomically(string path, Action<CsvWriter> write)
-    {
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(directory)) throw new CliUsageException($"{path}: directory {directory} does not exist");
-        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)))
-            using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-                write(csv);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
-
-    /// <summary>Cells a spreadsheet would run as a formula (=, +, -, @, tab, CR first) get a leading apostrophe.</summary>
-    private static string SafeCell(string? value) =>
-        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value ?? "";
 }

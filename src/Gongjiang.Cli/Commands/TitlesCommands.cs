@@ -33,7 +33,7 @@ public static class TitlesCommands
             var titles = ReadColumns(inPath, ["job_name"]).Select(r => r[0]).ToList();
 
             var normalizer = new TitleNormalizer(TaxonomyCatalog.Default);
-            WriteAtomically(outPath, csv =>
+            OutputFile.WriteCsv(outPath, csv =>
             {
                 foreach (var header in new[] { "job_name", "code", "name", "score" }) csv.WriteField(header);
                 csv.NextRecord();
@@ -106,22 +106,4 @@ public static class TitlesCommands
         return rows;
     }
 
-    private static void WriteAtomically(string path, Action<CsvWriter> write)
-    {
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(directory)) throw new CliUsageException($"{path}: directory {directory} does not exist");
-        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)))
-            using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-                write(csv);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
 }
