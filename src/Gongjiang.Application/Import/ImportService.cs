@@ -93,6 +93,7 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobR
         }
         await UpsertAsync(rows, report, db.Jobs, (existing, incoming) =>
         {
+            incoming.CreatedAt = existing.CreatedAt; // an update keeps when the posting was first recorded
             db.Entry(existing).CurrentValues.SetValues(incoming);
             existing.Skills = incoming.Skills;
             existing.RequiredCertificates = incoming.RequiredCertificates;

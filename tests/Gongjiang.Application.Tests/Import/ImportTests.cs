@@ -102,7 +102,9 @@ public sealed class ImportTests
         await using (var scope = database.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            Assert.Equal(8, (await db.Jobs.SingleAsync()).Headcount);
+            var job = await db.Jobs.SingleAsync();
+            Assert.Equal(8, job.Headcount);
+            Assert.True(job.CreatedAt > new DateTime(2000, 1, 1), "an update must keep the time the posting was first recorded");
         }
     }
 
