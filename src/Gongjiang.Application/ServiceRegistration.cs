@@ -37,6 +37,10 @@ public static class ServiceRegistration
         services.AddScoped<EmployerService>();
         services.AddScoped<Recruiting.RecruitingService>();
         services.AddScoped<DemoZoneSeeder>();
+        services.AddScoped<Privacy.KeyRotationService>();
+        services.AddScoped<Privacy.PrivacyService>();
+        services.AddScoped<Privacy.RetentionService>();
+        services.TryAddSingleton(new Privacy.RetentionOptions());
         services.AddMatching();
         services.TryAddSingleton(sp => new TitleNormalizer(sp.GetRequiredService<TaxonomyCatalog>()));
         services.TryAddSingleton(sp =>

@@ -13,4 +13,6 @@ root.Subcommands.Add(TitlesCommands.Create());
 root.Subcommands.Add(MatchCommands.Create());
 root.Subcommands.Add(RankerCommands.Create());
 root.Subcommands.Add(BenchCommands.Create());
+root.Subcommands.Add(KeysCommands.Create());
+root.Subcommands.Add(RetentionCommands.Create());
 return CliRunner.Run(root, args);

@@ -31,11 +31,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MajorOccupationRow> MajorOccupations => Set<MajorOccupationRow>();
     public DbSet<RegionRow> Regions => Set<RegionRow>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
+    public DbSet<Privacy.PrivacyConsent> PrivacyConsents => Set<Privacy.PrivacyConsent>();
+    public DbSet<Privacy.ErasureRecord> ErasureRecords => Set<Privacy.ErasureRecord>();
+
+    /// <summary>Seals personal information at rest; set by <see cref="DatabaseTarget.CreateContext"/> (null at design time).</summary>
+    public Privacy.PersonalDataProtector? Protector { get; internal set; }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        if (Protector is not null) Privacy.PersonalDataModel.Apply(builder, Protector);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)

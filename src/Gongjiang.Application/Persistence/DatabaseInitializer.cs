@@ -31,6 +31,9 @@ public sealed class DatabaseInitializer(AppDbContext db, TaxonomyCatalog catalog
             await db.Database.MigrateAsync(ct);
         }
         await SyncTaxonomyAsync(ct);
+        // Contact rows written before encryption at rest (or by an interrupted key rotation) are sealed now.
+        if (db.Protector is not null && await new Privacy.KeyRotationService(db).ResealAsync(ct: ct) is > 0 and var sealedRows)
+            logger.LogInformation("Sealed {Rows} contact rows with the current key", sealedRows);
     }
 
     private async Task SyncTaxonomyAsync(CancellationToken ct)

@@ -30,12 +30,30 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
 
     public string? SqliteFilePath => Provider == DatabaseProvider.Sqlite ? Display : null;
 
+    /// <summary>
+    /// The key file that seals personal information, outside the database: next to a SQLite file (<c>gongjiang.db.keys</c>),
+    /// or <c>data/keys/{database}.keys</c> for PostgreSQL. GONGJIANG_KEY_FILE (or the web setting <c>keys</c>) puts it elsewhere.
+    /// </summary>
+    public string KeyFile
+    {
+        get => _keyFile ??= Environment.GetEnvironmentVariable("GONGJIANG_KEY_FILE") is { Length: > 0 } configured ? Path.GetFullPath(configured)
+            : Provider == DatabaseProvider.Sqlite
+            ? Display + ".keys"
+            : Path.GetFullPath(Path.Combine("data", "keys", (new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Database ?? "postgres") + ".keys"));
+        init => _keyFile = string.IsNullOrWhiteSpace(value) ? null : Path.GetFullPath(value);
+    }
+    private string? _keyFile;
+
+    public Privacy.PersonalDataProtector Protector => Privacy.PersonalDataProtector.ForFile(KeyFile);
+
     public void Configure(DbContextOptionsBuilder options)
     {
         if (Provider == DatabaseProvider.Sqlite)
             options.UseSqlite(ConnectionString, s => s.MigrationsHistoryTable("__migrations"));
         else
             options.UseNpgsql(ConnectionString, n => n.MigrationsHistoryTable("__migrations"));
+        options.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, Privacy.PersonalDataModelCacheKeyFactory>();
+        options.AddInterceptors(Privacy.PersonalDataIndexInterceptor.Instance);
     }
 
     private DbContextOptions? _options;
@@ -57,8 +75,10 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
             if (interceptor is not null) builder.AddInterceptors(interceptor);
             (_options, _optionsLogging, _optionsInterceptor) = (builder.Options, logging, interceptor);
         }
-        return Provider == DatabaseProvider.Sqlite
+        AppDbContext context = Provider == DatabaseProvider.Sqlite
             ? new SqliteAppDbContext((DbContextOptions<SqliteAppDbContext>)_options)
             : new PostgresAppDbContext((DbContextOptions<PostgresAppDbContext>)_options);
+        context.Protector = Protector;
+        return context;
     }
 }

@@ -51,6 +51,9 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock)
         if (seeker.TalentId is not { } talentId) return Refuse.Invalid<JobApplication>("只有求职者可以申请岗位。");
         var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
         if (job is null || !job.IsOpenOn(Today)) return Refuse.NotFound<JobApplication>($"job {jobId}");
+        var birthYear = await db.Talent.AsNoTracking().Where(t => t.Id == talentId).Select(t => t.BirthYear).FirstOrDefaultAsync(ct);
+        if (birthYear is { } year && Privacy.PrivacyPolicy.IsUnderMinimumAge(year, Today.Year))
+            return Refuse.Illegal<JobApplication>(Privacy.PrivacyPolicy.UnderAgeMessage);
         var existing = await Full.AsNoTracking().FirstOrDefaultAsync(a => a.JobId == jobId && a.TalentId == talentId, ct);
         if (existing is not null) return Refuse.Illegal<JobApplication>("您已申请过该岗位。");
         var now = Now;

@@ -16,6 +16,27 @@ public sealed class TalentService(AppDbContext db, TalentRecordMapper mapper, Ti
     public Task<TalentContact?> FindContactAsync(string id, CancellationToken ct = default) =>
         db.TalentContacts.AsNoTracking().FirstOrDefaultAsync(c => c.TalentId == id, ct);
 
+    /// <summary>
+    /// The talent already on record with this phone number or, failing that, this ID number (de-duplication, sign-in by
+    /// phone). Looked up through the blind indexes, so neither value is ever stored or compared in clear.
+    /// </summary>
+    public async Task<string?> FindTalentIdByIdentityAsync(string? phone, string? idNumber, CancellationToken ct = default)
+    {
+        var protector = db.Protector ?? throw new InvalidOperationException("The context has no personal-data protector.");
+        if (protector.PhoneIndex(phone) is { } phoneIndex)
+        {
+            var byPhone = await db.TalentContacts.AsNoTracking()
+                .Where(c => EF.Property<string?>(c, Privacy.PersonalDataModel.PhoneIndex) == phoneIndex)
+                .OrderBy(c => c.TalentId).Select(c => c.TalentId).FirstOrDefaultAsync(ct);
+            if (byPhone is not null) return byPhone;
+        }
+        if (protector.IdNumberIndex(idNumber) is { } idIndex)
+            return await db.TalentContacts.AsNoTracking()
+                .Where(c => EF.Property<string?>(c, Privacy.PersonalDataModel.IdNumberIndex) == idIndex)
+                .OrderBy(c => c.TalentId).Select(c => c.TalentId).FirstOrDefaultAsync(ct);
+        return null;
+    }
+
     /// <summary>Replaces a seeker's own profile (and contact data) with the submitted one.</summary>
     public async Task<Mapped<TalentRecord>> SaveAsync(string talentId, TalentLine input, CancellationToken ct = default)
     {

@@ -84,11 +84,42 @@ internal sealed class TalentContactConfiguration : IEntityTypeConfiguration<Tale
         b.HasKey(c => c.TalentId);
         b.Property(c => c.TalentId).HasMaxLength(40);
         b.HasOne<TalentProfile>().WithOne().HasForeignKey<TalentContact>(c => c.TalentId).OnDelete(DeleteBehavior.Cascade);
-        b.Property(c => c.Name).HasMaxLength(100);
+        // Sealed at rest (Privacy.PersonalDataModel): the columns hold key id + AES-GCM ciphertext, hence the lengths.
+        b.Property(c => c.Name).HasMaxLength(600);
         b.Property(c => c.Phone).HasMaxLength(200);
-        b.Property(c => c.Email).HasMaxLength(320);
+        b.Property(c => c.Email).HasMaxLength(600);
         b.Property(c => c.IdNumber).HasMaxLength(200);
-        b.HasIndex(c => c.Phone);
+        // Blind indexes (HMAC-SHA256) for lookups by phone or ID number without the plain value.
+        b.Property<string?>(Privacy.PersonalDataModel.PhoneIndex).HasMaxLength(64);
+        b.Property<string?>(Privacy.PersonalDataModel.IdNumberIndex).HasMaxLength(64);
+        b.HasIndex(Privacy.PersonalDataModel.PhoneIndex);
+        b.HasIndex(Privacy.PersonalDataModel.IdNumberIndex);
+    }
+}
+
+internal sealed class PrivacyConsentConfiguration : IEntityTypeConfiguration<Privacy.PrivacyConsent>
+{
+    public void Configure(EntityTypeBuilder<Privacy.PrivacyConsent> b)
+    {
+        b.ToTable("PrivacyConsents");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.UserId).HasMaxLength(450);
+        b.Property(c => c.PolicyVersion).HasMaxLength(40);
+        b.Property(c => c.Purpose).HasMaxLength(40);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(c => c.UserId);
+    }
+}
+
+internal sealed class ErasureRecordConfiguration : IEntityTypeConfiguration<Privacy.ErasureRecord>
+{
+    public void Configure(EntityTypeBuilder<Privacy.ErasureRecord> b)
+    {
+        b.ToTable("ErasureRecords");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Reference).HasMaxLength(40);
+        b.Property(e => e.Reason).HasMaxLength(20);
+        b.HasIndex(e => e.ErasedAt);
     }
 }
 

@@ -158,6 +158,88 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                     b.ToTable("RankingModels", (string)null);
                 });
 
+            modelBuilder.Entity("Gongjiang.Application.Privacy.ErasureRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ApplicationsAnonymised")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Consents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Contacts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("NotesRemoved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OutcomesAnonymised")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Profiles")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Users")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ErasedAt");
+
+                    b.ToTable("ErasureRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Application.Privacy.PrivacyConsent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AgreedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PrivacyConsents", (string)null);
+                });
+
             modelBuilder.Entity("Gongjiang.Application.Taxonomy.MajorOccupationRow", b =>
                 {
                     b.Property<int>("Id")
@@ -778,25 +860,35 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
 
                     b.Property<string>("IdNumber")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("IdNumberIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("PhoneIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("TalentId");
 
-                    b.HasIndex("Phone");
+                    b.HasIndex("IdNumberIndex");
+
+                    b.HasIndex("PhoneIndex");
 
                     b.ToTable("TalentContacts", (string)null);
                 });
@@ -997,6 +1089,15 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Application.Privacy.PrivacyConsent", b =>
+                {
+                    b.HasOne("Gongjiang.Application.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Gongjiang.Core.Jobs.JobPosting", b =>

@@ -150,6 +150,84 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                     b.ToTable("RankingModels", (string)null);
                 });
 
+            modelBuilder.Entity("Gongjiang.Application.Privacy.ErasureRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationsAnonymised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Consents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Contacts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ErasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NotesRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OutcomesAnonymised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Profiles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Users")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ErasedAt");
+
+                    b.ToTable("ErasureRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Application.Privacy.PrivacyConsent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AgreedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PrivacyConsents", (string)null);
+                });
+
             modelBuilder.Entity("Gongjiang.Application.Taxonomy.MajorOccupationRow", b =>
                 {
                     b.Property<int>("Id")
@@ -764,25 +842,35 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(320)
+                        .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IdNumber")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdNumberIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("TalentId");
 
-                    b.HasIndex("Phone");
+                    b.HasIndex("IdNumberIndex");
+
+                    b.HasIndex("PhoneIndex");
 
                     b.ToTable("TalentContacts", (string)null);
                 });
@@ -979,6 +1067,15 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Application.Privacy.PrivacyConsent", b =>
+                {
+                    b.HasOne("Gongjiang.Application.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Gongjiang.Core.Jobs.JobPosting", b =>
