@@ -26,6 +26,7 @@ public sealed class KeyRotationService(AppDbContext db)
     public async Task<int> ResealAsync(int batchSize = 500, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         var protector = db.Protector ?? throw new InvalidOperationException("The context has no personal-data protector.");
+        if (!await db.TalentContacts.AnyAsync(ct)) return 0;
         var like = protector.CurrentPrefix + "%";
         var total = 0;
         while (true)

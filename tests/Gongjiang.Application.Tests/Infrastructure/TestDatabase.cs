@@ -38,7 +38,10 @@ public sealed class TestDatabase : IAsyncDisposable
     /// A migrated database. Each provider migrates a template once per test run; every test then gets a copy
     /// (a file copy for SQLite, CREATE DATABASE … TEMPLATE for PostgreSQL), so tests stay independent and fast.
     /// </summary>
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, TimeProvider? clock = null)
+    /// <summary>One key file for every test database of this run (one EF model); a test that rotates keys passes its own.</summary>
+    public static readonly string SharedKeyFile = Path.Combine(Path.GetTempPath(), $"gongjiang-test-{Environment.ProcessId}.keys");
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, TimeProvider? clock = null, string? keyFile = null)
     {
         DatabaseTarget target;
         Func<Task> drop;
@@ -47,7 +50,7 @@ public sealed class TestDatabase : IAsyncDisposable
             var template = await SqliteTemplateAsync();
             var path = Path.Combine(Path.GetTempPath(), $"gongjiang-test-{Guid.NewGuid():N}.db");
             File.Copy(template, path);
-            target = DatabaseTarget.Parse(path);
+            target = DatabaseTarget.Parse(path) with { KeyFile = keyFile ?? SharedKeyFile };
             drop = () =>
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -60,12 +63,17 @@ public sealed class TestDatabase : IAsyncDisposable
             var template = await PostgresTemplateAsync();
             var name = "gj_test_" + Guid.NewGuid().ToString("N")[..16];
             await ExecuteOnServerAsync($"CREATE DATABASE {name} TEMPLATE {template}");
-            target = DatabaseTarget.Parse(WithDatabase(name));
+            target = DatabaseTarget.Parse(WithDatabase(name)) with { KeyFile = keyFile ?? SharedKeyFile };
             drop = async () =>
             {
                 NpgsqlConnection.ClearPool(new NpgsqlConnection(WithDatabase(name)));
                 await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
             };
+        }
+        if (keyFile is not null)
+        {
+            var inner = drop;
+            drop = async () => { await inner(); File.Delete(keyFile); };
         }
         return new TestDatabase(target, BuildServices(target, clock), drop);
     }
@@ -93,9 +101,9 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             if (_sqliteTemplate is not null) return _sqliteTemplate;
             var path = Path.Combine(Path.GetTempPath(), $"gongjiang-template-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
-            await MigrateAsync(DatabaseTarget.Parse(path));
+            await MigrateAsync(DatabaseTarget.Parse(path) with { KeyFile = SharedKeyFile });
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // closing the last connection checkpoints the WAL
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => { File.Delete(path); File.Delete(SharedKeyFile); };
             return _sqliteTemplate = path;
         }
         finally { TemplateLock.Release(); }
@@ -109,7 +117,7 @@ public sealed class TestDatabase : IAsyncDisposable
             if (_postgresTemplate is not null) return _postgresTemplate;
             var name = "gj_template_" + Guid.NewGuid().ToString("N")[..12];
             await ExecuteOnServerAsync($"CREATE DATABASE {name} ENCODING 'UTF8'");
-            await MigrateAsync(DatabaseTarget.Parse(WithDatabase(name)));
+            await MigrateAsync(DatabaseTarget.Parse(WithDatabase(name)) with { KeyFile = SharedKeyFile });
             NpgsqlConnection.ClearPool(new NpgsqlConnection(WithDatabase(name)));
             return _postgresTemplate = name;
         }
