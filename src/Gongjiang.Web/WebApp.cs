@@ -40,7 +40,7 @@ public static class WebApp
         builder.Services.AddGongjiang(sp =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
-            return DatabaseTarget.Parse(configuration["db"] ?? configuration.GetConnectionString("Gongjiang"));
+            return DatabaseTarget.Parse(configuration["db"] ?? configuration.GetConnectionString("Gongjiang")) with { KeyFile = configuration["keys"] };
         });
         builder.Services.AddGongjiangWeb();
 

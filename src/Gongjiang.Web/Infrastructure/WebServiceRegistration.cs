@@ -62,6 +62,10 @@ public static class WebServiceRegistration
 
         // The matching index is built at start, not on the first recommendation.
         Gongjiang.Application.Matching.MatchingRegistration.AddMatchingWarmup(services);
+        // Retention of personal information: daily, settings under "Retention" (InactiveSeekerYears, ClosedApplicationNoteMonths).
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Retention").Get<Gongjiang.Application.Privacy.RetentionOptions>()
+            ?? new Gongjiang.Application.Privacy.RetentionOptions());
+        services.AddHostedService<Gongjiang.Application.Privacy.RetentionBackgroundService>();
         services.AddProblemDetails();
         services.AddGongjiangRateLimits();
         services.AddExceptionHandler<BadRequestExceptionHandler>();

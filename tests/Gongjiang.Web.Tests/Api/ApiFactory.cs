@@ -79,6 +79,6 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _path, _path + "-wal", _path + "-shm" }) File.Delete(f);
+        foreach (var f in new[] { _path, _path + "-wal", _path + "-shm", _path + ".keys" }) File.Delete(f);
     }
 }
