@@ -11,7 +11,8 @@ namespace Gongjiang.Web.Pages.Account;
 
 /// <summary>Seeker sign-up: consent to the processing rules is explicit, and applicants under 16 are refused.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gongjiang.Web.Infrastructure.RateLimits.SignIn)]
-public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, PrivacyService privacy, TalentService talent) : PageModel
+public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, PrivacyService privacy, TalentService talent,
+    Microsoft.Extensions.Localization.IStringLocalizer<Gongjiang.Web.Infrastructure.SharedResource> localizer) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "请输入用户名"), Display(Name = "用户名")]
     public string UserName { get; set; } = "";
@@ -46,7 +47,7 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
         }
         if (outcome.Errors.Count > 0)
         {
-            foreach (var (field, message) in outcome.Errors) ModelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], message);
+            foreach (var (field, message) in outcome.Errors) ModelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], localizer[message]);
             return Page();
         }
         await signIn.SignInAsync(outcome.User!, isPersistent: true);
