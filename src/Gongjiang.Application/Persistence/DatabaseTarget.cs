@@ -34,6 +34,7 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
     /// The key file that seals personal information, outside the database: next to a SQLite file (<c>gongjiang.db.keys</c>),
     /// or <c>data/keys/{database}.keys</c> for PostgreSQL. GONGJIANG_KEY_FILE (or the web setting <c>keys</c>) puts it elsewhere.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.AllowNull]
     public string KeyFile
     {
         get => _keyFile ??= Environment.GetEnvironmentVariable("GONGJIANG_KEY_FILE") is { Length: > 0 } configured ? Path.GetFullPath(configured)

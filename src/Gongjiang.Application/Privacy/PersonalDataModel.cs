@@ -24,9 +24,9 @@ public static class PersonalDataModel
         var converter = new ValueConverter<string, string>(plain => protector.Protect(plain), stored => protector.Unprotect(stored));
         var contact = builder.Entity<TalentContact>();
         contact.Property(c => c.Name).HasConversion(converter);
-        contact.Property(c => c.Phone).HasConversion(converter);
-        contact.Property(c => c.Email).HasConversion(converter);
-        contact.Property(c => c.IdNumber).HasConversion(converter);
+        contact.Property(c => c.Phone!).HasConversion(converter); // nulls are stored as nulls
+        contact.Property(c => c.Email!).HasConversion(converter);
+        contact.Property(c => c.IdNumber!).HasConversion(converter);
     }
 
     /// <summary>Recomputes the blind indexes of a contact entry from its plain values.</summary>
