@@ -44,6 +44,7 @@ public static class WebServiceRegistration
             {
                 o.Conventions.AuthorizeFolder("/Seeker", Policies.Seeker);
                 o.Conventions.AuthorizeFolder("/Employer", Policies.Employer);
+                o.Conventions.AuthorizeFolder("/Agency", Policies.Employer);
                 o.Conventions.AuthorizeFolder("/Operator", Policies.Operator);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
