@@ -29,6 +29,7 @@ public static class ServiceRegistration
         services.TryAddSingleton(_ => TaxonomyCatalog.Default);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ImportService>();
+        services.AddScoped<TabularImport>();
         services.AddScoped<JobRecordMapper>();
         services.AddScoped<JobService>();
         services.TryAddSingleton(sp => new PostingScreener(catalog: sp.GetRequiredService<TaxonomyCatalog>()));

@@ -57,6 +57,17 @@ public sealed class TalentService(AppDbContext db, TalentRecordMapper mapper, Ti
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The existing talent with this phone number or ID number (phone first); null when there is none. Bulk import de-duplicates with it.</summary>
+    public async Task<string?> FindTalentIdByIdentityAsync(string? phone, string? idNumber, CancellationToken ct = default)
+    {
+        phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        idNumber = string.IsNullOrWhiteSpace(idNumber) ? null : idNumber.Trim();
+        if (phone is null && idNumber is null) return null;
+        return await db.TalentContacts.AsNoTracking()
+            .Where(c => (phone != null && c.Phone == phone) || (idNumber != null && c.IdNumber == idNumber))
+            .OrderBy(c => c.Phone == phone ? 0 : 1).ThenBy(c => c.TalentId).Select(c => c.TalentId).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>138****0000: enough to recognise, not enough to call.</summary>
     public static string? MaskPhone(string? phone) =>
         phone is { Length: 11 } ? phone[..3] + "****" + phone[7..] : phone is null ? null : "****";
