@@ -12,6 +12,7 @@ public static class ApiRoutes
         v1.MapRecommendationsApi();
         v1.MapRecruitingApi();
         v1.MapProjectsApi();
+        v1.MapImportApi();
         return app;
     }
 }
