@@ -36,6 +36,7 @@ public static class ServiceRegistration
         services.AddScoped<TalentService>();
         services.AddScoped<EmployerService>();
         services.AddScoped<Recruiting.RecruitingService>();
+        Notifications.NotificationServiceRegistration.AddGongjiangNotifications(services);
         services.AddScoped<DemoZoneSeeder>();
         services.AddMatching();
         services.TryAddSingleton(sp => new TitleNormalizer(sp.GetRequiredService<TaxonomyCatalog>()));
