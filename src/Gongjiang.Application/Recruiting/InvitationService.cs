@@ -57,7 +57,9 @@ public sealed class InvitationService(AppDbContext db, RecruitingService recruit
             Message = text, Status = InvitationStatus.Pending, CreatedAt = now, ExpiresAt = now.AddDays(Math.Max(1, Options.ExpiryDays)),
         };
         db.Add(invitation);
-        db.Outcomes.Add(new Outcome { JobId = jobId, TalentId = talentId, Stage = OutcomeStage.Invited, At = now });
+        // The ranker learns from the first invitation of a talent to a job; inviting again after a decline is not a new signal.
+        if (!await db.Outcomes.AnyAsync(o => o.JobId == jobId && o.TalentId == talentId && o.Stage == OutcomeStage.Invited, ct))
+            db.Outcomes.Add(new Outcome { JobId = jobId, TalentId = talentId, Stage = OutcomeStage.Invited, At = now });
         var employerName = await db.Employers.Where(e => e.Id == employerId).Select(e => e.Name).FirstOrDefaultAsync(ct) ?? "";
         await notifier.QueueAsync(new Notice("invitation", $"投递邀请：{job.Title}",
             $"{employerName}邀请您投递岗位「{job.Title}」。{(text.Length > 0 ? "留言：" + text : "")}",
@@ -68,8 +70,9 @@ public sealed class InvitationService(AppDbContext db, RecruitingService recruit
         }
         catch (DbUpdateException)
         {
-            // The unique index on pending (job, talent) caught a simultaneous second invitation.
             db.ChangeTracker.Clear();
+            // The unique index on pending (job, talent) caught a simultaneous second invitation; anything else is a real error.
+            if (!await db.Set<Invitation>().AnyAsync(i => i.JobId == jobId && i.TalentId == talentId && i.Status == InvitationStatus.Pending, ct)) throw;
             return Refuse.Illegal<Invitation>("已向该求职者发出过这个岗位的邀请，正在等待答复。");
         }
         return invitation;

@@ -11,6 +11,8 @@ public static class ApiRoutes
         v1.MapTaxonomyApi();
         v1.MapRecommendationsApi();
         v1.MapRecruitingApi();
+        v1.MapNotificationsApi();
+        v1.MapInvitationsApi();
         return app;
     }
 }
