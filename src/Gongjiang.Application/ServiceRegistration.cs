@@ -38,6 +38,7 @@ public static class ServiceRegistration
         services.AddScoped<EmployerService>();
         services.AddScoped<Recruiting.RecruitingService>();
         services.AddScoped<Headhunting.HeadhuntingService>();
+        Notifications.NotificationServiceRegistration.AddGongjiangNotifications(services);
         services.AddScoped<DemoZoneSeeder>();
         services.AddMatching();
         services.TryAddSingleton(sp => new TitleNormalizer(sp.GetRequiredService<TaxonomyCatalog>()));

@@ -63,6 +63,8 @@ public static class WebServiceRegistration
 
         // The matching index is built at start, not on the first recommendation.
         Gongjiang.Application.Matching.MatchingRegistration.AddMatchingWarmup(services);
+        // Outbox sending and the expiry of offers and invitations run in the background of the web app.
+        Gongjiang.Application.Notifications.NotificationRegistration.AddNotificationDispatch(services);
         services.AddProblemDetails();
         services.AddGongjiangRateLimits();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
