@@ -38,6 +38,7 @@ public static class ServiceRegistration
         services.AddScoped<EmployerService>();
         services.AddScoped<Recruiting.RecruitingService>();
         services.AddScoped<Headhunting.HeadhuntingService>();
+        services.AddScoped<Campus.CampusService>();
         Notifications.NotificationServiceRegistration.AddGongjiangNotifications(services);
         services.AddScoped<DemoZoneSeeder>();
         services.AddMatching();
