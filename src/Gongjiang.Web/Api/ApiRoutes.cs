@@ -13,6 +13,7 @@ public static class ApiRoutes
         v1.MapRecruitingApi();
         v1.MapProjectsApi();
         v1.MapImportApi();
+        v1.MapCampusApi();
         v1.MapNotificationsApi();
         v1.MapInvitationsApi();
         return app;
