@@ -29,6 +29,7 @@ public static class ServiceRegistration
         services.TryAddSingleton(_ => TaxonomyCatalog.Default);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ImportService>();
+        services.AddScoped<TabularImport>();
         services.AddScoped<JobRecordMapper>();
         services.AddScoped<JobService>();
         services.TryAddSingleton(sp => new PostingScreener(catalog: sp.GetRequiredService<TaxonomyCatalog>()));
@@ -36,6 +37,9 @@ public static class ServiceRegistration
         services.AddScoped<TalentService>();
         services.AddScoped<EmployerService>();
         services.AddScoped<Recruiting.RecruitingService>();
+        services.AddScoped<Headhunting.HeadhuntingService>();
+        services.AddScoped<Campus.CampusService>();
+        Notifications.NotificationServiceRegistration.AddGongjiangNotifications(services);
         services.AddScoped<DemoZoneSeeder>();
         services.AddScoped<Privacy.KeyRotationService>();
         services.AddScoped<Privacy.PrivacyService>();

@@ -1,7 +1,9 @@
 using Gongjiang.Application.Identity;
 using Gongjiang.Application.Taxonomy;
+using Gongjiang.Core.Campus;
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Employers;
+using Gongjiang.Core.Headhunting;
 using Gongjiang.Core.Jobs;
 using Gongjiang.Core.Recruiting;
 using Gongjiang.Core.Talent;
@@ -25,6 +27,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<JobApplication> Applications => Set<JobApplication>();
     public DbSet<Interview> Interviews => Set<Interview>();
     public DbSet<OfferCard> OfferCards => Set<OfferCard>();
+    public DbSet<HeadhuntingProject> HeadhuntingProjects => Set<HeadhuntingProject>();
+    public DbSet<ProjectCandidate> ProjectCandidates => Set<ProjectCandidate>();
+    public DbSet<CampusCampaign> CampusCampaigns => Set<CampusCampaign>();
+    public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
+    public DbSet<CampusTalk> CampusTalks => Set<CampusTalk>();
     public DbSet<OccupationRow> Occupations => Set<OccupationRow>();
     public DbSet<SkillStandardRow> SkillStandardItems => Set<SkillStandardRow>();
     public DbSet<MajorRow> Majors => Set<MajorRow>();

@@ -1,3 +1,4 @@
+using Gongjiang.Application.Notifications;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Recruiting;
@@ -8,7 +9,7 @@ namespace Gongjiang.Application.Recruiting;
 /// <summary>Who is acting: the signed-in user and what they own (an employer or a talent profile).</summary>
 public sealed record RecruitingActor(string UserId, string? EmployerId, string? TalentId, string DisplayName = "");
 
-public enum RecruitingFailure { None, NotFound, Invalid, Illegal, Conflict }
+public enum RecruitingFailure { None, NotFound, Invalid, Illegal, Conflict, Limit }
 
 /// <summary>
 /// What came of a recruiting command. NotFound also covers another party's application (its existence is not disclosed);
@@ -27,6 +28,12 @@ internal static class Refuse
     public static RecruitingResult<T> Illegal<T>(string why) => new(default, RecruitingFailure.Illegal, why);
 }
 
+/// <summary>One application's result in a bulk action; <see cref="RecruitingFailure.None"/> means it was changed.</summary>
+public sealed record BulkItemResult(string ApplicationId, RecruitingFailure Failure, string? Message)
+{
+    public bool Succeeded => Failure == RecruitingFailure.None;
+}
+
 public sealed record InterviewInput(DateTime StartsAt, string? Place, string? OnlineLink);
 public sealed record OfferInput(int MonthlyPay, DateOnly StartDate, string Place, DateOnly ExpiresOn);
 
@@ -34,7 +41,7 @@ public sealed record OfferInput(int MonthlyPay, DateOnly StartDate, string Place
 /// The recruiting pipeline (申请 → 筛选 → 面试 → 录用意向 → 签约): applying, moving stages, interviews and offer cards.
 /// Every stage change is written to the history and, where the ranker has a matching stage, to the outcomes.
 /// </summary>
-public sealed class RecruitingService(AppDbContext db, TimeProvider clock)
+public sealed class RecruitingService(AppDbContext db, TimeProvider clock, INotifier notifier)
 {
     public const string ConflictMessage = "该申请刚被其他人修改过，您的操作未保存。请刷新后查看最新状态再操作。";
 
@@ -65,6 +72,8 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock)
         application.History.Add(new StageChange { ApplicationId = application.Id, To = ApplicationStage.Applied, ByUserId = seeker.UserId, At = now });
         db.Applications.Add(application);
         RecordOutcome(application, ApplicationStage.Applied, now);
+        await NotifyEmployerAsync(application, "application.new", $"新申请：{job.Title}",
+            $"有求职者申请了岗位「{job.Title}」，请在招聘看板中查看。", ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -137,7 +146,7 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock)
             });
             a.Touch(Now);
             return null;
-        });
+        }, (a, job) => [ToSeeker(a, "interview.scheduled", $"面试邀请：{job}", $"「{job}」的面试安排在 {ChinaTime(input.StartsAt)}，{Where(input)}。")]);
 
     public Task<RecruitingResult<JobApplication>> RescheduleInterviewAsync(RecruitingActor employer, string id, string interviewId, InterviewInput input,
         CancellationToken ct = default) =>
@@ -153,7 +162,7 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock)
             interview.UpdatedAt = Now;
             a.Touch(Now);
             return null;
-        });
+        }, (a, job) => [ToSeeker(a, "interview.rescheduled", $"面试改期：{job}", $"「{job}」的面试改到 {ChinaTime(input.StartsAt)}，{Where(input)}。")]);
 
     public Task<RecruitingResult<JobApplication>> SetInterviewStatusAsync(RecruitingActor employer, string id, string interviewId, InterviewStatus status,
         CancellationToken ct = default) =>
@@ -166,7 +175,9 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock)
             interview.UpdatedAt = Now;
             a.Touch(Now);
             return null;
-        });
+        }, (a, job) => status == InterviewStatus.Cancelled
+            ? [ToSeeker(a, "interview.cancelled", $"面试取消：{job}", $"「{job}」原定的面试已取消。")]
+            : []);
 
     /// <summary>One scorecard per interviewer per interview; a second one from the same interviewer replaces the first.</summary>
     public Task<RecruitingResult<JobApplication>> AddScorecardAsync(RecruitingActor employer, string id, string interviewId, int score, string? notes,
@@ -205,7 +216,8 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock)
             });
             a.Touch(Now);
             return null;
-        });
+        }, (a, job) => [ToSeeker(a, "offer.sent", $"录用意向：{job}",
+            $"您收到「{job}」的录用意向：月薪 {input.MonthlyPay} 元，{input.StartDate:yyyy-MM-dd} 入职，地点 {input.Place.Trim()}，请在 {input.ExpiresOn:yyyy-MM-dd} 前答复。")]);
 
     /// <summary>The seeker answers the current offer card before it expires.</summary>
     public Task<RecruitingResult<JobApplication>> AnswerOfferAsync(RecruitingActor seeker, string id, bool accept, CancellationToken ct = default) =>
@@ -218,7 +230,8 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock)
             offer.AnsweredAt = Now;
             a.Touch(Now);
             return null;
-        });
+        }, (a, job) => [ToEmployer(a, "offer.answered", accept ? $"录用意向已接受：{job}" : $"录用意向被婉拒：{job}",
+            accept ? $"求职者接受了「{job}」的录用意向，请确认签约。" : $"求职者婉拒了「{job}」的录用意向。")]);
 
     /// <summary>An accepted offer becomes signed when the employer confirms.</summary>
     public Task<RecruitingResult<JobApplication>> ConfirmSigningAsync(RecruitingActor employer, string id, Guid? expectedVersion, CancellationToken ct = default) =>
@@ -228,6 +241,67 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock)
             return a.TryMove(ApplicationStage.Signed, RecruitingRole.Employer, employer.UserId, Now, "确认签约");
         });
 
+    /// <summary>
+    /// A bulk action on the board: each selected application of the job is moved (or, for <see cref="ApplicationStage.Rejected"/>,
+    /// rejected with the one reason and confirmation) through the same rules as a single change; each gets its own result.
+    /// Null when the job is not the employer's.
+    /// </summary>
+    public async Task<List<BulkItemResult>?> BulkChangeAsync(RecruitingActor employer, string jobId, IReadOnlyCollection<string> applicationIds,
+        ApplicationStage to, string? reason, bool confirmed, CancellationToken ct = default)
+    {
+        if (employer.EmployerId is not { } employerId || !await db.Jobs.AnyAsync(j => j.Id == jobId && j.EmployerId == employerId, ct)) return null;
+        var ids = applicationIds.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct().Take(500).ToList();
+        var ofJob = (await db.Applications.AsNoTracking().Where(a => a.JobId == jobId && ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+        var results = new List<BulkItemResult>();
+        foreach (var id in ids)
+        {
+            if (!ofJob.Contains(id))
+            {
+                results.Add(new(id, RecruitingFailure.NotFound, "该申请不属于这个岗位。"));
+                continue;
+            }
+            var result = to == ApplicationStage.Rejected
+                ? await RejectAsync(employer, id, confirmed, reason, null, ct)
+                : await MoveAsync(employer, id, to, null, reason, ct);
+            results.Add(new(id, result.Failure, result.Message));
+            db.ChangeTracker.Clear();
+        }
+        return results;
+    }
+
+    /// <summary>
+    /// Offer cards past their expiry day without an answer become expired, and both sides are told. Run in the background;
+    /// an application changed meanwhile by someone else is left for the next round.
+    /// </summary>
+    public async Task<int> ExpireOffersAsync(CancellationToken ct = default)
+    {
+        var today = Today;
+        var due = await db.OfferCards.AsNoTracking().Where(o => o.Status == OfferStatus.Sent && o.ExpiresOn < today)
+            .Select(o => o.ApplicationId).Distinct().Take(200).ToListAsync(ct);
+        var expired = 0;
+        foreach (var applicationId in due)
+        {
+            var application = await Full.FirstOrDefaultAsync(a => a.Id == applicationId, ct);
+            if (application is null) continue;
+            var offers = application.Offers.Where(o => o.IsExpiredOn(today)).ToList();
+            if (offers.Count == 0) continue;
+            foreach (var offer in offers) offer.Status = OfferStatus.Expired;
+            application.Touch(Now);
+            var job = await db.Jobs.Where(j => j.Id == application.JobId).Select(j => j.Title).FirstOrDefaultAsync(ct) ?? application.JobId;
+            var day = offers.Max(o => o.ExpiresOn).ToString("yyyy-MM-dd");
+            await QueueAsync(application, ToSeeker(application, "offer.expired", $"录用意向已过期：{job}", $"「{job}」的录用意向已于 {day} 到期，未答复。"), ct);
+            await QueueAsync(application, ToEmployer(application, "offer.expired", $"录用意向已过期：{job}", $"「{job}」发出的录用意向已于 {day} 到期，求职者未答复，可重新发送。"), ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                expired += offers.Count;
+            }
+            catch (DbUpdateConcurrencyException) { }
+            db.ChangeTracker.Clear();
+        }
+        return expired;
+    }
+
     private const string NotFoundMarker = "\u0000notfound";
     private const string InvalidMarker = "\u0000invalid";
 
@@ -236,7 +310,7 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock)
     /// A stale expected version or a concurrent writer ends in a conflict and nothing of this change is kept.
     /// </summary>
     private async Task<RecruitingResult<JobApplication>> ChangeAsync(RecruitingActor actor, string id, RecruitingRole role, Guid? expectedVersion,
-        CancellationToken ct, Func<JobApplication, string?> change)
+        CancellationToken ct, Func<JobApplication, string?> change, Func<JobApplication, string, IReadOnlyList<PendingNotice>>? notices = null)
     {
         var application = await Full.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null || RoleOf(actor, application) != role) return Refuse.NotFound<JobApplication>($"application {id}");
@@ -251,7 +325,13 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock)
             if (refusal.StartsWith(InvalidMarker, StringComparison.Ordinal)) return Refuse.Invalid<JobApplication>(refusal[InvalidMarker.Length..]);
             return Refuse.Illegal<JobApplication>(refusal);
         }
-        foreach (var entry in application.History.Skip(historyBefore)) RecordOutcome(application, entry.To, entry.At);
+        var newEntries = application.History.Skip(historyBefore).ToList();
+        foreach (var entry in newEntries) RecordOutcome(application, entry.To, entry.At);
+        var jobTitle = await db.Jobs.Where(j => j.Id == application.JobId).Select(j => j.Title).FirstOrDefaultAsync(ct) ?? application.JobId;
+        // A command with its own notice (an interview, an offer) says more than the bare stage change it causes.
+        var pending = notices?.Invoke(application, jobTitle) is { Count: > 0 } specific ? specific
+            : newEntries.Select(entry => StageNotice(application, entry, role, jobTitle)).ToList();
+        foreach (var notice in pending) await QueueAsync(application, notice, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -274,6 +354,39 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock)
         if (ApplicationStages.OutcomeFor(stage) is { } outcome)
             db.Outcomes.Add(new Outcome { JobId = application.JobId, TalentId = application.TalentId, Stage = outcome, At = at });
     }
+
+    /// <summary>A notice addressed to one side of an application; the employer side means every HR user of the employer.</summary>
+    private sealed record PendingNotice(RecruitingRole To, string Kind, string Title, string Body);
+
+    private static PendingNotice ToSeeker(JobApplication a, string kind, string title, string body) => new(RecruitingRole.Seeker, kind, title, body);
+    private static PendingNotice ToEmployer(JobApplication a, string kind, string title, string body) => new(RecruitingRole.Employer, kind, title, body);
+
+    private static PendingNotice StageNotice(JobApplication a, StageChange entry, RecruitingRole actingRole, string job)
+    {
+        var stage = ApplicationStages.ChineseName(entry.To);
+        var reason = string.IsNullOrWhiteSpace(entry.Reason) ? "" : $"原因：{entry.Reason}";
+        return actingRole == RecruitingRole.Employer
+            ? new(RecruitingRole.Seeker, "application.stage", $"申请状态更新：{job}", $"您申请的「{job}」已变为「{stage}」。{reason}")
+            : new(RecruitingRole.Employer, "application.stage", $"申请状态更新：{job}", $"求职者对「{job}」的申请已变为「{stage}」。{reason}");
+    }
+
+    private Task QueueAsync(JobApplication a, PendingNotice notice, CancellationToken ct) => notice.To == RecruitingRole.Seeker
+        ? notifier.QueueAsync(new Notice(notice.Kind, notice.Title, notice.Body, NoticeChannels.InApp | NoticeChannels.Sms,
+            RecipientTalentId: a.TalentId, Link: "/Seeker/Applications"), ct)
+        : NotifyEmployerAsync(a, notice.Kind, notice.Title, notice.Body, ct);
+
+    /// <summary>Every HR user of the application's employer hears about it in the inbox.</summary>
+    private async Task NotifyEmployerAsync(JobApplication a, string kind, string title, string body, CancellationToken ct)
+    {
+        var hrUsers = await db.Users.Where(u => u.EmployerId == a.EmployerId).Select(u => u.Id).ToListAsync(ct);
+        foreach (var userId in hrUsers)
+            await notifier.QueueAsync(new Notice(kind, title, body, NoticeChannels.InApp, RecipientUserId: userId, Link: $"/Employer/Jobs/Board/{a.JobId}"), ct);
+    }
+
+    private static string ChinaTime(DateTime utc) => (DateTime.SpecifyKind(utc, DateTimeKind.Utc) + TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm");
+
+    private static string Where(InterviewInput input) =>
+        string.IsNullOrWhiteSpace(input.Place) ? $"线上：{input.OnlineLink?.Trim()}" : $"地点：{input.Place.Trim()}";
 
     private static string? CheckInterview(InterviewInput input)
     {

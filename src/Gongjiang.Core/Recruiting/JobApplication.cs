@@ -176,4 +176,4 @@ public sealed class OfferCard
     public bool IsExpiredOn(DateOnly day) => Status == OfferStatus.Sent && day > ExpiresOn;
 }
 
-public enum OfferStatus { Sent = 0, Accepted, Declined, Superseded }
+public enum OfferStatus { Sent = 0, Accepted, Declined, Superseded, Expired }

@@ -12,6 +12,11 @@ public static class ApiRoutes
         v1.MapRecommendationsApi();
         v1.MapRecruitingApi();
         v1.MapAccountApi();
+        v1.MapProjectsApi();
+        v1.MapImportApi();
+        v1.MapCampusApi();
+        v1.MapNotificationsApi();
+        v1.MapInvitationsApi();
         return app;
     }
 }

@@ -21,6 +21,9 @@ public static class RecruitingApi
             .WithSummary("Apply to an open job as the signed-in seeker (申请)").RequireAuthorization(p => p.RequireRole(seeker));
         v1.MapGet("/jobs/{id}/applications", Board).WithTags("Recruiting").WithName("GetApplicationBoard")
             .WithSummary("The employer's board for one of its jobs: applications by stage").RequireAuthorization(p => p.RequireRole(employer));
+        v1.MapPost("/jobs/{id}/applications/bulk", Bulk).WithTags("Recruiting").WithName("BulkChangeApplications")
+            .WithSummary("Move several applications of one job to a stage, or reject them (confirm=true and one reason); a result per application")
+            .RequireAuthorization(p => p.RequireRole(employer));
         v1.MapGet("/me/applications", MyApplications).WithTags("Recruiting").WithName("GetMyApplications")
             .WithSummary("The signed-in seeker's applications with their history").RequireAuthorization(p => p.RequireRole(seeker));
 
@@ -63,6 +66,10 @@ public static class RecruitingApi
         DateTime AppliedAt, DateTime UpdatedAt, IReadOnlyList<StageChangeView> History, IReadOnlyList<InterviewView> Interviews, OfferView? Offer);
     public sealed record BoardColumn(string Stage, IReadOnlyList<ApplicationView> Applications);
     public sealed record BoardView(string JobId, IReadOnlyList<BoardColumn> Columns);
+
+    public sealed record BulkRequest(IReadOnlyList<string>? ApplicationIds, string? To, string? Reason, bool Confirm);
+    public sealed record BulkItemView(string ApplicationId, bool Succeeded, int Status, string? Message);
+    public sealed record BulkView(int Changed, int Refused, IReadOnlyList<BulkItemView> Results);
 
     public sealed record MoveRequest(string? To, Guid? Version, string? Reason);
     public sealed record RejectRequest(bool Confirm, string? Reason, Guid? Version);
@@ -119,6 +126,22 @@ public static class RecruitingApi
         var columns = ApplicationStages.All.Select(stage => new BoardColumn(ApplicationStages.ToFileName(stage),
             applications.Where(a => a.Stage == stage).Select(ToView).ToList())).ToList();
         return TypedResults.Ok(new BoardView(id, columns));
+    }
+
+    private static async Task<Results<Ok<BulkView>, ProblemHttpResult>> Bulk(string id, BulkRequest body, RecruitingService service, HttpContext http,
+        UserManager<AppUser> users, CancellationToken ct)
+    {
+        if (body.ApplicationIds is not { Count: > 0 } ids) return Missing("applicationIds");
+        if (ids.Count > 500) return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "输入有误 / Invalid input", detail: "at most 500 applicationIds");
+        if (!ApplicationStages.TryParse(body.To, out var to)) return Missing("to (a stage: screening, interview, rejected)");
+        var actor = await ActorAsync(http, users);
+        var results = actor is null ? null : await service.BulkChangeAsync(actor, id, ids, to, body.Reason, body.Confirm, ct);
+        if (results is null) return ApiResults.NotFound($"job {id}");
+        var items = results.Select(r => new BulkItemView(r.ApplicationId, r.Succeeded, r.Failure switch
+        {
+            RecruitingFailure.None => 200, RecruitingFailure.NotFound => 404, RecruitingFailure.Invalid => 400, _ => 409,
+        }, r.Message)).ToList();
+        return TypedResults.Ok(new BulkView(items.Count(i => i.Succeeded), items.Count(i => !i.Succeeded), items));
     }
 
     private static async Task<Results<Ok<List<ApplicationView>>, ProblemHttpResult>> MyApplications(RecruitingService service, HttpContext http,

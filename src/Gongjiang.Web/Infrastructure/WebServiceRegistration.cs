@@ -44,6 +44,7 @@ public static class WebServiceRegistration
             {
                 o.Conventions.AuthorizeFolder("/Seeker", Policies.Seeker);
                 o.Conventions.AuthorizeFolder("/Employer", Policies.Employer);
+                o.Conventions.AuthorizeFolder("/Agency", Policies.Employer);
                 o.Conventions.AuthorizeFolder("/Operator", Policies.Operator);
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
@@ -66,6 +67,8 @@ public static class WebServiceRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Retention").Get<Gongjiang.Application.Privacy.RetentionOptions>()
             ?? new Gongjiang.Application.Privacy.RetentionOptions());
         services.AddHostedService<Gongjiang.Application.Privacy.RetentionBackgroundService>();
+        // Outbox sending and the expiry of offers and invitations run in the background of the web app.
+        Gongjiang.Application.Notifications.NotificationRegistration.AddNotificationDispatch(services);
         services.AddProblemDetails();
         services.AddGongjiangRateLimits();
         services.AddExceptionHandler<BadRequestExceptionHandler>();

@@ -22,6 +22,17 @@ public sealed class BoardModel(UserManager<AppUser> users, AppDbContext db, Recr
 
     [TempData] public string? Message { get; set; }
     [TempData] public string? Problem { get; set; }
+    /// <summary>The last bulk action's report: how many changed, how many were refused, and why (one line each).</summary>
+    [TempData] public string? BulkReport { get; set; }
+
+    // Filters (query string): stage, name or skill keyword, minimum grade in the job's occupation, applied between two days.
+    [BindProperty(SupportsGet = true)] public string? Stage { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Grade { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? AppliedFrom { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? AppliedTo { get; set; }
+    public int TotalApplications { get; private set; }
+    public bool Filtered => !string.IsNullOrWhiteSpace(Stage) || !string.IsNullOrWhiteSpace(Q) || Grade is not null || AppliedFrom is not null || AppliedTo is not null;
 
     public JobPosting Job { get; private set; } = null!;
     public IReadOnlyList<JobApplication> Applications { get; private set; } = [];
@@ -43,6 +54,7 @@ public sealed class BoardModel(UserManager<AppUser> users, AppDbContext db, Recr
         OfferStatus.Sent => "待答复",
         OfferStatus.Accepted => "已接受",
         OfferStatus.Declined => "已婉拒",
+        OfferStatus.Expired => "已过期",
         _ => "已替换",
     };
 
@@ -56,6 +68,12 @@ public sealed class BoardModel(UserManager<AppUser> users, AppDbContext db, Recr
         var talentIds = Applications.Select(a => a.TalentId).ToList();
         // The seeker gave their name to this employer by applying; contact details stay out of the board.
         Names = await db.TalentContacts.AsNoTracking().Where(c => talentIds.Contains(c.TalentId)).ToDictionaryAsync(c => c.TalentId, c => c.Name, ct);
+        TotalApplications = Applications.Count;
+        if (Filtered)
+        {
+            var profiles = await db.Talent.AsNoTracking().Where(t => talentIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+            Applications = Applications.Where(a => Matches(a, profiles.GetValueOrDefault(a.TalentId))).ToList();
+        }
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return Page();
     }
@@ -94,6 +112,42 @@ public sealed class BoardModel(UserManager<AppUser> users, AppDbContext db, Recr
 
     public Task<IActionResult> OnPostSignAsync(string jobId, string applicationId, Guid version, CancellationToken ct) =>
         Run(jobId, "已确认签约。", actor => recruiting.ConfirmSigningAsync(actor, applicationId, version, ct));
+
+    private bool Matches(JobApplication a, Core.Talent.TalentProfile? profile)
+    {
+        if (ApplicationStages.TryParse(Stage, out var stage) && a.Stage != stage) return false;
+        var appliedDay = DateOnly.FromDateTime(DateTime.SpecifyKind(a.AppliedAt, DateTimeKind.Utc) + ChinaOffset);
+        if (AppliedFrom is { } from && appliedDay < from) return false;
+        if (AppliedTo is { } to && appliedDay > to) return false;
+        // Grades run from 5 (初级工) to 1 (高级技师): "at least grade 3" means a number of 3 or less.
+        if (Grade is { } grade && !(profile?.BestGradeIn(Job.OccupationCode) is { } held && held <= grade)) return false;
+        if (Q?.Trim() is { Length: > 0 } q)
+        {
+            var name = Names.GetValueOrDefault(a.TalentId) ?? "";
+            var inSkills = profile is not null && (profile.Skills.Any(s => s.Contains(q, StringComparison.OrdinalIgnoreCase))
+                || profile.DesiredTitles.Any(s => s.Contains(q, StringComparison.OrdinalIgnoreCase)));
+            if (!name.Contains(q, StringComparison.OrdinalIgnoreCase) && !inSkills && !a.TalentId.Equals(q, StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Bulk action on the selected applications: move them to a stage, or reject them with one reason and a confirmation.
+    /// Each goes through the same rules as a single change, and the report says how many changed and why others did not.
+    /// </summary>
+    public async Task<IActionResult> OnPostBulkAsync(string jobId, string[]? selected, string? to, string? reason, bool confirm, CancellationToken ct)
+    {
+        if (await ActorAsync() is not { EmployerId: not null } actor) return NotFound();
+        if (selected is not { Length: > 0 }) { Problem = "请先勾选要处理的申请。"; return RedirectToPage(new { jobId }); }
+        if (!ApplicationStages.TryParse(to, out var stage)) { Problem = "未知的阶段。"; return RedirectToPage(new { jobId }); }
+        var results = await recruiting.BulkChangeAsync(actor, jobId, selected, stage, reason, confirm, ct);
+        if (results is null) return NotFound();
+        var names = await db.Applications.AsNoTracking().Where(a => selected.Contains(a.Id))
+            .Join(db.TalentContacts, a => a.TalentId, c => c.TalentId, (a, c) => new { a.Id, c.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        var refused = results.Where(r => !r.Succeeded).Select(r => $"{names.GetValueOrDefault(r.ApplicationId) ?? r.ApplicationId}：{r.Message}");
+        BulkReport = string.Join("\n", new[] { $"{results.Count(r => r.Succeeded)}|{results.Count(r => !r.Succeeded)}" }.Concat(refused));
+        return RedirectToPage(new { jobId });
+    }
 
     private async Task<IActionResult> Run(string jobId, string done, Func<RecruitingActor, Task<RecruitingResult<JobApplication>>> command)
     {

@@ -12,8 +12,27 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongjiang.Web.Pages.Employer.Jobs;
 
 /// <summary>推荐人才: ranked seekers for one of the employer's open jobs, with reasons; names masked, no contact data.</summary>
-public sealed class RecommendationsModel(UserManager<AppUser> users, AppDbContext db, RecommendationService recommendations, TimeProvider clock) : PageModel
+public sealed class RecommendationsModel(UserManager<AppUser> users, AppDbContext db, RecommendationService recommendations, TimeProvider clock,
+    Gongjiang.Application.Recruiting.InvitationService invitations) : PageModel
 {
+    [TempData] public string? Message { get; set; }
+    [TempData] public string? Problem { get; set; }
+
+    /// <summary>Talent already invited to this job and not yet answered (or answered by applying).</summary>
+    public HashSet<string> Invited { get; private set; } = [];
+
+    /// <summary>定向邀请投递: invites one recommended talent to apply to this job, with a message.</summary>
+    public async Task<IActionResult> OnPostInviteAsync(string id, string talentId, string? message, CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user?.EmployerId is null) return NotFound();
+        var actor = new Gongjiang.Application.Recruiting.RecruitingActor(user.Id, user.EmployerId, null, user.DisplayName);
+        var result = await invitations.InviteAsync(actor, id, talentId, message, ct);
+        if (result.Failure == Gongjiang.Application.Recruiting.RecruitingFailure.NotFound) return NotFound();
+        if (result.Succeeded) Message = "邀请已发送，求职者会在消息中收到通知。"; else Problem = result.Message;
+        return RedirectToPage(new { id });
+    }
+
     public const int Top = 20;
 
     public sealed record Row(MatchResult Match, string MaskedName, double ExperienceYears, string? Education);
@@ -48,6 +67,8 @@ public sealed class RecommendationsModel(UserManager<AppUser> users, AppDbContex
         var names = await db.TalentContacts.AsNoTracking().Where(c => ids.Contains(c.TalentId)).ToDictionaryAsync(c => c.TalentId, c => c.Name, ct);
         var profiles = await db.Talent.AsNoTracking().Where(t => ids.Contains(t.Id))
             .Select(t => new { t.Id, t.ExperienceYears, t.Education.Level }).ToDictionaryAsync(t => t.Id, ct);
+        Invited = (await invitations.ForEmployerAsync(Company.Id, Job.Id, ct))
+            .Where(i => i.Status is Core.Recruiting.InvitationStatus.Pending or Core.Recruiting.InvitationStatus.Accepted).Select(i => i.TalentId).ToHashSet();
         Rows = list.Items.Select(r => new Row(r, TalentService.MaskName(names.GetValueOrDefault(r.TalentId) ?? "—"),
             profiles.TryGetValue(r.TalentId, out var p) ? p.ExperienceYears : 0,
             profiles.TryGetValue(r.TalentId, out var q) && q.Level is { } l ? Ui.EducationKey(l) : null)).ToList();
