@@ -50,6 +50,17 @@ public sealed class InvitationTests(WebAppFixture web)
         // The application is on the employer's board, and HR was told in its inbox.
         await hr.GotoAsync($"/Employer/Jobs/Board/{jobId}");
         await Expect(hr.Locator("[data-stage=applied] .board-card")).Not.ToHaveCountAsync(0);
+
+        // Filters and a bulk move: only this seeker's application, moved to screening with a report of what happened.
+        await hr.GotoAsync($"/Employer/Jobs/Board/{jobId}?stage=applied");
+        await Expect(hr.Locator("#board .board-card")).ToHaveCountAsync(1);
+        await hr.Locator("#board .board-card input.bulk-select").CheckAsync();
+        await hr.SelectOptionAsync("#bulk-to", "screening");
+        await hr.ClickAsync("#bulk-apply");
+        await Expect(hr.Locator("#bulk-report")).ToContainTextAsync("1 份申请已处理，0 份未变更");
+        await Expect(hr.Locator("[data-stage=screening] .board-card")).ToHaveCountAsync(1);
+        await hr.GotoAsync($"/Employer/Jobs/Board/{jobId}?stage=applied");
+        await Expect(hr.Locator("#board .board-card")).ToHaveCountAsync(0);
         await hr.GotoAsync("/Inbox");
         await Expect(hr.Locator("#inbox .notification[data-kind='invitation.answered']").First).ToContainTextAsync("邀请已接受");
         await hr.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "employer-inbox-invitation-accepted.png"), FullPage = true });
