@@ -185,3 +185,40 @@ public sealed class OutboxTests
         Assert.Equal(0, await inbox.UnreadCountAsync("U-seeker"));
     }
 }
+
+public sealed class FileMessageSenderTests
+{
+    [Fact]
+    public async Task The_development_sender_appends_one_json_line_per_message_to_a_file_per_channel_and_day()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "gongjiang-outbox-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var clock = new ManualClock(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero));
+            var sender = new FileMessageSender(OutboxChannels.Sms, folder, clock);
+            await sender.SendAsync(new OutboxMessage { Id = 7, Channel = OutboxChannels.Sms, Destination = "13812345678", Kind = "invitation", Subject = "投递邀请", Body = "欢迎投递" }, default);
+            await sender.SendAsync(new OutboxMessage { Id = 8, Channel = OutboxChannels.Sms, Destination = "13987654321", Kind = "offer.sent", Subject = "录用意向", Body = "月薪 9000 元" }, default);
+
+            var lines = await File.ReadAllLinesAsync(Path.Combine(folder, "sms-20261122.jsonl"));
+            Assert.Equal(2, lines.Length);
+            using var first = System.Text.Json.JsonDocument.Parse(lines[0]);
+            Assert.Equal((7, "13812345678", "欢迎投递"), (first.RootElement.GetProperty("id").GetInt32(), first.RootElement.GetProperty("to").GetString(),
+                first.RootElement.GetProperty("body").GetString()));
+            Assert.Contains("月薪 9000 元", lines[1]); // readable Chinese, not \u escapes
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void By_default_the_file_sender_writes_beside_the_SQLite_database()
+    {
+        var services = new ServiceCollection();
+        services.AddGongjiang(DatabaseTarget.Parse("/tmp/gongjiang-x/data/gongjiang.db"));
+        using var provider = services.BuildServiceProvider();
+        Assert.Equal("/tmp/gongjiang-x/data/outbox", NotificationServiceRegistration.FileSenderFolder(provider));
+        Assert.Equal(["email", "sms"], provider.GetServices<IMessageSender>().Select(s => s.Channel).Order());
+    }
+}
