@@ -34,6 +34,8 @@ public static class ServiceRegistration
         services.TryAddSingleton(sp => new PostingScreener(catalog: sp.GetRequiredService<TaxonomyCatalog>()));
         services.AddScoped<TalentRecordMapper>();
         services.AddScoped<TalentService>();
+        services.AddScoped<TalentSearchService>();
+        services.AddScoped<Sharing.SharingService>();
         services.AddScoped<EmployerService>();
         services.AddScoped<Recruiting.RecruitingService>();
         services.AddScoped<DemoZoneSeeder>();
