@@ -107,7 +107,7 @@ public sealed class SharingService(AppDbContext db, TimeProvider clock)
         if (access is null) return new(null, SharingFailure.NotFound, $"talent {talentId}");
         purpose = purpose?.Trim();
         if (string.IsNullOrEmpty(purpose)) return new(null, SharingFailure.Invalid, "请说明使用目的。", "purpose");
-        if (purpose.Length > MaxPurposeLength) return new(null, SharingFailure.Invalid, $"使用目的最多 {MaxPurposeLength} 个字。", "purpose");
+        if (purpose.Length > MaxPurposeLength) return new(null, SharingFailure.Invalid, "使用目的最多 500 个字。", "purpose");
         if ((kinds & ContactKinds.All) == ContactKinds.None) return new(null, SharingFailure.Invalid, "请至少选择一项联系方式。", "kinds");
         kinds &= ContactKinds.All;
         if ((access.Revealed & kinds) == kinds) return new(null, SharingFailure.Conflict, "求职者已同意向贵企业提供这些联系方式。");
