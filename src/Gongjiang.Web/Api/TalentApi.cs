@@ -16,7 +16,7 @@ public static class TalentApi
         talent.MapPut("/me", SaveMine).WithName("SaveMyProfile").WithSummary("Replace the signed-in seeker's profile")
             .RequireAuthorization(p => p.RequireRole(Roles.Seeker));
         talent.MapGet("/{id}", GetProfile).WithName("GetTalent")
-            .WithSummary("A profile: operators see it with masked contact data; employers only when the seeker shares with the zone")
+            .WithSummary("A profile: operators see it masked; employers when the seeker shares with the zone or applied to them, with contact data only as the seeker consented; every view is logged")
             .RequireAuthorization();
         return v1;
     }

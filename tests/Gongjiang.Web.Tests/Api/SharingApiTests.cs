@@ -68,6 +68,19 @@ public sealed class SharingApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal(["", "", "name,phone", "", ""], views.Select(v => string.Join(",", v.GetProperty("shown").EnumerateArray().Select(k => k.GetString()))));
         Assert.Equal("复核", views[0].GetProperty("purpose").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await hr.GetAsync("/api/v1/me/resume-views")).StatusCode);
+
+        // The pages enforce the same: the résumé page shows the masked phone only, a profile outside the pool is 404.
+        var resumePage = await hr.GetStringAsync("/Employer/Talent/View/T1");
+        Assert.Contains("138****5678", resumePage);
+        Assert.DoesNotContain("13812345678", resumePage);
+        Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync("/Employer/Talent/View/T2")).StatusCode);
+        var searchPage = await hr.GetStringAsync("/Employer/Talent?q=" + Uri.EscapeDataString("焊工"));
+        Assert.Contains("/Employer/Talent/View/T1", searchPage);
+        Assert.DoesNotContain("13812345678", searchPage);
+        Assert.DoesNotContain("/Employer/Talent/View/T2", (await hr.GetStringAsync("/Employer/Talent")));
+        // The seeker's privacy page lists the five API views and the page view; search results are not résumé views.
+        var privacy = await seeker.GetStringAsync("/Seeker/Privacy");
+        Assert.Equal(6, System.Text.RegularExpressions.Regex.Count(privacy, "class=\"view-row\""));
     }
 
     [Fact]
