@@ -35,6 +35,8 @@ public static class ServiceRegistration
         services.TryAddSingleton(sp => new PostingScreener(catalog: sp.GetRequiredService<TaxonomyCatalog>()));
         services.AddScoped<TalentRecordMapper>();
         services.AddScoped<TalentService>();
+        services.AddScoped<TalentSearchService>();
+        services.AddScoped<Sharing.SharingService>();
         services.AddScoped<EmployerService>();
         services.AddScoped<Recruiting.RecruitingService>();
         services.AddScoped<Headhunting.HeadhuntingService>();

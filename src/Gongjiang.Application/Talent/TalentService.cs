@@ -73,8 +73,18 @@ public sealed class TalentService(AppDbContext db, TalentRecordMapper mapper, Ti
     public async Task SetSharingAsync(string talentId, bool shared, CancellationToken ct = default)
     {
         var profile = await db.Talent.FirstAsync(t => t.Id == talentId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
         profile.SharedWithZone = shared;
-        profile.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        profile.UpdatedAt = now;
+        if (!shared)
+        {
+            // Leaving the shared pool withdraws every consent given through it and declines the open requests: employers
+            // lose the profile and its contact data together. Applications keep their own, separate basis.
+            foreach (var grant in await db.Set<Sharing.ConsentGrant>().Where(g => g.TalentId == talentId && g.RevokedAt == null).ToListAsync(ct))
+                (grant.RevokedAt, grant.RevokedReason) = (now, "sharing-off");
+            foreach (var request in await db.Set<Sharing.ContactRequest>().Where(r => r.TalentId == talentId && r.Status == Sharing.ContactRequestStatus.Pending).ToListAsync(ct))
+                (request.Status, request.AnsweredAt) = (Sharing.ContactRequestStatus.Declined, now);
+        }
         await db.SaveChangesAsync(ct);
     }
 

@@ -16,7 +16,7 @@ public static class TalentApi
         talent.MapPut("/me", SaveMine).WithName("SaveMyProfile").WithSummary("Replace the signed-in seeker's profile")
             .RequireAuthorization(p => p.RequireRole(Roles.Seeker));
         talent.MapGet("/{id}", GetProfile).WithName("GetTalent")
-            .WithSummary("A profile: operators see it with masked contact data; employers only when the seeker shares with the zone")
+            .WithSummary("A profile: operators see it masked; employers when the seeker shares with the zone or applied to them, with contact data only as the seeker consented; every view is logged")
             .RequireAuthorization();
         return v1;
     }
@@ -41,22 +41,16 @@ public static class TalentApi
         return TypedResults.Ok(TalentService.ToLine(result.Value.Profile, result.Value.Contact, includeProtected: true));
     }
 
-    private static async Task<Results<Ok<TalentLine>, ProblemHttpResult>> GetProfile(string id, TalentService service,
+    private static async Task<Results<Ok<TalentLine>, ProblemHttpResult>> GetProfile(string id, string? purpose, Gongjiang.Application.Sharing.SharingService sharing,
         HttpContext http, UserManager<AppUser> users, CancellationToken ct)
     {
         var user = await CurrentUser.FromAsync(http.User, users);
-        var profile = await service.FindAsync(id, ct);
-        if (profile is null || user is null) return ApiResults.NotFound($"talent {id}");
-        if (user.TalentId == id)
-            return TypedResults.Ok(TalentService.ToLine(profile, await service.FindContactAsync(id, ct), includeProtected: true));
-        var visible = user.IsOperator || (user.IsEmployer && profile.SharedWithZone && profile.IsActive);
-        if (!visible) return ApiResults.NotFound($"talent {id}");
-        // Contact data stays masked: it is revealed only with the seeker's consent to that employer.
-        var contact = await service.FindContactAsync(id, ct);
-        var masked = contact is null ? null : new Gongjiang.Core.Talent.TalentContact
-        {
-            TalentId = id, Name = TalentService.MaskName(contact.Name), Phone = TalentService.MaskPhone(contact.Phone),
-        };
-        return TypedResults.Ok(TalentService.ToLine(profile, masked, includeProtected: false));
+        if (user is null) return ApiResults.NotFound($"talent {id}");
+        // Employers see shared profiles (or their applicants); contact data only for the kinds the seeker consented to.
+        // Every view by someone other than the owner is logged for the owner to see.
+        var access = await sharing.OpenAsync(SharingApi.ViewerOf(user), id, "api", purpose, ct);
+        if (access is null) return ApiResults.NotFound($"talent {id}");
+        var owner = access.Basis == Gongjiang.Application.Sharing.AccessBasis.Owner;
+        return TypedResults.Ok(TalentService.ToLine(access.Profile, access.Contact, includeProtected: owner));
     }
 }

@@ -1,0 +1,263 @@
+using System.Text;
+using Gongjiang.Application.Import;
+using Gongjiang.Application.Matching;
+using Gongjiang.Application.Persistence;
+using Gongjiang.Core.Common;
+using Gongjiang.Core.Jobs;
+using Gongjiang.Core.Talent;
+using Gongjiang.Core.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Gongjiang.Application.Talent;
+
+/// <summary>
+/// The searchable, non-personal text of a shared profile: desired titles, occupation names, skills, certificates, school,
+/// major and résumé text, lower-cased. Never the name, phone, e-mail, ID number, gender or birth year.
+/// SQLite mirrors it into the FTS5 table TalentSearchFts (trigram tokenizer) by triggers; PostgreSQL indexes it with pg_trgm.
+/// </summary>
+public sealed class TalentSearchDocument
+{
+    public long Id { get; set; }
+    public string TalentId { get; set; } = "";
+    /// <summary>Titles, occupations, skills and certificates: matches here weigh more.</summary>
+    public string Headline { get; set; } = "";
+    /// <summary>Everything searchable, the headline included.</summary>
+    public string Text { get; set; } = "";
+    /// <summary>The profile's UpdatedAt this document was built from: a different value means the document is stale.</summary>
+    public DateTime SourceUpdatedAt { get; set; }
+}
+
+internal sealed class TalentSearchDocumentConfiguration : IEntityTypeConfiguration<TalentSearchDocument>
+{
+    public void Configure(EntityTypeBuilder<TalentSearchDocument> b)
+    {
+        b.ToTable("TalentSearchDocuments");
+        b.HasKey(d => d.Id);
+        b.Property(d => d.Id).ValueGeneratedOnAdd();
+        b.Property(d => d.TalentId).HasMaxLength(40);
+        b.HasIndex(d => d.TalentId).IsUnique();
+        b.HasOne<TalentProfile>().WithOne().HasForeignKey<TalentSearchDocument>(d => d.TalentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed record TalentSearchQuery
+{
+    public string? Text { get; init; }
+    /// <summary>An occupation code (x-xx-xx-xx) or a group (6-18, or 6-18-00-00).</summary>
+    public string? Occupation { get; init; }
+    /// <summary>At least this national skill grade (5 初级 … 1 高级技师): a grade number ≤ this.</summary>
+    public int? MinGrade { get; init; }
+    /// <summary>A region code: the seeker lives there (prefix, so 3702 is all of Qingdao) or is willing to work there.</summary>
+    public string? City { get; init; }
+    public EducationLevel? MinEducation { get; init; }
+    /// <summary>A major code or its prefix.</summary>
+    public string? Major { get; init; }
+    public double? MinExperience { get; init; }
+    /// <summary>The pay the employer offers: seekers whose expectation overlaps it.</summary>
+    public int? PayMin { get; init; }
+    public int? PayMax { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 20;
+}
+
+public sealed record TalentSearchHit(TalentProfile Profile, int Score);
+public sealed record TalentSearchPage(IReadOnlyList<TalentSearchHit> Items, int Total, int Page, int PageSize);
+
+/// <summary>
+/// Talent search for employers over the zone's shared pool only (seekers who opted in): full text plus filters, ordered by
+/// relevance then recency. Terms of three or more characters go through the trigram index (FTS5 on SQLite, pg_trgm on
+/// PostgreSQL); shorter ones (two-character Chinese words like 焊工, 电工) fall back to LIKE over the same documents.
+/// Documents are refreshed before each search for every shared profile whose UpdatedAt moved, so any writer (editor,
+/// API, import, another process) is covered without hooks.
+/// </summary>
+public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog, MatchingIndex index, TimeProvider clock)
+{
+    public const int MaxPageSize = 100;
+    public const int MaxTerms = 8;
+
+    private DbSet<TalentSearchDocument> Documents => db.Set<TalentSearchDocument>();
+
+    public Mapped<TalentSearchQuery> Validate(TalentSearchQuery q)
+    {
+        var m = new Mapped<TalentSearchQuery>();
+        if ((q.Text?.Length ?? 0) > 100) m.Add("q", "at most 100 characters");
+        if (q.MinGrade is { } g && !SkillGrade.IsValid(g)) m.Add("min_grade", "must be 1…5");
+        if (q.Occupation is { Length: > 0 } o && (o.Length > 12 || !o.All(c => char.IsAsciiDigit(c) || c == '-'))) m.Add("occupation", $"'{o}' is not an occupation code");
+        if (q.City is { Length: > 0 } c && (c.Length > 6 || !c.All(char.IsAsciiDigit))) m.Add("city", $"'{c}' is not a region code");
+        if (q.Major is { Length: > 0 } mj && (mj.Length > 12 || !mj.All(char.IsAsciiLetterOrDigit))) m.Add("major", $"'{mj}' is not a major code");
+        if (q.MinExperience is < 0 or > 60) m.Add("min_experience", "must be between 0 and 60");
+        if (q.PayMin is < 0 || q.PayMax is < 0) m.Add("pay", "must not be negative");
+        if (q.PayMin is { } lo && q.PayMax is { } hi && lo > hi) m.Add("pay", $"min {lo} is greater than max {hi}");
+        if (q.Page < 1 || q.Page > 10000) m.Add("page", "must be between 1 and 10000");
+        if (q.PageSize < 1 || q.PageSize > MaxPageSize) m.Add("page_size", $"must be between 1 and {MaxPageSize}");
+        return m.Errors.Count > 0 ? m : new Mapped<TalentSearchQuery> { Value = q };
+    }
+
+    public static IReadOnlyList<string> Terms(string? text) =>
+        (text ?? "").ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct().Take(MaxTerms).ToList();
+
+    public async Task<TalentSearchPage> SearchAsync(TalentSearchQuery q, CancellationToken ct = default)
+    {
+        var terms = Terms(q.Text);
+        var profiles = Filter(db.Talent.AsNoTracking().Where(t => t.SharedWithZone && t.IsActive), q);
+        if (terms.Count == 0)
+        {
+            var total = await profiles.CountAsync(ct);
+            var items = await profiles.OrderByDescending(t => t.UpdatedAt).ThenBy(t => t.Id)
+                .Skip((q.Page - 1) * q.PageSize).Take(q.PageSize).ToListAsync(ct);
+            return new TalentSearchPage(items.Select(t => new TalentSearchHit(t, 0)).ToList(), total, q.Page, q.PageSize);
+        }
+        await RefreshAsync(ct);
+        var hits = TextHits(terms);
+        var joined = from t in profiles join h in hits on t.Id equals h.TalentId select new { Profile = t, h.Score };
+        var count = await joined.CountAsync(ct);
+        var page = await joined.OrderByDescending(x => x.Score).ThenByDescending(x => x.Profile.UpdatedAt).ThenBy(x => x.Profile.Id)
+            .Skip((q.Page - 1) * q.PageSize).Take(q.PageSize).ToListAsync(ct);
+        return new TalentSearchPage(page.Select(x => new TalentSearchHit(x.Profile, x.Score)).ToList(), count, q.Page, q.PageSize);
+    }
+
+    private IQueryable<TalentProfile> Filter(IQueryable<TalentProfile> profiles, TalentSearchQuery q)
+    {
+        if (q.Occupation is { Length: > 0 } occupation)
+        {
+            var code = occupation.Trim();
+            while (code.EndsWith("-00", StringComparison.Ordinal)) code = code[..^3];
+            var exact = code.Count(c => c == '-') >= 3;
+            var prefix = code + "-";
+            var grade = q.MinGrade;
+            profiles = profiles.Where(t => t.Occupations.Any(o => (exact ? o.Code == code : o.Code.StartsWith(prefix))
+                && (grade == null || (o.Grade != null && o.Grade <= grade))));
+        }
+        else if (q.MinGrade is { } grade)
+            profiles = profiles.Where(t => t.Occupations.Any(o => o.Grade != null && o.Grade <= grade));
+        if (q.City is { Length: > 0 } city)
+            profiles = profiles.Where(t => t.CityCode.StartsWith(city) || t.WillingCities.Contains(city));
+        if (q.MinEducation is { } level)
+        {
+            var levels = Enum.GetValues<EducationLevel>().Where(l => l >= level).Cast<EducationLevel?>().ToList();
+            profiles = profiles.Where(t => levels.Contains(t.Education.Level));
+        }
+        if (q.Major is { Length: > 0 } major)
+            profiles = profiles.Where(t => t.Education.MajorCode != null && t.Education.MajorCode.StartsWith(major));
+        if (q.MinExperience is { } years) profiles = profiles.Where(t => t.ExperienceYears >= years);
+        if (q.PayMax is { } payMax) profiles = profiles.Where(t => t.ExpectedSalaryMin == null || t.ExpectedSalaryMin <= payMax);
+        if (q.PayMin is { } payMin) profiles = profiles.Where(t => t.ExpectedSalaryMax == null || t.ExpectedSalaryMax >= payMin);
+        return profiles;
+    }
+
+    /// <summary>The documents matching every term, each with a relevance score (occurrences, headline occurrences counted thrice).</summary>
+    private IQueryable<TextHit> TextHits(IReadOnlyList<string> terms)
+    {
+        var sqlite = db.Database.IsSqlite();
+        var parameters = new List<object>();
+        string Param(object value) { parameters.Add(value); return "{" + (parameters.Count - 1) + "}"; }
+        var where = new List<string>();
+        var score = new List<string>();
+        var longTerms = terms.Where(t => t.Length >= 3).ToList();
+        if (sqlite && longTerms.Count > 0)
+        {
+            var match = string.Join(" AND ", longTerms.Select(t => "\"" + t.Replace("\"", "\"\"") + "\""));
+            where.Add($"d.\"Id\" IN (SELECT rowid FROM \"TalentSearchFts\" WHERE \"TalentSearchFts\" MATCH {Param(match)})");
+        }
+        foreach (var term in terms)
+        {
+            if (!(sqlite && term.Length >= 3)) where.Add($"d.\"Text\" LIKE {Param("%" + EscapeLike(term) + "%")} ESCAPE '\\'");
+            var t = Param(term);
+            score.Add($"(length(d.\"Text\") - length(replace(d.\"Text\", {t}, ''))) / {term.Length}");
+            score.Add($"3 * ((length(d.\"Headline\") - length(replace(d.\"Headline\", {t}, ''))) / {term.Length})");
+        }
+        var sql = $"SELECT d.\"TalentId\" AS \"TalentId\", CAST({string.Join(" + ", score)} AS INTEGER) AS \"Score\" " +
+                  $"FROM \"TalentSearchDocuments\" AS d WHERE {string.Join(" AND ", where)}";
+        return db.Database.SqlQueryRaw<TextHit>(sql, parameters.ToArray());
+    }
+
+    private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    /// <summary>Builds or rebuilds the documents of shared profiles that changed since their document was written.</summary>
+    public async Task<int> RefreshAsync(CancellationToken ct = default)
+    {
+        var stale = await db.Talent.AsNoTracking()
+            .Where(t => t.SharedWithZone && t.IsActive && !Documents.Any(d => d.TalentId == t.Id && d.SourceUpdatedAt == t.UpdatedAt))
+            .Take(5000).ToListAsync(ct);
+        if (stale.Count == 0) return 0;
+        var ids = stale.Select(t => t.Id).ToList();
+        var existing = await Documents.Where(d => ids.Contains(d.TalentId)).ToDictionaryAsync(d => d.TalentId, ct);
+        foreach (var profile in stale)
+        {
+            var (headline, text) = Build(profile);
+            if (!existing.TryGetValue(profile.Id, out var doc)) Documents.Add(doc = new TalentSearchDocument { TalentId = profile.Id });
+            (doc.Headline, doc.Text, doc.SourceUpdatedAt) = (headline, text, profile.UpdatedAt);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another search built the same documents at the same moment: theirs are as good as ours.
+            db.ChangeTracker.Clear();
+        }
+        finally
+        {
+            foreach (var entry in db.ChangeTracker.Entries<TalentSearchDocument>().ToList()) entry.State = EntityState.Detached;
+        }
+        return stale.Count;
+    }
+
+    public (string Headline, string Text) Build(TalentProfile p)
+    {
+        var head = new StringBuilder();
+        void Add(StringBuilder sb, string? s) { if (!string.IsNullOrWhiteSpace(s)) sb.Append(s.Trim()).Append('\n'); }
+        foreach (var t in p.DesiredTitles) Add(head, t);
+        foreach (var o in p.Occupations)
+        {
+            Add(head, catalog.FindOccupation(o.Code)?.Name);
+            Add(head, o.Code);
+        }
+        foreach (var s in p.Skills) Add(head, s);
+        foreach (var c in p.Certificates) Add(head, c);
+        var text = new StringBuilder(head.ToString());
+        Add(text, p.Education.School);
+        if (p.Education.MajorCode is { } major)
+        {
+            Add(text, major);
+            Add(text, catalog.MajorsByCode.GetValueOrDefault(major)?.Name);
+        }
+        Add(text, p.ResumeText);
+        return (head.ToString().ToLowerInvariant(), text.ToString().ToLowerInvariant());
+    }
+
+    /// <summary>
+    /// 相似人才: the matching engine ranks the shared pool against the candidate's profile turned into a query (their main
+    /// occupation and grade, skills, certificates, city and expected pay). The candidate is never among them.
+    /// </summary>
+    public async Task<IReadOnlyList<(TalentProfile Profile, float Score)>> SimilarAsync(TalentProfile candidate, int top = 6, CancellationToken ct = default)
+    {
+        top = Math.Clamp(top, 1, 50);
+        var main = candidate.Occupations.OrderBy(o => o.Grade ?? 9).FirstOrDefault();
+        var probe = new JobPosting
+        {
+            Id = "similar:" + candidate.Id, EmployerId = "", Title = candidate.DesiredTitles.FirstOrDefault() ?? catalog.FindOccupation(main?.Code)?.Name ?? "",
+            OccupationCode = main?.Code, OccupationConfidence = main is null ? null : 1, MinGrade = null,
+            Skills = candidate.Skills.Select(s => new JobSkill { Name = s, Weight = 1 }).ToList(),
+            CityCode = candidate.CityCode, SalaryMin = candidate.ExpectedSalaryMin ?? 0, SalaryMax = candidate.ExpectedSalaryMax ?? candidate.ExpectedSalaryMin ?? 0,
+            Description = candidate.ResumeText.Length > 2000 ? candidate.ResumeText[..2000] : candidate.ResumeText,
+            Status = JobStatus.Open, PostedAt = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+        };
+        var engine = await index.GetAsync(ct);
+        var ranked = engine.TalentForJob(probe, Math.Min(top * 4 + 20, 300))
+            .Where(r => r.TalentId != candidate.Id && index.IsShared(r.TalentId)).Take(top).ToList();
+        var ids = ranked.Select(r => r.TalentId).ToList();
+        var profiles = await db.Talent.AsNoTracking().Where(t => ids.Contains(t.Id) && t.SharedWithZone && t.IsActive).ToDictionaryAsync(t => t.Id, ct);
+        return ranked.Where(r => profiles.ContainsKey(r.TalentId)).Select(r => (profiles[r.TalentId], r.Score)).ToList();
+    }
+}
+
+/// <summary>One row of the text stage of a search.</summary>
+public sealed class TextHit
+{
+    public string TalentId { get; set; } = "";
+    public int Score { get; set; }
+}
