@@ -106,6 +106,8 @@ public static class ServiceActions
     public const string ScreeningSentBack = "screening.sent_back";
     public const string ScreeningReviewRequested = "screening.review_requested";
     public const string SettingChanged = "setting.changed";
+    public const string VerificationApproved = "employer.verification_approved";
+    public const string VerificationRejected = "employer.verification_rejected";
 }
 
 public static class ServiceTargets

@@ -62,9 +62,11 @@ public static class EmployersApi
     }
 
     private static async Task<Results<Ok<EmployerView>, ProblemHttpResult>> DecideVerification(string id, VerificationDecision body,
-        EmployerService service, CancellationToken ct)
+        EmployerService service, HttpContext http, UserManager<AppUser> users, CancellationToken ct)
     {
-        var employer = await service.DecideVerificationAsync(id, body.Approve, body.Note, ct);
+        var user = await CurrentUser.FromAsync(http.User, users);
+        if (user is null) return TypedResults.Problem(statusCode: 403, title: "Not allowed");
+        var employer = await service.DecideVerificationAsync(id, body.Approve, body.Note, user.Id, ct);
         return employer is null ? ApiResults.NotFound($"employer {id}") : TypedResults.Ok(ToView(employer));
     }
 

@@ -192,4 +192,17 @@ public sealed class ComplaintServiceTests
         Assert.Equal(ComplianceFailure.NotFound, (await service.ReportAsync(Seeker, new ComplaintInput(null, "E404", ComplaintCategory.Other, "描述足够长的内容", null))).Failure);
         Assert.Empty(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Complaints.ToListAsync());
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Verification_decisions_are_service_logged_with_the_operator_and_the_note(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, new ManualClock(Start));
+        await SeedAsync(database);
+        await WithAsync(database, sp => sp.GetRequiredService<Gongjiang.Application.Employers.EmployerService>().DecideVerificationAsync("E2", false, "营业执照照片不清晰", Operator.UserId));
+        await WithAsync(database, sp => sp.GetRequiredService<Gongjiang.Application.Employers.EmployerService>().DecideVerificationAsync("E2", true, null, Operator.UserId));
+        var log = (await LogAsync(database)).Where(e => e.TargetKind == ServiceTargets.Employer && e.TargetId == "E2").ToList();
+        Assert.Equal([(ServiceActions.VerificationRejected, "营业执照照片不清晰"), (ServiceActions.VerificationApproved, (string?)null)], log.Select(e => (e.Action, e.Reason)));
+        Assert.All(log, e => Assert.Equal(Operator.UserId, e.ActorUserId));
+    }
 }
