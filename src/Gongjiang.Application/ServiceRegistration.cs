@@ -32,7 +32,12 @@ public static class ServiceRegistration
         services.AddScoped<TabularImport>();
         services.AddScoped<JobRecordMapper>();
         services.AddScoped<JobService>();
-        services.TryAddSingleton(sp => new PostingScreener(catalog: sp.GetRequiredService<TaxonomyCatalog>()));
+        // Scoped: each request screens with the policy operators last chose (SystemSettings), so a change applies at once.
+        services.TryAddScoped(sp => new PostingScreener(sp.GetRequiredService<Compliance.ComplianceSettings>().LoadPolicy(), catalog: sp.GetRequiredService<TaxonomyCatalog>()));
+        services.AddScoped<Compliance.ServiceLog>();
+        services.AddScoped<Compliance.ComplianceSettings>();
+        services.AddScoped<Compliance.ComplaintService>();
+        services.AddScoped<Compliance.ScreeningQueueService>();
         services.AddScoped<TalentRecordMapper>();
         services.AddScoped<TalentService>();
         services.AddScoped<TalentSearchService>();

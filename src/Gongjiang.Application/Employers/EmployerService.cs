@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongjiang.Application.Employers;
 
 /// <summary>Employer accounts: the public directory, profiles and the operator's verification (企业认证).</summary>
-public sealed class EmployerService(AppDbContext db, TimeProvider clock)
+public sealed class EmployerService(AppDbContext db, TimeProvider clock, Compliance.ServiceLog serviceLog)
 {
     public async Task<Paged<Employer>> ListAsync(VerificationStatus? status, string? text, int page, int pageSize, CancellationToken ct = default)
     {
@@ -24,7 +24,11 @@ public sealed class EmployerService(AppDbContext db, TimeProvider clock)
         db.Employers.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
 
     /// <summary>Records an operator's decision. Approval makes the employer able to publish.</summary>
-    public async Task<Employer?> DecideVerificationAsync(string id, bool approve, string? note, CancellationToken ct = default)
+    public Task<Employer?> DecideVerificationAsync(string id, bool approve, string? note, CancellationToken ct = default) =>
+        DecideVerificationAsync(id, approve, note, Compliance.ServiceLog.SystemActor, ct);
+
+    /// <summary>Records an operator's decision with who made it; the decision and its note go to the service log.</summary>
+    public async Task<Employer?> DecideVerificationAsync(string id, bool approve, string? note, string actorUserId, CancellationToken ct = default)
     {
         var employer = await db.Employers.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (employer is null) return null;
@@ -33,6 +37,8 @@ public sealed class EmployerService(AppDbContext db, TimeProvider clock)
         employer.VerifiedAt = approve ? now : null;
         employer.VerificationNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         employer.UpdatedAt = now;
+        serviceLog.Write(actorUserId, approve ? Compliance.ServiceActions.VerificationApproved : Compliance.ServiceActions.VerificationRejected,
+            Compliance.ServiceTargets.Employer, id, employer.VerificationNote);
         await db.SaveChangesAsync(ct);
         return employer;
     }

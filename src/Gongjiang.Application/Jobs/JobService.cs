@@ -116,6 +116,8 @@ public sealed class JobService(AppDbContext db, JobRecordMapper mapper, PostingS
                 .Select(f => $"{ScreeningRules.ChineseName(f.Rule)}「{f.Excerpt}」")), screening.Flags);
         job.Status = JobStatus.Open;
         job.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        // Published with warnings: an operator looks at it in the screening queue (人工复核).
+        Compliance.ScreeningQueueService.EnqueueWarnings(db, job, screening.Flags, job.UpdatedAt);
         await db.SaveChangesAsync(ct);
         return new PublishOutcome(true, null, screening.Flags);
     }

@@ -1,3 +1,4 @@
+using Gongjiang.Application.Compliance;
 using Gongjiang.Application.Identity;
 using Gongjiang.Application.Taxonomy;
 using Gongjiang.Core.Campus;
@@ -43,6 +44,22 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     /// <summary>Seals personal information at rest; set by <see cref="DatabaseTarget.CreateContext"/> (null at design time).</summary>
     public Privacy.PersonalDataProtector? Protector { get; internal set; }
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ServiceLogEntry> ServiceLog => Set<ServiceLogEntry>();
+    public DbSet<ScreeningReview> ScreeningReviews => Set<ScreeningReview>();
+
+    // Postings and recent service-log rows are never deleted (RetentionGuard); every save is checked.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RetentionGuard.Check(ChangeTracker, DateTime.UtcNow);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RetentionGuard.Check(ChangeTracker, DateTime.UtcNow);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -18,6 +18,7 @@ public static class ApiRoutes
         v1.MapCampusApi();
         v1.MapNotificationsApi();
         v1.MapInvitationsApi();
+        v1.MapComplaintsApi();
         return app;
     }
 }

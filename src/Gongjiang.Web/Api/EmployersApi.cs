@@ -16,6 +16,9 @@ public static class EmployersApi
         employers.MapPost("/{id}/verification", DecideVerification).WithName("DecideEmployerVerification")
             .WithSummary("Operator approves or rejects an employer's verification")
             .RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Admin));
+        employers.MapPost("/{id}/suspension/lift", LiftSuspension).WithName("LiftEmployerSuspension")
+            .WithSummary("Operator lifts a suspension (with a reason); the employer may publish again")
+            .RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Admin));
         return v1;
     }
 
@@ -59,9 +62,28 @@ public static class EmployersApi
     }
 
     private static async Task<Results<Ok<EmployerView>, ProblemHttpResult>> DecideVerification(string id, VerificationDecision body,
-        EmployerService service, CancellationToken ct)
+        EmployerService service, HttpContext http, UserManager<AppUser> users, CancellationToken ct)
     {
-        var employer = await service.DecideVerificationAsync(id, body.Approve, body.Note, ct);
+        var user = await CurrentUser.FromAsync(http.User, users);
+        if (user is null) return TypedResults.Problem(statusCode: 403, title: "Not allowed");
+        var employer = await service.DecideVerificationAsync(id, body.Approve, body.Note, user.Id, ct);
         return employer is null ? ApiResults.NotFound($"employer {id}") : TypedResults.Ok(ToView(employer));
+    }
+
+    public sealed record LiftRequest(string? Reason);
+
+    private static async Task<Results<Ok<EmployerView>, ProblemHttpResult>> LiftSuspension(string id, LiftRequest? body,
+        Gongjiang.Application.Compliance.ComplaintService service, HttpContext http, UserManager<AppUser> users, CancellationToken ct)
+    {
+        var user = await CurrentUser.FromAsync(http.User, users);
+        if (user is null) return TypedResults.Problem(statusCode: 403, title: "Not allowed");
+        var result = await service.LiftSuspensionAsync(new Gongjiang.Application.Compliance.ComplianceActor(user.Id), id, body?.Reason, ct);
+        return result.Failure switch
+        {
+            Gongjiang.Application.Compliance.ComplianceFailure.None => TypedResults.Ok(ToView(result.Value!)),
+            Gongjiang.Application.Compliance.ComplianceFailure.NotFound => ApiResults.NotFound($"employer {id}"),
+            Gongjiang.Application.Compliance.ComplianceFailure.Invalid => TypedResults.Problem(statusCode: 400, title: "输入有误 / Invalid input", detail: $"reason: {result.Message}"),
+            _ => ApiResults.Conflict(result.Message ?? "conflict"),
+        };
     }
 }

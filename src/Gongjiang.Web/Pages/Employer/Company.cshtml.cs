@@ -10,12 +10,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongjiang.Web.Pages.Employer;
 
 /// <summary>The company profile: registered facts and verification status (read-only), and the public description (editable).</summary>
-public sealed class CompanyModel(UserManager<AppUser> users, AppDbContext db, EmployerService employers, TimeProvider clock) : PageModel
+public sealed class CompanyModel(UserManager<AppUser> users, AppDbContext db, EmployerService employers, TimeProvider clock,
+    Application.Compliance.ServiceLog serviceLog, Application.Compliance.ScreeningQueueService screeningQueue, Core.Compliance.PostingScreener screener) : PageModel
 {
     public Core.Employers.Employer? Company { get; private set; }
     public Dictionary<JobStatus, int> JobCounts { get; private set; } = [];
     public Dictionary<string, string[]> Errors { get; } = [];
     [TempData] public string? Message { get; set; }
+    [TempData] public string? Problem { get; set; }
+    /// <summary>Postings the platform took down, with the reason given.</summary>
+    public List<(JobPosting Job, string? Reason)> TakenDown { get; private set; } = [];
+    /// <summary>Postings an operator sent back from review, with the note.</summary>
+    public List<(Application.Compliance.ScreeningReview Review, string Title)> SentBack { get; private set; } = [];
+    /// <summary>Own postings that may be sent for an operator's review.</summary>
+    public List<JobPosting> Reviewable { get; private set; } = [];
 
     [BindProperty] public string? Description { get; set; }
     [BindProperty] public string? Website { get; set; }
@@ -59,5 +67,28 @@ public sealed class CompanyModel(UserManager<AppUser> users, AppDbContext db, Em
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var states = await db.Jobs.Where(j => j.EmployerId == id).Select(j => new JobPosting { Status = j.Status, ExpiresAt = j.ExpiresAt }).ToListAsync(ct);
         JobCounts = states.GroupBy(j => Ui.EffectiveStatus(j, today)).ToDictionary(g => g.Key, g => g.Count());
+        var takenDown = await db.Jobs.AsNoTracking().Where(j => j.EmployerId == id && j.Status == JobStatus.TakenDown)
+            .OrderByDescending(j => j.UpdatedAt).Take(50).ToListAsync(ct);
+        var reasons = await serviceLog.TakedownReasonsAsync(takenDown.Select(j => j.Id).ToList(), ct);
+        TakenDown = takenDown.Select(j => (j, reasons.GetValueOrDefault(j.Id))).ToList();
+        var sentBack = await screeningQueue.SentBackForEmployerAsync(id, ct);
+        var sentBackIds = sentBack.Select(r => r.JobId).ToList();
+        var titles = await db.Jobs.Where(j => sentBackIds.Contains(j.Id)).ToDictionaryAsync(j => j.Id, j => j.Title, ct);
+        SentBack = sentBack.Select(r => (r, titles.GetValueOrDefault(r.JobId, r.JobId))).ToList();
+        Reviewable = await db.Jobs.AsNoTracking().Where(j => j.EmployerId == id && (j.Status == JobStatus.Draft || j.Status == JobStatus.Open))
+            .OrderByDescending(j => j.UpdatedAt).Take(100).ToListAsync(ct);
+    }
+
+    /// <summary>The employer asks an operator to review a posting (e.g. to contest a screening flag).</summary>
+    public async Task<IActionResult> OnPostRequestReviewAsync(string jobId, string? note, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Company is null) return Page();
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var result = await screeningQueue.RequestReviewAsync(new Application.Compliance.ComplianceActor(user.Id), Company.Id, jobId, note, screener, ct);
+        if (result.Failure == Application.Compliance.ComplianceFailure.NotFound) return NotFound();
+        if (result.Succeeded) Message = "已提交人工复核申请。"; else Problem = result.Message;
+        return RedirectToPage();
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Gongjiang.Application.Employers;
 using Gongjiang.Application.Jobs;
 using Gongjiang.Application.Persistence;
@@ -43,7 +44,8 @@ public sealed class EmployersModel(EmployerService employers, AppDbContext db) :
             return RedirectToPage(new { status = Status, q = Q, p = PageNumber });
         }
         if (note is { Length: > 500 }) note = note[..500];
-        var employer = await employers.DecideVerificationAsync(id, approve, note, ct);
+        var employer = await employers.DecideVerificationAsync(id, approve, note,
+            User.FindFirstValue(System.Security.Claims.ClaimTypes.NameIdentifier) ?? Application.Compliance.ServiceLog.SystemActor, ct);
         if (employer is null) return NotFound();
         Message = approve ? "已通过认证：{0}" : "已驳回：{0}";
         TempData["MessageArg"] = employer.Name;

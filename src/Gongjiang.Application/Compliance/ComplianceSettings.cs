@@ -1,0 +1,93 @@
+using System.Globalization;
+using Gongjiang.Application.Persistence;
+using Gongjiang.Application.Taxonomy;
+using Gongjiang.Core.Compliance;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongjiang.Application.Compliance;
+
+/// <summary>When repeat offenders are suspended: this many upheld complaints within this many days.</summary>
+public sealed record SuspensionThreshold(int UpheldComplaints, int WithinDays)
+{
+    public static readonly SuspensionThreshold Default = new(3, 180);
+}
+
+/// <summary>
+/// Operator-tunable compliance settings kept in SystemSettings: the screening policy (block or warn per rule) and the
+/// repeat-offender threshold. Read fresh on every use, so a change applies at once; every change is service-logged.
+/// </summary>
+public sealed class ComplianceSettings(AppDbContext db, ServiceLog log)
+{
+    public const string RulePrefix = "screening.rule.";
+    public const string SuspensionCountKey = "compliance.suspension.upheld_complaints";
+    public const string SuspensionDaysKey = "compliance.suspension.within_days";
+
+    /// <summary>The policy in force: the built-in default overlaid with the operators' choices.</summary>
+    public ScreeningPolicy LoadPolicy()
+    {
+        var stored = db.SystemSettings.AsNoTracking().Where(s => s.Key.StartsWith(RulePrefix)).ToList();
+        return Apply(stored);
+    }
+
+    public async Task<ScreeningPolicy> LoadPolicyAsync(CancellationToken ct = default)
+    {
+        var stored = await db.SystemSettings.AsNoTracking().Where(s => s.Key.StartsWith(RulePrefix)).ToListAsync(ct);
+        return Apply(stored);
+    }
+
+    private static ScreeningPolicy Apply(IEnumerable<SystemSetting> stored)
+    {
+        var policy = ScreeningPolicy.Default;
+        foreach (var setting in stored)
+        {
+            var rule = setting.Key[RulePrefix.Length..];
+            if (ScreeningRules.IsKnown(rule) && FlagSeverities.TryParse(setting.Value, out var severity)) policy = policy.With(rule, severity);
+        }
+        return policy;
+    }
+
+    /// <summary>Makes one rule block or only warn. Returns false for an unknown rule.</summary>
+    public async Task<bool> SetRuleAsync(ComplianceActor actor, string rule, FlagSeverity severity, CancellationToken ct = default)
+    {
+        if (!ScreeningRules.IsKnown(rule)) return false;
+        var before = (await LoadPolicyAsync(ct)).SeverityOf(rule);
+        if (before == severity) return true;
+        var key = RulePrefix + rule;
+        var setting = await db.SystemSettings.FirstOrDefaultAsync(s => s.Key == key, ct);
+        var value = FlagSeverities.ToFileName(severity);
+        if (setting is null) db.SystemSettings.Add(new SystemSetting { Key = key, Value = value });
+        else setting.Value = value;
+        log.Write(actor.UserId, ServiceActions.ScreeningRuleChanged, ServiceTargets.ScreeningRule, rule,
+            $"{(before is { } b ? FlagSeverities.ToFileName(b) : "off")} → {value}");
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<SuspensionThreshold> LoadThresholdAsync(CancellationToken ct = default)
+    {
+        var keys = new[] { SuspensionCountKey, SuspensionDaysKey };
+        var stored = await db.SystemSettings.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => s.Value, ct);
+        int Read(string key, int fallback) =>
+            stored.TryGetValue(key, out var v) && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
+        return new SuspensionThreshold(Read(SuspensionCountKey, SuspensionThreshold.Default.UpheldComplaints), Read(SuspensionDaysKey, SuspensionThreshold.Default.WithinDays));
+    }
+
+    /// <summary>Sets the repeat-offender threshold (both at least 1; days at most ten years).</summary>
+    public async Task<bool> SetThresholdAsync(ComplianceActor actor, SuspensionThreshold threshold, CancellationToken ct = default)
+    {
+        if (threshold.UpheldComplaints is < 1 or > 100 || threshold.WithinDays is < 1 or > 3650) return false;
+        var before = await LoadThresholdAsync(ct);
+        if (before == threshold) return true;
+        foreach (var (key, value) in new[] { (SuspensionCountKey, threshold.UpheldComplaints), (SuspensionDaysKey, threshold.WithinDays) })
+        {
+            var text = value.ToString(CultureInfo.InvariantCulture);
+            var setting = await db.SystemSettings.FirstOrDefaultAsync(s => s.Key == key, ct);
+            if (setting is null) db.SystemSettings.Add(new SystemSetting { Key = key, Value = text });
+            else setting.Value = text;
+        }
+        log.Write(actor.UserId, ServiceActions.SettingChanged, ServiceTargets.Setting, "suspension_threshold",
+            $"{before.UpheldComplaints}/{before.WithinDays}d → {threshold.UpheldComplaints}/{threshold.WithinDays}d");
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}
