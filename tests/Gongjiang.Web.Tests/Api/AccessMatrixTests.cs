@@ -270,6 +270,20 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    [Fact]
+    public async Task The_sign_out_form_in_the_layout_signs_out()
+    {
+        var client = await factory.SignedInAsync("operator1");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me/personalization")).StatusCode);
+        var html = await client.GetStringAsync("/");
+        var form = Regex.Match(html, "<form[^>]*action=\"/Account/Logout\"[^>]*>(.*?)</form>", RegexOptions.Singleline);
+        Assert.True(form.Success, "the layout's sign-out form");
+        var token = Regex.Match(form.Groups[1].Value, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me/personalization")).StatusCode);
+    }
+
     /// <summary>"METHOD /pattern" of every API endpoint the app maps.</summary>
     public static List<string> ApiRoutesOf(ApiFactory factory) =>
         factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
