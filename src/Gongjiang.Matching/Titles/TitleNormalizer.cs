@@ -476,6 +476,10 @@ public sealed class TitleNormalizer
         if (rank != 0 && DomainCode(headSpan, hits, rank) is { } domainNode)
             head[domainNode] = Math.Max(head.GetValueOrDefault(domainNode), DomainRankWeight);
 
+        // Content work for a short-video or social channel (抖音|编导, 短视频|剪辑) is full-media operation.
+        if (ChannelContentNode(headSpan) is { } channelNode)
+            head[channelNode] = Math.Max(head.GetValueOrDefault(channelNode), DomainRankWeight);
+
         // The field is named by the head; the rank words after it (经理, 专员) would only match occupations named after ranks.
         var ngram = _ngrams.Score(end < n && !hits.Any(h => h.Start + h.Length <= end) ? segment[..end] : segment);
         var suffix = new Dictionary<int, float>();
@@ -523,6 +527,24 @@ public sealed class TitleNormalizer
 
     internal static float DomainRankWeight = 1.05f;
 
+    private int? ChannelContentNode(ReadOnlySpan<char> head)
+    {
+        foreach (var channel in ChannelWords)
+        {
+            var at = head.LastIndexOf(channel, StringComparison.Ordinal);
+            if (at < 0) continue;
+            var rest = head[(at + channel.Length)..];
+            foreach (var content in ContentHeads)
+                if (rest.SequenceEqual(content))
+                    return _nodeByCode.TryGetValue(FullMediaOperatorCode, out var node) ? node : null;
+        }
+        return null;
+    }
+
+    private const string FullMediaOperatorCode = "4-13-01-05";
+    private static readonly string[] ChannelWords = ["短视频", "抖音", "快手", "新媒体", "自媒体", "小红书", "视频号", "公众号", "微博", "b站"];
+    private static readonly string[] ContentHeads = ["编导", "编剧", "导演", "剪辑", "剪辑师", "策划", "运营", "编辑", "拍摄", "摄像", "脚本", "内容"];
+
     // Field words of business titles and the occupation each has for a manager's and for a junior's rank.
     // Longer words first: 市场营销 before 营销.
     private static readonly (string Word, string? Manager, string? Junior)[] DomainRanks =
@@ -535,7 +557,6 @@ public sealed class TitleNormalizer
         ("推广", "2-06-07-02", "4-01-02-01"),
         ("市场", "2-06-07-02", null),
         ("拓展", "2-06-07-02", null),
-        ("运营", "2-06-07-02", null),
         ("营运", "2-06-07-02", null),
         ("招商", "2-06-07-03", "2-06-07-03"),
         ("客服", "4-07-02-03", "4-04-05-03"),
