@@ -478,7 +478,7 @@ public sealed class TitleNormalizer
 
         // Content work for a short-video or social channel (抖音|编导, 短视频|剪辑) is full-media operation.
         if (ChannelContentNode(headSpan) is { } channelNode)
-            head[channelNode] = Math.Max(head.GetValueOrDefault(channelNode), DomainRankWeight);
+            head[channelNode] = Math.Max(head.GetValueOrDefault(channelNode), ChannelContentWeight);
 
         // The field is named by the head; the rank words after it (经理, 专员) would only match occupations named after ranks.
         var ngram = _ngrams.Score(end < n && !hits.Any(h => h.Start + h.Length <= end) ? segment[..end] : segment);
@@ -525,7 +525,7 @@ public sealed class TitleNormalizer
         return null;
     }
 
-    internal static float DomainRankWeight = 1.05f;
+    internal static float DomainRankWeight = 1.05f, ChannelContentWeight = 1.25f;
 
     private int? ChannelContentNode(ReadOnlySpan<char> head)
     {
