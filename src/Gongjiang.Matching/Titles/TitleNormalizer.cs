@@ -142,6 +142,15 @@ public sealed class TitleNormalizer
         }
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TaxonomyCatalog, Lazy<TitleNormalizer>> Shared = new();
+
+    /// <summary>One normalizer per catalog, built on first use and shared by every caller afterwards.</summary>
+    public static TitleNormalizer For(TaxonomyCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return Shared.GetValue(catalog, c => new Lazy<TitleNormalizer>(() => new TitleNormalizer(c))).Value;
+    }
+
     /// <summary>The best code for a title; never throws, whatever the input.</summary>
     public TitleMatch Normalize(string? title) => Rank(title, 1)[0];
 
