@@ -22,7 +22,7 @@ internal sealed class TaxonomyLookup
         _catalog = catalog;
         _normalizeTitles = normalizeTitles;
         foreach (var o in catalog.Occupations)
-            if (OccupationInt.Parse(o.Code) is var c and not 0) _names[c] = o.Name;
+            if (OccupationInt.Parse(o.Code) is var c and not 0) _names[c] = Titles.TitleNormalizer.DisplayName(o.Name); // without the green/digital markers (L, S)
         foreach (var o in catalog.Occupations.Where(o => o.Level == 4))
         {
             var code = OccupationInt.Parse(o.Code);

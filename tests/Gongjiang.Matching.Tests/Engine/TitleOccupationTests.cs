@@ -69,3 +69,22 @@ public sealed class TitleOccupationTests
         Assert.All(results, r => Assert.Null(r.Reasons!.JobOccupationCode));
     }
 }
+
+public sealed class OccupationNameReasonTests
+{
+    [Fact]
+    public void Reasons_name_the_occupation_without_the_classification_markers()
+    {
+        const string systemsAdministrator = "4-04-04-03"; // 信息通信信息化系统管理员S in the classification
+        var job = ElectricianJob();
+        job.OccupationCode = systemsAdministrator;
+        job.MinGrade = null;
+        var person = ElectricianTalent();
+        person.Occupations = [new() { Code = systemsAdministrator, Grade = 4 }];
+        var engine = Index([job], [person]);
+
+        var result = Assert.Single(engine.TalentForJob(job.Id, 10, Options));
+
+        Assert.Equal("信息通信信息化系统管理员", result.Reasons!.OccupationName);
+    }
+}
