@@ -246,7 +246,7 @@ public sealed class TitleNormalizer
     {
         var result = new List<string>();
         if (string.IsNullOrWhiteSpace(title)) return result;
-        var text = TitleText.StripNumbers(TitleText.Fold(title));
+        var text = TitleText.StripNegated(TitleText.StripNumbers(TitleText.Fold(title)));
         var (outside, inside) = TitleText.SplitBrackets(text);
         AddParts(outside);
         if (result.Count == 0)

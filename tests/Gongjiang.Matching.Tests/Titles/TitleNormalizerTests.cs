@@ -284,4 +284,13 @@ public sealed class TitleNormalizerTests(TitleNormalizerFixture fixture) : IClas
         Assert.Equal("4-01-06-01", _normalizer.Normalize("抖音电商运营").Code);
         Assert.Equal("2-09-01-06", _normalizer.Normalize("编导").Code);
     }
+
+    [Theory]
+    [InlineData("电话客服（不带销售）", "4-04-05-03")]
+    [InlineData("非销售岗 客服专员", "4-04-05-03")]
+    [InlineData("行政内勤/不跑业务", "3-01-01-01")]
+    public void What_the_title_says_the_job_is_not_does_not_count(string title, string code)
+    {
+        Assert.Equal(code, _normalizer.Normalize(title).Code);
+    }
 }
