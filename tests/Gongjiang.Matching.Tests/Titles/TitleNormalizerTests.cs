@@ -293,4 +293,12 @@ public sealed class TitleNormalizerTests(TitleNormalizerFixture fixture) : IClas
     {
         Assert.Equal(code, _normalizer.Normalize(title).Code);
     }
+
+    [Theory]
+    [InlineData("水泵维修师傅")]
+    [InlineData("冷干机检修")]
+    public void Repair_of_a_machine_is_machine_repair_work(string title)
+    {
+        Assert.StartsWith("6-31-01", _normalizer.Normalize(title).Code);
+    }
 }
