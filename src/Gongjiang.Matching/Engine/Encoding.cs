@@ -16,11 +16,13 @@ internal sealed class TaxonomyLookup
     private readonly Dictionary<int, string> _names = [];
     private readonly Dictionary<int, string> _regionNames = [];
 
-    public TaxonomyLookup(TaxonomyCatalog catalog)
+    /// <param name="normalizeTitles">Whether titles that are no exact name or alias go through the title normalizer.</param>
+    public TaxonomyLookup(TaxonomyCatalog catalog, bool normalizeTitles = true)
     {
         _catalog = catalog;
+        _normalizeTitles = normalizeTitles;
         foreach (var o in catalog.Occupations)
-            if (OccupationInt.Parse(o.Code) is var c and not 0) _names[c] = o.Name;
+            if (OccupationInt.Parse(o.Code) is var c and not 0) _names[c] = Titles.TitleNormalizer.DisplayName(o.Name); // without the green/digital markers (L, S)
         foreach (var o in catalog.Occupations.Where(o => o.Level == 4))
         {
             var code = OccupationInt.Parse(o.Code);
@@ -64,15 +66,35 @@ internal sealed class TaxonomyLookup
         if (city != 0) into.Add(city);
     }
 
-    /// <summary>An occupation whose official name or alias is exactly this title (after removing bracketed perks).</summary>
-    public int OccupationForTitle(string? title)
+    /// <summary>
+    /// The occupation a free title names: an official name or alias matched exactly (after removing bracketed perks),
+    /// otherwise the title normalizer's answer when it is confident enough (a detailed code, or a minor group).
+    /// 0 when the title says too little.
+    /// </summary>
+    /// <param name="normalize">False to accept exact names and aliases only.</param>
+    public int OccupationForTitle(string? title, bool normalize = true)
     {
         if (string.IsNullOrWhiteSpace(title)) return 0;
         var t = title.Trim();
         var open = t.IndexOfAny(['（', '(', '【']);
-        if (open > 0) t = t[..open].Trim();
-        return _codeByTitle.TryGetValue(t, out var code) ? code : 0;
+        var bare = open > 0 ? t[..open].Trim() : t;
+        if (_codeByTitle.TryGetValue(bare, out var code)) return code;
+        if (!_normalizeTitles || !normalize) return 0;
+        if (_normalized.TryGetValue(t, out var cached)) return cached;
+        var match = Titles.TitleNormalizer.For(_catalog).Normalize(t);
+        var result = match.Score >= MinTitleConfidence && match.Code != Titles.TitleNormalizer.UnclassifiedCode
+            ? OccupationInt.Parse(match.Code) : 0;
+        // Titles repeat a great deal across a market; the cache is bounded so odd titles cannot grow it without end.
+        if (_normalized.Count < MaxCachedTitles) _normalized.TryAdd(t, result);
+        return result;
     }
+
+    /// <summary>The least confidence at which a normalized title stands for an occupation.</summary>
+    public const double MinTitleConfidence = 0.5;
+
+    private const int MaxCachedTitles = 200_000;
+    private readonly bool _normalizeTitles;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _normalized = new(StringComparer.Ordinal);
 
     public string? OccupationName(int code) => _names.GetValueOrDefault(code);
 
@@ -160,9 +182,11 @@ internal sealed class Encoder(TaxonomyLookup taxonomy, Interner skills, Interner
             var grade = o.Grade is { } g && SkillGrade.IsValid(g) ? g : 0;
             _a.Add(PackedOccupation.Pack(code, grade));
         }
+        // Someone who names no occupation is placed by what the desired titles say; otherwise exact names only.
+        var placed = _a.Count > 0;
         foreach (var title in p.DesiredTitles)
         {
-            var code = taxonomy.OccupationForTitle(title);
+            var code = taxonomy.OccupationForTitle(title, normalize: !placed);
             if (code != 0 && !HasOccupation(_a, code)) _a.Add(PackedOccupation.Pack(code, PackedOccupation.Desired));
         }
         row.Occupations = ints.Append(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_a));

@@ -54,6 +54,10 @@ public struct MatchFeatures
 public interface IScoringModel
 {
     float Score(in MatchFeatures features);
+
+    /// <summary>The score as shown to people and written to files: in [0, 1], same order as <see cref="Score"/>.
+    /// Models whose raw scores already lie there return them unchanged.</summary>
+    float Present(float score) => score;
 }
 
 /// <summary>A linear model with hand-set weights: the default until a learned ranker replaces it.</summary>

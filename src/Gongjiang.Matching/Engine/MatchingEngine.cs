@@ -417,7 +417,7 @@ public sealed class MatchingEngine
             var tv = new TalentView(in talent, _talentInts);
             if (!Scoring.TryScore(jv, tv, today, out var f)) return null;
             var model = options.Model ?? HandWeights.Default;
-            return new MatchResult(jobId, talentId, 1, model.Score(f), f, options.WithReasons ? Reasons.Build(jv, tv, f, this, null) : null);
+            return new MatchResult(jobId, talentId, 1, model.Present(model.Score(f)), f, options.WithReasons ? Reasons.Build(jv, tv, f, this, null) : null);
         }
         finally { _lock.ExitReadLock(); }
     }
@@ -578,7 +578,7 @@ public sealed class MatchingEngine
             var reasons = options.WithReasons
                 ? Reasons.Build(job, new TalentView(in _talent[slot], _talentInts), features[i], this, localNames)
                 : null;
-            results[r] = new MatchResult(jobId, _talentIdBySlot[slot], r + 1, best[i].Score, features[i], reasons);
+            results[r] = new MatchResult(jobId, _talentIdBySlot[slot], r + 1, Shown(options, best[i].Score), features[i], reasons);
         }
         return results;
     }
@@ -597,10 +597,14 @@ public sealed class MatchingEngine
             var reasons = options.WithReasons
                 ? Reasons.Build(new JobView(in _jobs[slot], _jobInts, _jobFloats), talent, features[i], this, localNames)
                 : null;
-            results[r] = new MatchResult(_jobIdBySlot[slot], talentId, r + 1, best[i].Score, features[i], reasons);
+            results[r] = new MatchResult(_jobIdBySlot[slot], talentId, r + 1, Shown(options, best[i].Score), features[i], reasons);
         }
         return results;
     }
+
+    /// <summary>A result's score as presented by the model that gave it (the reranker's when there is one).</summary>
+    private static float Shown(MatchOptions options, float score) =>
+        (options.Reranker ?? options.Model ?? HandWeights.Default).Present(score);
 
     /// <summary>Indexes into <paramref name="best"/> in final order; re-scored by the reranker when one is given.</summary>
     private static int[] Rerank(Scored[] best, MatchFeatures[] features, MatchOptions options, int top)

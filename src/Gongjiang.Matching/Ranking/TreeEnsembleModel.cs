@@ -57,6 +57,10 @@ public sealed class TreeEnsembleModel : IScoringModel
         return sum;
     }
 
+    /// <summary>A ranking model's raw score is unbounded (and often negative); the logistic function maps it to (0, 1)
+    /// keeping the order, rounded away from the ends so a shown score never reads as a certainty.</summary>
+    public float Present(float score) => float.IsFinite(score) ? Math.Clamp(1f / (1f + MathF.Exp(-score)), 0.0001f, 0.9999f) : 0f;
+
     private sealed record Document(string Kind, IReadOnlyList<string> Features, float Bias, Tree[] Trees);
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };

@@ -142,6 +142,15 @@ public sealed class TitleNormalizer
         }
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TaxonomyCatalog, Lazy<TitleNormalizer>> Shared = new();
+
+    /// <summary>One normalizer per catalog, built on first use and shared by every caller afterwards.</summary>
+    public static TitleNormalizer For(TaxonomyCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return Shared.GetValue(catalog, c => new Lazy<TitleNormalizer>(() => new TitleNormalizer(c))).Value;
+    }
+
     /// <summary>The best code for a title; never throws, whatever the input.</summary>
     public TitleMatch Normalize(string? title) => Rank(title, 1)[0];
 
@@ -237,7 +246,7 @@ public sealed class TitleNormalizer
     {
         var result = new List<string>();
         if (string.IsNullOrWhiteSpace(title)) return result;
-        var text = TitleText.StripNumbers(TitleText.Fold(title));
+        var text = TitleText.StripNegated(TitleText.StripNumbers(TitleText.Fold(title)));
         var (outside, inside) = TitleText.SplitBrackets(text);
         AddParts(outside);
         if (result.Count == 0)
@@ -385,7 +394,32 @@ public sealed class TitleNormalizer
             }
         }
         // A hit inside a longer hit is part of that term, not evidence of its own.
-        return hits.Where(h => !hits.Any(o => o.Length > h.Length && o.Start <= h.Start && o.Start + o.Length >= h.Start + h.Length)).ToList();
+        hits = hits.Where(h => !hits.Any(o => o.Length > h.Length && o.Start <= h.Start && o.Start + o.Length >= h.Start + h.Length)).ToList();
+        // Overlapping hits: "天猫运营|助理" is a 天猫运营 with a rank word, not a 运营助理 with a shop name. A hit that only
+        // reaches past an earlier hit with junior rank words gives way to it; a manager's rank (网络客服|主管) keeps
+        // the rank's term, as a manager's title is named by the rank.
+        if (hits.Count > 1)
+        {
+            var source = text.ToString();
+            hits.RemoveAll(h => hits.Any(o => o.Start < h.Start && o.Start + o.Length > h.Start && o.Start + o.Length < h.Start + h.Length
+                && o.Length >= 2 && IsRoleSequence(source.AsSpan(o.Start + o.Length, h.Start + h.Length - o.Start - o.Length))
+                && RankOf(source.AsSpan(o.Start + o.Length, h.Start + h.Length - o.Start - o.Length)) <= 0));
+        }
+        return hits;
+    }
+
+    // True when the text is made of rank words only (助理, 经理, 主管专员).
+    private bool IsRoleSequence(ReadOnlySpan<char> text)
+    {
+        var end = text.Length;
+        while (end > 0)
+        {
+            var len = Math.Min(5, end);
+            while (len > 0 && !_roleLookup.Contains(text.Slice(end - len, len))) len--;
+            if (len == 0) return false;
+            end -= len;
+        }
+        return text.Length > 0;
     }
 
     private static bool IsLatinTerm(ReadOnlySpan<char> s) => s.Length > 0 && TitleText.IsLatinTokenChar(s[0]) && TitleText.IsLatinTokenChar(s[^1]);
@@ -442,8 +476,20 @@ public sealed class TitleNormalizer
             if (others > 0.001f) support[node] = support.GetValueOrDefault(node) + OtherHits * others;
         }
 
-        // The field is named by the head; the rank words after it (经理, 专员) would only match occupations named after ranks.
+        // A manager's title (物流经理) leans to the professionals of major group 2, a junior one (营销专员) to the
+        // clerks and service workers of groups 3 and 4.
+        var rank = end < n ? RankOf(span[end..]) : 0;
         var headSpan = span[..end];
+
+        // A business field with a rank (销售|总监, 营销|专员, 运营|主管) names the occupation that field has at that rank.
+        if (rank != 0 && DomainCode(headSpan, hits, rank) is { } domainNode)
+            head[domainNode] = Math.Max(head.GetValueOrDefault(domainNode), DomainRankWeight);
+
+        // Content work for a short-video or social channel (抖音|编导, 短视频|剪辑) is full-media operation.
+        if (ChannelContentNode(headSpan) is { } channelNode)
+            head[channelNode] = Math.Max(head.GetValueOrDefault(channelNode), ChannelContentWeight);
+
+        // The field is named by the head; the rank words after it (经理, 专员) would only match occupations named after ranks.
         var ngram = _ngrams.Score(end < n && !hits.Any(h => h.Start + h.Length <= end) ? segment[..end] : segment);
         var suffix = new Dictionary<int, float>();
         for (var len = Math.Min(4, end); len >= 2; len--)
@@ -452,10 +498,6 @@ public sealed class TitleNormalizer
             foreach (var node in nodes)
                 if (!suffix.ContainsKey(node)) suffix[node] = len / 4f;
         }
-
-        // A manager's title (物流经理) leans to the professionals of major group 2, a junior one (营销专员) to the
-        // clerks and service workers of groups 3 and 4.
-        var rank = end < n ? RankOf(span[end..]) : 0;
 
         var scores = new Dictionary<int, float>();
         var candidates = new HashSet<int>(head.Keys);
@@ -476,6 +518,75 @@ public sealed class TitleNormalizer
         }
         return scores;
     }
+
+    // The field word that ends the head, when no more specific term (汽车销售, 天猫运营) ends there.
+    private int? DomainCode(ReadOnlySpan<char> head, List<Hit> hits, int rank)
+    {
+        foreach (var (word, manager, junior) in DomainRanks)
+        {
+            if (!head.EndsWith(word, StringComparison.Ordinal)) continue;
+            var wordStart = head.Length - word.Length;
+            var headLength = head.Length;
+            if (hits.Any(h => h.Start < wordStart && h.Start + h.Length == headLength)) return null;
+            var code = rank > 0 ? manager : junior;
+            return code is not null && _nodeByCode.TryGetValue(code, out var node) ? node : null;
+        }
+        return null;
+    }
+
+    internal static float DomainRankWeight = 1.05f, ChannelContentWeight = 1.25f;
+
+    private int? ChannelContentNode(ReadOnlySpan<char> head)
+    {
+        foreach (var channel in ChannelWords)
+        {
+            var at = head.LastIndexOf(channel, StringComparison.Ordinal);
+            if (at < 0) continue;
+            var rest = head[(at + channel.Length)..];
+            foreach (var content in ContentHeads)
+                if (rest.SequenceEqual(content))
+                    return _nodeByCode.TryGetValue(FullMediaOperatorCode, out var node) ? node : null;
+        }
+        return null;
+    }
+
+    private const string FullMediaOperatorCode = "4-13-01-05";
+    private static readonly string[] ChannelWords = ["短视频", "抖音", "快手", "新媒体", "自媒体", "小红书", "视频号", "公众号", "微博", "b站"];
+    private static readonly string[] ContentHeads = ["编导", "编剧", "导演", "剪辑", "剪辑师", "策划", "运营", "编辑", "拍摄", "摄像", "脚本", "内容"];
+
+    // Field words of business titles and the occupation each has for a manager's and for a junior's rank.
+    // Longer words first: 市场营销 before 营销.
+    private static readonly (string Word, string? Manager, string? Junior)[] DomainRanks =
+    [
+        ("市场营销", "2-06-07-02", "4-01-02-01"),
+        ("销售", "2-06-07-02", "4-01-02-01"),
+        ("营销", "2-06-07-02", "4-01-02-01"),
+        ("业务", "2-06-07-02", "4-01-02-01"),
+        ("渠道", "2-06-07-02", "4-01-02-01"),
+        ("推广", "2-06-07-02", "4-01-02-01"),
+        ("市场", "2-06-07-02", null),
+        ("拓展", "2-06-07-02", null),
+        ("营运", "2-06-07-02", null),
+        ("招商", "2-06-07-03", "2-06-07-03"),
+        ("客服", "4-07-02-03", "4-04-05-03"),
+        ("行政", "3-01-01-01", "3-01-01-01"),
+        ("人力资源", "2-06-08-01", null),
+        ("人事", "2-06-08-01", null),
+        ("人力", "2-06-08-01", null),
+        ("财务", "2-06-03-00", "2-06-03-00"),
+        ("采购", "2-06-07-15", "4-01-01-00"),
+        ("物流", "2-02-30-02", "4-02-06-03"),
+        ("仓储", "4-02-06-01", "4-02-06-01"),
+        ("仓库", "4-02-06-01", "4-02-06-01"),
+        ("生产", "2-02-30-01", null),
+        ("车间", "2-02-30-01", null),
+        ("品质", "2-02-29-03", null),
+        ("质量", "2-02-29-03", null),
+        ("项目", "2-02-30-04", "2-02-30-04"),
+        ("工程", "2-02-30-04", null),
+        ("设备", "2-02-07-04", null),
+        ("安全", "2-02-28-03", "6-31-06-00"),
+    ];
 
     private static int RankOf(ReadOnlySpan<char> roles)
     {

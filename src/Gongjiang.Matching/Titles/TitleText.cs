@@ -68,6 +68,13 @@ internal static partial class TitleText
     [GeneratedRegex(@"^.{3,}?(?:有限责任公司|股份有限公司|有限公司|集团公司|集团|公司)(?=.)")]
     private static partial Regex CompanyPrefix();
 
+    // What a job is not: 不带销售, 无销售性质, 不跑业务, 无需经验, 非销售. The negated word names no part of the job.
+    [GeneratedRegex(@"(?:不带|不做|不跑|不用|不需|无需|无须|不含|没有|无|非|不)(?:电话销售|销售|营销|电销|推销|业务|外呼|拉客|任务|业绩|考核|压力|经验|指标)(?:性质|工作|任务|压力)?")]
+    private static partial Regex Negated();
+
+    /// <summary>Removes what a title says the job is not ("纯客服不带销售" → "纯客服").</summary>
+    public static string StripNegated(string s) => Negated().Replace(s, "/");
+
     /// <summary>Removes ids, pay and numbers; keeps Latin tokens with digits.</summary>
     public static string StripNumbers(string s)
     {

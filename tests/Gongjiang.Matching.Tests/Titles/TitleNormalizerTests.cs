@@ -246,4 +246,59 @@ public sealed class TitleNormalizerTests(TitleNormalizerFixture fixture) : IClas
 
         foreach (var (title, code) in results) Assert.Equal(expected[Array.IndexOf(titles, title)], code);
     }
+
+    [Theory]
+    [InlineData("营销助理", "4-01-02-01")]
+    [InlineData("建材业务专员", "4-01-02-01")]
+    [InlineData("渠道推广专员", "4-01-02-01")]
+    [InlineData("渠道推广主管", "2-06-07-02")]
+    [InlineData("建材业务主管", "2-06-07-02")]
+    [InlineData("营运总监", "2-06-07-02")]
+    [InlineData("采购部长", "2-06-07-15")]
+    [InlineData("物流部主管", "2-02-30-02")]
+    public void A_business_field_with_a_rank_names_the_occupation_at_that_rank(string title, string code)
+    {
+        Assert.Equal(code, _normalizer.Normalize(title).Code);
+    }
+
+    [Theory]
+    [InlineData("京东运营助理", "4-01-06-01")]
+    [InlineData("拼多多运营助理", "4-01-06-01")]
+    public void A_specific_term_followed_by_a_junior_rank_keeps_the_specific_term(string title, string code)
+    {
+        Assert.Equal(code, _normalizer.Normalize(title).Code);
+    }
+
+    [Theory]
+    [InlineData("快手编导", "4-13-01-05")]
+    [InlineData("小红书剪辑", "4-13-01-05")]
+    [InlineData("视频号策划", "4-13-01-05")]
+    public void Content_work_for_a_short_video_channel_is_full_media_operation(string title, string code)
+    {
+        Assert.Equal(code, _normalizer.Normalize(title).Code);
+    }
+
+    [Fact]
+    public void A_channel_before_a_more_specific_field_leaves_the_field()
+    {
+        Assert.Equal("4-01-06-01", _normalizer.Normalize("抖音电商运营").Code);
+        Assert.Equal("2-09-01-06", _normalizer.Normalize("编导").Code);
+    }
+
+    [Theory]
+    [InlineData("电话客服（不带销售）", "4-04-05-03")]
+    [InlineData("非销售岗 客服专员", "4-04-05-03")]
+    [InlineData("行政内勤/不跑业务", "3-01-01-01")]
+    public void What_the_title_says_the_job_is_not_does_not_count(string title, string code)
+    {
+        Assert.Equal(code, _normalizer.Normalize(title).Code);
+    }
+
+    [Theory]
+    [InlineData("水泵维修师傅")]
+    [InlineData("冷干机检修")]
+    public void Repair_of_a_machine_is_machine_repair_work(string title)
+    {
+        Assert.StartsWith("6-31-01", _normalizer.Normalize(title).Code);
+    }
 }
