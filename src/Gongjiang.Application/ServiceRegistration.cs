@@ -53,7 +53,7 @@ public static class ServiceRegistration
         services.AddScoped<Privacy.RetentionService>();
         services.TryAddSingleton(new Privacy.RetentionOptions());
         services.AddMatching();
-        services.TryAddSingleton(sp => new TitleNormalizer(sp.GetRequiredService<TaxonomyCatalog>()));
+        services.TryAddSingleton(sp => TitleNormalizer.For(sp.GetRequiredService<TaxonomyCatalog>()));
         services.TryAddSingleton(sp =>
         {
             var titles = sp.GetRequiredService<TitleNormalizer>();

@@ -14,7 +14,10 @@ public static class ImportApi
 {
     public static RouteGroupBuilder MapImportApi(this RouteGroupBuilder v1)
     {
-        var group = v1.MapGroup("/import").WithTags("Import");
+        // The body may be a little larger than the file (multipart framing), so an oversize file reaches the handler,
+        // which answers with the file limit in words; anything far larger is cut off by the API body limit.
+        var group = v1.MapGroup("/import").WithTags("Import")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(TabularImport.MaxUploadBytes + 1024 * 1024));
         var jobs = new[] { Roles.EmployerHR, Roles.Agency, Roles.Operator, Roles.Admin };
         var talent = new[] { Roles.Operator, Roles.Admin };
         group.MapPost("/jobs/preview", (IFormFile? file, TabularImport tabular, HttpContext http, UserManager<AppUser> users, CancellationToken ct) =>

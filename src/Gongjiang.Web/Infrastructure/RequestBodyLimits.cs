@@ -63,7 +63,7 @@ public static class RequestBodyLimits
             {
                 Status = StatusCodes.Status413PayloadTooLarge,
                 Title = "请求内容过大 / Request body too large",
-                Detail = $"the request body may hold at most {limit} bytes",
+                Detail = $"请求内容不能超过 {limit / 1048576.0:0.#} MB / the request body may hold at most {limit / 1048576.0:0.#} MB",
             },
         });
     }
