@@ -18,7 +18,8 @@ public static class InvitationsApi
         var seeker = new[] { Roles.Seeker };
         var employer = new[] { Roles.EmployerHR, Roles.Agency };
         v1.MapPost("/jobs/{id}/invitations", Invite).WithTags("Invitations").WithName("InviteToApply")
-            .WithSummary("Invite a talent to apply to one of the employer's open jobs, with a message").RequireAuthorization(p => p.RequireRole(employer));
+            .WithSummary("Invite a talent to apply to one of the employer's open jobs, with a message").RequireAuthorization(p => p.RequireRole(employer))
+            .RequireRateLimiting(Infrastructure.RateLimits.Outreach);
         v1.MapGet("/jobs/{id}/invitations", ForJob).WithTags("Invitations").WithName("GetJobInvitations")
             .WithSummary("The invitations sent for one of the employer's jobs").RequireAuthorization(p => p.RequireRole(employer));
         v1.MapGet("/me/invitations", Mine).WithTags("Invitations").WithName("GetMyInvitations")

@@ -5,12 +5,15 @@ namespace Gongjiang.Web.Infrastructure;
 
 /// <summary>
 /// Per-client request budgets for what attackers hammer: sign-in attempts (on top of Identity's account lockout)
-/// and search. Limits come from configuration (RateLimits:SignInPerMinute, RateLimits:SearchPerMinute).
+/// search, and outreach to people (invitations to apply, contact requests: per signed-in user, on top of the employer's
+/// daily limits). Limits come from configuration (RateLimits:SignInPerMinute, RateLimits:SearchPerMinute,
+/// RateLimits:OutreachPerMinute).
 /// </summary>
 public static class RateLimits
 {
     public const string SignIn = "sign-in";
     public const string Search = "search";
+    public const string Outreach = "outreach";
 
     public static IServiceCollection AddGongjiangRateLimits(this IServiceCollection services)
     {
@@ -30,15 +33,17 @@ public static class RateLimits
             };
             o.AddPolicy(SignIn, http => Window(http, "RateLimits:SignInPerMinute", 20, onlyPosts: true));
             o.AddPolicy(Search, http => Window(http, "RateLimits:SearchPerMinute", 240, onlyPosts: false));
+            o.AddPolicy(Outreach, http => Window(http, "RateLimits:OutreachPerMinute", 30, onlyPosts: true, perUser: true));
         });
         return services;
     }
 
-    private static RateLimitPartition<string> Window(HttpContext http, string setting, int fallback, bool onlyPosts)
+    private static RateLimitPartition<string> Window(HttpContext http, string setting, int fallback, bool onlyPosts, bool perUser = false)
     {
         if (onlyPosts && !HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("get");
         var limit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue(setting, fallback);
-        var client = http.Connection.RemoteIpAddress?.ToString() ?? "local";
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "local";
+        var client = perUser && http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } user ? "user:" + user : address;
         return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
