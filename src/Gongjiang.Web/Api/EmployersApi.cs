@@ -28,10 +28,8 @@ public static class EmployersApi
             .RequireAuthorization(p => p.RequireRole(Roles.EmployerHR, Roles.Agency));
         employers.MapPost("/{id}/licence", SubmitLicence).WithName("SubmitHrServiceLicence")
             .WithSummary("An HR-service business submits its 人力资源服务许可证 (multipart: number, authority, valid_until, file: PDF/JPG/PNG ≤ 5 MB)")
-            .RequireAuthorization(p => p.RequireRole(Roles.EmployerHR, Roles.Agency)).DisableAntiforgery();
-        employers.MapGet("/{id}/licence/file", LicenceFile).WithName("GetHrServiceLicenceFile")
-            .WithSummary("The licence file, for the employer itself and operators")
-            .RequireAuthorization(p => p.RequireRole(Roles.EmployerHR, Roles.Agency, Roles.Operator, Roles.Admin));
+            .RequireAuthorization(p => p.RequireRole(Roles.EmployerHR, Roles.Agency)).DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(LicenceFiles.MaxBytes + 64 * 1024));
         employers.MapPost("/{id}/licence/decision", DecideLicence).WithName("DecideHrServiceLicence")
             .WithSummary("Operator approves or rejects an HR-service licence (a rejection needs a note)")
             .RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Admin));
@@ -121,17 +119,6 @@ public static class EmployersApi
         var result = await service.SubmitLicenceAsync(user.Id, id,
             new Gongjiang.Application.Compliance.LicenceInput(form["number"].ToString(), form["authority"].ToString(), validUntil), stream, ct);
         return result.Succeeded ? TypedResults.Ok(ToView(result.Value!)) : FromCompliance(result, id);
-    }
-
-    private static async Task<IResult> LicenceFile(string id, Gongjiang.Application.Compliance.VerificationService verification,
-        EmployerService service, HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var user = await CurrentUser.FromAsync(http.User, users);
-        if (user is null || !(user.IsOperator || user.EmployerId == id)) return ApiResults.NotFound($"employer {id}");
-        var employer = await service.FindAsync(id, ct);
-        if (employer is null || verification.OpenLicenceFile(employer) is not { } stream) return ApiResults.NotFound($"licence of employer {id}");
-        return TypedResults.File(stream, employer.HrLicenceContentType ?? "application/octet-stream",
-            "licence" + LicenceFiles.Extension(employer.HrLicenceContentType ?? ""));
     }
 
     private static async Task<Results<Ok<VerificationReview>, ProblemHttpResult>> DecideLicence(string id, LicenceDecision body,
