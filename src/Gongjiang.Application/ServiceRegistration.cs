@@ -37,6 +37,8 @@ public static class ServiceRegistration
         services.AddScoped<Compliance.ServiceLog>();
         services.AddScoped<Compliance.ComplianceSettings>();
         services.AddScoped<Compliance.ComplaintService>();
+        services.AddScoped<Compliance.VerificationService>();
+        services.TryAddSingleton(new Compliance.VerificationOptions());
         services.AddScoped<Compliance.ScreeningQueueService>();
         services.AddScoped<TalentRecordMapper>();
         services.AddScoped<TalentService>();

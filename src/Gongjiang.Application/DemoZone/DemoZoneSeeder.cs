@@ -39,9 +39,9 @@ public sealed class DemoZoneSeeder(AppDbContext db, TaxonomyCatalog catalog, Use
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             db.Zones.Add(new Zone { Id = ZoneId, Name = "青岛高新技术产业开发区", CityCode = market.Spec.ZoneCityCode, Description = "演示园区" });
-            foreach (var e in market.Employers) { e.ZoneId = ZoneId; Stamp(e, now); }
+            foreach (var e in market.Employers) { e.ZoneId = ZoneId; Stamp(e, now); VerifiedRecently(e, now); }
             await AddInBatchesAsync(market.Employers, ct);
-            db.Employers.Add(Stamp(AgencyEmployer(), now));
+            db.Employers.Add(VerifiedRecently(Stamp(AgencyEmployer(), now), now));
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
 
@@ -99,6 +99,30 @@ public sealed class DemoZoneSeeder(AppDbContext db, TaxonomyCatalog catalog, Use
         Verification = VerificationStatus.Verified, VerifiedAt = new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc),
         ZoneId = ZoneId, Description = "园区人力资源服务产业园入驻机构：猎头、校园招聘、技能人才派遣。",
     };
+
+    /// <summary>
+    /// Demo verifications are recent relative to the clock, so they are within their 6-month validity and demo employers can
+    /// publish; HR-service agencies get an approved 人力资源服务许可证.
+    /// </summary>
+    private static Employer VerifiedRecently(Employer e, DateTime now)
+    {
+        e.AccountClass = AccountClasses.Default(e.IsAgency);
+        if (e.Verification == VerificationStatus.Verified)
+        {
+            var daysAgo = e.Id.Sum(c => c) % 90;
+            e.VerifiedAt = now.Date.AddDays(-daysAgo);
+            e.VerificationExpiresAt = EmployerVerification.ExpiresAfterApproval(e.VerifiedAt.Value);
+            e.LicensedName = e.Name;
+        }
+        if (e.AccountClass == AccountClass.HrService)
+        {
+            e.HrLicenceNumber = "（鲁）人服证字〔2025〕第" + (e.Id.Length > 4 ? e.Id[^4..] : e.Id) + "号";
+            e.HrLicenceAuthority = "青岛市人力资源和社会保障局";
+            e.HrLicenceValidUntil = DateOnly.FromDateTime(now).AddYears(3);
+            e.HrLicenceStatus = HrLicenceStatus.Approved;
+        }
+        return e;
+    }
 
     private static string OrgCode(string first8) => first8 + UnifiedSocialCreditCode.OrganisationCodeCheckCharacter(first8);
 

@@ -35,6 +35,8 @@ public sealed class EmployerService(AppDbContext db, TimeProvider clock, Complia
         var now = clock.GetUtcNow().UtcDateTime;
         employer.Verification = approve ? VerificationStatus.Verified : VerificationStatus.Rejected;
         employer.VerifiedAt = approve ? now : null;
+        // A verification is valid for 6 months; the daily check marks it expired after that (每 6 个月复核).
+        employer.VerificationExpiresAt = approve ? EmployerVerification.ExpiresAfterApproval(now) : null;
         employer.VerificationNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         employer.UpdatedAt = now;
         serviceLog.Write(actorUserId, approve ? Compliance.ServiceActions.VerificationApproved : Compliance.ServiceActions.VerificationRejected,

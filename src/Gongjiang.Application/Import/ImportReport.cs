@@ -19,6 +19,11 @@ public sealed class ImportReport(string kind, string file)
 
     public void Problem(int line, string reason) => Problems.Add(new ImportProblem(File, line, reason));
 
+    /// <summary>Rows imported with a change worth telling (e.g. an open posting stored as draft by screening); not skipped.</summary>
+    public List<ImportProblem> Notices { get; } = [];
+
+    public void Notice(int line, string reason) => Notices.Add(new ImportProblem(File, line, reason));
+
     public override string ToString() =>
         $"{Kind}: {Imported} imported ({Inserted} new, {Updated} updated), {Skipped} skipped of {Rows} rows";
 }

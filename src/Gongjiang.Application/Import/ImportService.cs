@@ -21,7 +21,8 @@ namespace Gongjiang.Application.Import;
 /// and skipped; a row is imported whole or not at all. Rows are committed in batches, each batch in one transaction,
 /// so a crash keeps the committed batches and leaves no half-written row.
 /// </summary>
-public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobRecordMapper jobMapper, TalentRecordMapper talentMapper, TimeProvider clock)
+public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobRecordMapper jobMapper, TalentRecordMapper talentMapper, TimeProvider clock,
+    Core.Compliance.PostingScreener screener)
 {
     private const int BatchSize = 500;
 
@@ -89,6 +90,11 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobR
             var job = mapped.Value!;
             if (!employerIds.Contains(job.EmployerId)) { report.Problem(line, $"unknown employer_id '{job.EmployerId}'"); continue; }
             if (!seen.Add(job.Id)) { report.Problem(line, $"duplicate id {job.Id} (first given earlier in this file)"); continue; }
+            if (job.Status == JobStatus.Open && ImportScreening.DraftReason(screener, job) is { } draftReason)
+            {
+                job.Status = JobStatus.Draft; // imported, but not shown to seekers until it passes screening
+                report.Notice(line, draftReason);
+            }
             rows.Add((line, job));
         }
         await UpsertAsync(rows, report, db.Jobs, (existing, incoming) =>

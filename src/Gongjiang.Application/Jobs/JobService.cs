@@ -104,8 +104,10 @@ public sealed class JobService(AppDbContext db, JobRecordMapper mapper, PostingS
         var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == id, ct);
         if (job is null) return new PublishOutcome(false, "岗位不存在。", []);
         var employer = await db.Employers.AsNoTracking().FirstOrDefaultAsync(e => e.Id == job.EmployerId, ct);
-        if (employer is null || !employer.CanPublish)
+        if (employer is null)
             return new PublishOutcome(false, "企业尚未通过平台认证，认证通过后才能发布岗位。", []);
+        if (employer.WhyCannotPublish(clock.GetUtcNow().UtcDateTime) is { } notAllowed)
+            return new PublishOutcome(false, notAllowed, []);
         if (job.Status == JobStatus.TakenDown)
             return new PublishOutcome(false, "该岗位已被平台下架，不能自行重新发布。", []);
         if (job.ExpiresAt is { } expires && expires < Today)

@@ -37,6 +37,7 @@ public static class ImportCommand
                 using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
                 var report = await import(host.Get<ImportService>(), reader, file.ToString(), ct);
                 foreach (var problem in report.Problems) Console.Error.WriteLine(problem);
+                foreach (var notice in report.Notices) Console.Error.WriteLine(notice);
                 Console.WriteLine(report);
                 anySkipped |= report.Skipped > 0;
             }

@@ -23,8 +23,130 @@ public sealed class Employer
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>自主招聘单位, 人力资源服务机构 or 公共就业服务机构; HR-service businesses also need an approved licence.</summary>
+    public AccountClass AccountClass { get; set; } = AccountClass.SelfRecruiting;
+    /// <summary>When the current verification lapses (6 months after approval); null for records approved before expiry was kept.</summary>
+    public DateTime? VerificationExpiresAt { get; set; }
+    /// <summary>The organisation name as printed on the business licence, given with the verification request.</summary>
+    public string? LicensedName { get; set; }
+    public DateTime? VerificationRequestedAt { get; set; }
+
+    /// <summary>人力资源服务许可证 of an HR-service business.</summary>
+    public string? HrLicenceNumber { get; set; }
+    public string? HrLicenceAuthority { get; set; }
+    public DateOnly? HrLicenceValidUntil { get; set; }
+    /// <summary>SHA-256 (lower-case hex) of the uploaded licence file, which is stored under that name.</summary>
+    public string? HrLicenceFileHash { get; set; }
+    public string? HrLicenceContentType { get; set; }
+    public HrLicenceStatus HrLicenceStatus { get; set; } = HrLicenceStatus.None;
+    public string? HrLicenceNote { get; set; }
+
     /// <summary>Unverified employers cannot publish postings.</summary>
     public bool CanPublish => Verification == VerificationStatus.Verified;
+
+    /// <summary>
+    /// The one publishing gate: null when the employer may publish postings (and, as an HR-service business, run headhunting
+    /// projects) at <paramref name="now"/>; otherwise the reason in Chinese.
+    /// </summary>
+    public string? WhyCannotPublish(DateTime now)
+    {
+        switch (Verification)
+        {
+            case VerificationStatus.Pending: return "企业认证正在审核中。审核通过后才能发布岗位，在此之前岗位可以保存为草稿。";
+            case VerificationStatus.Rejected: return "企业认证未通过，暂不能发布岗位。请根据审核意见补充材料后联系园区重新审核。";
+            case VerificationStatus.Suspended: return "企业账号已被暂停，暂不能发布岗位。请联系园区运营人员。";
+            case VerificationStatus.Expired: return "企业认证已过期（每 6 个月复核一次），请申请重新认证；已发布的岗位保持开放。";
+        }
+        if (VerificationExpiresAt is { } expires && expires <= now)
+            return "企业认证已过期（每 6 个月复核一次），请申请重新认证；已发布的岗位保持开放。";
+        if (AccountClass == AccountClass.HrService)
+        {
+            if (HrLicenceStatus != HrLicenceStatus.Approved)
+                return HrLicenceStatus switch
+                {
+                    HrLicenceStatus.None => "人力资源服务机构须先提交人力资源服务许可证，审核通过后才能发布岗位或创建猎头项目。",
+                    HrLicenceStatus.Pending => "人力资源服务许可证正在审核中，审核通过后才能发布岗位或创建猎头项目。",
+                    _ => "人力资源服务许可证未通过审核，请重新提交后再发布岗位或创建猎头项目。",
+                };
+            if (HrLicenceValidUntil is { } until && until < DateOnly.FromDateTime(now))
+                return "人力资源服务许可证已过有效期，请提交新的许可证。";
+        }
+        return null;
+    }
+}
+
+/// <summary>The account class of an employer (单位类别).</summary>
+public enum AccountClass
+{
+    SelfRecruiting = 0, // 自主招聘单位
+    HrService,          // 人力资源服务机构
+    PublicService,      // 公共就业服务机构
+}
+
+public enum HrLicenceStatus { None = 0, Pending, Approved, Rejected }
+
+public static class AccountClasses
+{
+    public static string ChineseName(AccountClass c) => c switch
+    {
+        AccountClass.HrService => "人力资源服务机构", AccountClass.PublicService => "公共就业服务机构", _ => "自主招聘单位",
+    };
+
+    public static string ToFileName(AccountClass c) => c switch
+    {
+        AccountClass.HrService => "hr_service", AccountClass.PublicService => "public_service", _ => "self_recruiting",
+    };
+
+    public static bool TryParse(string? value, out AccountClass c)
+    {
+        foreach (var candidate in Enum.GetValues<AccountClass>())
+            if (string.Equals(ToFileName(candidate), value, StringComparison.Ordinal)) { c = candidate; return true; }
+        c = AccountClass.SelfRecruiting;
+        return false;
+    }
+
+    /// <summary>The class an employer gets when none is given: HR-service agencies are HR-service businesses.</summary>
+    public static AccountClass Default(bool isAgency) => isAgency ? AccountClass.HrService : AccountClass.SelfRecruiting;
+}
+
+/// <summary>Verification rules: validity period and the name match against the business licence.</summary>
+public static class EmployerVerification
+{
+    /// <summary>A verification is valid for 6 months after approval (每 6 个月复核).</summary>
+    public static DateTime ExpiresAfterApproval(DateTime approvedAt) => approvedAt.AddMonths(6);
+
+    /// <summary>Trims and folds full-width brackets and spaces to half-width so 「（青岛）」 and 「(青岛)」 compare equal.</summary>
+    public static string NormaliseName(string? name)
+    {
+        var text = (name ?? "").Trim();
+        var folded = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+            folded.Append(c switch { '（' => '(', '）' => ')', '\u3000' => ' ', _ => c });
+        return folded.ToString().Trim();
+    }
+
+    public static bool NamesMatch(string? licensedName, string? registeredName) =>
+        NormaliseName(licensedName).Length > 0 && NormaliseName(licensedName) == NormaliseName(registeredName);
+}
+
+/// <summary>The licence file: PDF, JPEG or PNG up to 5 MB, recognised by its content signature, not its name.</summary>
+public static class LicenceFiles
+{
+    public const long MaxBytes = 5 * 1024 * 1024;
+
+    /// <summary>The content type the leading bytes announce, or null for anything else.</summary>
+    public static string? DetectContentType(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith("%PDF-"u8)) return "application/pdf";
+        if (head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF) return "image/jpeg";
+        if (head.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A })) return "image/png";
+        return null;
+    }
+
+    public static string Extension(string contentType) => contentType switch
+    {
+        "application/pdf" => ".pdf", "image/jpeg" => ".jpg", _ => ".png",
+    };
 }
 
 public enum EnterpriseType
@@ -38,7 +160,7 @@ public enum EnterpriseType
     Foreign,       // 外资企业
 }
 
-public enum VerificationStatus { Pending = 0, Verified, Rejected, Suspended }
+public enum VerificationStatus { Pending = 0, Verified, Rejected, Suspended, Expired }
 
 public static class EnterpriseTypes
 {

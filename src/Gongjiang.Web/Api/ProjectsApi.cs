@@ -127,6 +127,8 @@ public static class ProjectsApi
         if (actor is null || !await service.IsAgencyAsync(actor.EmployerId, ct))
             return TypedResults.Problem(statusCode: 403, title: "禁止 / Forbidden", detail: "只有人力资源服务机构可以创建猎头项目。");
         var result = await service.CreateAsync(actor, input, ct);
+        if (result.Failure == RecruitingFailure.Illegal) // the publishing gate: verification and HR-service licence
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "不能创建项目 / Not allowed", detail: result.Message);
         if (!result.Succeeded) return Failure(result, "project");
         var view = (await service.FindAsync(actor.EmployerId, result.Value!.Id, ct))!;
         return TypedResults.Created($"/api/v1/projects/{view.Project.Id}", ToDto(view, new Dictionary<string, string>()));

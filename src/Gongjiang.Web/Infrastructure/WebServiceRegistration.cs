@@ -67,6 +67,7 @@ public static class WebServiceRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Retention").Get<Gongjiang.Application.Privacy.RetentionOptions>()
             ?? new Gongjiang.Application.Privacy.RetentionOptions());
         services.AddHostedService<Gongjiang.Application.Privacy.RetentionBackgroundService>();
+        services.AddHostedService<Gongjiang.Application.Compliance.VerificationExpiryBackgroundService>();
         // Outbox sending and the expiry of offers and invitations run in the background of the web app.
         Gongjiang.Application.Notifications.NotificationRegistration.AddNotificationDispatch(services);
         services.AddProblemDetails();

@@ -34,6 +34,12 @@ internal sealed class EmployerConfiguration : IEntityTypeConfiguration<Employer>
         b.Property(e => e.ZoneId).HasMaxLength(40);
         b.Ignore(e => e.CanPublish);
         b.HasIndex(e => e.Verification);
+        b.Property(e => e.LicensedName).HasMaxLength(200);
+        b.Property(e => e.HrLicenceNumber).HasMaxLength(60);
+        b.Property(e => e.HrLicenceAuthority).HasMaxLength(100);
+        b.Property(e => e.HrLicenceFileHash).HasMaxLength(64);
+        b.Property(e => e.HrLicenceContentType).HasMaxLength(40);
+        b.HasIndex(e => e.VerificationExpiresAt);
     }
 }
 

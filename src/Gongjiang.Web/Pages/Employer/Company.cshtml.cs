@@ -11,8 +11,53 @@ namespace Gongjiang.Web.Pages.Employer;
 
 /// <summary>The company profile: registered facts and verification status (read-only), and the public description (editable).</summary>
 public sealed class CompanyModel(UserManager<AppUser> users, AppDbContext db, EmployerService employers, TimeProvider clock,
-    Application.Compliance.ServiceLog serviceLog, Application.Compliance.ScreeningQueueService screeningQueue, Core.Compliance.PostingScreener screener) : PageModel
+    Application.Compliance.ServiceLog serviceLog, Application.Compliance.ScreeningQueueService screeningQueue, Core.Compliance.PostingScreener screener,
+    Application.Compliance.VerificationService verification) : PageModel
 {
+    /// <summary>Why the employer cannot publish now (the publishing gate), or null.</summary>
+    public string? WhyCannotPublish => Company is null ? null : EmployerAccount.WhyCannotPublish(Company, clock);
+
+    public bool CanRequestVerification => Company is { } c && (c.Verification is Core.Employers.VerificationStatus.Rejected or Core.Employers.VerificationStatus.Expired
+        || c.Verification == Core.Employers.VerificationStatus.Pending && c.VerificationRequestedAt is null
+        || Application.Compliance.VerificationService.IsDue(c, clock.GetUtcNow().UtcDateTime));
+
+    public string LicenceStatusKey => Company?.HrLicenceStatus switch
+    {
+        Core.Employers.HrLicenceStatus.Pending => "审核中", Core.Employers.HrLicenceStatus.Approved => "已通过",
+        Core.Employers.HrLicenceStatus.Rejected => "未通过", _ => "未提交",
+    };
+
+    /// <summary>HR asks for (re-)verification with the name on the business licence.</summary>
+    public async Task<IActionResult> OnPostRequestVerificationAsync(string? licensedName, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Company is null) return Page();
+        var user = await users.GetUserAsync(User);
+        var result = await verification.RequestVerificationAsync(user!.Id, Company.Id, licensedName, ct);
+        if (result.Succeeded) { Message = "认证申请已提交，请等待园区审核。"; return RedirectToPage(); }
+        if (result.Field is not null) { Errors[result.Field] = [result.Message ?? ""]; return Page(); }
+        Problem = result.Message;
+        return RedirectToPage();
+    }
+
+    /// <summary>An HR-service business submits its 人力资源服务许可证 (multipart form).</summary>
+    public async Task<IActionResult> OnPostLicenceAsync(string? licenceNumber, string? licenceAuthority, DateOnly? licenceValidUntil, IFormFile? licenceFile,
+        CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Company is null) return Page();
+        if (licenceFile is null || licenceFile.Length == 0) { Errors["file"] = ["请上传许可证文件。"]; return Page(); }
+        if (licenceFile.Length > Core.Employers.LicenceFiles.MaxBytes) { Errors["file"] = ["文件不能超过 5 MB。"]; return Page(); }
+        var user = await users.GetUserAsync(User);
+        await using var stream = licenceFile.OpenReadStream();
+        var result = await verification.SubmitLicenceAsync(user!.Id, Company.Id,
+            new Application.Compliance.LicenceInput(licenceNumber, licenceAuthority, licenceValidUntil), stream, ct);
+        if (result.Succeeded) { Message = "许可证已提交，请等待园区审核。"; return RedirectToPage(); }
+        if (result.Field is not null) { Errors[result.Field] = [result.Message ?? ""]; return Page(); }
+        Problem = result.Message;
+        return RedirectToPage();
+    }
+
     public Core.Employers.Employer? Company { get; private set; }
     public Dictionary<JobStatus, int> JobCounts { get; private set; } = [];
     public Dictionary<string, string[]> Errors { get; } = [];

@@ -17,13 +17,7 @@ public static class EmployerAccount
         return await db.Employers.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
     }
 
-    /// <summary>Why the employer cannot publish yet, as a UI text key; null when it can.</summary>
-    public static string? WhyCannotPublish(Core.Employers.Employer employer) => employer.Verification switch
-    {
-        VerificationStatus.Verified => null,
-        VerificationStatus.Pending => "企业认证正在审核中。审核通过后才能发布岗位，在此之前岗位可以保存为草稿。",
-        VerificationStatus.Rejected => "企业认证未通过，暂不能发布岗位。请根据审核意见补充材料后联系园区重新审核。",
-        VerificationStatus.Suspended => "企业账号已被暂停，暂不能发布岗位。请联系园区运营人员。",
-        _ => "企业尚未认证，暂不能发布岗位。",
-    };
+    /// <summary>Why the employer cannot publish now, as a UI text key; null when it can (the gate of <see cref="Core.Employers.Employer.WhyCannotPublish"/>).</summary>
+    public static string? WhyCannotPublish(Core.Employers.Employer employer, TimeProvider? clock = null) =>
+        employer.WhyCannotPublish((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
 }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongjiang.Web.Pages.Operator;
 
 /// <summary>Employer verification (企业认证): the queue of applications, approve or reject with a note.</summary>
-public sealed class EmployersModel(EmployerService employers, AppDbContext db) : PageModel
+public sealed class EmployersModel(EmployerService employers, AppDbContext db, Application.Compliance.VerificationService verification) : PageModel
 {
     public const int PageSize = 20;
 
@@ -29,10 +29,43 @@ public sealed class EmployersModel(EmployerService employers, AppDbContext db) :
     {
         if (Enum.TryParse<VerificationStatus>(Status, true, out var s)) Current = s;
         Counts = await db.Employers.GroupBy(e => e.Verification).Select(g => new { g.Key, C = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.C, ct);
-        Result = await employers.ListAsync(Current, Q, PageNumber, PageSize, ct);
+        var due = await verification.DueAsync(ct);
+        DueCount = due.Count;
+        if (ShowingDue)
+            Result = new Paged<Core.Employers.Employer>(due, 1, Math.Max(1, due.Count), due.Count);
+        else
+            Result = await employers.ListAsync(Current, Q, PageNumber, PageSize, ct);
         var ids = Result.Items.Select(e => e.Id).ToList();
         JobCounts = await db.Jobs.Where(j => ids.Contains(j.EmployerId)).GroupBy(j => j.EmployerId)
             .Select(g => new { g.Key, C = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.C, ct);
+    }
+
+    /// <summary>The re-verification queue: verifications lapsing within 30 days and expired ones.</summary>
+    public bool ShowingDue => string.Equals(Status, "due", StringComparison.OrdinalIgnoreCase);
+    public int DueCount { get; private set; }
+
+    /// <summary>Downloads an employer's HR-service licence file.</summary>
+    public async Task<IActionResult> OnGetLicenceAsync(string id, CancellationToken ct)
+    {
+        var employer = await employers.FindAsync(id, ct);
+        if (employer is null || verification.OpenLicenceFile(employer) is not { } stream) return NotFound();
+        return File(stream, employer.HrLicenceContentType ?? "application/octet-stream",
+            employer.Id + "-licence" + LicenceFiles.Extension(employer.HrLicenceContentType ?? ""));
+    }
+
+    /// <summary>Approves or rejects an HR-service licence; a rejection needs a note.</summary>
+    public async Task<IActionResult> OnPostLicenceAsync(string id, bool approve, string? note, CancellationToken ct)
+    {
+        var result = await verification.DecideLicenceAsync(
+            User.FindFirstValue(ClaimTypes.NameIdentifier) ?? Application.Compliance.ServiceLog.SystemActor, id, approve, note?.Trim(), ct);
+        if (result.Failure == Application.Compliance.ComplianceFailure.NotFound) return NotFound();
+        if (result.Succeeded)
+        {
+            Message = approve ? "许可证已通过：{0}" : "许可证已驳回：{0}";
+            TempData["MessageArg"] = result.Value!.Name;
+        }
+        else Problem = result.Message;
+        return RedirectToPage(new { status = Status, q = Q, p = PageNumber });
     }
 
     public async Task<IActionResult> OnPostDecideAsync(string id, bool approve, string? note, CancellationToken ct)

@@ -32,7 +32,7 @@ public static partial class Ui
     public static string VerificationKey(VerificationStatus status) => status switch
     {
         VerificationStatus.Pending => "待审核", VerificationStatus.Verified => "已认证",
-        VerificationStatus.Rejected => "未通过", VerificationStatus.Suspended => "已暂停", _ => status.ToString(),
+        VerificationStatus.Rejected => "未通过", VerificationStatus.Suspended => "已暂停", VerificationStatus.Expired => "已过期", _ => status.ToString(),
     };
 
     public static string VerificationTag(VerificationStatus status) => status switch

@@ -1082,6 +1082,11 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("AccountClass")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Address")
                         .HasColumnType("text");
 
@@ -1101,6 +1106,33 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("HrLicenceAuthority")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("HrLicenceContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("HrLicenceFileHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("HrLicenceNote")
+                        .HasColumnType("text");
+
+                    b.Property<string>("HrLicenceNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("HrLicenceStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("HrLicenceValidUntil")
+                        .HasColumnType("date");
+
                     b.Property<string>("IndustryCluster")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1108,6 +1140,10 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
 
                     b.Property<bool>("IsAgency")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("LicensedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1127,8 +1163,14 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("VerificationExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("VerificationNote")
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("VerificationRequestedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("VerifiedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1145,6 +1187,8 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                     b.HasIndex("Uscc");
 
                     b.HasIndex("Verification");
+
+                    b.HasIndex("VerificationExpiresAt");
 
                     b.ToTable("Employers");
                 });

@@ -1054,6 +1054,11 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AccountClass")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Address")
                         .HasColumnType("TEXT");
 
@@ -1073,6 +1078,33 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HrLicenceAuthority")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HrLicenceContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HrLicenceFileHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HrLicenceNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HrLicenceNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HrLicenceStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HrLicenceValidUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IndustryCluster")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1080,6 +1112,10 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
 
                     b.Property<bool>("IsAgency")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LicensedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1099,7 +1135,13 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("VerificationExpiresAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("VerificationNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VerificationRequestedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("VerifiedAt")
@@ -1117,6 +1159,8 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                     b.HasIndex("Uscc");
 
                     b.HasIndex("Verification");
+
+                    b.HasIndex("VerificationExpiresAt");
 
                     b.ToTable("Employers");
                 });

@@ -1,0 +1,177 @@
+using System.Security.Cryptography;
+using Gongjiang.Application.Persistence;
+using Gongjiang.Core.Employers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Gongjiang.Application.Compliance;
+
+/// <summary>Where licence files are kept: one file per content, named by its SHA-256.</summary>
+public sealed class VerificationOptions
+{
+    public string LicenceDirectory { get; set; } =
+        Path.Combine(Environment.GetEnvironmentVariable("GONGJIANG_DATA") ?? Path.Combine(Environment.CurrentDirectory, "data"), "licences");
+}
+
+public sealed record LicenceInput(string? Number, string? Authority, DateOnly? ValidUntil);
+
+/// <summary>
+/// Employer verification beyond the operator's decision: the request with the licensed name (名称一致),
+/// the HR-service licence (人力资源服务许可证), and re-verification every 6 months. Every step goes to the service log.
+/// </summary>
+public sealed class VerificationService(AppDbContext db, TimeProvider clock, ServiceLog serviceLog, VerificationOptions options)
+{
+    public const string VerificationRequested = "employer.verification_requested";
+    public const string VerificationExpired = "employer.verification_expired";
+    public const string LicenceSubmitted = "employer.licence_submitted";
+    public const string LicenceApproved = "employer.licence_approved";
+    public const string LicenceRejected = "employer.licence_rejected";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>HR asks for (re-)verification, giving the organisation name as on the business licence; it must match the registered name.</summary>
+    public async Task<ComplianceResult<Employer>> RequestVerificationAsync(string actorUserId, string employerId, string? licensedName, CancellationToken ct = default)
+    {
+        var employer = await db.Employers.FirstOrDefaultAsync(e => e.Id == employerId, ct);
+        if (employer is null) return ComplianceResult<Employer>.NotFound($"employer {employerId}");
+        if (string.IsNullOrWhiteSpace(licensedName)) return ComplianceResult<Employer>.Invalid("licensed_name", "请填写营业执照上的单位名称。");
+        if (!EmployerVerification.NamesMatch(licensedName, employer.Name))
+            return ComplianceResult<Employer>.Invalid("licensed_name", $"营业执照上的名称「{licensedName.Trim()}」与注册名称「{employer.Name}」不一致。");
+        if (employer.Verification == VerificationStatus.Suspended) return ComplianceResult<Employer>.Illegal("企业账号已被暂停，请联系园区运营人员。");
+        if (employer.Verification == VerificationStatus.Verified && !IsDue(employer, Now))
+            return ComplianceResult<Employer>.Illegal("企业认证仍在有效期内，到期前 30 天内可申请重新认证。");
+        employer.LicensedName = licensedName.Trim();
+        employer.VerificationRequestedAt = Now;
+        if (employer.Verification != VerificationStatus.Verified) employer.Verification = VerificationStatus.Pending;
+        employer.UpdatedAt = Now;
+        serviceLog.Write(actorUserId, VerificationRequested, ServiceTargets.Employer, employerId, employer.LicensedName);
+        await db.SaveChangesAsync(ct);
+        return employer;
+    }
+
+    /// <summary>Due for re-verification: expired, or verified and lapsing within 30 days.</summary>
+    public static bool IsDue(Employer e, DateTime now) =>
+        e.Verification == VerificationStatus.Expired
+        || e.Verification == VerificationStatus.Verified && e.VerificationExpiresAt is { } at && at <= now.AddDays(30);
+
+    /// <summary>The operators' queue: verified employers lapsing within 30 days and expired ones, soonest first.</summary>
+    public async Task<List<Employer>> DueAsync(CancellationToken ct = default)
+    {
+        var soon = Now.AddDays(30);
+        return await db.Employers.AsNoTracking()
+            .Where(e => e.Verification == VerificationStatus.Expired
+                || e.Verification == VerificationStatus.Verified && e.VerificationExpiresAt != null && e.VerificationExpiresAt <= soon)
+            .OrderBy(e => e.VerificationExpiresAt).ThenBy(e => e.Name).Take(500).ToListAsync(ct);
+    }
+
+    /// <summary>Marks verifications past their expiry as expired (the daily check); returns how many.</summary>
+    public async Task<int> MarkExpiredAsync(CancellationToken ct = default)
+    {
+        var now = Now;
+        var lapsed = await db.Employers.Where(e => e.Verification == VerificationStatus.Verified && e.VerificationExpiresAt != null && e.VerificationExpiresAt <= now)
+            .ToListAsync(ct);
+        foreach (var e in lapsed)
+        {
+            e.Verification = VerificationStatus.Expired;
+            e.UpdatedAt = now;
+            serviceLog.Write(ServiceLog.SystemActor, VerificationExpired, ServiceTargets.Employer, e.Id, $"认证已于 {e.VerificationExpiresAt:yyyy-MM-dd} 到期");
+        }
+        await db.SaveChangesAsync(ct);
+        return lapsed.Count;
+    }
+
+    /// <summary>An HR-service business submits its licence; the file must be a PDF, JPEG or PNG of at most 5 MB by content.</summary>
+    public async Task<ComplianceResult<Employer>> SubmitLicenceAsync(string actorUserId, string employerId, LicenceInput input, Stream file, CancellationToken ct = default)
+    {
+        var employer = await db.Employers.FirstOrDefaultAsync(e => e.Id == employerId, ct);
+        if (employer is null) return ComplianceResult<Employer>.NotFound($"employer {employerId}");
+        if (employer.AccountClass != AccountClass.HrService) return ComplianceResult<Employer>.Illegal("只有人力资源服务机构需要提交人力资源服务许可证。");
+        var number = input.Number?.Trim() ?? "";
+        var authority = input.Authority?.Trim() ?? "";
+        if (number.Length is 0 or > 60) return ComplianceResult<Employer>.Invalid("number", "请填写许可证编号（至多 60 字）。");
+        if (authority.Length is 0 or > 100) return ComplianceResult<Employer>.Invalid("authority", "请填写发证机关（至多 100 字）。");
+        if (input.ValidUntil is not { } validUntil) return ComplianceResult<Employer>.Invalid("valid_until", "请填写有效期至。");
+        if (validUntil < DateOnly.FromDateTime(Now)) return ComplianceResult<Employer>.Invalid("valid_until", "许可证已过有效期。");
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await file.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > LicenceFiles.MaxBytes) return ComplianceResult<Employer>.Invalid("file", "文件不能超过 5 MB。");
+            buffer.Write(chunk, 0, read);
+        }
+        var bytes = buffer.ToArray();
+        if (bytes.Length == 0) return ComplianceResult<Employer>.Invalid("file", "请上传许可证文件。");
+        if (LicenceFiles.DetectContentType(bytes) is not { } contentType)
+            return ComplianceResult<Employer>.Invalid("file", "只接受 PDF、JPG 或 PNG 文件（按文件内容识别）。");
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        Directory.CreateDirectory(options.LicenceDirectory);
+        var path = Path.Combine(options.LicenceDirectory, hash);
+        if (!File.Exists(path))
+        {
+            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            await File.WriteAllBytesAsync(temporary, bytes, ct);
+            File.Move(temporary, path, overwrite: true);
+        }
+        employer.HrLicenceNumber = number;
+        employer.HrLicenceAuthority = authority;
+        employer.HrLicenceValidUntil = validUntil;
+        employer.HrLicenceFileHash = hash;
+        employer.HrLicenceContentType = contentType;
+        employer.HrLicenceStatus = HrLicenceStatus.Pending;
+        employer.HrLicenceNote = null;
+        employer.UpdatedAt = Now;
+        serviceLog.Write(actorUserId, LicenceSubmitted, ServiceTargets.Employer, employerId, $"许可证 {number}，有效期至 {validUntil:yyyy-MM-dd}");
+        await db.SaveChangesAsync(ct);
+        return employer;
+    }
+
+    /// <summary>An operator approves or rejects the submitted licence.</summary>
+    public async Task<ComplianceResult<Employer>> DecideLicenceAsync(string actorUserId, string employerId, bool approve, string? note, CancellationToken ct = default)
+    {
+        var employer = await db.Employers.FirstOrDefaultAsync(e => e.Id == employerId, ct);
+        if (employer is null) return ComplianceResult<Employer>.NotFound($"employer {employerId}");
+        if (employer.HrLicenceStatus == HrLicenceStatus.None) return ComplianceResult<Employer>.Illegal("该机构尚未提交人力资源服务许可证。");
+        if (!approve && string.IsNullOrWhiteSpace(note)) return ComplianceResult<Employer>.Invalid("note", "驳回须说明理由。");
+        employer.HrLicenceStatus = approve ? HrLicenceStatus.Approved : HrLicenceStatus.Rejected;
+        employer.HrLicenceNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        employer.UpdatedAt = Now;
+        serviceLog.Write(actorUserId, approve ? LicenceApproved : LicenceRejected, ServiceTargets.Employer, employerId, employer.HrLicenceNote);
+        await db.SaveChangesAsync(ct);
+        return employer;
+    }
+
+    /// <summary>The stored licence file of an employer, or null when there is none.</summary>
+    public Stream? OpenLicenceFile(Employer employer)
+    {
+        if (employer.HrLicenceFileHash is not { Length: 64 } hash || !hash.All(char.IsAsciiHexDigitLower)) return null;
+        var path = Path.Combine(options.LicenceDirectory, hash);
+        return File.Exists(path) ? File.OpenRead(path) : null;
+    }
+}
+
+/// <summary>Runs the re-verification check once a day (and once shortly after start).</summary>
+public sealed class VerificationExpiryBackgroundService(IServiceScopeFactory scopes, ILogger<VerificationExpiryBackgroundService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try { await Task.Delay(TimeSpan.FromMinutes(1), stoppingToken); }
+        catch (OperationCanceledException) { return; }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var expired = await scope.ServiceProvider.GetRequiredService<VerificationService>().MarkExpiredAsync(stoppingToken);
+                logger.LogInformation("Verification check: {Expired} employer verifications expired", expired);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+            catch (Exception e) { logger.LogError(e, "The verification check failed; it runs again tomorrow."); }
+            try { await Task.Delay(TimeSpan.FromDays(1), stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+}
