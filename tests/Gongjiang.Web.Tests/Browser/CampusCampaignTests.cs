@@ -69,7 +69,7 @@ public sealed class CampusCampaignTests(WebAppFixture web)
         // The campaign shows the response and the sign-up.
         await hr.GotoAsync("/Employer/Campus");
         await Expect(campaign.Locator(".responded")).ToHaveTextAsync("1");
-        await Expect(campaign.Locator(".stats td").Nth(4)).ToHaveTextAsync("1");
+        await Expect(campaign.Locator(".campaign-stats td").Nth(4)).ToHaveTextAsync("1");
         await hr.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "employer-campus-campaign.png"), FullPage = true });
     }
 }
