@@ -40,7 +40,7 @@ public sealed class PhoneSignInAndContactNoticeTests(ApiFactory factory) : IClas
         var stranger = NewClient();
         var unknown = await PostLoginAsync(stranger, "13600009999", ApiFactory.Password);
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
-        Assert.Contains("用户名、手机号或密码错误", await unknown.Content.ReadAsStringAsync());
+        Assert.Contains("用户名或密码错误", await unknown.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await PostLoginAsync(NewClient(), "13987654321", ApiFactory.Password)).StatusCode); // seeker2's phone
 
         for (var i = 0; i < 5; i++)

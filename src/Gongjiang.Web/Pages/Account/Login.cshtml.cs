@@ -35,7 +35,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, TalentService tale
         var user = await FindUserAsync(UserName.Trim(), ct);
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Password, isPersistent: true, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        Error = result.IsLockedOut ? "登录失败次数过多，账号已临时锁定，请15分钟后再试。" : "用户名、手机号或密码错误。";
+        Error = result.IsLockedOut ? "登录失败次数过多，账号已临时锁定，请15分钟后再试。" : "用户名或密码错误。";
         return Page();
     }
 
