@@ -103,8 +103,12 @@ public sealed class InvitationService(AppDbContext db, RecruitingService recruit
         string applicationId;
         if (applied.Succeeded) applicationId = applied.Value!.Id;
         else if (applied.Failure == RecruitingFailure.Illegal
-                 && await db.Applications.Where(a => a.JobId == invitation.JobId && a.TalentId == invitation.TalentId).Select(a => a.Id).FirstOrDefaultAsync(ct) is { } existing)
-            applicationId = existing; // applied meanwhile on their own
+                 && await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.JobId == invitation.JobId && a.TalentId == invitation.TalentId, ct) is { } existing)
+        {
+            // Applied meanwhile on their own. A withdrawn application stays withdrawn (and shares nothing): accepting cannot revive it.
+            if (existing.Stage == ApplicationStage.Withdrawn) return Refuse.Illegal<Invitation>("您已撤回该岗位的申请，不能再接受这份邀请。");
+            applicationId = existing.Id;
+        }
         else if (applied.Failure == RecruitingFailure.NotFound) return Refuse.Illegal<Invitation>("该岗位已停止招聘，无法接受邀请。");
         else return new(default, applied.Failure, applied.Message);
 

@@ -1,16 +1,25 @@
+using Gongjiang.Application.Notifications;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Talent;
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Recruiting;
 using Gongjiang.Core.Talent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Gongjiang.Application.Sharing;
 
 /// <summary>Who looks at a résumé: the signed-in user, the employer they act for (HR or agency), and whether they are an operator.</summary>
 public sealed record Viewer(string UserId, string? EmployerId, string? TalentId, bool IsOperator = false);
 
-public enum SharingFailure { None, NotFound, Invalid, Conflict }
+public enum SharingFailure { None, NotFound, Invalid, Conflict, Limit }
+
+/// <summary>Sharing rules (configuration section <c>Sharing</c>).</summary>
+public sealed class SharingOptions
+{
+    /// <summary>How many contact requests one employer may send per day (China time).</summary>
+    public int DailyContactRequestsPerEmployer { get; set; } = 30;
+}
 
 public sealed record SharingResult<T>(T? Value, SharingFailure Failure = SharingFailure.None, string? Message = null, string? Field = null)
 {
@@ -33,10 +42,14 @@ public sealed record ResumeViewEntry(ResumeView View, string ViewerName, string?
 /// Consented résumé sharing (人才简历云端共享, PIPL art. 23). Employers see a shared profile with contact data masked; the
 /// name, phone and e-mail appear in full only for the kinds the seeker granted to that employer, until revoked. Applying to
 /// an employer's job shares the contact data with that employer for the application (the seeker handed it over to apply),
-/// until the seeker withdraws. Every view by someone other than the owner is logged and shown to the owner.
+/// until the seeker withdraws; accepting an employer's invitation to apply makes such an application too, so it shares the
+/// same way and ends the same way. The seeker hears of each contact request (inbox and SMS), the employer of each answer;
+/// an employer may send a limited number of requests a day. Every view by someone other than the owner is logged and shown to the owner.
 /// </summary>
-public sealed class SharingService(AppDbContext db, TimeProvider clock)
+public sealed class SharingService(AppDbContext db, TimeProvider clock, INotifier notifier, IOptions<SharingOptions> options)
 {
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    public SharingOptions Options => options.Value;
     public const int MaxPurposeLength = 500;
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -112,12 +125,21 @@ public sealed class SharingService(AppDbContext db, TimeProvider clock)
         kinds &= ContactKinds.All;
         if ((access.Revealed & kinds) == kinds) return new(null, SharingFailure.Conflict, "求职者已同意向贵企业提供这些联系方式。");
         if (access.PendingRequest is not null) return new(null, SharingFailure.Conflict, "已向该求职者发出申请，请等待其答复。");
+        var today = DateOnly.FromDateTime(Now + ChinaOffset);
+        var dayStart = DateTime.SpecifyKind(today.ToDateTime(TimeOnly.MinValue) - ChinaOffset, DateTimeKind.Utc);
+        var sentToday = await Requests.CountAsync(r => r.EmployerId == employerId && r.RequestedAt >= dayStart, ct);
+        if (sentToday >= Options.DailyContactRequestsPerEmployer)
+            return new(null, SharingFailure.Limit, $"今日联系方式申请已达上限（每家企业每天 {Options.DailyContactRequestsPerEmployer} 次），请明天再试。");
         var request = new ContactRequest
         {
             Id = EntityId.New('Q', clock), TalentId = talentId, EmployerId = employerId, RequestedByUserId = employer.UserId,
             Purpose = purpose, Kinds = kinds, Status = ContactRequestStatus.Pending, RequestedAt = Now,
         };
         Requests.Add(request);
+        var employerName = await EmployerNameAsync(employerId, ct);
+        await notifier.QueueAsync(new Notice("contact.request", $"联系方式申请：{employerName}",
+            $"{employerName}申请查看您的{KindNames(kinds)}，用途：{purpose}。请在“隐私与授权”中同意或拒绝。",
+            NoticeChannels.InApp | NoticeChannels.Sms, RecipientTalentId: talentId, Link: "/Seeker/Privacy"), ct);
         await db.SaveChangesAsync(ct);
         return request;
     }
@@ -162,6 +184,13 @@ public sealed class SharingService(AppDbContext db, TimeProvider clock)
             request.GrantId = consent.Id;
         }
         else request.Status = ContactRequestStatus.Declined;
+        // The requester hears of the answer (unless that account is gone meanwhile).
+        if (await db.Users.AnyAsync(u => u.Id == request.RequestedByUserId, ct))
+            await notifier.QueueAsync(new Notice("contact.answered",
+                grant ? "求职者同意提供联系方式" : "求职者拒绝提供联系方式",
+                grant ? $"求职者同意向贵企业提供{KindNames(request.Kinds & (onlyKinds ?? request.Kinds))}，用途：{request.Purpose}。"
+                      : $"求职者拒绝了贵企业的联系方式申请（用途：{request.Purpose}）。",
+                NoticeChannels.InApp, RecipientUserId: request.RequestedByUserId, Link: $"/Employer/Talent/View/{request.TalentId}"), ct);
         await db.SaveChangesAsync(ct);
         return request;
     }
@@ -189,6 +218,12 @@ public sealed class SharingService(AppDbContext db, TimeProvider clock)
         return rows.Select(v => new ResumeViewEntry(v, users.GetValueOrDefault(v.ViewerUserId) ?? "",
             v.ViewerEmployerId is { } e ? employers.GetValueOrDefault(e, e) : null)).ToList();
     }
+
+    private async Task<string> EmployerNameAsync(string employerId, CancellationToken ct) =>
+        await db.Employers.AsNoTracking().Where(e => e.Id == employerId).Select(e => e.Name).FirstOrDefaultAsync(ct) ?? employerId;
+
+    private static string KindNames(ContactKinds kinds) => string.Join("、",
+        new[] { (ContactKinds.Name, "姓名"), (ContactKinds.Phone, "手机号"), (ContactKinds.Email, "电子邮箱") }.Where(k => kinds.HasFlag(k.Item1)).Select(k => k.Item2));
 
     private async Task<Dictionary<string, string>> EmployerNamesAsync(IEnumerable<string> ids, CancellationToken ct)
     {

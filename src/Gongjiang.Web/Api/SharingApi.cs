@@ -220,8 +220,11 @@ public static class SharingApi
         return ApiResults.Invalid(m);
     }
 
-    /// <summary>404 for another party's or a missing record (its existence is not disclosed), 409 for a refused change.</summary>
-    private static ProblemHttpResult Problem<T>(SharingResult<T> result) => result.Failure == SharingFailure.NotFound
-        ? ApiResults.NotFound(result.Message ?? "not found")
-        : ApiResults.Conflict(result.Message ?? "conflict");
+    /// <summary>404 for another party's or a missing record (its existence is not disclosed), 429 for the daily limit, 409 for a refused change.</summary>
+    private static ProblemHttpResult Problem<T>(SharingResult<T> result) => result.Failure switch
+    {
+        SharingFailure.NotFound => ApiResults.NotFound(result.Message ?? "not found"),
+        SharingFailure.Limit => TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "已达上限 / Limit reached", detail: result.Message),
+        _ => ApiResults.Conflict(result.Message ?? "conflict"),
+    };
 }
