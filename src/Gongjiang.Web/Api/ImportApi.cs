@@ -14,7 +14,9 @@ public static class ImportApi
 {
     public static RouteGroupBuilder MapImportApi(this RouteGroupBuilder v1)
     {
-        var group = v1.MapGroup("/import").WithTags("Import");
+        // The file may be up to 10 MB (larger ones get the import's own 413 naming the limit); the form around it needs a little more.
+        var group = v1.MapGroup("/import").WithTags("Import")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(TabularImport.MaxUploadBytes + 1024 * 1024));
         var jobs = new[] { Roles.EmployerHR, Roles.Agency, Roles.Operator, Roles.Admin };
         var talent = new[] { Roles.Operator, Roles.Admin };
         group.MapPost("/jobs/preview", (IFormFile? file, TabularImport tabular, HttpContext http, UserManager<AppUser> users, CancellationToken ct) =>
