@@ -14,8 +14,7 @@ public static class ImportApi
 {
     public static RouteGroupBuilder MapImportApi(this RouteGroupBuilder v1)
     {
-        // The body may be a little larger than the file (multipart framing), so an oversize file reaches the handler,
-        // which answers with the file limit in words; anything far larger is cut off by the API body limit.
+        // The file may be up to 10 MB (larger ones get the import's own 413 naming the limit); the form around it needs a little more.
         var group = v1.MapGroup("/import").WithTags("Import")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(TabularImport.MaxUploadBytes + 1024 * 1024));
         var jobs = new[] { Roles.EmployerHR, Roles.Agency, Roles.Operator, Roles.Admin };

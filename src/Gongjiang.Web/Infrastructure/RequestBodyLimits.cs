@@ -21,7 +21,8 @@ public static class RequestBodyLimits
             await next();
             return;
         }
-        var declared = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
+        // A declared limit is for uploads (forms); any other body on such an endpoint keeps the API limit.
+        var declared = request.HasFormContentType ? context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize : null;
         var limit = declared ?? ApiJsonBytes;
         if (request.ContentLength > limit)
         {

@@ -33,7 +33,7 @@ public sealed class FuzzTests(ApiFactory factory, ITestOutputHelper output) : IC
         foreach (var rule in AccessMatrixTests.ApiPolicy.Where(r => mapped.Contains(r.Key)))
         {
             var actor = AccessMatrixTests.Actors.First(a => a.Role is not null
-                && AccessMatrixTests.Expected(rule.Access, rule.Owned, a) == AccessMatrixTests.Outcome.Allowed);
+                && AccessMatrixTests.Expected(rule, a) == AccessMatrixTests.Outcome.Allowed);
             var client = cast.Clients[actor.Name];
             foreach (var fuzz in CasesFor(rule, cast, random))
             {

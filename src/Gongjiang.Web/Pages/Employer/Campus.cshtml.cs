@@ -5,6 +5,7 @@ using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Recruiting;
 using Gongjiang.Core.Campus;
 using Gongjiang.Core.Jobs;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,8 +15,9 @@ namespace Gongjiang.Web.Pages.Employer;
 
 /// <summary>
 /// 校园招聘: the employer's campus campaigns with reach, response and application counts, the form for a new campaign,
-/// the outreach to its audience and its campus talks (宣讲会).
+/// the outreach to its audience and its campus talks (宣讲会). For HR users only, like the campus API.
 /// </summary>
+[Authorize(Roles = Roles.EmployerHR)]
 public sealed class CampusModel(UserManager<AppUser> users, AppDbContext db, CampusService campus, TimeProvider clock) : PageModel
 {
     [TempData] public string? Message { get; set; }
