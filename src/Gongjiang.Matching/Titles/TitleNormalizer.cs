@@ -24,7 +24,7 @@ public sealed class TitleNormalizer
     private const float NameWeight = 0.95f, AliasWeight = 0.9f, DerivedWeight = 0.8f, LexiconWeight = 1f, GenericWeight = 0.75f;
     internal static float NgramWeight = 1.2f, SuffixWeight = 0.12f, NotAtEnd = 0.8f, OtherHits = 0.2f, AliasW = 0.9f, NameW = 0.95f;
     internal static double CoarseBelow = 0.15;
-    internal static float RankBonus = 0.08f;
+    internal static float RankBonus = 0.15f, ContextWeight = 0.3f;
 
     private readonly Node[] _nodes;
     private readonly FrozenDictionary<string, int> _nodeByCode;
@@ -159,7 +159,7 @@ public sealed class TitleNormalizer
 
     private List<TitleMatch> Rank(string? title, int top)
     {
-        var segments = Segments(title);
+        var (segments, context) = Parts(title);
         var combined = new Dictionary<int, float>();
         var best = new Dictionary<int, float>();
         for (var s = 0; s < segments.Count; s++)
@@ -176,6 +176,16 @@ public sealed class TitleNormalizer
             }
         }
         if (best.Count == 0) return [Unclassified()];
+
+        // Bracketed context re-ranks what the title names; it never brings in an occupation of its own.
+        foreach (var part in context)
+        {
+            var scores = ScoreSegment(part);
+            if (scores.Count == 0) continue;
+            var strongest = Math.Max(1f, scores.Values.Max());
+            foreach (var (node, score) in scores)
+                if (best.TryGetValue(node, out var named)) best[node] = named + ContextWeight * score / strongest;
+        }
 
         // The best part decides; the other parts of "车工/铣工" add a little.
         var ranked = best.Select(p => (Node: p.Key, Score: p.Value + 0.1f * (combined[p.Key] - p.Value)))
@@ -242,21 +252,33 @@ public sealed class TitleNormalizer
 
     // ----- cleaning -----
 
-    internal List<string> Segments(string? title)
+    internal List<string> Segments(string? title) => Parts(title).Segments;
+
+    // The parts that name the job, and the bracketed context beside them ("谈案顾问（律所）": 律所) when the job is
+    // named outside the brackets.
+    private (List<string> Segments, List<string> Context) Parts(string? title)
     {
         var result = new List<string>();
-        if (string.IsNullOrWhiteSpace(title)) return result;
+        if (string.IsNullOrWhiteSpace(title)) return (result, []);
         var text = TitleText.StripNegated(TitleText.StripNumbers(TitleText.Fold(title)));
         var (outside, inside) = TitleText.SplitBrackets(text);
         AddParts(outside);
         if (result.Count == 0)
+        {
             foreach (var part in inside) AddParts(part);
-        return result;
+            return (result, []);
+        }
+        var named = result.Count;
+        foreach (var part in inside) AddParts(part);
+        var context = result.Skip(named).ToList();
+        result.RemoveRange(named, result.Count - named);
+        return (result, context);
 
         void AddParts(string text)
         {
             text = AfterRecruiter(text);
             text = TitleText.StripCompanyPrefix(text);
+            text = TitleText.ShareHeads(text);
             foreach (var part in TitleText.Split(text))
             {
                 var clean = RemoveNoise(part);
@@ -626,7 +648,7 @@ public sealed class TitleNormalizer
     // Ranks that name no field: what comes before them does (教学|经理, 数据治理|总监).
     private static readonly HashSet<string> ManagerRoles = new(StringComparer.Ordinal)
     {
-        "经理", "总经理", "副经理", "副总经理", "总监", "副总监", "主管", "负责人", "部长", "部", "高级经理", "专业经理", "副总", "总", "助理", "专员", "中心", "事业部", "部门",
+        "经理", "总经理", "副经理", "副总经理", "总监", "副总监", "主管", "负责人", "部长", "部", "高级经理", "专业经理", "副总", "总", "助理", "专员", "中心", "事业部", "部门", "客户经理",
     };
 
     private static int CjkCount(ReadOnlySpan<char> text)
@@ -686,7 +708,7 @@ public sealed class TitleNormalizer
     {
         "经理", "总经理", "副经理", "副总经理", "总监", "副总监", "主管", "专员", "助理", "顾问", "组长", "主任", "负责人", "副总", "代表",
         "文员", "人员", "工作人员", "师傅", "储备干部", "干部", "合伙人", "专家", "管培生", "总", "副", "岗", "管理", "管理岗", "经理助理", "部", "部长", "处长", "科长",
-        "站长", "中心", "事业部", "部门", "高级经理", "专业经理", "区域经理", "主任助理", "总助", "职员", "员工", "内勤", "外勤", "高管", "领班", "骨干",
+        "站长", "中心", "事业部", "部门", "高级经理", "专业经理", "区域经理", "主任助理", "总助", "职员", "员工", "内勤", "外勤", "高管", "领班", "骨干", "客户经理",
     };
 
     private static readonly string[] PlaceWords = ["全国", "本地", "异地", "省内", "市区", "城区", "县城", "总部", "分部", "驻外", "外派", "全国多地"];

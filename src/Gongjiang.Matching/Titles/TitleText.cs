@@ -115,6 +115,25 @@ internal static partial class TitleText
         return m.Success ? s[m.Length..] : s;
     }
 
+    /// <summary>
+    /// A field word of one or two characters before a slash shares the head of the longer part after it:
+    /// "餐饮/酒店渠道销售" → "餐饮渠道销售/酒店渠道销售", "水/空/陆运操作" → "水运操作/空运操作/陆运操作".
+    /// Parallel titles ("车工/铣工", "店长/营业员") are left alone: their parts differ in length by less than two.
+    /// </summary>
+    public static string ShareHeads(string s)
+    {
+        if (!s.Contains('/')) return s;
+        var parts = s.Split('/');
+        for (var i = parts.Length - 2; i >= 0; i--)
+        {
+            var word = parts[i].Trim();
+            var next = parts[i + 1].Trim();
+            if (word.Length is < 1 or > 2 || !word.All(IsCjk) || next.Length < word.Length + 2 || !next.All(IsCjk)) continue;
+            parts[i] = word + next[word.Length..];
+        }
+        return string.Join('/', parts);
+    }
+
     /// <summary>Splits on separators; a hyphen or space splits only between words, not inside a Latin token.</summary>
     public static List<string> Split(string s)
     {
