@@ -24,7 +24,7 @@ public sealed class TitleNormalizer
     private const float NameWeight = 0.95f, AliasWeight = 0.9f, DerivedWeight = 0.8f, LexiconWeight = 1f, GenericWeight = 0.75f;
     internal static float NgramWeight = 1.2f, SuffixWeight = 0.12f, NotAtEnd = 0.8f, OtherHits = 0.2f, AliasW = 0.9f, NameW = 0.95f;
     internal static double CoarseBelow = 0.15;
-    internal static float RankBonus = 0.15f, ContextWeight = 0.3f;
+    internal static float RankBonus = 0.15f, ContextWeight = 0.3f, ModifierSupport = 0.5f;
 
     private readonly Node[] _nodes;
     private readonly FrozenDictionary<string, int> _nodeByCode;
@@ -476,7 +476,7 @@ public sealed class TitleNormalizer
                 if (target.Kind is TermKind.Modifier)
                 {
                     foreach (var (node, rel) in _modifierRelatives[target.Node])
-                        support[node] = support.GetValueOrDefault(node) + 0.4f * rel;
+                        support[node] = support.GetValueOrDefault(node) + ModifierSupport * rel;
                     continue;
                 }
                 var baseScore = target.Weight * (0.55f + 0.45f * coverage) * (atEnd ? 1f : NotAtEnd) * roleOnly;
@@ -528,7 +528,7 @@ public sealed class TitleNormalizer
         foreach (var node in ngram.Top(30)) candidates.Add(node);
         foreach (var node in candidates)
         {
-            var value = head.GetValueOrDefault(node) + Math.Min(0.35f, support.GetValueOrDefault(node))
+            var value = head.GetValueOrDefault(node) + Math.Min(ModifierSupport, support.GetValueOrDefault(node))
                 + NgramWeight * ngram[node] + SuffixWeight * suffix.GetValueOrDefault(node)
                 + RankBonus * rank switch
                 {
@@ -573,7 +573,7 @@ public sealed class TitleNormalizer
     }
 
     private const string FullMediaOperatorCode = "4-13-01-05";
-    private static readonly string[] ChannelWords = ["短视频", "抖音", "快手", "新媒体", "自媒体", "小红书", "视频号", "公众号", "微博", "b站"];
+    private static readonly string[] ChannelWords = ["短视频", "抖音", "快手", "新媒体", "自媒体", "小红书", "视频号", "公众号", "微博", "b站", "网站", "谷歌", "facebook", "tiktok"];
     private static readonly string[] ContentHeads = ["编导", "编剧", "导演", "剪辑", "剪辑师", "策划", "运营", "编辑", "拍摄", "摄像", "脚本", "内容"];
 
     // Field words of business titles and the occupation each has for a manager's and for a junior's rank.
@@ -668,7 +668,7 @@ public sealed class TitleNormalizer
             var otherCode = _nodes[other].Code;
             float relation;
             if (other == node) relation = 1f;
-            else if (level < 4 && IsWithin(otherCode, code)) relation = 0.85f;
+            else if (level < 4 && IsWithin(otherCode, code)) relation = 0.7f;
             else if (modifier) continue;
             else if (IsWithin(code, otherCode)) relation = 0.8f;
             else if (code.AsSpan(0, 7).SequenceEqual(otherCode.AsSpan(0, 7))) relation = 0.6f;
