@@ -113,7 +113,10 @@ public sealed partial class MatchingEngine
         finally { _lock.ExitWriteLock(); }
     }
 
-    /// <summary>Sizes and waste of both sides; counts come from running totals, byte sizes from one pass over the lists.</summary>
+    /// <summary>
+    /// Sizes and waste of both sides. Waste comes from the running counts; entries and bytes from one pass over the
+    /// posting lists (one step per list, not per entry).
+    /// </summary>
     public EngineStatistics Statistics
     {
         get
@@ -121,26 +124,26 @@ public sealed partial class MatchingEngine
             _lock.EnterReadLock();
             try
             {
-                var jobBytes = (long)_jobs.Length * (Unsafe.SizeOf<JobRow>() + IntPtr.Size)
-                    + (long)_jobInts.Data.Length * sizeof(int) + (long)_jobFloats.Data.Length * sizeof(float) + PostingBytes(_jobPostings);
-                var talentBytes = (long)_talent.Length * (Unsafe.SizeOf<TalentRow>() + IntPtr.Size)
-                    + (long)_talentInts.Data.Length * sizeof(int) + PostingBytes(_talentPostings);
                 return new EngineStatistics(
-                    new EngineSideStatistics(_openJobs, _jobSlots, _jobPostings.Count, _jobWaste.Entries, _jobWaste.StaleEntries,
-                        _jobWaste.DeadEntries, _jobInts.Count + _jobFloats.Count,
-                        _jobInts.Count + _jobFloats.Count - _jobWaste.LiveInts - _jobWaste.LiveFloats, jobBytes, _jobWaste.Compactions),
-                    new EngineSideStatistics(_activeTalent, _talentSlots, _talentPostings.Count, _talentWaste.Entries, _talentWaste.StaleEntries,
-                        _talentWaste.DeadEntries, _talentInts.Count, _talentInts.Count - _talentWaste.LiveInts, talentBytes, _talentWaste.Compactions));
+                    Side(_openJobs, _jobSlots, _jobPostings, _jobWaste, _jobInts.Count + _jobFloats.Count,
+                        (long)_jobs.Length * (Unsafe.SizeOf<JobRow>() + IntPtr.Size) + ((long)_jobInts.Data.Length + _jobFloats.Data.Length) * 4),
+                    Side(_activeTalent, _talentSlots, _talentPostings, _talentWaste, _talentInts.Count,
+                        (long)_talent.Length * (Unsafe.SizeOf<TalentRow>() + IntPtr.Size) + (long)_talentInts.Data.Length * 4));
             }
             finally { _lock.ExitReadLock(); }
         }
     }
 
-    private static long PostingBytes(Dictionary<ulong, Posting> postings)
+    private static EngineSideStatistics Side(int live, int slots, Dictionary<ulong, Posting> postings, in WasteBook book, long poolValues, long rowAndPoolBytes)
     {
-        long bytes = 0;
-        foreach (var list in postings.Values) bytes += (long)list.Items.Length * sizeof(int);
-        return bytes;
+        long entries = 0, bytes = rowAndPoolBytes;
+        foreach (var list in postings.Values)
+        {
+            entries += list.Count;
+            bytes += (long)list.Items.Length * sizeof(int);
+        }
+        return new EngineSideStatistics(live, slots, postings.Count, entries, book.StaleEntries, book.DeadEntries,
+            poolValues, poolValues - book.LiveInts - book.LiveFloats, bytes, book.Compactions);
     }
 
     /// <summary>Whether a side's waste crossed the automatic compaction policy (checked after each write).</summary>
