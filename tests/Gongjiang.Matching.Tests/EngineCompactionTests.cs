@@ -32,12 +32,27 @@ public class EngineCompactionTests
         public Dictionary<string, TalentProfile> Talent { get; } = new(StringComparer.Ordinal);
         public List<string> JobIds { get; } = [];
         public List<string> TalentIds { get; } = [];
+        public Dictionary<string, JobPosting> RemovedJobs { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, TalentProfile> RemovedTalent { get; } = new(StringComparer.Ordinal);
         public MatchOptions Options => new() { Today = Source.Value.Spec.EffectiveToday, WithReasons = true };
 
         /// <summary>A fresh engine over the open jobs and active talent of the final state.</summary>
         public MatchingEngine Fresh() => MatchingEngine.Build(Catalog,
             JobIds.Where(Jobs.ContainsKey).Select(id => Jobs[id]).Where(j => j.Status == JobStatus.Open),
             TalentIds.Where(Talent.ContainsKey).Select(id => Talent[id]).Where(t => t.IsActive));
+
+        /// <summary>
+        /// A fresh engine over every record the edited one still holds a slot for: removed ones as they were last
+        /// written, but closed or inactive. It has no stale entries, and as many dead ones as the edited engine.
+        /// </summary>
+        public MatchingEngine FreshWithDead()
+        {
+            foreach (var j in RemovedJobs.Values) j.Status = JobStatus.Closed;
+            foreach (var t in RemovedTalent.Values) t.IsActive = false;
+            return MatchingEngine.Build(Catalog,
+                JobIds.Select(id => Jobs.GetValueOrDefault(id) ?? RemovedJobs[id]),
+                TalentIds.Select(id => Talent.GetValueOrDefault(id) ?? RemovedTalent[id]));
+        }
     }
 
     private static EditedMarket Edited(int edits, int seed, CompactionPolicy? policy, Action<EditedMarket, int>? afterEach = null)
@@ -64,13 +79,14 @@ public class EngineCompactionTests
                 profile.IsActive = random.Next(10) != 0;
                 if (!edited.Talent.ContainsKey(id) && !edited.TalentIds.Contains(id)) edited.TalentIds.Add(id);
                 edited.Talent[id] = profile;
+                edited.RemovedTalent.Remove(id);
                 edited.Engine.Upsert(profile);
             }
             else if (roll < 70)
             {
                 var id = edited.TalentIds[random.Next(edited.TalentIds.Count)];
                 Assert.Equal(edited.Talent.TryGetValue(id, out var t) && t.IsActive, edited.Engine.RemoveTalent(id));
-                edited.Talent.Remove(id);
+                if (edited.Talent.Remove(id, out var last)) edited.RemovedTalent[id] = last;
             }
             else if (roll < 90)
             {
@@ -81,13 +97,14 @@ public class EngineCompactionTests
                 if (random.Next(6) == 0) posting.Status = JobStatus.Closed;
                 if (!edited.JobIds.Contains(id)) edited.JobIds.Add(id);
                 edited.Jobs[id] = posting;
+                edited.RemovedJobs.Remove(id);
                 edited.Engine.Upsert(posting);
             }
             else
             {
                 var id = edited.JobIds[random.Next(edited.JobIds.Count)];
                 Assert.Equal(edited.Jobs.TryGetValue(id, out var j) && j.Status == JobStatus.Open, edited.Engine.RemoveJob(id));
-                edited.Jobs.Remove(id);
+                if (edited.Jobs.Remove(id, out var last)) edited.RemovedJobs[id] = last;
             }
             afterEach?.Invoke(edited, step);
         }
@@ -159,6 +176,15 @@ public class EngineCompactionTests
             Assert.Equal(expected.PostingEntries, side.PostingEntries - side.WastedEntries);
             Assert.Equal(expected.PoolValues, side.PoolValues - side.DeadPoolValues);
             Assert.Equal(expected.Live, side.Live);
+        }
+        // Stale and dead apart: dead entries are those of the records no longer live, everything else beyond them stale.
+        var withDead = edited.FreshWithDead().Statistics;
+        foreach (var (side, expected) in new[] { (wasted.Jobs, withDead.Jobs), (wasted.Talent, withDead.Talent) })
+        {
+            Assert.Equal(0, expected.StaleEntries);
+            Assert.Equal(expected.Slots, side.Slots);
+            Assert.Equal(expected.DeadEntries, side.DeadEntries);
+            Assert.Equal(side.PostingEntries - expected.PostingEntries, side.StaleEntries);
         }
 
         edited.Engine.Compact();
