@@ -26,22 +26,32 @@ internal static class CompactionBenchmark
         var options = new MatchOptions { Today = market.Spec.EffectiveToday, WithReasons = true };
         var random = new Random(seed);
         var plan = Enumerable.Range(0, queries).Select(i => (ForJob: i % 2 == 0, Index: random.Next(i % 2 == 0 ? jobs : talent))).ToArray();
-        var edits = Edits(market, talentEdits, jobEdits, seed);
+        var finalJobs = market.Jobs.ToDictionary(j => j.Id, StringComparer.Ordinal);
+        var finalTalent = market.Talent.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var edits = Edits(market, talentEdits, jobEdits, seed, finalJobs, finalTalent);
         Console.WriteLine($"market: {jobs:N0} jobs, {talent:N0} talent; edits: {talentEdits:N0} profile upserts, {jobEdits:N0} posting upserts/removals; queries: {queries:N0} (top {Top})");
 
-        var engine = MatchingEngine.Build(catalog, market.Jobs, market.Talent);
+        MatchingEngine? engine = MatchingEngine.Build(catalog, market.Jobs, market.Talent);
         engine.AutoCompaction = null;
         Report("fresh build", engine, market, plan, options);
 
         var clock = Stopwatch.StartNew();
-        foreach (var edit in edits) edit(engine);
+        foreach (var edit in edits) edit(engine!);
         Console.WriteLine($"edits without compaction: {clock.Elapsed.TotalSeconds:0.00} s");
         Report("after edits", engine, market, plan, options);
 
         clock.Restart();
         engine.Compact();
         Console.WriteLine($"Compact(): {clock.Elapsed.TotalMilliseconds:0} ms");
+        clock.Restart();
+        engine.Compact();
+        Console.WriteLine($"Compact() again, nothing to drop: {clock.Elapsed.TotalMilliseconds:0} ms");
         Report("after Compact()", engine, market, plan, options);
+        engine = null;
+
+        MatchingEngine? rebuilt = MatchingEngine.Build(catalog, finalJobs.Values, finalTalent.Values);
+        Report("rebuilt", rebuilt, market, plan, options);
+        rebuilt = null;
 
         var automatic = MatchingEngine.Build(catalog, market.Jobs, market.Talent);
         var latencies = new double[edits.Count];
@@ -60,8 +70,9 @@ internal static class CompactionBenchmark
         Report("automatic", automatic, market, plan, options);
     }
 
-    /// <summary>The edits, drawn once so every engine gets the same ones.</summary>
-    private static List<Action<MatchingEngine>> Edits(Market market, int talentEdits, int jobEdits, int seed)
+    /// <summary>The edits, drawn once so every engine gets the same ones; the final state is left in the two dictionaries.</summary>
+    private static List<Action<MatchingEngine>> Edits(Market market, int talentEdits, int jobEdits, int seed,
+        Dictionary<string, JobPosting> finalJobs, Dictionary<string, TalentProfile> finalTalent)
     {
         var random = new Random(seed + 1);
         var edits = new List<Action<MatchingEngine>>(talentEdits + jobEdits);
@@ -89,6 +100,7 @@ internal static class CompactionBenchmark
                     if (random.Next(4) == 0) profile.WillingCities.Add(other.CityCode);
                 }
                 profile.UpdatedAt = market.Spec.EffectiveToday.ToDateTime(TimeOnly.MinValue);
+                finalTalent[profile.Id] = profile;
                 edits.Add(e => e.Upsert(profile));
             }
             else
@@ -97,11 +109,19 @@ internal static class CompactionBenchmark
                 var posting = market.JobAt(random.Next(market.JobCount));
                 switch (random.Next(4))
                 {
-                    case 0: edits.Add(e => e.RemoveJob(posting.Id)); break;
-                    case 1: posting.Status = JobStatus.Closed; edits.Add(e => e.Upsert(posting)); break;
+                    case 0:
+                        finalJobs.Remove(posting.Id);
+                        edits.Add(e => e.RemoveJob(posting.Id));
+                        break;
+                    case 1:
+                        posting.Status = JobStatus.Closed;
+                        finalJobs[posting.Id] = posting;
+                        edits.Add(e => e.Upsert(posting));
+                        break;
                     default:
                         var rewrite = market.JobAt(random.Next(market.JobCount));
                         rewrite.Id = posting.Id;
+                        finalJobs[posting.Id] = rewrite;
                         edits.Add(e => e.Upsert(rewrite));
                         break;
                 }
