@@ -15,10 +15,12 @@ namespace Gongjiang.Matching.Engine;
 /// <para>
 /// Upserts and removals are visible to the next query. Readers share a lock, writers take it alone. An edit keeps
 /// the record's slot and adds it to its new posting lists; lists it left keep a stale entry that the filters and
-/// scoring, which always read the current record, make harmless.
+/// scoring, which always read the current record, make harmless, and a removal only marks the record dead. The waste
+/// is counted as it grows and <see cref="Compact"/> drops it, by itself once it is a third of the index
+/// (see <see cref="AutoCompaction"/>, <see cref="Statistics"/>).
 /// </para>
 /// </summary>
-public sealed class MatchingEngine
+public sealed partial class MatchingEngine
 {
     private readonly TaxonomyLookup _taxonomy;
     private readonly TimeProvider _clock;
@@ -27,22 +29,24 @@ public sealed class MatchingEngine
     private readonly Interner _certificates = new();
     private readonly Encoder _encoder;
 
-    private readonly Pool<int> _jobInts = new();
-    private readonly Pool<float> _jobFloats = new();
+    private Pool<int> _jobInts = new();
+    private Pool<float> _jobFloats = new();
     private JobRow[] _jobs = new JobRow[16];
     private string[] _jobIdBySlot = new string[16];
     private int _jobSlots;
     private readonly Dictionary<string, int> _jobIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<ulong, Posting> _jobPostings = [];
+    private Dictionary<ulong, Posting> _jobPostings = [];
     private int _openJobs;
+    private WasteBook _jobWaste;
 
-    private readonly Pool<int> _talentInts = new();
+    private Pool<int> _talentInts = new();
     private TalentRow[] _talent = new TalentRow[16];
     private string[] _talentIdBySlot = new string[16];
     private int _talentSlots;
     private readonly Dictionary<string, int> _talentIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<ulong, Posting> _talentPostings = [];
+    private Dictionary<ulong, Posting> _talentPostings = [];
     private int _activeTalent;
+    private WasteBook _talentWaste;
 
     // Reused by writers only (under the write lock).
     private readonly List<ulong> _keys = [];
@@ -110,7 +114,11 @@ public sealed class MatchingEngine
         ArgumentNullException.ThrowIfNull(job);
         if (string.IsNullOrEmpty(job.Id)) throw new ArgumentException("A job needs an id.", nameof(job));
         _lock.EnterWriteLock();
-        try { UpsertCore(job); }
+        try
+        {
+            UpsertCore(job);
+            if (IsWasteful(_jobWaste, _jobInts.Count + _jobFloats.Count)) CompactJobs();
+        }
         finally { _lock.ExitWriteLock(); }
     }
 
@@ -120,7 +128,11 @@ public sealed class MatchingEngine
         ArgumentNullException.ThrowIfNull(talent);
         if (string.IsNullOrEmpty(talent.Id)) throw new ArgumentException("A talent profile needs an id.", nameof(talent));
         _lock.EnterWriteLock();
-        try { UpsertCore(talent); }
+        try
+        {
+            UpsertCore(talent);
+            if (IsWasteful(_talentWaste, _talentInts.Count)) CompactTalent();
+        }
         finally { _lock.ExitWriteLock(); }
     }
 
@@ -133,8 +145,11 @@ public sealed class MatchingEngine
         try
         {
             if (!_jobIds.TryGetValue(id, out var slot) || !_jobs[slot].Alive) return false;
-            _jobs[slot].Alive = false;
+            ref var row = ref _jobs[slot];
+            _jobWaste.Retire(DistinctKeys(JobKeys(row, Cleared(_keys))), IntsOf(row), row.SkillWeights.Length);
+            row.Alive = false;
             _openJobs--;
+            if (IsWasteful(_jobWaste, _jobInts.Count + _jobFloats.Count)) CompactJobs();
             return true;
         }
         finally { _lock.ExitWriteLock(); }
@@ -146,8 +161,11 @@ public sealed class MatchingEngine
         try
         {
             if (!_talentIds.TryGetValue(id, out var slot) || !_talent[slot].Alive) return false;
-            _talent[slot].Alive = false;
+            ref var row = ref _talent[slot];
+            _talentWaste.Retire(DistinctKeys(TalentKeys(row, Cleared(_keys))), IntsOf(row), 0);
+            row.Alive = false;
             _activeTalent--;
+            if (IsWasteful(_talentWaste, _talentInts.Count)) CompactTalent();
             return true;
         }
         finally { _lock.ExitWriteLock(); }
@@ -159,10 +177,10 @@ public sealed class MatchingEngine
         _oldKeys.Clear();
         if (_jobIds.TryGetValue(job.Id, out var slot))
         {
-            if (_jobs[slot].Alive) _openJobs--;
-            _keys.Clear();
-            JobKeys(_jobs[slot], _keys);
-            _oldKeys.UnionWith(_keys);
+            ref readonly var old = ref _jobs[slot];
+            var oldKeys = DistinctKeys(JobKeys(old, Cleared(_keys)));
+            _jobWaste.Replace(old.Alive, oldKeys, IntsOf(old), old.SkillWeights.Length);
+            if (old.Alive) _openJobs--;
         }
         else
         {
@@ -173,9 +191,9 @@ public sealed class MatchingEngine
         }
         _jobs[slot] = row;
         if (row.Alive) _openJobs++;
-        _keys.Clear();
-        JobKeys(row, _keys);
-        AddToPostings(_jobPostings, slot);
+        JobKeys(row, Cleared(_keys));
+        var (keys, added) = AddToPostings(_jobPostings, slot);
+        _jobWaste.Add(row.Alive, keys, added, IntsOf(row), row.SkillWeights.Length);
     }
 
     private void UpsertCore(TalentProfile talent)
@@ -184,10 +202,10 @@ public sealed class MatchingEngine
         _oldKeys.Clear();
         if (_talentIds.TryGetValue(talent.Id, out var slot))
         {
-            if (_talent[slot].Alive) _activeTalent--;
-            _keys.Clear();
-            TalentKeys(_talent[slot], _keys);
-            _oldKeys.UnionWith(_keys);
+            ref readonly var old = ref _talent[slot];
+            var oldKeys = DistinctKeys(TalentKeys(old, Cleared(_keys)));
+            _talentWaste.Replace(old.Alive, oldKeys, IntsOf(old), 0);
+            if (old.Alive) _activeTalent--;
         }
         else
         {
@@ -198,20 +216,51 @@ public sealed class MatchingEngine
         }
         _talent[slot] = row;
         if (row.Alive) _activeTalent++;
-        _keys.Clear();
-        TalentKeys(row, _keys);
-        AddToPostings(_talentPostings, slot);
+        TalentKeys(row, Cleared(_keys));
+        var (keys, added) = AddToPostings(_talentPostings, slot);
+        _talentWaste.Add(row.Alive, keys, added, IntsOf(row), 0);
     }
 
-    private void AddToPostings(Dictionary<ulong, Posting> postings, int slot)
+    private static List<ulong> Cleared(List<ulong> keys)
     {
-        foreach (var key in _keys)
+        keys.Clear();
+        return keys;
+    }
+
+    /// <summary>Collects the keys in <see cref="_keys"/> into <see cref="_oldKeys"/> and returns how many distinct ones there are.</summary>
+    private int DistinctKeys(List<ulong> keys)
+    {
+        _oldKeys.Clear();
+        _oldKeys.UnionWith(keys);
+        return _oldKeys.Count;
+    }
+
+    /// <summary>
+    /// Adds the slot to the lists of its distinct keys in <see cref="_keys"/> that are not in <see cref="_oldKeys"/>
+    /// (the lists it is already on). Returns the number of distinct keys and the number of entries added.
+    /// </summary>
+    private (int Keys, int Added) AddToPostings(Dictionary<ulong, Posting> postings, int slot)
+    {
+        _keys.Sort();
+        int distinct = 0, added = 0;
+        for (var i = 0; i < _keys.Count; i++)
         {
+            var key = _keys[i];
+            if (i > 0 && _keys[i - 1] == key) continue; // one entry per list, even when two occupations share a group
+            distinct++;
             if (_oldKeys.Contains(key)) continue;
             if (!postings.TryGetValue(key, out var list)) postings.Add(key, list = new Posting());
             list.Add(slot);
+            added++;
         }
+        return (distinct, added);
     }
+
+    private static int IntsOf(in JobRow row) =>
+        row.Skills.Length + row.Certificates.Length + row.Bigrams.Length + row.TitleBigrams.Length;
+
+    private static int IntsOf(in TalentRow row) =>
+        row.Reach.Length + row.Occupations.Length + row.Skills.Length + row.Certificates.Length + row.Bigrams.Length + row.TitleBigrams.Length;
 
     private void Reserve<T>(ref T[] rows, ref string[] ids, int count)
     {
@@ -221,10 +270,10 @@ public sealed class MatchingEngine
         Array.Resize(ref ids, size);
     }
 
-    private void JobKeys(in JobRow row, List<ulong> into)
+    private List<ulong> JobKeys(in JobRow row, List<ulong> into)
     {
         var city = row.City;
-        if (city == 0) return;
+        if (city == 0) return into;
         into.Add(PostingKey.Make(city, PostingKey.City, 0));
         if (row.Occupation != 0)
         {
@@ -235,6 +284,7 @@ public sealed class MatchingEngine
         }
         foreach (var s in _jobInts.Get(row.Skills)) if (s >= 0) into.Add(PostingKey.Make(city, PostingKey.Skill, s));
         foreach (var b in _jobInts.Get(row.TitleBigrams)) into.Add(PostingKey.Make(city, PostingKey.Bigram, b));
+        return into;
     }
 
     /// <summary>The best grade held in a minor group (the one a job in that group judges), 0 when none.</summary>
@@ -252,7 +302,7 @@ public sealed class MatchingEngine
     /// <summary>The grade held (1…5), or 0 for ungraded and desired-only occupations.</summary>
     private static int GradeBucket(int packed) => PackedOccupation.Grade(packed) is var g and >= 1 and <= 5 ? g : 0;
 
-    private void TalentKeys(in TalentRow row, List<ulong> into)
+    private List<ulong> TalentKeys(in TalentRow row, List<ulong> into)
     {
         var occupations = _talentInts.Get(row.Occupations);
         var skills = _talentInts.Get(row.Skills);
@@ -272,6 +322,7 @@ public sealed class MatchingEngine
             foreach (var s in skills) into.Add(PostingKey.Make(city, PostingKey.Skill, s));
             foreach (var b in titles) into.Add(PostingKey.Make(city, PostingKey.Bigram, b));
         }
+        return into;
     }
 
     // ---------------------------------------------------------------- queries

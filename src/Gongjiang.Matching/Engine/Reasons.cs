@@ -31,18 +31,20 @@ internal static class Reasons
         var levels = OccupationInt.SharedLevels(jr.Occupation, closest);
         var desiredOnly = closest != 0 && closestGrade == PackedOccupation.Desired;
 
-        // Skills in the job's order of weight.
+        // Skills in the job's order of weight, equal weights by name: skill ids depend on the order records were
+        // indexed in, and the same pair must read the same after a rebuild.
         var order = new int[j.Skills.Length];
         for (var i = 0; i < order.Length; i++) order[i] = i;
         var weights = j.Weights.ToArray();
-        Array.Sort(order, (a, b) => weights[b].CompareTo(weights[a]));
+        var names = new string[order.Length];
+        for (var i = 0; i < names.Length; i++) names[i] = Encoder.Name(j.Skills[i], engine.SkillNames, localNames);
+        Array.Sort(order, (a, b) => weights[b] != weights[a] ? weights[b].CompareTo(weights[a]) : string.CompareOrdinal(names[a], names[b]));
         var matched = new List<string>();
         var missing = new List<string>();
         foreach (var i in order)
         {
-            var name = Encoder.Name(j.Skills[i], engine.SkillNames, localNames);
-            if (j.Skills[i] >= 0 && t.Skills.BinarySearch(j.Skills[i]) >= 0) matched.Add(name);
-            else missing.Add(name);
+            if (j.Skills[i] >= 0 && t.Skills.BinarySearch(j.Skills[i]) >= 0) matched.Add(names[i]);
+            else missing.Add(names[i]);
         }
 
         var salary = Scoring.SalaryFitOf(jr.SalaryMin, jr.SalaryMax, tr.SalaryMin, tr.SalaryMax);

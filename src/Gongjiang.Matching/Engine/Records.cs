@@ -12,9 +12,9 @@ internal readonly record struct Slice(int Start, int Length)
 }
 
 /// <summary>An append-only array of values shared by many records; edits append and leave the old slice unused.</summary>
-internal sealed class Pool<T> where T : unmanaged
+internal sealed class Pool<T>(int capacity = 1024) where T : unmanaged
 {
-    public T[] Data = new T[1024];
+    public T[] Data = new T[Math.Max(1, capacity)];
     public int Count;
 
     public Slice Append(ReadOnlySpan<T> values)
@@ -203,8 +203,14 @@ internal sealed class Posting
 
     public void Add(int slot)
     {
-        if (Count == Items.Length) Array.Resize(ref Items, Items.Length * 2);
+        if (Count == Items.Length) Array.Resize(ref Items, Math.Max(4, Items.Length * 2));
         Items[Count++] = slot;
+    }
+
+    /// <summary>Gives back the unused capacity (after a compaction has filled the list).</summary>
+    public void Trim()
+    {
+        if (Items.Length > Count) Array.Resize(ref Items, Count);
     }
 
     public ReadOnlySpan<int> Span => new(Items, 0, Count);

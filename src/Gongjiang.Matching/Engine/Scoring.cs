@@ -116,11 +116,14 @@ internal static class Scoring
         return true;
     }
 
-    /// <summary>Sum of the weights of the job's skills the talent has (both id lists sorted).</summary>
+    /// <summary>
+    /// Sum of the weights of the job's skills the talent has (both id lists sorted). Summed in double, which holds a
+    /// sum of a few floats exactly, so the result does not depend on the order of the ids (the order of indexing).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float CoveredWeight(ReadOnlySpan<int> jobSkills, ReadOnlySpan<float> weights, ReadOnlySpan<int> talentSkills)
     {
-        var sum = 0f;
+        var sum = 0d;
         int i = 0, k = 0;
         while (i < jobSkills.Length && k < talentSkills.Length)
         {
@@ -130,7 +133,7 @@ internal static class Scoring
             else if (a < b) i++;
             else k++;
         }
-        return MathF.Min(1f, sum);
+        return MathF.Min(1f, (float)sum);
     }
 
     public static float Salary(int jobMin, int jobMax, int wantMin, int wantMax)
