@@ -63,6 +63,7 @@ public static class WebServiceRegistration
 
         // The matching index is built at start, not on the first recommendation.
         Gongjiang.Application.Matching.MatchingRegistration.AddMatchingWarmup(services);
+        services.AddHostedService<Gongjiang.Application.Compliance.ScreeningPolicyWarmup>();
         // Retention of personal information: daily, settings under "Retention" (InactiveSeekerYears, ClosedApplicationNoteMonths).
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Retention").Get<Gongjiang.Application.Privacy.RetentionOptions>()
             ?? new Gongjiang.Application.Privacy.RetentionOptions());
