@@ -1,63 +1,50 @@
+using Gongjiang.Application.Common;
 using Gongjiang.Application.Recruiting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Gongjiang.Application.Notifications;
 
-/// <summary>
-/// The web app's background worker: sends due outbox messages every poll interval and, once a minute, expires offer
-/// cards and invitations past their time. Everything it works on is in the database, so a restart loses nothing.
-/// </summary>
-public sealed class NotificationBackgroundService(IServiceScopeFactory scopes, IOptions<NotificationOptions> options, TimeProvider clock,
-    ILogger<NotificationBackgroundService> logger) : BackgroundService
+/// <summary>Sends due outbox messages every poll interval, batch after batch while batches come back full.</summary>
+public sealed class OutboxDispatchTask(IOptions<NotificationOptions> options) : IPeriodicTask
 {
-    private static readonly TimeSpan HousekeepingEvery = TimeSpan.FromMinutes(1);
+    public string Name => "outbox";
+    public TimeSpan FirstRunAfter => TimeSpan.Zero;
+    public TimeSpan Interval => options.Value.PollInterval;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
-        var lastHousekeeping = DateTimeOffset.MinValue;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using (var scope = scopes.CreateAsyncScope())
-                {
-                    var dispatcher = scope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
-                    while ((await dispatcher.DispatchDueAsync(ct: stoppingToken)) is { } report && report.Sent + report.Retrying + report.Dead >= options.Value.BatchSize
-                           && !stoppingToken.IsCancellationRequested) { }
-                }
-                if (clock.GetUtcNow() - lastHousekeeping >= HousekeepingEvery)
-                {
-                    lastHousekeeping = clock.GetUtcNow();
-                    await using var scope = scopes.CreateAsyncScope();
-                    var expiredOffers = await scope.ServiceProvider.GetRequiredService<RecruitingService>().ExpireOffersAsync(stoppingToken);
-                    await scope.ServiceProvider.GetRequiredService<InvitationService>().ExpireDueAsync(stoppingToken);
-                    if (expiredOffers > 0) logger.LogInformation("Expired {Count} offer cards", expiredOffers);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { break; }
-            catch (Exception e)
-            {
-                // A database hiccup must not end the worker; the next round tries again.
-                logger.LogWarning(e, "Notification round failed");
-            }
-            try { await Task.Delay(options.Value.PollInterval, clock, stoppingToken); }
-            catch (OperationCanceledException) { break; }
-        }
+        var dispatcher = services.GetRequiredService<OutboxDispatcher>();
+        while ((await dispatcher.DispatchDueAsync(ct: ct)) is { } report && report.Sent + report.Retrying + report.Dead >= options.Value.BatchSize
+               && !ct.IsCancellationRequested) { }
+    }
+}
+
+/// <summary>Once a minute, expires offer cards and invitations past their time.</summary>
+public sealed class OfferAndInvitationExpiryTask(ILogger<OfferAndInvitationExpiryTask> logger) : IPeriodicTask
+{
+    public string Name => "offer-invitation-expiry";
+    public TimeSpan FirstRunAfter => TimeSpan.Zero;
+    public TimeSpan Interval => TimeSpan.FromMinutes(1);
+
+    public async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var expiredOffers = await services.GetRequiredService<RecruitingService>().ExpireOffersAsync(ct);
+        await services.GetRequiredService<InvitationService>().ExpireDueAsync(ct);
+        if (expiredOffers > 0) logger.LogInformation("Expired {Count} offer cards", expiredOffers);
     }
 }
 
 public static class NotificationRegistration
 {
-    /// <summary>Runs the outbox dispatcher and the expiry of offers and invitations in the background (the web app does; the CLI does not).</summary>
-    public static IServiceCollection AddNotificationDispatch(this IServiceCollection services)
-    {
-        services.AddHostedService<NotificationBackgroundService>();
-        return services;
-    }
+    /// <summary>
+    /// Runs the outbox dispatcher and the expiry of offers and invitations in the background (the web app does; the CLI
+    /// does not). Everything they work on is in the database, so a restart loses nothing.
+    /// </summary>
+    public static IServiceCollection AddNotificationDispatch(this IServiceCollection services) =>
+        services.AddPeriodicTask<OutboxDispatchTask>().AddPeriodicTask<OfferAndInvitationExpiryTask>();
 }
 
 public static class NotificationServiceRegistration
