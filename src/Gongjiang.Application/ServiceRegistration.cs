@@ -32,8 +32,11 @@ public static class ServiceRegistration
         services.AddScoped<TabularImport>();
         services.AddScoped<JobRecordMapper>();
         services.AddScoped<JobService>();
-        // Scoped: each request screens with the policy operators last chose (SystemSettings), so a change applies at once.
-        services.TryAddScoped(sp => new PostingScreener(sp.GetRequiredService<Compliance.ComplianceSettings>().LoadPolicy(), catalog: sp.GetRequiredService<TaxonomyCatalog>()));
+        // Scoped: each request screens with the policy operators last chose (SystemSettings), held by ScreeningPolicyCache.
+        services.TryAddSingleton<Compliance.ScreeningPolicyCache>();
+        services.TryAddScoped(sp => new PostingScreener(
+            sp.GetRequiredService<Compliance.ScreeningPolicyCache>().Get(() => sp.GetRequiredService<Compliance.ComplianceSettings>().LoadPolicy()),
+            catalog: sp.GetRequiredService<TaxonomyCatalog>()));
         services.AddScoped<Compliance.ServiceLog>();
         services.AddScoped<Compliance.ComplianceSettings>();
         services.AddScoped<Compliance.ComplaintService>();

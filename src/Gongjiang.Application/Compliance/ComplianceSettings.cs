@@ -14,15 +14,16 @@ public sealed record SuspensionThreshold(int UpheldComplaints, int WithinDays)
 
 /// <summary>
 /// Operator-tunable compliance settings kept in SystemSettings: the screening policy (block or warn per rule) and the
-/// repeat-offender threshold. Read fresh on every use, so a change applies at once; every change is service-logged.
+/// repeat-offender threshold. Every change is service-logged and applies at once: a saved rule replaces the policy held by
+/// <see cref="ScreeningPolicyCache"/>, which new screeners are built from.
 /// </summary>
-public sealed class ComplianceSettings(AppDbContext db, ServiceLog log)
+public sealed class ComplianceSettings(AppDbContext db, ServiceLog log, ScreeningPolicyCache policies)
 {
     public const string RulePrefix = "screening.rule.";
     public const string SuspensionCountKey = "compliance.suspension.upheld_complaints";
     public const string SuspensionDaysKey = "compliance.suspension.within_days";
 
-    /// <summary>The policy in force: the built-in default overlaid with the operators' choices.</summary>
+    /// <summary>The stored policy: the built-in default overlaid with the operators' choices.</summary>
     public ScreeningPolicy LoadPolicy()
     {
         var stored = db.SystemSettings.AsNoTracking().Where(s => s.Key.StartsWith(RulePrefix)).ToList();
@@ -60,6 +61,7 @@ public sealed class ComplianceSettings(AppDbContext db, ServiceLog log)
         log.Write(actor.UserId, ServiceActions.ScreeningRuleChanged, ServiceTargets.ScreeningRule, rule,
             $"{(before is { } b ? FlagSeverities.ToFileName(b) : "off")} → {value}");
         await db.SaveChangesAsync(ct);
+        policies.Set(await LoadPolicyAsync(ct));
         return true;
     }
 

@@ -3,7 +3,6 @@ using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Employers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Gongjiang.Application.Compliance;
@@ -153,25 +152,16 @@ public sealed class VerificationService(AppDbContext db, TimeProvider clock, Ser
     }
 }
 
-/// <summary>Runs the re-verification check once a day (and once shortly after start).</summary>
-public sealed class VerificationExpiryBackgroundService(IServiceScopeFactory scopes, ILogger<VerificationExpiryBackgroundService> logger) : BackgroundService
+/// <summary>Runs the re-verification check once a day, the first time a minute after start.</summary>
+public sealed class VerificationExpiryTask(ILogger<VerificationExpiryTask> logger) : Common.IPeriodicTask
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public string Name => "verification-expiry";
+    public TimeSpan FirstRunAfter => TimeSpan.FromMinutes(1);
+    public TimeSpan Interval => TimeSpan.FromDays(1);
+
+    public async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
-        try { await Task.Delay(TimeSpan.FromMinutes(1), stoppingToken); }
-        catch (OperationCanceledException) { return; }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var expired = await scope.ServiceProvider.GetRequiredService<VerificationService>().MarkExpiredAsync(stoppingToken);
-                logger.LogInformation("Verification check: {Expired} employer verifications expired", expired);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
-            catch (Exception e) { logger.LogError(e, "The verification check failed; it runs again tomorrow."); }
-            try { await Task.Delay(TimeSpan.FromDays(1), stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
+        var expired = await services.GetRequiredService<VerificationService>().MarkExpiredAsync(ct);
+        logger.LogInformation("Verification check: {Expired} employer verifications expired", expired);
     }
 }

@@ -34,6 +34,9 @@ public sealed class DatabaseInitializer(AppDbContext db, TaxonomyCatalog catalog
         // Contact rows written before encryption at rest (or by an interrupted key rotation) are sealed now.
         if (db.Protector is not null && await new Privacy.KeyRotationService(db).ResealAsync(ct: ct) is > 0 and var sealedRows)
             logger.LogInformation("Sealed {Rows} contact rows with the current key", sealedRows);
+        // Search documents of profiles written around EF Core (or before documents were kept at write time).
+        if (await Talent.TalentSearchIndex.CatchUpAsync(db, catalog, ct) is > 0 and var documents)
+            logger.LogInformation("Brought {Documents} talent search documents in step", documents);
     }
 
     private async Task SyncTaxonomyAsync(CancellationToken ct)

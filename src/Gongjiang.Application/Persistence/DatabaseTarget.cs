@@ -54,7 +54,7 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         else
             options.UseNpgsql(ConnectionString, n => n.MigrationsHistoryTable("__migrations"));
         options.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, Privacy.PersonalDataModelCacheKeyFactory>();
-        options.AddInterceptors(Privacy.PersonalDataIndexInterceptor.Instance);
+        options.AddInterceptors(Privacy.PersonalDataIndexInterceptor.Instance, Talent.TalentSearchIndexInterceptor.Instance);
     }
 
     private DbContextOptions? _options;

@@ -3,7 +3,6 @@ using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Recruiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Gongjiang.Application.Privacy;
@@ -60,26 +59,17 @@ public sealed class RetentionService(AppDbContext db, PrivacyService privacy, Ti
     }
 }
 
-/// <summary>Runs the retention job once a day (and once shortly after start).</summary>
-public sealed class RetentionBackgroundService(IServiceScopeFactory scopes, RetentionOptions options, ILogger<RetentionBackgroundService> logger) : BackgroundService
+/// <summary>Runs the retention job every <see cref="RetentionOptions.Interval"/> (daily), the first time a minute after start.</summary>
+public sealed class RetentionTask(RetentionOptions options, ILogger<RetentionTask> logger) : Common.IPeriodicTask
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public string Name => "retention";
+    public TimeSpan FirstRunAfter => TimeSpan.FromMinutes(1);
+    public TimeSpan Interval => options.Interval;
+
+    public async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
-        try { await Task.Delay(TimeSpan.FromMinutes(1), stoppingToken); }
-        catch (OperationCanceledException) { return; }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var report = await scope.ServiceProvider.GetRequiredService<RetentionService>().RunAsync(stoppingToken);
-                logger.LogInformation("Retention: {Seekers} seeker accounts erased, {Applications} applications anonymised, {Notes} notes removed",
-                    report.SeekersErased, report.ApplicationsAnonymised, report.NotesRemoved);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
-            catch (Exception e) { logger.LogError(e, "The retention job failed; it runs again at the next interval."); }
-            try { await Task.Delay(options.Interval, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
+        var report = await services.GetRequiredService<RetentionService>().RunAsync(ct);
+        logger.LogInformation("Retention: {Seekers} seeker accounts erased, {Applications} applications anonymised, {Notes} notes removed",
+            report.SeekersErased, report.ApplicationsAnonymised, report.NotesRemoved);
     }
 }

@@ -1,3 +1,4 @@
+using Gongjiang.Application.Common;
 using Gongjiang.Application.Notifications;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Common;
@@ -24,7 +25,6 @@ public sealed class InvitationOptions
 public sealed class InvitationService(AppDbContext db, RecruitingService recruiting, INotifier notifier, TimeProvider clock, IOptions<InvitationOptions> options)
 {
     public const int MaxMessage = 500;
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     public InvitationOptions Options => options.Value;
@@ -32,7 +32,6 @@ public sealed class InvitationService(AppDbContext db, RecruitingService recruit
     public async Task<RecruitingResult<Invitation>> InviteAsync(RecruitingActor hr, string jobId, string talentId, string? message, CancellationToken ct = default)
     {
         if (hr.EmployerId is not { } employerId) return Refuse.NotFound<Invitation>($"job {jobId}");
-        var today = DateOnly.FromDateTime(Now + ChinaOffset);
         var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId && j.EmployerId == employerId, ct);
         if (job is null) return Refuse.NotFound<Invitation>($"job {jobId}");
         if (!job.IsOpenOn(DateOnly.FromDateTime(Now))) return Refuse.Illegal<Invitation>("只能邀请求职者投递正在招聘的岗位。");
@@ -45,10 +44,9 @@ public sealed class InvitationService(AppDbContext db, RecruitingService recruit
             return Refuse.Illegal<Invitation>("该求职者已申请过这个岗位。");
         if (await db.Set<Invitation>().AnyAsync(i => i.JobId == jobId && i.TalentId == talentId && i.Status == InvitationStatus.Pending, ct))
             return Refuse.Illegal<Invitation>("已向该求职者发出过这个岗位的邀请，正在等待答复。");
-        var dayStart = DateTime.SpecifyKind(today.ToDateTime(TimeOnly.MinValue) - ChinaOffset, DateTimeKind.Utc);
-        var sentToday = await db.Set<Invitation>().CountAsync(i => i.EmployerId == employerId && i.CreatedAt >= dayStart, ct);
-        if (sentToday >= Options.DailyLimitPerEmployer)
-            return new(default, RecruitingFailure.Limit, $"今日邀请已达上限（每家企业每天 {Options.DailyLimitPerEmployer} 次），请明天再试。");
+        if (await new DailyQuota("邀请", Options.DailyLimitPerEmployer).CheckAsync(Now,
+                since => db.Set<Invitation>().CountAsync(i => i.EmployerId == employerId && i.CreatedAt >= since, ct)) is { } limited)
+            return new(default, RecruitingFailure.Limit, limited);
 
         var now = Now;
         var invitation = new Invitation

@@ -1,3 +1,4 @@
+using Gongjiang.Application.Common;
 using Gongjiang.Application.Notifications;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Talent;
@@ -48,7 +49,6 @@ public sealed record ResumeViewEntry(ResumeView View, string ViewerName, string?
 /// </summary>
 public sealed class SharingService(AppDbContext db, TimeProvider clock, INotifier notifier, IOptions<SharingOptions> options)
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
     public SharingOptions Options => options.Value;
     public const int MaxPurposeLength = 500;
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -125,11 +125,9 @@ public sealed class SharingService(AppDbContext db, TimeProvider clock, INotifie
         kinds &= ContactKinds.All;
         if ((access.Revealed & kinds) == kinds) return new(null, SharingFailure.Conflict, "求职者已同意向贵企业提供这些联系方式。");
         if (access.PendingRequest is not null) return new(null, SharingFailure.Conflict, "已向该求职者发出申请，请等待其答复。");
-        var today = DateOnly.FromDateTime(Now + ChinaOffset);
-        var dayStart = DateTime.SpecifyKind(today.ToDateTime(TimeOnly.MinValue) - ChinaOffset, DateTimeKind.Utc);
-        var sentToday = await Requests.CountAsync(r => r.EmployerId == employerId && r.RequestedAt >= dayStart, ct);
-        if (sentToday >= Options.DailyContactRequestsPerEmployer)
-            return new(null, SharingFailure.Limit, $"今日联系方式申请已达上限（每家企业每天 {Options.DailyContactRequestsPerEmployer} 次），请明天再试。");
+        if (await new DailyQuota("联系方式申请", Options.DailyContactRequestsPerEmployer).CheckAsync(Now,
+                since => Requests.CountAsync(r => r.EmployerId == employerId && r.RequestedAt >= since, ct)) is { } limited)
+            return new(null, SharingFailure.Limit, limited);
         var request = new ContactRequest
         {
             Id = EntityId.New('Q', clock), TalentId = talentId, EmployerId = employerId, RequestedByUserId = employer.UserId,

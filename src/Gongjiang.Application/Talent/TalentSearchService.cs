@@ -1,4 +1,3 @@
-using System.Text;
 using Gongjiang.Application.Import;
 using Gongjiang.Application.Matching;
 using Gongjiang.Application.Persistence;
@@ -14,6 +13,7 @@ namespace Gongjiang.Application.Talent;
 /// <summary>
 /// The searchable, non-personal text of a shared profile: desired titles, occupation names, skills, certificates, school,
 /// major and résumé text, lower-cased. Never the name, phone, e-mail, ID number, gender or birth year.
+/// Written in the same save as its profile (<see cref="TalentSearchIndexInterceptor"/>), and only for the shared pool.
 /// SQLite mirrors it into the FTS5 table TalentSearchFts (trigram tokenizer) by triggers; PostgreSQL indexes it with pg_trgm.
 /// </summary>
 public sealed class TalentSearchDocument
@@ -68,8 +68,7 @@ public sealed record TalentSearchPage(IReadOnlyList<TalentSearchHit> Items, int 
 /// Talent search for employers over the zone's shared pool only (seekers who opted in): full text plus filters, ordered by
 /// relevance then recency. Terms of three or more characters go through the trigram index (FTS5 on SQLite, pg_trgm on
 /// PostgreSQL); shorter ones (two-character Chinese words like 焊工, 电工) fall back to LIKE over the same documents.
-/// Documents are refreshed before each search for every shared profile whose UpdatedAt moved, so any writer (editor,
-/// API, import, another process) is covered without hooks.
+/// Searching only reads: the documents are written with their profiles by <see cref="TalentSearchIndexInterceptor"/>.
 /// </summary>
 public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog, MatchingIndex index, TimeProvider clock)
 {
@@ -109,7 +108,6 @@ public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog
                 .Skip((q.Page - 1) * q.PageSize).Take(q.PageSize).ToListAsync(ct);
             return new TalentSearchPage(items.Select(t => new TalentSearchHit(t, 0)).ToList(), total, q.Page, q.PageSize);
         }
-        await RefreshAsync(ct);
         var hits = TextHits(terms);
         var joined = from t in profiles join h in hits on t.Id equals h.TalentId select new { Profile = t, h.Score };
         var count = await joined.CountAsync(ct);
@@ -174,60 +172,6 @@ public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog
     }
 
     private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
-
-    /// <summary>Builds or rebuilds the documents of shared profiles that changed since their document was written.</summary>
-    public async Task<int> RefreshAsync(CancellationToken ct = default)
-    {
-        var stale = await db.Talent.AsNoTracking()
-            .Where(t => t.SharedWithZone && t.IsActive && !Documents.Any(d => d.TalentId == t.Id && d.SourceUpdatedAt == t.UpdatedAt))
-            .Take(5000).ToListAsync(ct);
-        if (stale.Count == 0) return 0;
-        var ids = stale.Select(t => t.Id).ToList();
-        var existing = await Documents.Where(d => ids.Contains(d.TalentId)).ToDictionaryAsync(d => d.TalentId, ct);
-        foreach (var profile in stale)
-        {
-            var (headline, text) = Build(profile);
-            if (!existing.TryGetValue(profile.Id, out var doc)) Documents.Add(doc = new TalentSearchDocument { TalentId = profile.Id });
-            (doc.Headline, doc.Text, doc.SourceUpdatedAt) = (headline, text, profile.UpdatedAt);
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another search built the same documents at the same moment: theirs are as good as ours.
-            db.ChangeTracker.Clear();
-        }
-        finally
-        {
-            foreach (var entry in db.ChangeTracker.Entries<TalentSearchDocument>().ToList()) entry.State = EntityState.Detached;
-        }
-        return stale.Count;
-    }
-
-    public (string Headline, string Text) Build(TalentProfile p)
-    {
-        var head = new StringBuilder();
-        void Add(StringBuilder sb, string? s) { if (!string.IsNullOrWhiteSpace(s)) sb.Append(s.Trim()).Append('\n'); }
-        foreach (var t in p.DesiredTitles) Add(head, t);
-        foreach (var o in p.Occupations)
-        {
-            Add(head, catalog.FindOccupation(o.Code)?.Name);
-            Add(head, o.Code);
-        }
-        foreach (var s in p.Skills) Add(head, s);
-        foreach (var c in p.Certificates) Add(head, c);
-        var text = new StringBuilder(head.ToString());
-        Add(text, p.Education.School);
-        if (p.Education.MajorCode is { } major)
-        {
-            Add(text, major);
-            Add(text, catalog.MajorsByCode.GetValueOrDefault(major)?.Name);
-        }
-        Add(text, p.ResumeText);
-        return (head.ToString().ToLowerInvariant(), text.ToString().ToLowerInvariant());
-    }
 
     /// <summary>
     /// 相似人才: the matching engine ranks the shared pool against the candidate's profile turned into a query (their main

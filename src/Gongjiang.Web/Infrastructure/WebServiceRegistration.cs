@@ -63,13 +63,12 @@ public static class WebServiceRegistration
 
         // The matching index is built at start, not on the first recommendation.
         Gongjiang.Application.Matching.MatchingRegistration.AddMatchingWarmup(services);
+        services.AddHostedService<Gongjiang.Application.Compliance.ScreeningPolicyWarmup>();
         // Retention of personal information: daily, settings under "Retention" (InactiveSeekerYears, ClosedApplicationNoteMonths).
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Retention").Get<Gongjiang.Application.Privacy.RetentionOptions>()
             ?? new Gongjiang.Application.Privacy.RetentionOptions());
-        services.AddHostedService<Gongjiang.Application.Privacy.RetentionBackgroundService>();
-        services.AddHostedService<Gongjiang.Application.Compliance.VerificationExpiryBackgroundService>();
-        // Outbox sending and the expiry of offers and invitations run in the background of the web app.
-        Gongjiang.Application.Notifications.NotificationRegistration.AddNotificationDispatch(services);
+        // Outbox sending, the expiry of offers and invitations, retention and re-verification: one scheduler, a task each.
+        Gongjiang.Application.Common.PeriodicTaskRegistration.AddGongjiangBackgroundTasks(services);
         services.AddProblemDetails();
         services.AddGongjiangRateLimits();
         services.AddExceptionHandler<BadRequestExceptionHandler>();

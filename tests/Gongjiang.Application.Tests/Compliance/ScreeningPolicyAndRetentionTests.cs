@@ -1,6 +1,7 @@
 using Gongjiang.Application.Compliance;
 using Gongjiang.Application.Jobs;
 using Gongjiang.Application.Persistence;
+using Gongjiang.Application.Taxonomy;
 using Gongjiang.Application.Tests.Infrastructure;
 using Gongjiang.Core.Compliance;
 using Gongjiang.Core.Jobs;
@@ -60,6 +61,35 @@ public sealed class ScreeningPolicyAndRetentionTests
             Assert.Equal(["block → warn", "warn → block"], log.Where(e => e.Action == ServiceActions.ScreeningRuleChanged && e.TargetId == ScreeningRules.Gender).Select(e => e.Reason));
             Assert.Contains(log, e => e.Action == ServiceActions.ScreeningSentBack && e.TargetId == "J1");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Screeners_are_built_from_the_held_policy_which_a_reload_or_a_saved_rule_replaces(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, new ManualClock(ComplaintServiceTests.Start));
+        FlagSeverity? GenderSeverity()
+        {
+            using var scope = database.Scope();
+            return scope.ServiceProvider.GetRequiredService<PostingScreener>().Policy.SeverityOf(ScreeningRules.Gender);
+        }
+        Assert.Equal(FlagSeverity.Block, GenderSeverity());
+        // Written on another node (not through this node's ComplianceSettings): the held policy serves until it is reloaded.
+        await using (var scope = database.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.SystemSettings.Add(new SystemSetting { Key = ComplianceSettings.RulePrefix + ScreeningRules.Gender, Value = "warn" });
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(FlagSeverity.Block, GenderSeverity());
+        await using (var scope = database.Scope())
+            await new ScreeningPolicyWarmup(scope.ServiceProvider.GetRequiredService<ScreeningPolicyCache>(),
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<ScreeningPolicyWarmup>.Instance).StartAsync(CancellationToken.None);
+        Assert.Equal(FlagSeverity.Warn, GenderSeverity());
+        // Saved on this node: in force for the next screener at once.
+        await using (var scope = database.Scope())
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ComplianceSettings>().SetRuleAsync(Operator, ScreeningRules.Gender, FlagSeverity.Block));
+        Assert.Equal(FlagSeverity.Block, GenderSeverity());
     }
 
     [Theory]

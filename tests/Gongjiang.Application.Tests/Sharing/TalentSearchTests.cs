@@ -2,6 +2,7 @@ using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Talent;
 using Gongjiang.Application.Tests.Infrastructure;
 using Gongjiang.Core.Common;
+using Gongjiang.Core.Interchange;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -92,6 +93,59 @@ public sealed class TalentSearchTests
         await using (var scope = database.Scope())
             await scope.ServiceProvider.GetRequiredService<TalentService>().SetSharingAsync("T3", true);
         Assert.Equal(["T3", "T5"], await IdsAsync(database, new() { Text = "焊工" }));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_profile_saved_through_the_talent_service_is_found_by_its_new_text_at_once(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await SharingSeed.SeedAsync(database);
+        Assert.Empty(await IdsAsync(database, new() { Text = "数控车床" }));
+        await using (var scope = database.Scope())
+        {
+            var line = InterchangeJson.ParseLine<TalentLine>("""
+                {"name":"张伟","phone":"13812345678","city":"370211","occupations":[{"code":"6-18-01-01","grade":3}],
+                 "skills":["数控车床编程"],"desired_titles":["数控车工"],"resume_text":"操作数控车床六年。"}
+                """, out var error)!;
+            Assert.Null(error);
+            Assert.NotNull((await scope.ServiceProvider.GetRequiredService<TalentService>().SaveAsync("T1", line)).Value);
+        }
+        Assert.Equal(["T1"], await IdsAsync(database, new() { Text = "数控车床" }));
+        Assert.Equal(["T1"], await IdsAsync(database, new() { Text = "车工" }));
+        Assert.Empty(await IdsAsync(database, new() { Text = "压力容器" }));   // the old résumé is gone
+        Assert.Equal(["T5"], await IdsAsync(database, new() { Text = "氩弧焊" }));
+        await using (var scope = database.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Empty(await db.Set<TalentSearchDocument>().Where(d => d.TalentId == "T3" || d.TalentId == "T4").ToListAsync()); // outside the pool
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Searching_only_reads_and_rows_written_around_ef_core_are_caught_up_by_the_initializer(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await SharingSeed.SeedAsync(database);
+        await using (var scope = database.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Talent.Where(t => t.Id == "T2").ExecuteUpdateAsync(s => s.SetProperty(t => t.ResumeText, "负责激光切割设备维护。").SetProperty(t => t.UpdatedAt, SharingSeed.Base.AddDays(9)));
+            await db.Talent.Where(t => t.Id == "T5").ExecuteUpdateAsync(s => s.SetProperty(t => t.SharedWithZone, false));
+        }
+        // A search neither writes documents nor sees the rows changed behind its back.
+        Assert.Empty(await IdsAsync(database, new() { Text = "激光切割" }));
+        Assert.Equal(["T1"], await IdsAsync(database, new() { Text = "焊工" })); // who is in the pool is read from the profiles
+        await using (var scope = database.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.True(await db.Set<TalentSearchDocument>().AnyAsync(d => d.TalentId == "T5"));
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+            Assert.False(await db.Set<TalentSearchDocument>().AnyAsync(d => d.TalentId == "T5"));
+        }
+        Assert.Equal(["T2"], await IdsAsync(database, new() { Text = "激光切割" }));
+        Assert.Empty(await IdsAsync(database, new() { Text = "电气维护" }));
     }
 
     [Theory]
