@@ -111,10 +111,18 @@ public sealed class TitleNormalizerTests(TitleNormalizerFixture fixture) : IClas
     [Theory]
     [InlineData("文员", "3-01-02-05")]
     [InlineData("统计员", "3-01-01-03")]
-    [InlineData("跟单员", "3-01-02-02")]
+    [InlineData("跟单文员", "3-01-02-02")]
     public void Office_clerks_get_their_clerical_occupation(string title, string code)
     {
         Assert.Equal(code, _normalizer.Normalize(title).Code);
+    }
+
+    [Theory]
+    [InlineData("跟单员")]
+    [InlineData("生产跟单")]
+    public void Following_orders_through_production_is_production_support(string title)
+    {
+        Assert.Equal("6-31-99-00", _normalizer.Normalize(title).Code);
     }
 
     [Fact]
