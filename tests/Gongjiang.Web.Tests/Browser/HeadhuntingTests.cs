@@ -70,6 +70,20 @@ public sealed class HeadhuntingTests(WebAppFixture web)
         await Expect(page.Locator("#project-status")).ToHaveTextAsync("已暂停");
         await Expect(page.Locator("#delivery-rate")).ToContainTextAsync("25%");
         await Expect(page.Locator("dl.facts")).ToContainTextAsync("年薪的20%，候选人到岗满30天后支付");
+
+        // Two copies of the edit page: the one saved second was loaded before the first save and is refused, changing nothing.
+        var editUrl = page.Url + "/Edit";
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync(editUrl);
+        await page.GotoAsync(editUrl);
+        await edit.Locator("input[name='Form.TargetHeadcount']").FillAsync("5");
+        await edit.Locator("button[type=submit]").ClickAsync();
+        await Expect(page.Locator(".alert-ok")).ToContainTextAsync("项目已保存");
+        await other.Locator("form#edit-project input[name='Form.TargetHeadcount']").FillAsync("9");
+        await other.Locator("form#edit-project button[type=submit]").ClickAsync();
+        await Expect(other.Locator("#project-problem")).ToContainTextAsync("该项目刚被其他人修改过");
+        await page.ReloadAsync();
+        await Expect(page.Locator("#delivery-rate")).ToContainTextAsync("(1/5)");
     }
 
     [Fact]
