@@ -53,6 +53,7 @@ public static class ServiceRegistration
         services.AddScoped<Campus.CampusService>();
         Notifications.NotificationServiceRegistration.AddGongjiangNotifications(services);
         services.AddScoped<DemoZoneSeeder>();
+        services.AddScoped<DemoActivitySeeder>();
         services.AddScoped<Privacy.KeyRotationService>();
         services.AddScoped<Privacy.PrivacyService>();
         services.AddScoped<Privacy.RetentionService>();

@@ -32,30 +32,80 @@ public sealed class CampusService(AppDbContext db, TimeProvider clock, TaxonomyC
 
     private IQueryable<CampusCampaign> Full => db.CampusCampaigns.Include(c => c.Recipients).Include(c => c.Talks).ThenInclude(t => t.Signups).AsSplitQuery();
 
+    public const string ConflictMessage = "该活动刚被其他人修改过，您的修改未保存。请刷新后查看最新内容再修改。";
+
+    /// <summary>A campaign's terms after trimming and checking; the refusal instead when the input breaks a rule.</summary>
+    private sealed record CheckedCampaign(string Title, string Message, List<string> Majors, List<string> Schools, int GraduationYear, List<string> JobIds);
+
     public async Task<RecruitingResult<CampusCampaign>> CreateAsync(RecruitingActor employer, CampaignInput input, CancellationToken ct = default)
     {
         if (employer.EmployerId is not { } employerId) return Refuse.Invalid<CampusCampaign>("只有企业可以创建校园招聘活动。");
-        var title = input.Title?.Trim() ?? "";
-        if (title.Length is 0 or > 100) return Refuse.Invalid<CampusCampaign>("请填写活动名称（不超过100字）。");
-        var message = input.Message?.Trim() ?? "";
-        if (message.Length is 0 or > 500) return Refuse.Invalid<CampusCampaign>("请填写发送给学生的通知内容（不超过500字）。");
-        var majors = input.MajorCodes.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList();
-        if (majors.FirstOrDefault(m => !taxonomy.MajorsByCode.ContainsKey(m)) is { } unknown) return Refuse.Invalid<CampusCampaign>($"专业代码 {unknown} 不在专业目录中。");
-        var year = Now.Year;
-        if (input.GraduationYear < year - 5 || input.GraduationYear > year + 6) return Refuse.Invalid<CampusCampaign>("毕业年份不在合理范围内。");
-        var jobIds = input.JobIds.Select(j => j.Trim()).Where(j => j.Length > 0).Distinct().ToList();
-        var own = await db.Jobs.Where(j => jobIds.Contains(j.Id) && j.EmployerId == employerId).CountAsync(ct);
-        if (own != jobIds.Count) return Refuse.Invalid<CampusCampaign>("只能关联本企业的岗位。");
+        var (terms, refusal) = await CheckAsync(employerId, input, ct);
+        if (terms is null) return Refuse.Invalid<CampusCampaign>(refusal!);
         var now = Now;
-        var campaign = new CampusCampaign
-        {
-            Id = EntityId.New('K', clock), EmployerId = employerId, Title = title, Message = message, MajorCodes = majors,
-            Schools = input.Schools.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList(), GraduationYear = input.GraduationYear,
-            JobIds = jobIds, CreatedAt = now, UpdatedAt = now,
-        };
+        var campaign = new CampusCampaign { Id = EntityId.New('K', clock), EmployerId = employerId, CreatedAt = now };
+        Apply(campaign, terms, now);
         db.CampusCampaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
         return campaign;
+    }
+
+    /// <summary>
+    /// Changes the employer's own campaign (name, notice, majors, schools, graduation year, linked jobs) with the same checks as
+    /// creating one, while it is not finished. With <paramref name="expectedVersion"/>, an edit of a copy someone changed since
+    /// is refused (a conflict) and nothing is saved. Seekers already reached stay reached; the audience counts follow the new terms.
+    /// </summary>
+    public async Task<RecruitingResult<CampusCampaign>> UpdateAsync(RecruitingActor employer, string id, CampaignInput input, Guid? expectedVersion = null,
+        CancellationToken ct = default)
+    {
+        if (employer.EmployerId is not { } employerId) return Refuse.NotFound<CampusCampaign>($"campaign {id}");
+        var campaign = await db.CampusCampaigns.Include(c => c.Talks).FirstOrDefaultAsync(c => c.Id == id && c.EmployerId == employerId, ct);
+        if (campaign is null) return Refuse.NotFound<CampusCampaign>($"campaign {id}");
+        if (expectedVersion is { } expected && expected != campaign.Version) return new(default, RecruitingFailure.Conflict, ConflictMessage);
+        if (campaign.IsFinished(Now)) return Refuse.Illegal<CampusCampaign>("活动的宣讲会均已举行，活动已结束，不能再修改。");
+        var (terms, refusal) = await CheckAsync(employerId, input, ct);
+        if (terms is null) return Refuse.Invalid<CampusCampaign>(refusal!);
+        Apply(campaign, terms, Now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear(); // someone saved the campaign between our read and our write
+            return new(default, RecruitingFailure.Conflict, ConflictMessage);
+        }
+        return campaign;
+    }
+
+    private async Task<(CheckedCampaign? Terms, string? Refusal)> CheckAsync(string employerId, CampaignInput input, CancellationToken ct)
+    {
+        var title = input.Title?.Trim() ?? "";
+        if (title.Length is 0 or > 100) return (null, "请填写活动名称（不超过100字）。");
+        var message = input.Message?.Trim() ?? "";
+        if (message.Length is 0 or > 500) return (null, "请填写发送给学生的通知内容（不超过500字）。");
+        var majors = (input.MajorCodes ?? []).Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList();
+        if (majors.FirstOrDefault(m => !taxonomy.MajorsByCode.ContainsKey(m)) is { } unknown) return (null, $"专业代码 {unknown} 不在专业目录中。");
+        var schools = (input.Schools ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList();
+        if (schools.Any(s => s.Length > 100)) return (null, "学校名称不能超过100字。");
+        var year = Now.Year;
+        if (input.GraduationYear < year - 5 || input.GraduationYear > year + 6) return (null, "毕业年份不在合理范围内。");
+        var jobIds = (input.JobIds ?? []).Select(j => j.Trim()).Where(j => j.Length > 0).Distinct().ToList();
+        var own = await db.Jobs.Where(j => jobIds.Contains(j.Id) && j.EmployerId == employerId).CountAsync(ct);
+        if (own != jobIds.Count) return (null, "只能关联本企业的岗位。");
+        return (new CheckedCampaign(title, message, majors, schools, input.GraduationYear, jobIds), null);
+    }
+
+    private static void Apply(CampusCampaign campaign, CheckedCampaign terms, DateTime now)
+    {
+        campaign.Title = terms.Title;
+        campaign.Message = terms.Message;
+        campaign.MajorCodes = terms.Majors;
+        campaign.Schools = terms.Schools;
+        campaign.GraduationYear = terms.GraduationYear;
+        campaign.JobIds = terms.JobIds;
+        campaign.UpdatedAt = now;
+        campaign.Version = Guid.NewGuid();
     }
 
     public Task<List<CampusCampaign>> ListAsync(string employerId, CancellationToken ct = default) =>
@@ -94,7 +144,15 @@ public sealed class CampusService(AppDbContext db, TimeProvider clock, TaxonomyC
             sent++;
         }
         campaign.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear(); // the campaign was edited meanwhile: nobody is recorded as reached, so a retry reaches them
+            return new(default, RecruitingFailure.Conflict, ConflictMessage);
+        }
         return sent;
     }
 

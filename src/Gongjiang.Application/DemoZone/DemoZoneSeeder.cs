@@ -23,12 +23,13 @@ public sealed class DemoZoneSeeder(AppDbContext db, TaxonomyCatalog catalog, Use
     public const string AgencyEmployerId = "E-HRS-0001";
     private const int BatchSize = 2000;
 
-    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
+    /// <param name="spec">The market to generate; the demo zone's by default (a smaller one keeps tests quick).</param>
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default, MarketSpec? spec = null)
     {
         if (await db.Employers.AnyAsync(ct)) return false;
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var market = MarketGenerator.Generate(MarketSpec.Demo() with { Today = today }, catalog);
+        var market = MarketGenerator.Generate((spec ?? MarketSpec.Demo()) with { Today = today }, catalog);
         logger.LogInformation("Seeding the demo zone: {Employers} employers, {Jobs} jobs, {Talent} talent",
             market.Employers.Count, market.JobCount, market.TalentCount);
 

@@ -59,14 +59,45 @@ public sealed class HeadhuntingService(AppDbContext db, TimeProvider clock, Taxo
         return project;
     }
 
-    public async Task<RecruitingResult<HeadhuntingProject>> UpdateAsync(RecruitingActor agency, string id, ProjectInput input, CancellationToken ct = default)
+    public const string ConflictMessage = "该项目刚被其他人修改过，您的修改未保存。请刷新后查看最新内容再修改。";
+
+    public Task<RecruitingResult<HeadhuntingProject>> UpdateAsync(RecruitingActor agency, string id, ProjectInput input, CancellationToken ct = default) =>
+        UpdateAsync(agency, id, input, status: null, expectedVersion: null, ct);
+
+    /// <summary>
+    /// Changes the agency's own project: its requirements, target headcount and fee terms, and with <paramref name="status"/> its
+    /// status too (the same rules as <see cref="SetStatusAsync"/>). A closed project is no longer changed. With
+    /// <paramref name="expectedVersion"/>, an edit of a copy someone changed since is refused (a conflict) and nothing is saved.
+    /// </summary>
+    public async Task<RecruitingResult<HeadhuntingProject>> UpdateAsync(RecruitingActor agency, string id, ProjectInput input, ProjectStatus? status,
+        Guid? expectedVersion, CancellationToken ct = default)
     {
         var project = await OwnedAsync(agency, id, ct);
         if (project is null) return Refuse.NotFound<HeadhuntingProject>($"project {id}");
+        if (expectedVersion is { } expected && expected != project.Version) return new(default, RecruitingFailure.Conflict, ConflictMessage);
+        if (project.Status == ProjectStatus.Closed) return Refuse.Illegal<HeadhuntingProject>("项目已结束，不能再修改。");
+        if (status is { } s && !Enum.IsDefined(s)) return Refuse.Invalid<HeadhuntingProject>("项目状态无效。");
         if (await CheckAsync(project.AgencyId, input, ct) is { } invalid) return Refuse.Invalid<HeadhuntingProject>(invalid);
         Apply(project, input, Now);
-        await db.SaveChangesAsync(ct);
+        if (status is { } to) SetStatus(project, to);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear(); // someone saved the project between our read and our write
+            return new(default, RecruitingFailure.Conflict, ConflictMessage);
+        }
         return project;
+    }
+
+    private void SetStatus(HeadhuntingProject project, ProjectStatus status)
+    {
+        project.Status = status;
+        if (status == ProjectStatus.Closed && project.EndsOn is null) project.EndsOn = Today;
+        project.UpdatedAt = Now;
+        project.Version = Guid.NewGuid();
     }
 
     public async Task<RecruitingResult<HeadhuntingProject>> SetStatusAsync(RecruitingActor agency, string id, ProjectStatus status, CancellationToken ct = default)
@@ -74,9 +105,7 @@ public sealed class HeadhuntingService(AppDbContext db, TimeProvider clock, Taxo
         var project = await OwnedAsync(agency, id, ct);
         if (project is null) return Refuse.NotFound<HeadhuntingProject>($"project {id}");
         if (project.Status == ProjectStatus.Closed && status != ProjectStatus.Closed) return Refuse.Illegal<HeadhuntingProject>("项目已结束，不能重新开启。");
-        project.Status = status;
-        if (status == ProjectStatus.Closed && project.EndsOn is null) project.EndsOn = Today;
-        project.UpdatedAt = Now;
+        SetStatus(project, status);
         await db.SaveChangesAsync(ct);
         return project;
     }
@@ -114,6 +143,11 @@ public sealed class HeadhuntingService(AppDbContext db, TimeProvider clock, Taxo
         {
             await db.SaveChangesAsync(ct);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear(); // the project's terms were edited meanwhile
+            return new(default, RecruitingFailure.Conflict, ConflictMessage);
+        }
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear(); // the unique (project, talent) index caught a simultaneous add
@@ -137,7 +171,15 @@ public sealed class HeadhuntingService(AppDbContext db, TimeProvider clock, Taxo
                 ? Refuse.Invalid<ProjectCandidate>(refusal) : Refuse.Illegal<ProjectCandidate>(refusal);
         }
         project.UpdatedAt = Now;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear(); // the project's terms were edited meanwhile
+            return new(default, RecruitingFailure.Conflict, ConflictMessage);
+        }
         return candidate;
     }
 
@@ -224,5 +266,6 @@ public sealed class HeadhuntingService(AppDbContext db, TimeProvider clock, Taxo
         p.StartsOn = input.StartsOn ?? (p.StartsOn == default ? Today : p.StartsOn);
         p.EndsOn = input.EndsOn;
         p.UpdatedAt = now;
+        p.Version = Guid.NewGuid();
     }
 }

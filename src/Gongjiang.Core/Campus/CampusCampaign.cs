@@ -20,8 +20,13 @@ public sealed class CampusCampaign
     public List<string> JobIds { get; set; } = [];
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>Changes with every edit, so an edit made on a stale copy is refused instead of overwriting another.</summary>
+    public Guid Version { get; set; }
     public List<CampaignRecipient> Recipients { get; set; } = [];
     public List<CampusTalk> Talks { get; set; } = [];
+
+    /// <summary>A campaign is finished once it has held its campus talks: it has some, and every one of them has started.</summary>
+    public bool IsFinished(DateTime now) => Talks.Count > 0 && Talks.All(t => t.StartsAt <= now);
 
     /// <summary>Whether a seeker's education puts them in the campaign's audience.</summary>
     public bool Targets(string? majorCode, string? school, int? graduationYear) =>

@@ -28,6 +28,8 @@ public sealed class HeadhuntingProject
     public DateOnly? EndsOn { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>Changes with every edit of the project's terms, so an edit made on a stale copy is refused instead of overwriting another.</summary>
+    public Guid Version { get; set; }
     public List<ProjectCandidate> Candidates { get; set; } = [];
 
     /// <summary>Hired candidates over the target headcount (交付率), 0 without a target.</summary>

@@ -25,6 +25,7 @@ public static class StartupTasks
         {
             var seeded = services.GetRequiredService<DemoZoneSeeder>().SeedIfEmptyAsync().GetAwaiter().GetResult();
             if (seeded) logger.LogInformation("Demo zone created");
+            services.GetRequiredService<DemoActivitySeeder>().SeedMissingAsync().GetAwaiter().GetResult();
             PrintDemoAccounts(logger);
         }
         logger.LogInformation("Ready in {Seconds:F1} s", watch.Elapsed.TotalSeconds);

@@ -71,5 +71,30 @@ public sealed class CampusCampaignTests(WebAppFixture web)
         await Expect(campaign.Locator(".responded")).ToHaveTextAsync("1");
         await Expect(campaign.Locator(".campaign-stats td").Nth(4)).ToHaveTextAsync("1");
         await hr.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "employer-campus-campaign.png"), FullPage = true });
+
+        // HR edits the campaign: the form starts from the saved terms, a major outside the catalogue is refused with the reason
+        // and nothing is saved, then a new name and a school are saved and shown on the list.
+        await campaign.Locator("a.edit-campaign").ClickAsync();
+        await Expect(hr).ToHaveURLAsync(new Regex("/Employer/Campus/Edit/K[0-9A-Z]+$"));
+        var edit = hr.Locator("#edit-campaign");
+        await Expect(edit.Locator("input[name='Form.Title']")).ToHaveValueAsync(title);
+        await Expect(edit.Locator("input[name='Form.Majors']")).ToHaveValueAsync(major);
+        await Expect(edit.Locator("input[name='Form.GraduationYear']")).ToHaveValueAsync(year.ToString(CultureInfo.InvariantCulture));
+        await hr.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "employer-campus-campaign-edit.png"), FullPage = true });
+        await edit.Locator("input[name='Form.Majors']").FillAsync(major + ", 999999");
+        await edit.Locator("button[type=submit]").ClickAsync();
+        await Expect(hr.Locator("#campaign-problem")).ToContainTextAsync("专业代码 999999 不在专业目录中");
+        await Expect(hr).ToHaveURLAsync(new Regex("/Employer/Campus/Edit/K[0-9A-Z]+$"));
+
+        var renamed = title + "·第二场";
+        await edit.Locator("input[name='Form.Title']").FillAsync(renamed);
+        await edit.Locator("input[name='Form.Majors']").FillAsync(major);
+        await edit.Locator("input[name='Form.Schools']").FillAsync("青岛职业技术学院");
+        await edit.Locator("button[type=submit]").ClickAsync();
+        await Expect(hr).ToHaveURLAsync(new Regex("/Employer/Campus$"));
+        await Expect(hr.Locator(".alert-ok")).ToContainTextAsync("校园招聘活动已保存");
+        var edited = hr.Locator("section.campaign").Filter(new() { HasText = renamed });
+        await Expect(edited).ToContainTextAsync("青岛职业技术学院");
+        await Expect(edited.Locator(".reached")).ToHaveTextAsync("1"); // who was reached stays reached
     }
 }

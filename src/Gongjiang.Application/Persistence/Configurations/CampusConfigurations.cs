@@ -13,6 +13,7 @@ internal sealed class CampusCampaignConfiguration : IEntityTypeConfiguration<Cam
         b.Property(c => c.Id).HasMaxLength(40);
         b.Property(c => c.EmployerId).HasMaxLength(40);
         b.Property(c => c.Title).HasMaxLength(100);
+        b.Property(c => c.Version).IsConcurrencyToken();
         b.Property(c => c.Message).HasMaxLength(500);
         b.HasIndex(c => c.EmployerId);
         b.HasOne<Core.Employers.Employer>().WithMany().HasForeignKey(c => c.EmployerId).OnDelete(DeleteBehavior.Cascade);

@@ -14,6 +14,7 @@ internal sealed class HeadhuntingProjectConfiguration : IEntityTypeConfiguration
         b.Property(p => p.AgencyId).HasMaxLength(40);
         b.Property(p => p.ClientEmployerId).HasMaxLength(40);
         b.Property(p => p.Title).HasMaxLength(100);
+        b.Property(p => p.Version).IsConcurrencyToken();
         b.Property(p => p.OccupationCode).HasMaxLength(20);
         b.Property(p => p.CityCode).HasMaxLength(12);
         b.Property(p => p.Notes).HasMaxLength(2000);
