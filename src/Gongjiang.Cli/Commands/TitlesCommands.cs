@@ -58,10 +58,15 @@ public static class TitlesCommands
         var input = new Option<string>("--in") { Description = "CSV with job_name and expected_code columns", Required = true };
         var rows = new Option<string>("--rows")
         {
-            Description = "all, even or odd data rows (1st data row is row 0): measure on one half while tuning on the other",
+            Description = "all, even, odd, or K/M for the rows whose index modulo M is K (the 1st data row is row 0): " +
+                "measure on rows that were not used for tuning",
             DefaultValueFactory = _ => "all",
         };
-        rows.AcceptOnlyFromAmong("all", "even", "odd");
+        rows.Validators.Add(result =>
+        {
+            if (RowSelection.TryParse(result.GetValueOrDefault<string>() ?? "", out _) is false)
+                result.AddError("--rows must be all, even, odd or K/M with 0 <= K < M (e.g. 3/4)");
+        });
         var command = new Command("evaluate",
             "Normalizes labelled titles and prints the accuracy at four levels: exact code, minor group (x-xx-xx), " +
             "middle group (x-xx) and major group (x). Rows whose expected_code is not a code are counted as skipped.") { input, rows };
@@ -69,8 +74,9 @@ public static class TitlesCommands
         {
             var inPath = parse.GetValue(input)!;
             var which = parse.GetValue(rows)!;
+            RowSelection.TryParse(which, out var selection);
             var labelled = ReadColumns(inPath, ["job_name", "expected_code"])
-                .Where((_, i) => which == "all" || (i % 2 == 0) == (which == "even"))
+                .Where((_, i) => i % selection.Modulus == selection.Remainder)
                 .ToList();
 
             var normalizer = new TitleNormalizer(TaxonomyCatalog.Default);
@@ -106,4 +112,27 @@ public static class TitlesCommands
         return rows;
     }
 
+    /// <summary>Which data rows <c>titles evaluate</c> measures: index modulo <see cref="Modulus"/> equals <see cref="Remainder"/>.</summary>
+    private readonly record struct RowSelection(int Remainder, int Modulus)
+    {
+        public static bool TryParse(string text, out RowSelection selection)
+        {
+            selection = text switch
+            {
+                "all" => new RowSelection(0, 1),
+                "even" => new RowSelection(0, 2),
+                "odd" => new RowSelection(1, 2),
+                _ => default,
+            };
+            if (selection.Modulus > 0) return true;
+            var parts = text.Split('/');
+            if (parts.Length == 2 && int.TryParse(parts[0], out var k) && int.TryParse(parts[1], out var m) && m >= 1 && k >= 0 && k < m)
+            {
+                selection = new RowSelection(k, m);
+                return true;
+            }
+            selection = new RowSelection(0, 1);
+            return false;
+        }
+    }
 }
