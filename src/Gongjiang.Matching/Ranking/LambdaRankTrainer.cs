@@ -49,7 +49,8 @@ public static class LambdaRankTrainer
 {
     public const int NdcgDepth = 10;
 
-    private sealed class Row
+    /// <summary>One training row as ML.NET reads it.</summary>
+    internal sealed class Row
     {
         public float Label { get; set; }
         public uint Group { get; set; }
@@ -160,7 +161,7 @@ public static class LambdaRankTrainer
     }
 
     /// <summary>The ML.NET pipeline: group ids to keys, then LightGbm LambdaRank, deterministic on one thread.</summary>
-    private static EstimatorChain<RankingPredictionTransformer<LightGbmRankingModelParameters>> Estimator(MLContext ml, RankerTrainingOptions options) =>
+    internal static EstimatorChain<RankingPredictionTransformer<LightGbmRankingModelParameters>> Estimator(MLContext ml, RankerTrainingOptions options) =>
         ml.Transforms.Conversion.MapValueToKey("GroupKey", nameof(Row.Group))
             .Append(ml.Ranking.Trainers.LightGbm(new LightGbmRankingTrainer.Options
             {

@@ -4,6 +4,8 @@ using Gongjiang.Core.Recruiting;
 using Gongjiang.Core.Taxonomy;
 using Gongjiang.Matching.Engine;
 using Gongjiang.Matching.Ranking;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Gongjiang.Matching.Tests.Ranking;
 
@@ -127,5 +129,26 @@ public class LearnedRankingTests
         stream.Add(new Outcome { Id = 2, JobId = "J2", TalentId = "T1", Stage = OutcomeStage.Recommended, At = at });
 
         Assert.Throws<InvalidOperationException>(() => stream.Add(new Outcome { Id = 3, JobId = "J1", TalentId = "T2", Stage = OutcomeStage.Applied, At = at }));
+    }
+
+    [Fact]
+    public void Training_from_the_compact_rows_equals_training_from_a_list_of_separate_row_objects()
+    {
+        var (_, _, groups, _, _) = Data.Value;
+        var options = new RankerTrainingOptions { Iterations = 30 };
+        var train = groups.Take(250).ToList();
+        var model = LambdaRankTrainer.Fit(train, options);
+
+        // The plain way: one row object per item, all in a list.
+        var ml = new MLContext(options.Seed);
+        var rows = train.SelectMany((g, index) => g.Items.Select(i => new LambdaRankTrainer.Row { Label = i.Label, Group = (uint)index, Features = i.Features.ToArray() })).ToList();
+        var fitted = LambdaRankTrainer.Estimator(ml, options).Fit(ml.Data.LoadFromEnumerable(rows));
+        var later = groups.Skip(250).Take(60).SelectMany(g => g.Items).ToList();
+        var scores = fitted.Transform(ml.Data.LoadFromEnumerable(later.Select(i => new LambdaRankTrainer.Row { Features = i.Features.ToArray() })))
+            .GetColumn<float>("Score").ToArray();
+
+        Assert.Equal(later.Count, scores.Length);
+        for (var i = 0; i < later.Count; i++)
+            Assert.True(Math.Abs(model.Score(later[i].Features) - scores[i]) <= 1e-4f * Math.Max(1f, Math.Abs(scores[i])), $"item {i}: {model.Score(later[i].Features)} vs {scores[i]}");
     }
 }
