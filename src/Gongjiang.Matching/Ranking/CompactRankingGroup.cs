@@ -6,7 +6,7 @@ namespace Gongjiang.Matching.Ranking;
 /// <summary>
 /// A query group as training keeps it: the job, when its first pair was shown, and per item only the engine's features
 /// (<see cref="MatchFeatures.Count"/> floats each, in one flat array) and the relevance label. No talent ids, no entities:
-/// a million pairs take about 45 MB here.
+/// a million pairs take about 41 MB here (40 bytes of features and one of label each).
 /// </summary>
 public sealed class CompactRankingGroup
 {
