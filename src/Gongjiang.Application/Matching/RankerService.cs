@@ -15,27 +15,36 @@ public sealed class RankerService(AppDbContext db, TaxonomyCatalog catalog, Time
 {
     public sealed record Result(RankerReport Report, long RecordId, string Text);
 
-    public async Task<Result> TrainAsync(RankerTrainingOptions? options = null, CancellationToken ct = default)
+    /// <summary>Outcome rows read per query.</summary>
+    public const int DefaultBatchSize = 10_000;
+
+    /// <summary>
+    /// Trains without holding the outcome table in memory: outcomes are read in keyset batches of <paramref name="batchSize"/>
+    /// in the order of their unique index (job, talent, stage, time), so each job's events arrive together; a job's group is
+    /// given its features as soon as its last event is read and is kept only as compact feature rows
+    /// (<see cref="CompactRankingGroup"/>). Batches rather than one long query keep no read transaction or snapshot open
+    /// while the features are computed. The groups, split and model are the same as folding the whole table at once.
+    /// </summary>
+    public async Task<Result> TrainAsync(RankerTrainingOptions? options = null, CancellationToken ct = default, int batchSize = DefaultBatchSize)
     {
-        var outcomes = new List<Outcome>();
-        await foreach (var o in db.Outcomes.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct)) outcomes.Add(o);
-        var pairs = OutcomeRelevance.Pairs(outcomes);
-        outcomes.Clear();
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
 
         // The jobs and people the outcomes name, as they were then: a posting since closed was open when it was shown.
-        var jobs = new List<JobPosting>();
-        foreach (var chunk in pairs.Select(p => p.JobId).Distinct().Chunk(500))
-            jobs.AddRange(await db.Jobs.AsNoTracking().Where(j => chunk.Contains(j.Id)).ToListAsync(ct));
-        var talent = new List<Core.Talent.TalentProfile>();
-        foreach (var chunk in pairs.Select(p => p.TalentId).Distinct().Chunk(500))
-            talent.AddRange(await db.Talent.AsNoTracking().Where(t => chunk.Contains(t.Id)).ToListAsync(ct));
+        var jobs = await db.Jobs.AsNoTracking().Where(j => db.Outcomes.Select(o => o.JobId).Contains(j.Id)).ToListAsync(ct);
+        var talent = await db.Talent.AsNoTracking().Where(t => db.Outcomes.Select(o => o.TalentId).Contains(t.Id)).ToListAsync(ct);
         foreach (var j in jobs) j.Status = JobStatus.Open;
         foreach (var t in talent) t.IsActive = true;
         var engine = MatchingEngine.Build(catalog, jobs, talent, clock);
+        jobs.Clear();
+        talent.Clear();
 
-        var groups = OutcomeFeatures.Groups(engine, pairs, out var skipped);
+        var stream = OutcomeGroupStream.For(engine);
+        await foreach (var o in ReadByJobAsync(batchSize, ct)) stream.Add(o);
+        var groups = stream.Complete();
+        var skipped = stream.Skipped;
+
         var (model, report) = LambdaRankTrainer.Train(groups, skipped.Total, HandWeights.Default, options);
-        var text = Describe(report, pairs.Count, skipped);
+        var text = Describe(report, stream.Pairs, skipped);
         var record = new RankingModelRecord
         {
             TrainedAt = clock.GetUtcNow().UtcDateTime, Adopted = report.Adopted, NdcgLearned = report.NdcgLearned, NdcgHand = report.NdcgHand,
@@ -46,6 +55,33 @@ public sealed class RankerService(AppDbContext db, TaxonomyCatalog catalog, Time
         await db.SaveChangesAsync(ct);
         models.Invalidate();
         return new Result(report, record.Id, text);
+    }
+
+    /// <summary>
+    /// Every outcome ordered by (job, talent, stage, time), read <paramref name="batchSize"/> rows at a time: each batch
+    /// continues after the last row of the one before (keyset). That order is the outcome table's unique index, so each
+    /// batch is an index range read, and the leading <c>JobId &gt;=</c> bound lets both SQLite and PostgreSQL start there.
+    /// </summary>
+    private async IAsyncEnumerable<Outcome> ReadByJobAsync(int batchSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        Outcome? last = null;
+        while (true)
+        {
+            var query = db.Outcomes.AsNoTracking();
+            if (last is not null)
+            {
+                var (job, person, stage, at) = (last.JobId, last.TalentId, last.Stage, last.At);
+                query = query.Where(o => string.Compare(o.JobId, job) >= 0
+                    && (string.Compare(o.JobId, job) > 0
+                        || string.Compare(o.TalentId, person) > 0
+                        || (o.TalentId == person && (o.Stage > stage || (o.Stage == stage && o.At > at)))));
+            }
+            var batch = await query.OrderBy(o => o.JobId).ThenBy(o => o.TalentId).ThenBy(o => o.Stage).ThenBy(o => o.At)
+                .Take(batchSize).ToListAsync(ct);
+            foreach (var o in batch) yield return o;
+            if (batch.Count < batchSize) yield break;
+            last = batch[^1];
+        }
     }
 
     /// <summary>The report as people read it.</summary>

@@ -49,32 +49,68 @@ public static class LambdaRankTrainer
 {
     public const int NdcgDepth = 10;
 
-    private sealed class Row
+    /// <summary>One training row as ML.NET reads it.</summary>
+    internal sealed class Row
     {
         public float Label { get; set; }
         public uint Group { get; set; }
-        [VectorType(MatchFeatures.Count)] public float[] Features { get; set; } = [];
+        [VectorType(MatchFeatures.Count)] public float[] Features { get; set; } = new float[MatchFeatures.Count];
     }
 
+    /// <summary>
+    /// The training groups as ML.NET rows, read straight from the compact arrays each time ML.NET enumerates them (the
+    /// key mapping and LightGbm each make their own passes). Each enumeration fills one <see cref="Row"/> in place rather
+    /// than allocating a row per item: ML.NET's enumerable view reads the current object's properties only while it is
+    /// current and copies the feature array into its own buffer, so no second list of every row is built on the managed
+    /// heap. (LightGbm still copies the features into its native dataset; that copy is the one the training needs.)
+    /// Group g is the g-th training group, so the query ids are the same as when the rows were listed in a list.
+    /// </summary>
+    private sealed class RowsOf(IReadOnlyList<CompactRankingGroup> groups) : IEnumerable<Row>
+    {
+        public IEnumerator<Row> GetEnumerator()
+        {
+            var row = new Row();
+            for (var g = 0; g < groups.Count; g++)
+            {
+                var group = groups[g];
+                for (var i = 0; i < group.Count; i++)
+                {
+                    row.Label = group.Labels[i];
+                    row.Group = (uint)g;
+                    group.FeatureRow(i).CopyTo(row.Features);
+                    yield return row;
+                }
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <inheritdoc cref="Train(IReadOnlyList{CompactRankingGroup}, int, IScoringModel?, RankerTrainingOptions?)"/>
     public static (TreeEnsembleModel? Model, RankerReport Report) Train(IReadOnlyList<RankingGroup> groups, int skippedPairs,
+        IScoringModel? handWeights = null, RankerTrainingOptions? options = null) =>
+        Train(CompactRankingGroup.From(groups), skippedPairs, handWeights, options);
+
+    /// <summary>Splits the groups by time, trains on the earlier ones and compares the learned order with the hand weights on the later ones.</summary>
+    public static (TreeEnsembleModel? Model, RankerReport Report) Train(IReadOnlyList<CompactRankingGroup> groups, int skippedPairs,
         IScoringModel? handWeights = null, RankerTrainingOptions? options = null)
     {
         options ??= new RankerTrainingOptions();
         handWeights ??= HandWeights.Default;
         var (train, validation) = RankingGroups.SplitByTime(groups, options.ValidationShare);
         var labels = new int[OutcomeRelevance.MaxLabel + 1];
-        foreach (var g in groups) foreach (var i in g.Items) labels[i.Label]++;
+        foreach (var g in groups) foreach (var l in g.Labels) labels[l]++;
         var report = new RankerReport
         {
-            Pairs = groups.Sum(g => g.Items.Count), SkippedPairs = skippedPairs, Groups = groups.Count, LabelCounts = labels,
-            TrainGroups = train.Count, TrainPairs = train.Sum(g => g.Items.Count),
+            Pairs = groups.Sum(g => g.Count), SkippedPairs = skippedPairs, Groups = groups.Count, LabelCounts = labels,
+            TrainGroups = train.Count, TrainPairs = train.Sum(g => g.Count),
             TrainFrom = train.Count > 0 ? train[0].At : null, TrainTo = train.Count > 0 ? train[^1].At : null,
-            ValidationGroups = validation.Count, ValidationPairs = validation.Sum(g => g.Items.Count),
+            ValidationGroups = validation.Count, ValidationPairs = validation.Sum(g => g.Count),
             ValidationFrom = validation.Count > 0 ? validation[0].At : null, ValidationTo = validation.Count > 0 ? validation[^1].At : null,
             NdcgHand = Ndcg.Mean(NdcgDepth, validation, handWeights),
         };
 
-        var informative = train.Count(g => g.Items.Any(i => i.Label > 0));
+        var informative = train.Count(g => g.Labels.Any(l => l > 0));
         if (informative < options.MinimumTrainGroups || validation.Count == 0)
             return (null, report with { NotTrained = $"too few outcomes: {informative} training groups with a response (need {options.MinimumTrainGroups}) and {validation.Count} validation groups" });
 
@@ -83,32 +119,17 @@ public static class LambdaRankTrainer
         return (model, report with { NdcgLearned = learned, Trees = model.Trees.Count, Adopted = learned > report.NdcgHand });
     }
 
+    /// <inheritdoc cref="Fit(IReadOnlyList{CompactRankingGroup}, RankerTrainingOptions)"/>
+    public static TreeEnsembleModel Fit(IReadOnlyList<RankingGroup> train, RankerTrainingOptions options) =>
+        Fit(CompactRankingGroup.From(train), options);
+
     /// <summary>Trains on the given groups and turns ML.NET's trees into a <see cref="TreeEnsembleModel"/>.</summary>
-    public static TreeEnsembleModel Fit(IReadOnlyList<RankingGroup> train, RankerTrainingOptions options)
+    public static TreeEnsembleModel Fit(IReadOnlyList<CompactRankingGroup> train, RankerTrainingOptions options)
     {
         var ml = new MLContext(options.Seed);
-        var rows = new List<Row>(train.Sum(g => g.Items.Count));
-        for (var g = 0; g < train.Count; g++)
-            foreach (var item in train[g].Items)
-                rows.Add(new Row { Label = item.Label, Group = (uint)g, Features = item.Features.ToArray() });
+        var rows = new RowsOf(train);
         var data = ml.Data.LoadFromEnumerable(rows);
-        var pipeline = ml.Transforms.Conversion.MapValueToKey("GroupKey", nameof(Row.Group))
-            .Append(ml.Ranking.Trainers.LightGbm(new LightGbmRankingTrainer.Options
-            {
-                LabelColumnName = nameof(Row.Label),
-                FeatureColumnName = nameof(Row.Features),
-                RowGroupColumnName = "GroupKey",
-                NumberOfIterations = options.Iterations,
-                NumberOfLeaves = options.Leaves,
-                LearningRate = options.LearningRate,
-                MinimumExampleCountPerLeaf = options.MinimumExamplesPerLeaf,
-                Seed = options.Seed,
-                Deterministic = true,
-                NumberOfThreads = 1,
-                Silent = true,
-                Verbose = false,
-            }));
-        var fitted = pipeline.Fit(data);
+        var fitted = Estimator(ml, options).Fit(data);
         var ensemble = fitted.LastTransformer.Model.TrainedTreeEnsemble;
         var trees = new List<TreeEnsembleModel.Tree>(ensemble.Trees.Count);
         for (var t = 0; t < ensemble.Trees.Count; t++)
@@ -127,7 +148,8 @@ public static class LambdaRankTrainer
         var model = new TreeEnsembleModel((float)ensemble.Bias, trees);
 
         // The copied trees must rank exactly as ML.NET does; a mismatch would mean the tree layout was misread.
-        var sample = rows.Take(500).ToList();
+        // The enumerator reuses its row, so the sample copies each one.
+        var sample = rows.Take(500).Select(r => new Row { Label = r.Label, Group = r.Group, Features = [.. r.Features] }).ToList();
         var scores = fitted.Transform(ml.Data.LoadFromEnumerable(sample)).GetColumn<float>("Score").ToArray();
         for (var i = 0; i < sample.Count; i++)
         {
@@ -137,6 +159,25 @@ public static class LambdaRankTrainer
         }
         return model;
     }
+
+    /// <summary>The ML.NET pipeline: group ids to keys, then LightGbm LambdaRank, deterministic on one thread.</summary>
+    internal static EstimatorChain<RankingPredictionTransformer<LightGbmRankingModelParameters>> Estimator(MLContext ml, RankerTrainingOptions options) =>
+        ml.Transforms.Conversion.MapValueToKey("GroupKey", nameof(Row.Group))
+            .Append(ml.Ranking.Trainers.LightGbm(new LightGbmRankingTrainer.Options
+            {
+                LabelColumnName = nameof(Row.Label),
+                FeatureColumnName = nameof(Row.Features),
+                RowGroupColumnName = "GroupKey",
+                NumberOfIterations = options.Iterations,
+                NumberOfLeaves = options.Leaves,
+                LearningRate = options.LearningRate,
+                MinimumExampleCountPerLeaf = options.MinimumExamplesPerLeaf,
+                Seed = options.Seed,
+                Deterministic = true,
+                NumberOfThreads = 1,
+                Silent = true,
+                Verbose = false,
+            }));
 
     private static MatchFeatures FeaturesOf(float[] x)
     {

@@ -42,9 +42,16 @@ public static class RankingGroups
     /// A time split: the earliest groups (by when their job was first shown) train, the latest <paramref name="validationShare"/>
     /// validate, so the model is judged on outcomes that came after everything it learned from.
     /// </summary>
-    public static (IReadOnlyList<RankingGroup> Train, IReadOnlyList<RankingGroup> Validation) SplitByTime(IReadOnlyList<RankingGroup> groups, double validationShare = 0.2)
+    public static (IReadOnlyList<RankingGroup> Train, IReadOnlyList<RankingGroup> Validation) SplitByTime(IReadOnlyList<RankingGroup> groups, double validationShare = 0.2) =>
+        SplitByTime(groups, g => g.At, g => g.JobId, validationShare);
+
+    /// <inheritdoc cref="SplitByTime(IReadOnlyList{RankingGroup}, double)"/>
+    public static (IReadOnlyList<CompactRankingGroup> Train, IReadOnlyList<CompactRankingGroup> Validation) SplitByTime(IReadOnlyList<CompactRankingGroup> groups, double validationShare = 0.2) =>
+        SplitByTime(groups, g => g.At, g => g.JobId, validationShare);
+
+    private static (IReadOnlyList<T> Train, IReadOnlyList<T> Validation) SplitByTime<T>(IReadOnlyList<T> groups, Func<T, DateTime> at, Func<T, string> jobId, double validationShare)
     {
-        var sorted = groups.OrderBy(g => g.At).ThenBy(g => g.JobId, StringComparer.Ordinal).ToList();
+        var sorted = groups.OrderBy(at).ThenBy(jobId, StringComparer.Ordinal).ToList();
         var cut = (int)Math.Round(sorted.Count * (1 - validationShare));
         cut = Math.Clamp(cut, Math.Min(1, sorted.Count), Math.Max(0, sorted.Count - 1));
         return (sorted[..cut], sorted[cut..]);
@@ -79,6 +86,25 @@ public static class Ndcg
         {
             var labels = g.Items.Select(i => i.Label).ToArray();
             var scores = g.Items.Select(i => model.Score(i.Features)).ToArray();
+            if (At(k, labels, scores) is { } v) { sum += v; count++; }
+        }
+        return count == 0 ? 0 : sum / count;
+    }
+
+    /// <inheritdoc cref="Mean(int, IEnumerable{RankingGroup}, IScoringModel)"/>
+    public static double Mean(int k, IEnumerable<CompactRankingGroup> groups, IScoringModel model)
+    {
+        double sum = 0;
+        var count = 0;
+        foreach (var g in groups)
+        {
+            var labels = new int[g.Count];
+            var scores = new float[g.Count];
+            for (var i = 0; i < g.Count; i++)
+            {
+                labels[i] = g.Labels[i];
+                scores[i] = model.Score(g.FeaturesAt(i));
+            }
             if (At(k, labels, scores) is { } v) { sum += v; count++; }
         }
         return count == 0 ? 0 : sum / count;

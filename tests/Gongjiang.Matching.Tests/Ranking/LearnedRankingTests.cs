@@ -4,12 +4,14 @@ using Gongjiang.Core.Recruiting;
 using Gongjiang.Core.Taxonomy;
 using Gongjiang.Matching.Engine;
 using Gongjiang.Matching.Ranking;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Gongjiang.Matching.Tests.Ranking;
 
 public class LearnedRankingTests
 {
-    private static readonly Lazy<(Market Market, MatchingEngine Engine, IReadOnlyList<RankingGroup> Groups, int Skipped)> Data = new(() =>
+    private static readonly Lazy<(Market Market, MatchingEngine Engine, IReadOnlyList<RankingGroup> Groups, int Skipped, IReadOnlyList<Outcome> Outcomes)> Data = new(() =>
     {
         var market = MarketGenerator.Generate(new MarketSpec(60, 1_200, 8_000, 7), TaxonomyCatalog.Default);
         var outcomes = MarketGenerator.GenerateOutcomes(market, 7, jobsSampled: 600, recommendationsPerJob: 20);
@@ -18,7 +20,7 @@ public class LearnedRankingTests
         var talent = market.Talent.Select(t => { t.IsActive = true; return t; }).ToList();
         var engine = MatchingEngine.Build(market.Catalog, jobs, talent);
         var groups = OutcomeFeatures.Groups(engine, OutcomeRelevance.Pairs(outcomes), out var skipped);
-        return (market, engine, groups, skipped.Total);
+        return (market, engine, groups, skipped.Total, outcomes);
     });
 
     [Fact]
@@ -42,7 +44,7 @@ public class LearnedRankingTests
     [Fact]
     public void The_ranker_learns_from_market_outcomes_and_does_not_rank_later_outcomes_worse_than_the_hand_weights()
     {
-        var (_, _, groups, _) = Data.Value;
+        var (_, _, groups, _, _) = Data.Value;
 
         var (model, report) = LambdaRankTrainer.Train(groups, 0);
 
@@ -58,7 +60,7 @@ public class LearnedRankingTests
     [Fact]
     public void A_stored_model_scores_exactly_as_the_trained_one()
     {
-        var (_, _, groups, _) = Data.Value;
+        var (_, _, groups, _, _) = Data.Value;
         var model = LambdaRankTrainer.Fit(groups.Take(200).ToList(), new RankerTrainingOptions { Iterations = 20 });
 
         var restored = TreeEnsembleModel.FromJson(model.ToJson())!;
@@ -70,7 +72,7 @@ public class LearnedRankingTests
     [Fact]
     public void With_the_learned_ranker_a_change_of_gender_or_birth_year_gives_identical_scores()
     {
-        var (market, engine, groups, _) = Data.Value;
+        var (market, engine, groups, _, _) = Data.Value;
         var model = LambdaRankTrainer.Fit(groups.Take(300).ToList(), new RankerTrainingOptions { Iterations = 40 });
         var options = new MatchOptions { Today = market.Spec.EffectiveToday, Reranker = model };
         var job = groups[^1].JobId;
@@ -87,5 +89,66 @@ public class LearnedRankingTests
         var after = engine.TalentForJob(job, 30, options);
 
         Assert.Equal(before.Select(r => (r.TalentId, r.Score)), after.Select(r => (r.TalentId, r.Score)));
+    }
+
+    [Fact]
+    public void Outcomes_streamed_job_by_job_give_the_same_groups_report_and_model_as_folding_them_all_at_once()
+    {
+        var (_, engine, groups, skipped, outcomes) = Data.Value;
+        var options = new RankerTrainingOptions { Iterations = 30 };
+        var expected = LambdaRankTrainer.Train(groups, skipped, options: options);
+
+        // As the database hands them out: by job, talent, stage and time, not in the order they happened.
+        var stream = OutcomeGroupStream.For(engine);
+        foreach (var o in outcomes.OrderBy(o => o.JobId, StringComparer.Ordinal).ThenBy(o => o.TalentId, StringComparer.Ordinal).ThenBy(o => o.Stage).ThenBy(o => o.At))
+            stream.Add(o);
+        var streamed = stream.Complete();
+
+        Assert.Equal(OutcomeRelevance.Pairs(outcomes).Count, stream.Pairs);
+        Assert.Equal(skipped, stream.Skipped.Total);
+        Assert.Equal(groups.Count, streamed.Count);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            Assert.Equal((groups[g].JobId, groups[g].At), (streamed[g].JobId, streamed[g].At));
+            Assert.Equal(groups[g].Items.Select(i => (byte)i.Label), streamed[g].Labels);
+            Assert.Equal(groups[g].Items.SelectMany(i => i.Features.ToArray()), streamed[g].Features);
+        }
+        var actual = LambdaRankTrainer.Train(streamed, stream.Skipped.Total, options: options);
+        Assert.Equal(expected.Report with { LabelCounts = [] }, actual.Report with { LabelCounts = [] });
+        Assert.Equal(expected.Report.LabelCounts, actual.Report.LabelCounts);
+        Assert.NotNull(actual.Model);
+        Assert.Equal(expected.Model!.ToJson(), actual.Model.ToJson());
+    }
+
+    [Fact]
+    public void A_job_whose_outcomes_come_back_after_another_job_started_is_refused()
+    {
+        var at = new DateTime(2026, 7, 1, 9, 0, 0, DateTimeKind.Utc);
+        var stream = new OutcomeGroupStream(_ => new MatchFeatures());
+        stream.Add(new Outcome { Id = 1, JobId = "J1", TalentId = "T1", Stage = OutcomeStage.Recommended, At = at });
+        stream.Add(new Outcome { Id = 2, JobId = "J2", TalentId = "T1", Stage = OutcomeStage.Recommended, At = at });
+
+        Assert.Throws<InvalidOperationException>(() => stream.Add(new Outcome { Id = 3, JobId = "J1", TalentId = "T2", Stage = OutcomeStage.Applied, At = at }));
+    }
+
+    [Fact]
+    public void Training_from_the_compact_rows_equals_training_from_a_list_of_separate_row_objects()
+    {
+        var (_, _, groups, _, _) = Data.Value;
+        var options = new RankerTrainingOptions { Iterations = 30 };
+        var train = groups.Take(250).ToList();
+        var model = LambdaRankTrainer.Fit(train, options);
+
+        // The plain way: one row object per item, all in a list.
+        var ml = new MLContext(options.Seed);
+        var rows = train.SelectMany((g, index) => g.Items.Select(i => new LambdaRankTrainer.Row { Label = i.Label, Group = (uint)index, Features = i.Features.ToArray() })).ToList();
+        var fitted = LambdaRankTrainer.Estimator(ml, options).Fit(ml.Data.LoadFromEnumerable(rows));
+        var later = groups.Skip(250).Take(60).SelectMany(g => g.Items).ToList();
+        var scores = fitted.Transform(ml.Data.LoadFromEnumerable(later.Select(i => new LambdaRankTrainer.Row { Features = i.Features.ToArray() })))
+            .GetColumn<float>("Score").ToArray();
+
+        Assert.Equal(later.Count, scores.Length);
+        for (var i = 0; i < later.Count; i++)
+            Assert.True(Math.Abs(model.Score(later[i].Features) - scores[i]) <= 1e-4f * Math.Max(1f, Math.Abs(scores[i])), $"item {i}: {model.Score(later[i].Features)} vs {scores[i]}");
     }
 }

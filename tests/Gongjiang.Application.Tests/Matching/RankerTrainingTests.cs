@@ -1,0 +1,93 @@
+using Gongjiang.Application.Matching;
+using Gongjiang.Application.Persistence;
+using Gongjiang.Application.Tests.Infrastructure;
+using Gongjiang.Core.Jobs;
+using Gongjiang.Core.Market;
+using Gongjiang.Core.Recruiting;
+using Gongjiang.Core.Taxonomy;
+using Gongjiang.Matching.Engine;
+using Gongjiang.Matching.Ranking;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongjiang.Application.Tests.Matching;
+
+/// <summary><c>ranker train</c> reads outcomes in keyset batches by job; it must learn exactly what folding the whole table at once learns.</summary>
+public sealed class RankerTrainingTests
+{
+    private static readonly RankerTrainingOptions Quick = new() { Iterations = 25 };
+
+    /// <summary>A generated market and its outcomes, the outcomes stored in shuffled order so ids do not follow jobs.</summary>
+    private static async Task<int> SeedAsync(TestDatabase database)
+    {
+        var market = MarketGenerator.Generate(new MarketSpec(30, 400, 2_500, 5), TaxonomyCatalog.Default);
+        var outcomes = MarketGenerator.GenerateOutcomes(market, 5, jobsSampled: 220, recommendationsPerJob: 16).ToList();
+        var random = new Random(5);
+        random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(outcomes));
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.Employers.AddRange(market.Employers);
+        db.Jobs.AddRange(market.Jobs);
+        db.Talent.AddRange(market.Talent);
+        await db.SaveChangesAsync();
+        db.Outcomes.AddRange(outcomes.Select(o => new Outcome { JobId = o.JobId, TalentId = o.TalentId, Stage = o.Stage, At = o.At }));
+        await db.SaveChangesAsync();
+        return outcomes.Count;
+    }
+
+    /// <summary>The whole outcome table folded in memory, in id order, as training did before it streamed.</summary>
+    private static async Task<(TreeEnsembleModel? Model, RankerReport Report, string Text)> TrainInMemoryAsync(TestDatabase database)
+    {
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var outcomes = await db.Outcomes.AsNoTracking().OrderBy(o => o.Id).ToListAsync();
+        var pairs = OutcomeRelevance.Pairs(outcomes);
+        var jobIds = pairs.Select(p => p.JobId).ToHashSet();
+        var talentIds = pairs.Select(p => p.TalentId).ToHashSet();
+        var jobs = (await db.Jobs.AsNoTracking().ToListAsync()).Where(j => jobIds.Contains(j.Id)).ToList();
+        var talent = (await db.Talent.AsNoTracking().ToListAsync()).Where(t => talentIds.Contains(t.Id)).ToList();
+        foreach (var j in jobs) j.Status = JobStatus.Open;
+        foreach (var t in talent) t.IsActive = true;
+        var engine = MatchingEngine.Build(scope.ServiceProvider.GetRequiredService<TaxonomyCatalog>(), jobs, talent,
+            scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        var groups = OutcomeFeatures.Groups(engine, pairs, out var skipped);
+        var (model, report) = LambdaRankTrainer.Train(groups, skipped.Total, HandWeights.Default, Quick);
+        return (model, report, RankerService.Describe(report, pairs.Count, skipped));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Training_from_outcomes_read_in_many_small_batches_equals_folding_the_whole_table_at_once(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var outcomeCount = await SeedAsync(database);
+        const int batch = 97;
+        Assert.True(outcomeCount > 40 * batch, $"{outcomeCount} outcomes should span many batches of {batch}");
+
+        var expected = await TrainInMemoryAsync(database);
+        RankerService.Result streamed;
+        await using (var scope = database.Scope())
+            streamed = await scope.ServiceProvider.GetRequiredService<RankerService>().TrainAsync(Quick, batchSize: batch);
+
+        Assert.NotNull(expected.Model);
+        Assert.Null(streamed.Report.NotTrained);
+        Assert.True(streamed.Report.Groups > 100, $"{streamed.Report.Groups} groups");
+        Assert.Equal(expected.Report with { LabelCounts = [] }, streamed.Report with { LabelCounts = [] });
+        Assert.Equal(expected.Report.LabelCounts, streamed.Report.LabelCounts);
+        Assert.Equal(expected.Text, streamed.Text);
+        await using (var scope = database.Scope())
+        {
+            var record = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<RankingModelRecord>().AsNoTracking().SingleAsync(r => r.Id == streamed.RecordId);
+            Assert.Equal(expected.Model!.ToJson(), record.Model);
+            Assert.Equal(expected.Report.NdcgLearned, record.NdcgLearned);
+        }
+
+        // One batch of everything reads the same.
+        await using (var scope = database.Scope())
+        {
+            var single = await scope.ServiceProvider.GetRequiredService<RankerService>().TrainAsync(Quick, batchSize: outcomeCount + 1);
+            Assert.Equal(streamed.Text, single.Text);
+        }
+    }
+}
