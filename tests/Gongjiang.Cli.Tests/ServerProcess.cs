@@ -84,11 +84,11 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>A client signed in through the real login form.</summary>
-    public async Task<HttpClient> SignInAsync(string userName, string password)
+    public async Task<HttpClient> SignInAsync(string userName, string password, TimeSpan? timeout = null)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
         {
-            BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(60),
+            BaseAddress = new Uri(Url), Timeout = timeout ?? TimeSpan.FromSeconds(60),
         };
         var form = await client.GetStringAsync("/Account/Login");
         var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;

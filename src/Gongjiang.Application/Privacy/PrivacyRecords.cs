@@ -44,3 +44,20 @@ public static class PrivacyPolicy
     /// <summary>True when someone born in <paramref name="birthYear"/> does not turn 16 in or before <paramref name="year"/>.</summary>
     public static bool IsUnderMinimumAge(int birthYear, int year) => year - birthYear < MinimumAge;
 }
+
+/// <summary>
+/// The anonymous stand-in an erasure leaves where records kept for others pointed at the erased person: applications and
+/// outcomes (a talent id) and complaints (the reporter). A random id with a fixed prefix; it belongs to no account.
+/// </summary>
+public static class ErasurePlaceholder
+{
+    public const string Prefix = "ANON-";
+    private const int RandomBytes = 8;
+
+    public static string NewId() => Prefix + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(RandomBytes));
+
+    /// <summary>True for an id made by <see cref="NewId"/>: the prefix followed by exactly the random part, in upper-case hex.</summary>
+    public static bool IsPlaceholder(string? id) =>
+        id is not null && id.Length == Prefix.Length + RandomBytes * 2 && id.StartsWith(Prefix, StringComparison.Ordinal)
+        && id.AsSpan(Prefix.Length).IndexOfAnyExcept("0123456789ABCDEF") < 0;
+}

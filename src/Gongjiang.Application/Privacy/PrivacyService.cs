@@ -83,7 +83,8 @@ public sealed class PrivacyService(AppDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Erases a user: account, profile, contact and consents are deleted; their applications stay for the employers'
-    /// statistics only, moved to a fresh anonymous placeholder with every free-text note removed. Returns the audit record.
+    /// statistics only, moved to a fresh anonymous placeholder with every free-text note removed; complaints they filed stay
+    /// as the service record with the reporter replaced by the same placeholder. Returns the audit record.
     /// </summary>
     public async Task<ErasureRecord?> EraseAsync(string userId, string reason, CancellationToken ct = default)
     {
@@ -103,13 +104,15 @@ public sealed class PrivacyService(AppDbContext db, TimeProvider clock)
     {
         var now = Now;
         var record = new ErasureRecord { Reference = "ER-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)), Reason = reason, ErasedAt = now, Users = 1 };
+        string? placeholderId = null;
         if (user.TalentId is { } talentId)
         {
             var applicationIds = await db.Applications.Where(a => a.TalentId == talentId).Select(a => a.Id).ToListAsync(ct);
             if (applicationIds.Count > 0 || await db.Outcomes.AnyAsync(o => o.TalentId == talentId, ct))
             {
                 // A placeholder that carries nothing of the person: no attributes, a random id, never matched or listed.
-                var placeholder = new TalentProfile { Id = "ANON-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)), CityCode = "", IsActive = false, CreatedAt = now, UpdatedAt = now };
+                placeholderId = ErasurePlaceholder.NewId();
+                var placeholder = new TalentProfile { Id = placeholderId, CityCode = "", IsActive = false, CreatedAt = now, UpdatedAt = now };
                 db.Talent.Add(placeholder);
                 await db.SaveChangesAsync(ct);
                 record.ApplicationsAnonymised = await db.Applications.Where(a => a.TalentId == talentId)
@@ -120,6 +123,15 @@ public sealed class PrivacyService(AppDbContext db, TimeProvider clock)
             }
             record.Contacts = await db.TalentContacts.Where(c => c.TalentId == talentId).ExecuteDeleteAsync(ct);
             record.Profiles = await db.Talent.Where(t => t.Id == talentId).ExecuteDeleteAsync(ct);
+        }
+        // Complaints the person filed stay as the service record (《网络招聘服务管理规定》: kept three years) — content,
+        // posting, outcome and dates — but no longer point at them: the reporter becomes the erasure placeholder. The change
+        // goes through the tracked save so RetentionGuard sees it and allows exactly this reporter detachment.
+        var complaints = await db.Complaints.Where(c => c.ReporterUserId == user.Id).ToListAsync(ct);
+        if (complaints.Count > 0)
+        {
+            placeholderId ??= ErasurePlaceholder.NewId();
+            foreach (var complaint in complaints) complaint.ReporterUserId = placeholderId;
         }
         record.Consents = await db.PrivacyConsents.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(ct);
         await db.UserRoles.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(ct);

@@ -101,6 +101,7 @@ public static class WebServiceRegistration
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseApiNotFoundProblemDetails();
         app.UseApiRequestBodyLimits();
         app.UseAuthentication();
         app.UseAuthorization();
