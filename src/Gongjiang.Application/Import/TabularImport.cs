@@ -110,6 +110,9 @@ public sealed class TabularImport(AppDbContext db, JobRecordMapper jobMapper, Ta
         var lines = new Dictionary<int, string>();
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
         var seenIdentity = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Who already holds the file's phones and ID numbers: looked up for the whole file at once, not row by row.
+        var owners = await talent.FindTalentIdsByIdentityAsync(
+            sheet.Rows.Select(r => Cell(r.Cells, "phone")), sheet.Rows.Select(r => Cell(r.Cells, "id_number")), ct);
         foreach (var (line, cells) in sheet.Rows)
         {
             var errors = new List<string>();
@@ -132,7 +135,7 @@ public sealed class TabularImport(AppDbContext db, JobRecordMapper jobMapper, Ta
                 if (seenIdentity.TryGetValue(key!, out var first)) { errors.Add($"duplicate phone or id_number (first given on line {first})"); break; }
             if (errors.Count == 0)
             {
-                if (await talent.FindTalentIdByIdentityAsync(record.Phone, record.IdNumber, ct) is { } existing && existing != record.Id)
+                if (owners.Find(record.Phone, record.IdNumber) is { } existing && existing != record.Id)
                 {
                     note = $"与已有人才 {existing} 的手机号或身份证号相同，将更新该人才。";
                     record = record with { Id = existing };

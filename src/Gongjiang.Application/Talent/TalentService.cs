@@ -20,21 +20,37 @@ public sealed class TalentService(AppDbContext db, TalentRecordMapper mapper, Ti
     /// The talent already on record with this phone number or, failing that, this ID number (de-duplication, sign-in by
     /// phone). Looked up through the blind indexes, so neither value is ever stored or compared in clear.
     /// </summary>
-    public async Task<string?> FindTalentIdByIdentityAsync(string? phone, string? idNumber, CancellationToken ct = default)
+    public async Task<string?> FindTalentIdByIdentityAsync(string? phone, string? idNumber, CancellationToken ct = default) =>
+        (await FindTalentIdsByIdentityAsync([phone], [idNumber], ct)).Find(phone, idNumber);
+
+    /// <summary>
+    /// The owners of many phones and ID numbers at once (an upload's preview), in one query per <see cref="LookupChunk"/>
+    /// index values instead of one per row; <see cref="IdentityOwners.Find"/> answers as <see cref="FindTalentIdByIdentityAsync"/>.
+    /// </summary>
+    public async Task<IdentityOwners> FindTalentIdsByIdentityAsync(IEnumerable<string?> phones, IEnumerable<string?> idNumbers, CancellationToken ct = default)
     {
         var protector = db.Protector ?? throw new InvalidOperationException("The context has no personal-data protector.");
-        if (protector.PhoneIndex(phone) is { } phoneIndex)
+        return new IdentityOwners(protector,
+            await OwnersAsync(Privacy.PersonalDataModel.PhoneIndex, phones.Select(protector.PhoneIndex), ct),
+            await OwnersAsync(Privacy.PersonalDataModel.IdNumberIndex, idNumbers.Select(protector.IdNumberIndex), ct));
+    }
+
+    private const int LookupChunk = 500;
+
+    // Blind index → the talent holding it (the smallest id when several do).
+    private async Task<Dictionary<string, string>> OwnersAsync(string indexColumn, IEnumerable<string?> indexes, CancellationToken ct)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in indexes.OfType<string>().Distinct(StringComparer.Ordinal).Chunk(LookupChunk))
         {
-            var byPhone = await db.TalentContacts.AsNoTracking()
-                .Where(c => EF.Property<string?>(c, Privacy.PersonalDataModel.PhoneIndex) == phoneIndex)
-                .OrderBy(c => c.TalentId).Select(c => c.TalentId).FirstOrDefaultAsync(ct);
-            if (byPhone is not null) return byPhone;
+            var found = await db.TalentContacts.AsNoTracking()
+                .Where(c => chunk.Contains(EF.Property<string>(c, indexColumn)))
+                .Select(c => new { Index = EF.Property<string>(c, indexColumn), c.TalentId })
+                .ToListAsync(ct);
+            foreach (var f in found)
+                if (!owners.TryGetValue(f.Index, out var held) || string.CompareOrdinal(f.TalentId, held) < 0) owners[f.Index] = f.TalentId;
         }
-        if (protector.IdNumberIndex(idNumber) is { } idIndex)
-            return await db.TalentContacts.AsNoTracking()
-                .Where(c => EF.Property<string?>(c, Privacy.PersonalDataModel.IdNumberIndex) == idIndex)
-                .OrderBy(c => c.TalentId).Select(c => c.TalentId).FirstOrDefaultAsync(ct);
-        return null;
+        return owners;
     }
 
     /// <summary>Replaces a seeker's own profile (and contact data) with the submitted one.</summary>
@@ -111,4 +127,14 @@ public sealed class TalentService(AppDbContext db, TalentRecordMapper mapper, Ti
         ExpectedSalary = new SalaryLine { Min = p.ExpectedSalaryMin, Max = p.ExpectedSalaryMax },
         DesiredTitles = p.DesiredTitles, ResumeText = p.ResumeText,
     };
+}
+
+/// <summary>Who holds which phone and ID number, from <see cref="TalentService.FindTalentIdsByIdentityAsync"/>.</summary>
+public sealed class IdentityOwners(Privacy.PersonalDataProtector protector, Dictionary<string, string> byPhone, Dictionary<string, string> byIdNumber)
+{
+    /// <summary>The talent holding this phone or, failing that, this ID number; null when neither is on record.</summary>
+    public string? Find(string? phone, string? idNumber) =>
+        protector.PhoneIndex(phone) is { } p && byPhone.TryGetValue(p, out var owner) ? owner
+        : protector.IdNumberIndex(idNumber) is { } i && byIdNumber.TryGetValue(i, out owner) ? owner
+        : null;
 }

@@ -92,6 +92,15 @@ public sealed class PersonalDataTests
             Assert.Equal("T2", await talent.FindTalentIdByIdentityAsync("138 0000 0002", IdNumber));
             Assert.Null(await talent.FindTalentIdByIdentityAsync("13700000000", "370211199003071230"));
             Assert.Null(await talent.FindTalentIdByIdentityAsync(null, null));
+
+            // Many at once (an upload's preview): the same answers from one look-up per index.
+            var owners = await talent.FindTalentIdsByIdentityAsync(
+                ["+86 139-1234-5678", "138 0000 0002", "13700000000", null], ["37021119900307123x", "370211199003071230", null]);
+            Assert.Equal("T1", owners.Find("+86 139-1234-5678", null));
+            Assert.Equal("T1", owners.Find(null, "37021119900307123x"));
+            Assert.Equal("T2", owners.Find("138 0000 0002", IdNumber));
+            Assert.Null(owners.Find("13700000000", "370211199003071230"));
+            Assert.Null(owners.Find(null, null));
         }
         if (database.Target.SqliteFilePath is { } file)
         {
