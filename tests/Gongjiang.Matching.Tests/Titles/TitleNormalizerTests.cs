@@ -309,4 +309,71 @@ public sealed class TitleNormalizerTests(TitleNormalizerFixture fixture) : IClas
     {
         Assert.StartsWith("6-31-01", _normalizer.Normalize(title).Code);
     }
+
+    [Theory]
+    [InlineData("餐饮/酒店渠道销售", "2-06-07-02")]
+    [InlineData("淘宝/天猫运营助理", "4-01-06-01")]
+    public void A_field_word_before_a_slash_shares_the_head_after_it(string title, string code)
+    {
+        Assert.Equal(code, _normalizer.Normalize(title).Code);
+    }
+
+    [Fact]
+    public void Parallel_titles_split_by_a_slash_stay_separate_and_the_first_decides()
+    {
+        Assert.Equal("6-18-01-01", _normalizer.Normalize("车工/铣工").Code);
+        Assert.Equal("6-18-01-02", _normalizer.Normalize("铣工/车工").Code);
+    }
+
+    [Fact]
+    public void Bracketed_context_reranks_but_never_names_the_job_by_itself()
+    {
+        // 数字营销 names the job; the bracket (a product line) must not replace it.
+        Assert.Equal("4-01-06-02", _normalizer.Normalize("数字营销专员（外资特医食品）").Code);
+        // Brackets alone are still read when nothing is outside them.
+        Assert.Equal("6-18-02-04", _normalizer.Normalize("（焊工）").Code);
+    }
+
+    [Theory]
+    [InlineData("汽车金融客户经理", "2-06-09-04")]
+    [InlineData("银行客户经理", "4-05-01-03")]
+    public void An_account_manager_is_named_by_the_field_before_it(string title, string code)
+    {
+        Assert.Equal(code, _normalizer.Normalize(title).Code);
+    }
+
+    [Theory]
+    [InlineData("设计师", "4-08-08-00")]
+    [InlineData("资深设计师", "4-08-08-00")]
+    [InlineData("包装设计师", "4-08-08-09")]
+    public void A_group_term_keeps_its_group_unless_a_member_is_named(string title, string code)
+    {
+        Assert.Equal(code, _normalizer.Normalize(title).Code);
+    }
+
+    [Theory]
+    [InlineData("贴片工", "6-25-04-07")]
+    [InlineData("光刻工程师", "2-02-38-09")]
+    [InlineData("FAE工程师", "2-02-09-02")]
+    [InlineData("3D打印", "6-18-01-13")]
+    [InlineData("机修工", "6-31-01-00")]
+    public void High_tech_manufacturing_titles_get_their_occupation(string title, string code)
+    {
+        Assert.Equal(code, _normalizer.Normalize(title).Code);
+    }
+
+    [Fact]
+    public void Random_separators_brackets_and_fragments_never_break_the_normalizer()
+    {
+        var random = new Random(20261122);
+        string[] pieces = ["焊", "工", "销售", "/", "（", "）", "(", ")", "【", "】", "-", " ", "经理", "客户经理", "5k", "😀", "a", "餐饮", "/", "、", "招聘", "急"];
+        for (var i = 0; i < 2_000; i++)
+        {
+            var title = string.Concat(Enumerable.Range(0, random.Next(0, 12)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var suggestions = _normalizer.Suggest(title, 3);
+
+            Assert.NotEmpty(suggestions);
+            Assert.All(suggestions, m => Assert.True(OccupationCode.IsWellFormed(m.Code) && m.Score is >= 0 and <= 1, $"{title} → {m.Code} {m.Score}"));
+        }
+    }
 }
