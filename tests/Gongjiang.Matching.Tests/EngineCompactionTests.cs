@@ -235,7 +235,7 @@ public class EngineCompactionTests
     [Fact]
     public void Writes_compact_by_themselves_once_a_third_is_waste()
     {
-        var policy = new CompactionPolicy { MinimumWaste = 2_000 };
+        var policy = new CompactionPolicy { MinimumWaste = 2_000, InBackground = false };
         var checks = 0;
         var edited = Edited(edits: 4_000, seed: 13, policy, (state, step) =>
         {
@@ -298,5 +298,81 @@ public class EngineCompactionTests
         Assert.All(counts, queries => Assert.True(queries >= 50));
         Assert.Equal(15, engine.Statistics.Talent.Compactions);
         Assert.Equal(0, engine.Statistics.Talent.WastedEntries);
+    }
+
+    [Fact]
+    public void Background_compactions_keep_the_edits_made_while_they_ran()
+    {
+        var policy = new CompactionPolicy { MinimumWaste = 2_000 };
+        var gate = new TaskCompletionSource();
+        var pendingSteps = 0;
+        var held = 0;
+        var checkedWhileHeld = false;
+        MatchingEngine? engine = null;
+        var edited = Edited(edits: 4_000, seed: 17, policy, (state, step) =>
+        {
+            if (engine is null)
+            {
+                engine = state.Engine;
+                // Every background compaction waits at its swap until this test opens the gate.
+                engine.BeforeCompactionSwap = () => Volatile.Read(ref gate).Task;
+            }
+            if (engine.WhenCompacted().IsCompleted) return;
+            // Writes go on while the compaction is held: each of them must survive the swap.
+            if (++pendingSteps % 250 != 0) return;
+            if (!checkedWhileHeld)
+            {
+                // Queries meanwhile read the index as it is, waste and all.
+                AssertSame(Answers(state.Fresh(), state, byScoreThenId: true), Answers(engine, state, byScoreThenId: true));
+                checkedWhileHeld = true;
+            }
+            held++;
+            Volatile.Read(ref gate).SetResult();
+            engine.WhenCompacted().GetAwaiter().GetResult();
+            // Only now, with no compaction left running, may the next one find a closed gate.
+            Volatile.Write(ref gate, new TaskCompletionSource());
+        });
+        // The last compaction may still be held: let it finish.
+        Volatile.Read(ref gate).TrySetResult();
+        edited.Engine.WhenCompacted().GetAwaiter().GetResult();
+
+        var statistics = edited.Engine.Statistics;
+        Assert.True(checkedWhileHeld);
+        Assert.True(held >= 2, $"{held} compactions held");
+        Assert.True(statistics.Talent.Compactions >= 2, $"{statistics.Talent}");
+        AssertSame(Answers(edited.Fresh(), edited, byScoreThenId: true), Answers(edited.Engine, edited, byScoreThenId: true));
+
+        // The replayed edits were counted like any other write: a compaction afterwards leaves no waste and the same answers.
+        edited.Engine.AutoCompaction = null;
+        edited.Engine.Compact();
+        Assert.Equal(0, edited.Engine.Statistics.Talent.WastedEntries);
+        Assert.Equal(0, edited.Engine.Statistics.Jobs.WastedEntries);
+        Assert.Equal(edited.Fresh().Statistics.Talent.PostingEntries, edited.Engine.Statistics.Talent.PostingEntries);
+        AssertSame(Answers(edited.Fresh(), edited, byScoreThenId: true), Answers(edited.Engine, edited, byScoreThenId: true));
+    }
+
+    [Fact]
+    public void A_compaction_asked_for_during_a_background_one_makes_that_one_give_up()
+    {
+        var gate = new TaskCompletionSource();
+        var compactedDuring = false;
+        var edited = Edited(edits: 3_000, seed: 19, new CompactionPolicy { MinimumWaste = 2_000 }, (state, step) =>
+        {
+            var engine = state.Engine;
+            engine.BeforeCompactionSwap ??= () => gate.Task;
+            if (compactedDuring || engine.WhenCompacted().IsCompleted) return;
+            var before = engine.Statistics.Talent.Compactions + engine.Statistics.Jobs.Compactions;
+            engine.Compact();
+            Assert.Equal(before + 2, engine.Statistics.Talent.Compactions + engine.Statistics.Jobs.Compactions);
+            compactedDuring = true;
+            gate.SetResult();
+            engine.WhenCompacted().GetAwaiter().GetResult();
+            // The background result was built from an older index: it was dropped, not swapped in.
+            Assert.Equal(before + 2, engine.Statistics.Talent.Compactions + engine.Statistics.Jobs.Compactions);
+        });
+        edited.Engine.WhenCompacted().GetAwaiter().GetResult();
+
+        Assert.True(compactedDuring);
+        AssertSame(Answers(edited.Fresh(), edited, byScoreThenId: true), Answers(edited.Engine, edited, byScoreThenId: true));
     }
 }

@@ -16,6 +16,13 @@ public sealed record CompactionPolicy
 
     /// <summary>The least waste, in posting entries or pool values, worth a compaction: small indexes are left alone.</summary>
     public int MinimumWaste { get; init; } = 50_000;
+
+    /// <summary>
+    /// True (the default): the compacted side is built on a thread of its own while queries and writes go on, and
+    /// swapped in under the write lock with the edits made meanwhile applied again. False: the write that crosses the
+    /// line compacts before it returns.
+    /// </summary>
+    public bool InBackground { get; init; } = true;
 }
 
 /// <summary>The size and waste of one side of the index (jobs or talent).</summary>
@@ -89,6 +96,26 @@ public sealed partial class MatchingEngine
     /// <summary>When writes compact the index by themselves; null leaves it to <see cref="Compact"/>.</summary>
     public CompactionPolicy? AutoCompaction { get; set; } = CompactionPolicy.Default;
 
+    // A background compaction of one side under way: the ids written since its snapshot, in order.
+    private sealed class PendingCompaction(int generation)
+    {
+        public readonly int Generation = generation;
+        public readonly List<string> Edits = [];
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+        public Task Task = Task.CompletedTask;
+
+        public void Edited(string id)
+        {
+            if (_seen.Add(id)) Edits.Add(id);
+        }
+    }
+
+    private PendingCompaction? _jobCompaction, _talentCompaction;
+    private int _jobGeneration, _talentGeneration; // bumped by every swap; a background result of an older one is dropped
+
+    /// <summary>Lets a test hold a background compaction between its build and its swap.</summary>
+    internal Func<Task>? BeforeCompactionSwap { get; set; }
+
     /// <summary>
     /// Drops the waste edits leave behind: posting lists are rebuilt with one entry per live record and key, the
     /// pools are rewritten with the data of live records only, and closed, inactive or removed records give up their
@@ -96,10 +123,12 @@ public sealed partial class MatchingEngine
     /// scores rank as before and queries give the same results before and after.
     /// <para>
     /// Takes the write lock: queries wait for it, and none sees a half-compacted index. Costs one pass over the live
-    /// records of both sides. Writes call it for one side on their own (see <see cref="AutoCompaction"/>) once the
+    /// records of both sides. Writes start it for one side on their own (see <see cref="AutoCompaction"/>) once the
     /// waste reaches a third of that side: since each edit leaves at most one record's keys and data behind, at least
-    /// (live entries / 2) / (keys per record) edits pass between two compactions, so the pass, paid by the write that
-    /// crosses the line, costs each edit about as much as indexing one record.
+    /// (live entries / 2) / (keys per record) edits pass between two compactions. By default that compaction runs in
+    /// the background (<see cref="CompactionPolicy.InBackground"/>), so no write or query waits for the pass: the
+    /// write that crosses the line only copies the side's record array, and the swap at the end replays the edits made
+    /// during the pass.
     /// </para>
     /// </summary>
     public void Compact()
@@ -111,6 +140,14 @@ public sealed partial class MatchingEngine
             CompactTalent();
         }
         finally { _lock.ExitWriteLock(); }
+    }
+
+    /// <summary>Completes when the background compactions running now have been swapped in (at once when none runs).</summary>
+    public Task WhenCompacted()
+    {
+        _lock.EnterReadLock();
+        try { return Task.WhenAll((_jobCompaction?.Task ?? Task.CompletedTask), (_talentCompaction?.Task ?? Task.CompletedTask)); }
+        finally { _lock.ExitReadLock(); }
     }
 
     /// <summary>
@@ -155,97 +192,229 @@ public sealed partial class MatchingEngine
         bool Crosses(long waste, long total) => waste >= policy.MinimumWaste && waste > total * policy.WasteShare;
     }
 
-    private void CompactJobs()
+    // ----- jobs
+
+    private readonly record struct JobSnapshot(JobRow[] Rows, string[] Ids, int Slots, int Live, int[] Ints, float[] Floats, long LiveInts, long LiveFloats, int Lists);
+
+    private sealed record CompactedJobs(JobRow[] Rows, string[] Ids, int Live, Dictionary<string, int> Index, Pool<int> Ints, Pool<float> Floats,
+        Dictionary<ulong, Posting> Postings, long Entries);
+
+    // Under the write lock, after a write.
+    private void CompactJobsIfWasteful()
     {
-        var ints = new Pool<int>((int)Math.Max(1024, _jobWaste.LiveInts));
-        var floats = new Pool<float>((int)Math.Max(1024, _jobWaste.LiveFloats));
-        var rows = new JobRow[Math.Max(16, _openJobs)];
-        var ids = new string[rows.Length];
-        var live = 0;
-        for (var slot = 0; slot < _jobSlots; slot++)
+        if (_jobCompaction is not null || !IsWasteful(_jobWaste, _jobInts.Count + _jobFloats.Count)) return;
+        if (AutoCompaction is { InBackground: false })
         {
-            var row = _jobs[slot];
-            var id = _jobIdBySlot[slot];
-            if (!row.Alive)
+            CompactJobs();
+            return;
+        }
+        var pending = _jobCompaction = new PendingCompaction(_jobGeneration);
+        var snapshot = SnapshotJobs();
+        pending.Task = Task.Run(async () =>
+        {
+            try
             {
-                _jobIds.Remove(id);
-                continue;
+                var built = BuildJobs(snapshot);
+                if (BeforeCompactionSwap is { } hold) await hold().ConfigureAwait(false);
+                _lock.EnterWriteLock();
+                try
+                {
+                    if (pending.Generation == _jobGeneration) SwapJobs(built, pending.Edits);
+                }
+                finally
+                {
+                    _jobCompaction = null;
+                    _lock.ExitWriteLock();
+                }
             }
-            row.Skills = Move(row.Skills, _jobInts, ints);
-            row.SkillWeights = Move(row.SkillWeights, _jobFloats, floats);
-            row.Certificates = Move(row.Certificates, _jobInts, ints);
-            row.Bigrams = Move(row.Bigrams, _jobInts, ints);
-            row.TitleBigrams = Move(row.TitleBigrams, _jobInts, ints);
-            rows[live] = row;
-            ids[live] = id;
-            _jobIds[id] = live;
+            catch
+            {
+                _lock.EnterWriteLock();
+                try { _jobCompaction = null; }
+                finally { _lock.ExitWriteLock(); }
+                throw;
+            }
+        });
+    }
+
+    // Under the write lock.
+    private void CompactJobs() => SwapJobs(BuildJobs(SnapshotJobs()), []);
+
+    // The record array is copied (records are rewritten in place); the pools are not, as their written values never change.
+    private JobSnapshot SnapshotJobs() => new(_jobs[.._jobSlots], _jobIdBySlot[.._jobSlots], _jobSlots, _openJobs,
+        _jobInts.Data, _jobFloats.Data, _jobWaste.LiveInts, _jobWaste.LiveFloats, _jobPostings.Count);
+
+    // Reads the snapshot only: needs no lock.
+    private static CompactedJobs BuildJobs(JobSnapshot snapshot)
+    {
+        var ints = new Pool<int>((int)Math.Max(1024, snapshot.LiveInts));
+        var floats = new Pool<float>((int)Math.Max(1024, snapshot.LiveFloats));
+        var rows = new JobRow[Math.Max(16, snapshot.Live)];
+        var ids = new string[rows.Length];
+        var index = new Dictionary<string, int>(snapshot.Live, StringComparer.Ordinal);
+        var live = 0;
+        for (var slot = 0; slot < snapshot.Slots; slot++)
+        {
+            var row = snapshot.Rows[slot];
+            if (!row.Alive) continue;
+            rows[live] = MoveJob(row, snapshot.Ints, snapshot.Floats, ints, floats);
+            ids[live] = snapshot.Ids[slot];
+            index[ids[live]] = live;
             live++;
         }
-        _jobIds.TrimExcess();
-        (_jobs, _jobIdBySlot, _jobSlots, _jobInts, _jobFloats) = (rows, ids, live, ints, floats);
 
-        var postings = new Dictionary<ulong, Posting>(_jobPostings.Count);
-        _oldKeys.Clear();
+        var postings = new Dictionary<ulong, Posting>(snapshot.Lists);
+        var keys = new List<ulong>();
+        var none = new HashSet<ulong>();
         long entries = 0;
         for (var slot = 0; slot < live; slot++)
         {
-            JobKeys(rows[slot], Cleared(_keys));
-            entries += AddToPostings(postings, slot).Added;
+            keys.Clear();
+            JobKeys(rows[slot], ints.Data, keys);
+            entries += AddToPostings(postings, slot, keys, none).Added;
         }
         foreach (var list in postings.Values) list.Trim();
-        _jobPostings = postings;
+        return new CompactedJobs(rows, ids, live, index, ints, floats, postings, entries);
+    }
+
+    // Under the write lock: installs the compacted side, then writes again the records edited since its snapshot.
+    private void SwapJobs(CompactedJobs built, List<string> edits)
+    {
+        var (oldRows, oldIndex, oldInts, oldFloats) = (_jobs, _jobIds, _jobInts.Data, _jobFloats.Data);
+        (_jobs, _jobIdBySlot, _jobSlots, _jobIds, _jobInts, _jobFloats, _jobPostings, _openJobs) =
+            (built.Rows, built.Ids, built.Live, built.Index, built.Ints, built.Floats, built.Postings, built.Live);
         _jobWaste = new WasteBook
         {
-            Entries = entries, CurrentEntries = entries, LiveEntries = entries,
-            LiveInts = ints.Count, LiveFloats = floats.Count, Compactions = _jobWaste.Compactions + 1,
+            Entries = built.Entries, CurrentEntries = built.Entries, LiveEntries = built.Entries,
+            LiveInts = built.Ints.Count, LiveFloats = built.Floats.Count, Compactions = _jobWaste.Compactions + 1,
         };
+        _jobGeneration++;
+        foreach (var id in edits)
+        {
+            var current = oldRows[oldIndex[id]];
+            // Closed or removed since the snapshot and not in the compacted side: nothing to hold.
+            if (!current.Alive && !_jobIds.ContainsKey(id)) continue;
+            PlaceJob(id, MoveJob(current, oldInts, oldFloats, _jobInts, _jobFloats));
+        }
     }
 
-    private void CompactTalent()
+    private static JobRow MoveJob(JobRow row, int[] fromInts, float[] fromFloats, Pool<int> ints, Pool<float> floats)
     {
-        var ints = new Pool<int>((int)Math.Max(1024, _talentWaste.LiveInts));
-        var rows = new TalentRow[Math.Max(16, _activeTalent)];
-        var ids = new string[rows.Length];
-        var live = 0;
-        for (var slot = 0; slot < _talentSlots; slot++)
+        row.Skills = ints.Append(row.Skills.Of(fromInts));
+        row.SkillWeights = floats.Append(row.SkillWeights.Of(fromFloats));
+        row.Certificates = ints.Append(row.Certificates.Of(fromInts));
+        row.Bigrams = ints.Append(row.Bigrams.Of(fromInts));
+        row.TitleBigrams = ints.Append(row.TitleBigrams.Of(fromInts));
+        return row;
+    }
+
+    // ----- talent
+
+    private readonly record struct TalentSnapshot(TalentRow[] Rows, string[] Ids, int Slots, int Live, int[] Ints, long LiveInts, int Lists);
+
+    private sealed record CompactedTalent(TalentRow[] Rows, string[] Ids, int Live, Dictionary<string, int> Index, Pool<int> Ints,
+        Dictionary<ulong, Posting> Postings, long Entries);
+
+    private void CompactTalentIfWasteful()
+    {
+        if (_talentCompaction is not null || !IsWasteful(_talentWaste, _talentInts.Count)) return;
+        if (AutoCompaction is { InBackground: false })
         {
-            var row = _talent[slot];
-            var id = _talentIdBySlot[slot];
-            if (!row.Alive)
+            CompactTalent();
+            return;
+        }
+        var pending = _talentCompaction = new PendingCompaction(_talentGeneration);
+        var snapshot = SnapshotTalent();
+        pending.Task = Task.Run(async () =>
+        {
+            try
             {
-                _talentIds.Remove(id);
-                continue;
+                var built = BuildTalent(snapshot);
+                if (BeforeCompactionSwap is { } hold) await hold().ConfigureAwait(false);
+                _lock.EnterWriteLock();
+                try
+                {
+                    if (pending.Generation == _talentGeneration) SwapTalent(built, pending.Edits);
+                }
+                finally
+                {
+                    _talentCompaction = null;
+                    _lock.ExitWriteLock();
+                }
             }
-            row.Reach = Move(row.Reach, _talentInts, ints);
-            row.Occupations = Move(row.Occupations, _talentInts, ints);
-            row.Skills = Move(row.Skills, _talentInts, ints);
-            row.Certificates = Move(row.Certificates, _talentInts, ints);
-            row.Bigrams = Move(row.Bigrams, _talentInts, ints);
-            row.TitleBigrams = Move(row.TitleBigrams, _talentInts, ints);
-            rows[live] = row;
-            ids[live] = id;
-            _talentIds[id] = live;
+            catch
+            {
+                _lock.EnterWriteLock();
+                try { _talentCompaction = null; }
+                finally { _lock.ExitWriteLock(); }
+                throw;
+            }
+        });
+    }
+
+    private void CompactTalent() => SwapTalent(BuildTalent(SnapshotTalent()), []);
+
+    private TalentSnapshot SnapshotTalent() => new(_talent[.._talentSlots], _talentIdBySlot[.._talentSlots], _talentSlots, _activeTalent,
+        _talentInts.Data, _talentWaste.LiveInts, _talentPostings.Count);
+
+    private static CompactedTalent BuildTalent(TalentSnapshot snapshot)
+    {
+        var ints = new Pool<int>((int)Math.Max(1024, snapshot.LiveInts));
+        var rows = new TalentRow[Math.Max(16, snapshot.Live)];
+        var ids = new string[rows.Length];
+        var index = new Dictionary<string, int>(snapshot.Live, StringComparer.Ordinal);
+        var live = 0;
+        for (var slot = 0; slot < snapshot.Slots; slot++)
+        {
+            var row = snapshot.Rows[slot];
+            if (!row.Alive) continue;
+            rows[live] = MoveTalent(row, snapshot.Ints, ints);
+            ids[live] = snapshot.Ids[slot];
+            index[ids[live]] = live;
             live++;
         }
-        _talentIds.TrimExcess();
-        (_talent, _talentIdBySlot, _talentSlots, _talentInts) = (rows, ids, live, ints);
 
-        var postings = new Dictionary<ulong, Posting>(_talentPostings.Count);
-        _oldKeys.Clear();
+        var postings = new Dictionary<ulong, Posting>(snapshot.Lists);
+        var keys = new List<ulong>();
+        var none = new HashSet<ulong>();
         long entries = 0;
         for (var slot = 0; slot < live; slot++)
         {
-            TalentKeys(rows[slot], Cleared(_keys));
-            entries += AddToPostings(postings, slot).Added;
+            keys.Clear();
+            TalentKeys(rows[slot], ints.Data, keys);
+            entries += AddToPostings(postings, slot, keys, none).Added;
         }
         foreach (var list in postings.Values) list.Trim();
-        _talentPostings = postings;
-        _talentWaste = new WasteBook
-        {
-            Entries = entries, CurrentEntries = entries, LiveEntries = entries,
-            LiveInts = ints.Count, Compactions = _talentWaste.Compactions + 1,
-        };
+        return new CompactedTalent(rows, ids, live, index, ints, postings, entries);
     }
 
-    private static Slice Move<T>(Slice slice, Pool<T> from, Pool<T> to) where T : unmanaged => to.Append(from.Get(slice));
+    private void SwapTalent(CompactedTalent built, List<string> edits)
+    {
+        var (oldRows, oldIndex, oldInts) = (_talent, _talentIds, _talentInts.Data);
+        (_talent, _talentIdBySlot, _talentSlots, _talentIds, _talentInts, _talentPostings, _activeTalent) =
+            (built.Rows, built.Ids, built.Live, built.Index, built.Ints, built.Postings, built.Live);
+        _talentWaste = new WasteBook
+        {
+            Entries = built.Entries, CurrentEntries = built.Entries, LiveEntries = built.Entries,
+            LiveInts = built.Ints.Count, Compactions = _talentWaste.Compactions + 1,
+        };
+        _talentGeneration++;
+        foreach (var id in edits)
+        {
+            var current = oldRows[oldIndex[id]];
+            if (!current.Alive && !_talentIds.ContainsKey(id)) continue;
+            PlaceTalent(id, MoveTalent(current, oldInts, _talentInts));
+        }
+    }
+
+    private static TalentRow MoveTalent(TalentRow row, int[] from, Pool<int> ints)
+    {
+        row.Reach = ints.Append(row.Reach.Of(from));
+        row.Occupations = ints.Append(row.Occupations.Of(from));
+        row.Skills = ints.Append(row.Skills.Of(from));
+        row.Certificates = ints.Append(row.Certificates.Of(from));
+        row.Bigrams = ints.Append(row.Bigrams.Of(from));
+        row.TitleBigrams = ints.Append(row.TitleBigrams.Of(from));
+        return row;
+    }
 }

@@ -34,7 +34,7 @@ public sealed partial class MatchingEngine
     private JobRow[] _jobs = new JobRow[16];
     private string[] _jobIdBySlot = new string[16];
     private int _jobSlots;
-    private readonly Dictionary<string, int> _jobIds = new(StringComparer.Ordinal);
+    private Dictionary<string, int> _jobIds = new(StringComparer.Ordinal);
     private Dictionary<ulong, Posting> _jobPostings = [];
     private int _openJobs;
     private WasteBook _jobWaste;
@@ -43,7 +43,7 @@ public sealed partial class MatchingEngine
     private TalentRow[] _talent = new TalentRow[16];
     private string[] _talentIdBySlot = new string[16];
     private int _talentSlots;
-    private readonly Dictionary<string, int> _talentIds = new(StringComparer.Ordinal);
+    private Dictionary<string, int> _talentIds = new(StringComparer.Ordinal);
     private Dictionary<ulong, Posting> _talentPostings = [];
     private int _activeTalent;
     private WasteBook _talentWaste;
@@ -117,7 +117,7 @@ public sealed partial class MatchingEngine
         try
         {
             UpsertCore(job);
-            if (IsWasteful(_jobWaste, _jobInts.Count + _jobFloats.Count)) CompactJobs();
+            CompactJobsIfWasteful();
         }
         finally { _lock.ExitWriteLock(); }
     }
@@ -131,7 +131,7 @@ public sealed partial class MatchingEngine
         try
         {
             UpsertCore(talent);
-            if (IsWasteful(_talentWaste, _talentInts.Count)) CompactTalent();
+            CompactTalentIfWasteful();
         }
         finally { _lock.ExitWriteLock(); }
     }
@@ -149,7 +149,8 @@ public sealed partial class MatchingEngine
             _jobWaste.Retire(DistinctKeys(JobKeys(row, Cleared(_keys))), IntsOf(row), row.SkillWeights.Length);
             row.Alive = false;
             _openJobs--;
-            if (IsWasteful(_jobWaste, _jobInts.Count + _jobFloats.Count)) CompactJobs();
+            _jobCompaction?.Edited(id);
+            CompactJobsIfWasteful();
             return true;
         }
         finally { _lock.ExitWriteLock(); }
@@ -165,7 +166,8 @@ public sealed partial class MatchingEngine
             _talentWaste.Retire(DistinctKeys(TalentKeys(row, Cleared(_keys))), IntsOf(row), 0);
             row.Alive = false;
             _activeTalent--;
-            if (IsWasteful(_talentWaste, _talentInts.Count)) CompactTalent();
+            _talentCompaction?.Edited(id);
+            CompactTalentIfWasteful();
             return true;
         }
         finally { _lock.ExitWriteLock(); }
@@ -173,9 +175,21 @@ public sealed partial class MatchingEngine
 
     private void UpsertCore(JobPosting job)
     {
-        var row = _encoder.Encode(job, _jobInts, _jobFloats);
+        PlaceJob(job.Id, _encoder.Encode(job, _jobInts, _jobFloats));
+        _jobCompaction?.Edited(job.Id);
+    }
+
+    private void UpsertCore(TalentProfile talent)
+    {
+        PlaceTalent(talent.Id, _encoder.Encode(talent, _talentInts));
+        _talentCompaction?.Edited(talent.Id);
+    }
+
+    /// <summary>Writes an encoded job (its data already in the current pools) into its slot or a new one.</summary>
+    private void PlaceJob(string id, in JobRow row)
+    {
         _oldKeys.Clear();
-        if (_jobIds.TryGetValue(job.Id, out var slot))
+        if (_jobIds.TryGetValue(id, out var slot))
         {
             ref readonly var old = ref _jobs[slot];
             var oldKeys = DistinctKeys(JobKeys(old, Cleared(_keys)));
@@ -186,8 +200,8 @@ public sealed partial class MatchingEngine
         {
             slot = _jobSlots++;
             Reserve(ref _jobs, ref _jobIdBySlot, _jobSlots);
-            _jobIds.Add(job.Id, slot);
-            _jobIdBySlot[slot] = job.Id;
+            _jobIds.Add(id, slot);
+            _jobIdBySlot[slot] = id;
         }
         _jobs[slot] = row;
         if (row.Alive) _openJobs++;
@@ -196,11 +210,11 @@ public sealed partial class MatchingEngine
         _jobWaste.Add(row.Alive, keys, added, IntsOf(row), row.SkillWeights.Length);
     }
 
-    private void UpsertCore(TalentProfile talent)
+    /// <summary>Writes an encoded profile (its data already in the current pool) into its slot or a new one.</summary>
+    private void PlaceTalent(string id, in TalentRow row)
     {
-        var row = _encoder.Encode(talent, _talentInts);
         _oldKeys.Clear();
-        if (_talentIds.TryGetValue(talent.Id, out var slot))
+        if (_talentIds.TryGetValue(id, out var slot))
         {
             ref readonly var old = ref _talent[slot];
             var oldKeys = DistinctKeys(TalentKeys(old, Cleared(_keys)));
@@ -211,8 +225,8 @@ public sealed partial class MatchingEngine
         {
             slot = _talentSlots++;
             Reserve(ref _talent, ref _talentIdBySlot, _talentSlots);
-            _talentIds.Add(talent.Id, slot);
-            _talentIdBySlot[slot] = talent.Id;
+            _talentIds.Add(id, slot);
+            _talentIdBySlot[slot] = id;
         }
         _talent[slot] = row;
         if (row.Alive) _activeTalent++;
@@ -239,16 +253,19 @@ public sealed partial class MatchingEngine
     /// Adds the slot to the lists of its distinct keys in <see cref="_keys"/> that are not in <see cref="_oldKeys"/>
     /// (the lists it is already on). Returns the number of distinct keys and the number of entries added.
     /// </summary>
-    private (int Keys, int Added) AddToPostings(Dictionary<ulong, Posting> postings, int slot)
+    private (int Keys, int Added) AddToPostings(Dictionary<ulong, Posting> postings, int slot) =>
+        AddToPostings(postings, slot, _keys, _oldKeys);
+
+    private static (int Keys, int Added) AddToPostings(Dictionary<ulong, Posting> postings, int slot, List<ulong> keys, HashSet<ulong> oldKeys)
     {
-        _keys.Sort();
+        keys.Sort();
         int distinct = 0, added = 0;
-        for (var i = 0; i < _keys.Count; i++)
+        for (var i = 0; i < keys.Count; i++)
         {
-            var key = _keys[i];
-            if (i > 0 && _keys[i - 1] == key) continue; // one entry per list, even when two occupations share a group
+            var key = keys[i];
+            if (i > 0 && keys[i - 1] == key) continue; // one entry per list, even when two occupations share a group
             distinct++;
-            if (_oldKeys.Contains(key)) continue;
+            if (oldKeys.Contains(key)) continue;
             if (!postings.TryGetValue(key, out var list)) postings.Add(key, list = new Posting());
             list.Add(slot);
             added++;
@@ -270,7 +287,10 @@ public sealed partial class MatchingEngine
         Array.Resize(ref ids, size);
     }
 
-    private List<ulong> JobKeys(in JobRow row, List<ulong> into)
+    private List<ulong> JobKeys(in JobRow row, List<ulong> into) => JobKeys(row, _jobInts.Data, into);
+
+    /// <summary>The posting keys of a job whose variable-length data is in <paramref name="ints"/>.</summary>
+    private static List<ulong> JobKeys(in JobRow row, int[] ints, List<ulong> into)
     {
         var city = row.City;
         if (city == 0) return into;
@@ -282,8 +302,8 @@ public sealed partial class MatchingEngine
             into.Add(PostingKey.Make(city, PostingKey.Minor, row.Occupation / 100 * 8 + row.MinGrade));
             into.Add(PostingKey.Make(city, PostingKey.Middle, row.Occupation / 10000));
         }
-        foreach (var s in _jobInts.Get(row.Skills)) if (s >= 0) into.Add(PostingKey.Make(city, PostingKey.Skill, s));
-        foreach (var b in _jobInts.Get(row.TitleBigrams)) into.Add(PostingKey.Make(city, PostingKey.Bigram, b));
+        foreach (var s in row.Skills.Of(ints)) if (s >= 0) into.Add(PostingKey.Make(city, PostingKey.Skill, s));
+        foreach (var b in row.TitleBigrams.Of(ints)) into.Add(PostingKey.Make(city, PostingKey.Bigram, b));
         return into;
     }
 
@@ -302,12 +322,15 @@ public sealed partial class MatchingEngine
     /// <summary>The grade held (1…5), or 0 for ungraded and desired-only occupations.</summary>
     private static int GradeBucket(int packed) => PackedOccupation.Grade(packed) is var g and >= 1 and <= 5 ? g : 0;
 
-    private List<ulong> TalentKeys(in TalentRow row, List<ulong> into)
+    private List<ulong> TalentKeys(in TalentRow row, List<ulong> into) => TalentKeys(row, _talentInts.Data, into);
+
+    /// <summary>The posting keys of a profile whose variable-length data is in <paramref name="ints"/>.</summary>
+    private static List<ulong> TalentKeys(in TalentRow row, int[] ints, List<ulong> into)
     {
-        var occupations = _talentInts.Get(row.Occupations);
-        var skills = _talentInts.Get(row.Skills);
-        var titles = _talentInts.Get(row.TitleBigrams);
-        foreach (var city in _talentInts.Get(row.Reach))
+        var occupations = row.Occupations.Of(ints);
+        var skills = row.Skills.Of(ints);
+        var titles = row.TitleBigrams.Of(ints);
+        foreach (var city in row.Reach.Of(ints))
         {
             into.Add(PostingKey.Make(city, PostingKey.City, 0));
             foreach (var packed in occupations)

@@ -9,9 +9,17 @@ namespace Gongjiang.Matching.Engine;
 internal readonly record struct Slice(int Start, int Length)
 {
     public static readonly Slice Empty = new(0, 0);
+
+    /// <summary>The values in <paramref name="data"/>, the array of a pool (or a copy of it taken earlier).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<T> Of<T>(T[] data) => new(data, Start, Length);
 }
 
-/// <summary>An append-only array of values shared by many records; edits append and leave the old slice unused.</summary>
+/// <summary>
+/// An append-only array of values shared by many records; edits append and leave the old slice unused. Values below
+/// <see cref="Count"/> never change, and growing replaces <see cref="Data"/> by a larger copy, so an array taken from
+/// <see cref="Data"/> earlier can be read without a lock while writers go on appending.
+/// </summary>
 internal sealed class Pool<T>(int capacity = 1024) where T : unmanaged
 {
     public T[] Data = new T[Math.Max(1, capacity)];
