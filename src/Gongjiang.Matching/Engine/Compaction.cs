@@ -116,6 +116,40 @@ public sealed partial class MatchingEngine
     /// <summary>Lets a test hold a background compaction between its build and its swap.</summary>
     internal Func<Task>? BeforeCompactionSwap { get; set; }
 
+    // Called under the write lock, with the snapshot already taken: builds on the thread pool, then swaps the result in
+    // under the write lock, unless a compaction of the same side was swapped in meanwhile.
+    private void InBackground<T>(int generation, Func<T> build, Func<int> currentGeneration, Action<T, List<string>> swap, Action<PendingCompaction?> setPending)
+    {
+        var pending = new PendingCompaction(generation);
+        setPending(pending);
+        pending.Task = Task.Run(async () =>
+        {
+            try
+            {
+                var built = build();
+                if (BeforeCompactionSwap is { } hold) await hold().ConfigureAwait(false);
+                _lock.EnterWriteLock();
+                try
+                {
+                    if (pending.Generation == currentGeneration()) swap(built, pending.Edits);
+                }
+                finally
+                {
+                    setPending(null);
+                    _lock.ExitWriteLock();
+                }
+            }
+            catch
+            {
+                // The next write that finds the side wasteful starts again; the error goes to whoever awaits WhenCompacted.
+                _lock.EnterWriteLock();
+                try { setPending(null); }
+                finally { _lock.ExitWriteLock(); }
+                throw;
+            }
+        });
+    }
+
     /// <summary>
     /// Drops the waste edits leave behind: posting lists are rebuilt with one entry per live record and key, the
     /// pools are rewritten with the data of live records only, and closed, inactive or removed records give up their
@@ -208,33 +242,8 @@ public sealed partial class MatchingEngine
             CompactJobs();
             return;
         }
-        var pending = _jobCompaction = new PendingCompaction(_jobGeneration);
         var snapshot = SnapshotJobs();
-        pending.Task = Task.Run(async () =>
-        {
-            try
-            {
-                var built = BuildJobs(snapshot);
-                if (BeforeCompactionSwap is { } hold) await hold().ConfigureAwait(false);
-                _lock.EnterWriteLock();
-                try
-                {
-                    if (pending.Generation == _jobGeneration) SwapJobs(built, pending.Edits);
-                }
-                finally
-                {
-                    _jobCompaction = null;
-                    _lock.ExitWriteLock();
-                }
-            }
-            catch
-            {
-                _lock.EnterWriteLock();
-                try { _jobCompaction = null; }
-                finally { _lock.ExitWriteLock(); }
-                throw;
-            }
-        });
+        InBackground(_jobGeneration, () => BuildJobs(snapshot), () => _jobGeneration, SwapJobs, pending => _jobCompaction = pending);
     }
 
     // Under the write lock.
@@ -323,33 +332,8 @@ public sealed partial class MatchingEngine
             CompactTalent();
             return;
         }
-        var pending = _talentCompaction = new PendingCompaction(_talentGeneration);
         var snapshot = SnapshotTalent();
-        pending.Task = Task.Run(async () =>
-        {
-            try
-            {
-                var built = BuildTalent(snapshot);
-                if (BeforeCompactionSwap is { } hold) await hold().ConfigureAwait(false);
-                _lock.EnterWriteLock();
-                try
-                {
-                    if (pending.Generation == _talentGeneration) SwapTalent(built, pending.Edits);
-                }
-                finally
-                {
-                    _talentCompaction = null;
-                    _lock.ExitWriteLock();
-                }
-            }
-            catch
-            {
-                _lock.EnterWriteLock();
-                try { _talentCompaction = null; }
-                finally { _lock.ExitWriteLock(); }
-                throw;
-            }
-        });
+        InBackground(_talentGeneration, () => BuildTalent(snapshot), () => _talentGeneration, SwapTalent, pending => _talentCompaction = pending);
     }
 
     private void CompactTalent() => SwapTalent(BuildTalent(SnapshotTalent()), []);
