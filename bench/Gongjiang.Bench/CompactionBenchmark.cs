@@ -58,12 +58,16 @@ internal static class CompactionBenchmark
             var automatic = MatchingEngine.Build(catalog, market.Jobs, market.Talent);
             automatic.AutoCompaction = policy;
             var latencies = new double[edits.Count];
+            var pausedDuringSlowest = TimeSpan.Zero;
+            var slowest = 0.0;
             clock.Restart();
             for (var i = 0; i < edits.Count; i++)
             {
                 var start = Stopwatch.GetTimestamp();
+                var paused = GC.GetTotalPauseDuration();
                 edits[i](automatic);
                 latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                if (latencies[i] > slowest) (slowest, pausedDuringSlowest) = (latencies[i], GC.GetTotalPauseDuration() - paused);
             }
             var seconds = clock.Elapsed.TotalSeconds;
             automatic.WhenCompacted().GetAwaiter().GetResult();
@@ -71,7 +75,8 @@ internal static class CompactionBenchmark
             var s = automatic.Statistics;
             var how = policy.InBackground ? "in the background" : "inside the write";
             Console.WriteLine($"edits with automatic compaction ({how}): {seconds:0.00} s, {s.Talent.Compactions} talent and {s.Jobs.Compactions} job compactions; "
-                + $"write p50 {Percentile(latencies, 0.5):0.000} ms, p99 {Percentile(latencies, 0.99):0.000} ms, max {latencies[^1]:0.0} ms");
+                + $"write p50 {Percentile(latencies, 0.5):0.000} ms, p99 {Percentile(latencies, 0.99):0.000} ms, max {latencies[^1]:0.0} ms "
+                + $"(of which garbage-collection pauses {pausedDuringSlowest.TotalMilliseconds:0.0} ms)");
             Report(policy.InBackground ? "automatic, background" : "automatic, in the write", automatic, market, plan, options);
         }
     }

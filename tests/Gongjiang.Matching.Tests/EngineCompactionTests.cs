@@ -300,8 +300,12 @@ public class EngineCompactionTests
         Assert.Equal(0, engine.Statistics.Talent.WastedEntries);
     }
 
-    [Fact]
-    public void Background_compactions_keep_the_edits_made_while_they_ran()
+    // 250 writes while held are placed under the lock at the swap; 3,000 (about 2,000 to the talent side) are more than
+    // the swap takes, so they are placed in a round outside the lock first.
+    [Theory]
+    [InlineData(250)]
+    [InlineData(3_000)]
+    public void Background_compactions_keep_the_edits_made_while_they_ran(int editsWhileHeld)
     {
         var policy = new CompactionPolicy { MinimumWaste = 2_000 };
         var gate = new TaskCompletionSource();
@@ -309,7 +313,7 @@ public class EngineCompactionTests
         var held = 0;
         var checkedWhileHeld = false;
         MatchingEngine? engine = null;
-        var edited = Edited(edits: 4_000, seed: 17, policy, (state, step) =>
+        var edited = Edited(edits: 9_000, seed: 17, policy, (state, step) =>
         {
             if (engine is null)
             {
@@ -319,7 +323,7 @@ public class EngineCompactionTests
             }
             if (engine.WhenCompacted().IsCompleted) return;
             // Writes go on while the compaction is held: each of them must survive the swap.
-            if (++pendingSteps % 250 != 0) return;
+            if (++pendingSteps % editsWhileHeld != 0) return;
             if (!checkedWhileHeld)
             {
                 // Queries meanwhile read the index as it is, waste and all.
@@ -339,6 +343,7 @@ public class EngineCompactionTests
         var statistics = edited.Engine.Statistics;
         Assert.True(checkedWhileHeld);
         Assert.True(held >= 2, $"{held} compactions held");
+        Assert.Equal(editsWhileHeld > MatchingEngine.SwapReplayLimit, edited.Engine.CatchUpRounds > 0);
         Assert.True(statistics.Talent.Compactions >= 2, $"{statistics.Talent}");
         AssertSame(Answers(edited.Fresh(), edited, byScoreThenId: true), Answers(edited.Engine, edited, byScoreThenId: true));
 

@@ -96,19 +96,24 @@ public sealed partial class MatchingEngine
     /// <summary>When writes compact the index by themselves; null leaves it to <see cref="Compact"/>.</summary>
     public CompactionPolicy? AutoCompaction { get; set; } = CompactionPolicy.Default;
 
-    // A background compaction of one side under way: the ids written since its snapshot, in order.
+    // A background compaction of one side under way: the ids written since its snapshot, in order, once per write.
     private sealed class PendingCompaction(int generation)
     {
         public readonly int Generation = generation;
         public readonly List<string> Edits = [];
-        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
         public Task Task = Task.CompletedTask;
 
-        public void Edited(string id)
-        {
-            if (_seen.Add(id)) Edits.Add(id);
-        }
+        public void Edited(string id) => Edits.Add(id);
     }
+
+    // A background compaction catches up with the edits made since its snapshot in rounds outside the write lock until
+    // at most this many are left, which the swap places under the lock; after MaxCatchUpRounds it swaps whatever is left.
+    internal const int SwapReplayLimit = 1_000, MaxCatchUpRounds = 4;
+
+    private int _catchUpRounds;
+
+    /// <summary>Rounds background compactions have placed outside the write lock so far.</summary>
+    internal int CatchUpRounds => Volatile.Read(ref _catchUpRounds);
 
     private PendingCompaction? _jobCompaction, _talentCompaction;
     private int _jobGeneration, _talentGeneration; // bumped by every swap; a background result of an older one is dropped
@@ -116,9 +121,12 @@ public sealed partial class MatchingEngine
     /// <summary>Lets a test hold a background compaction between its build and its swap.</summary>
     internal Func<Task>? BeforeCompactionSwap { get; set; }
 
-    // Called under the write lock, with the snapshot already taken: builds on the thread pool, then swaps the result in
-    // under the write lock, unless a compaction of the same side was swapped in meanwhile.
-    private void InBackground<T>(int generation, Func<T> build, Func<int> currentGeneration, Action<T, List<string>> swap, Action<PendingCompaction?> setPending)
+    // Called under the write lock, with the snapshot already taken: builds the compacted side on the thread pool, brings
+    // it up to date with the edits made meanwhile, and swaps it in under the write lock, unless a compaction of the same
+    // side was swapped in meanwhile. Each round copies, under the lock, the current records of the ids edited since the
+    // last round (copy), and places them into the new side (place) outside the lock; the last round places under it.
+    private void InBackground<TSide, TCopy>(int generation, Func<TSide> build, Func<int> currentGeneration,
+        Func<List<string>, int, TCopy> copy, Action<TSide, TCopy, KeyScratch> place, Action<TSide> install, Action<PendingCompaction?> setPending)
     {
         var pending = new PendingCompaction(generation);
         setPending(pending);
@@ -126,17 +134,35 @@ public sealed partial class MatchingEngine
         {
             try
             {
-                var built = build();
+                var side = build();
+                var scratch = new KeyScratch();
                 if (BeforeCompactionSwap is { } hold) await hold().ConfigureAwait(false);
-                _lock.EnterWriteLock();
-                try
+                var copied = 0;
+                for (var round = 0; ; round++)
                 {
-                    if (pending.Generation == currentGeneration()) swap(built, pending.Edits);
-                }
-                finally
-                {
-                    setPending(null);
-                    _lock.ExitWriteLock();
+                    TCopy records;
+                    _lock.EnterWriteLock();
+                    try
+                    {
+                        if (pending.Generation != currentGeneration())
+                        {
+                            setPending(null);
+                            return;
+                        }
+                        var last = pending.Edits.Count - copied <= SwapReplayLimit || round >= MaxCatchUpRounds;
+                        records = copy(pending.Edits, copied);
+                        copied = pending.Edits.Count;
+                        if (last)
+                        {
+                            place(side, records, scratch);
+                            install(side);
+                            setPending(null);
+                            return;
+                        }
+                    }
+                    finally { _lock.ExitWriteLock(); }
+                    place(side, records, scratch);
+                    Interlocked.Increment(ref _catchUpRounds);
                 }
             }
             catch
@@ -161,8 +187,9 @@ public sealed partial class MatchingEngine
     /// waste reaches a third of that side: since each edit leaves at most one record's keys and data behind, at least
     /// (live entries / 2) / (keys per record) edits pass between two compactions. By default that compaction runs in
     /// the background (<see cref="CompactionPolicy.InBackground"/>), so no write or query waits for the pass: the
-    /// write that crosses the line only copies the side's record array, and the swap at the end replays the edits made
-    /// during the pass.
+    /// write that crosses the line only copies the side's record array; the records edited during the pass are placed
+    /// into the new side in rounds outside the lock, and the swap places only the last few (at most
+    /// <see cref="SwapReplayLimit"/> edits, unless writes outrun <see cref="MaxCatchUpRounds"/> rounds).
     /// </para>
     /// </summary>
     public void Compact()
@@ -230,8 +257,8 @@ public sealed partial class MatchingEngine
 
     private readonly record struct JobSnapshot(JobRow[] Rows, string[] Ids, int Slots, int Live, int[] Ints, float[] Floats, long LiveInts, long LiveFloats, int Lists);
 
-    private sealed record CompactedJobs(JobRow[] Rows, string[] Ids, int Live, Dictionary<string, int> Index, Pool<int> Ints, Pool<float> Floats,
-        Dictionary<ulong, Posting> Postings, long Entries);
+    // The current records of edited ids, with the pool arrays their data is in (values there never change).
+    private sealed record JobCopies(List<(string Id, JobRow Row)> Records, int[] Ints, float[] Floats);
 
     // Under the write lock, after a write.
     private void CompactJobsIfWasteful()
@@ -243,68 +270,81 @@ public sealed partial class MatchingEngine
             return;
         }
         var snapshot = SnapshotJobs();
-        InBackground(_jobGeneration, () => BuildJobs(snapshot), () => _jobGeneration, SwapJobs, pending => _jobCompaction = pending);
+        InBackground(_jobGeneration, () => BuildJobs(snapshot), () => _jobGeneration, CopyJobs, PlaceCopiedJobs, InstallJobs, pending => _jobCompaction = pending);
     }
 
     // Under the write lock.
-    private void CompactJobs() => SwapJobs(BuildJobs(SnapshotJobs()), []);
+    private void CompactJobs() => InstallJobs(BuildJobs(SnapshotJobs()));
 
     // The record array is copied (records are rewritten in place); the pools are not, as their written values never change.
     private JobSnapshot SnapshotJobs() => new(_jobs[.._jobSlots], _jobIdBySlot[.._jobSlots], _jobSlots, _openJobs,
         _jobInts.Data, _jobFloats.Data, _jobWaste.LiveInts, _jobWaste.LiveFloats, _jobPostings.Count);
 
     // Reads the snapshot only: needs no lock.
-    private static CompactedJobs BuildJobs(JobSnapshot snapshot)
+    private static JobSide BuildJobs(JobSnapshot snapshot)
     {
-        var ints = new Pool<int>((int)Math.Max(1024, snapshot.LiveInts));
-        var floats = new Pool<float>((int)Math.Max(1024, snapshot.LiveFloats));
-        var rows = new JobRow[Math.Max(16, snapshot.Live)];
-        var ids = new string[rows.Length];
-        var index = new Dictionary<string, int>(snapshot.Live, StringComparer.Ordinal);
-        var live = 0;
+        var side = new JobSide
+        {
+            Ints = new Pool<int>((int)Math.Max(1024, snapshot.LiveInts)),
+            Floats = new Pool<float>((int)Math.Max(1024, snapshot.LiveFloats)),
+            Rows = new JobRow[Math.Max(16, snapshot.Live)],
+            Index = new Dictionary<string, int>(snapshot.Live, StringComparer.Ordinal),
+            Postings = new Dictionary<ulong, Posting>(snapshot.Lists),
+        };
+        side.Ids = new string[side.Rows.Length];
         for (var slot = 0; slot < snapshot.Slots; slot++)
         {
             var row = snapshot.Rows[slot];
             if (!row.Alive) continue;
-            rows[live] = MoveJob(row, snapshot.Ints, snapshot.Floats, ints, floats);
-            ids[live] = snapshot.Ids[slot];
-            index[ids[live]] = live;
-            live++;
+            side.Rows[side.Live] = MoveJob(row, snapshot.Ints, snapshot.Floats, side.Ints, side.Floats);
+            side.Ids[side.Live] = snapshot.Ids[slot];
+            side.Index[snapshot.Ids[slot]] = side.Live;
+            side.Live++;
         }
+        side.Slots = side.Live;
 
-        var postings = new Dictionary<ulong, Posting>(snapshot.Lists);
         var keys = new List<ulong>();
         var none = new HashSet<ulong>();
         long entries = 0;
-        for (var slot = 0; slot < live; slot++)
+        for (var slot = 0; slot < side.Live; slot++)
         {
             keys.Clear();
-            JobKeys(rows[slot], ints.Data, keys);
-            entries += AddToPostings(postings, slot, keys, none).Added;
+            JobKeys(side.Rows[slot], side.Ints.Data, keys);
+            entries += AddToPostings(side.Postings, slot, keys, none).Added;
         }
-        foreach (var list in postings.Values) list.Trim();
-        return new CompactedJobs(rows, ids, live, index, ints, floats, postings, entries);
+        foreach (var list in side.Postings.Values) list.Trim();
+        side.Waste = new WasteBook
+        {
+            Entries = entries, CurrentEntries = entries, LiveEntries = entries, LiveInts = side.Ints.Count, LiveFloats = side.Floats.Count,
+        };
+        return side;
     }
 
-    // Under the write lock: installs the compacted side, then writes again the records edited since its snapshot.
-    private void SwapJobs(CompactedJobs built, List<string> edits)
+    // Under the write lock.
+    private JobCopies CopyJobs(List<string> edits, int from)
     {
-        var (oldRows, oldIndex, oldInts, oldFloats) = (_jobs, _jobIds, _jobInts.Data, _jobFloats.Data);
-        (_jobs, _jobIdBySlot, _jobSlots, _jobIds, _jobInts, _jobFloats, _jobPostings, _openJobs) =
-            (built.Rows, built.Ids, built.Live, built.Index, built.Ints, built.Floats, built.Postings, built.Live);
-        _jobWaste = new WasteBook
-        {
-            Entries = built.Entries, CurrentEntries = built.Entries, LiveEntries = built.Entries,
-            LiveInts = built.Ints.Count, LiveFloats = built.Floats.Count, Compactions = _jobWaste.Compactions + 1,
-        };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var records = new List<(string, JobRow)>();
+        for (var i = edits.Count - 1; i >= from; i--)
+            if (seen.Add(edits[i])) records.Add((edits[i], _jobs[_jobIds[edits[i]]]));
+        records.Reverse();
+        return new JobCopies(records, _jobInts.Data, _jobFloats.Data);
+    }
+
+    // Places copied records into a side being built; closed or removed ones it does not hold are left out.
+    private static void PlaceCopiedJobs(JobSide side, JobCopies copies, KeyScratch scratch)
+    {
+        foreach (var (id, row) in copies.Records)
+            if (row.Alive || side.Index.ContainsKey(id))
+                PlaceJob(side, id, MoveJob(row, copies.Ints, copies.Floats, side.Ints, side.Floats), scratch);
+    }
+
+    // Under the write lock.
+    private void InstallJobs(JobSide side)
+    {
+        side.Waste.Compactions = _jobWaste.Compactions + 1;
+        _jobSide = side;
         _jobGeneration++;
-        foreach (var id in edits)
-        {
-            var current = oldRows[oldIndex[id]];
-            // Closed or removed since the snapshot and not in the compacted side: nothing to hold.
-            if (!current.Alive && !_jobIds.ContainsKey(id)) continue;
-            PlaceJob(id, MoveJob(current, oldInts, oldFloats, _jobInts, _jobFloats));
-        }
     }
 
     private static JobRow MoveJob(JobRow row, int[] fromInts, float[] fromFloats, Pool<int> ints, Pool<float> floats)
@@ -321,8 +361,7 @@ public sealed partial class MatchingEngine
 
     private readonly record struct TalentSnapshot(TalentRow[] Rows, string[] Ids, int Slots, int Live, int[] Ints, long LiveInts, int Lists);
 
-    private sealed record CompactedTalent(TalentRow[] Rows, string[] Ids, int Live, Dictionary<string, int> Index, Pool<int> Ints,
-        Dictionary<ulong, Posting> Postings, long Entries);
+    private sealed record TalentCopies(List<(string Id, TalentRow Row)> Records, int[] Ints);
 
     private void CompactTalentIfWasteful()
     {
@@ -333,62 +372,72 @@ public sealed partial class MatchingEngine
             return;
         }
         var snapshot = SnapshotTalent();
-        InBackground(_talentGeneration, () => BuildTalent(snapshot), () => _talentGeneration, SwapTalent, pending => _talentCompaction = pending);
+        InBackground(_talentGeneration, () => BuildTalent(snapshot), () => _talentGeneration, CopyTalent, PlaceCopiedTalent, InstallTalent,
+            pending => _talentCompaction = pending);
     }
 
-    private void CompactTalent() => SwapTalent(BuildTalent(SnapshotTalent()), []);
+    private void CompactTalent() => InstallTalent(BuildTalent(SnapshotTalent()));
 
     private TalentSnapshot SnapshotTalent() => new(_talent[.._talentSlots], _talentIdBySlot[.._talentSlots], _talentSlots, _activeTalent,
         _talentInts.Data, _talentWaste.LiveInts, _talentPostings.Count);
 
-    private static CompactedTalent BuildTalent(TalentSnapshot snapshot)
+    private static TalentSide BuildTalent(TalentSnapshot snapshot)
     {
-        var ints = new Pool<int>((int)Math.Max(1024, snapshot.LiveInts));
-        var rows = new TalentRow[Math.Max(16, snapshot.Live)];
-        var ids = new string[rows.Length];
-        var index = new Dictionary<string, int>(snapshot.Live, StringComparer.Ordinal);
-        var live = 0;
+        var side = new TalentSide
+        {
+            Ints = new Pool<int>((int)Math.Max(1024, snapshot.LiveInts)),
+            Rows = new TalentRow[Math.Max(16, snapshot.Live)],
+            Index = new Dictionary<string, int>(snapshot.Live, StringComparer.Ordinal),
+            Postings = new Dictionary<ulong, Posting>(snapshot.Lists),
+        };
+        side.Ids = new string[side.Rows.Length];
         for (var slot = 0; slot < snapshot.Slots; slot++)
         {
             var row = snapshot.Rows[slot];
             if (!row.Alive) continue;
-            rows[live] = MoveTalent(row, snapshot.Ints, ints);
-            ids[live] = snapshot.Ids[slot];
-            index[ids[live]] = live;
-            live++;
+            side.Rows[side.Live] = MoveTalent(row, snapshot.Ints, side.Ints);
+            side.Ids[side.Live] = snapshot.Ids[slot];
+            side.Index[snapshot.Ids[slot]] = side.Live;
+            side.Live++;
         }
+        side.Slots = side.Live;
 
-        var postings = new Dictionary<ulong, Posting>(snapshot.Lists);
         var keys = new List<ulong>();
         var none = new HashSet<ulong>();
         long entries = 0;
-        for (var slot = 0; slot < live; slot++)
+        for (var slot = 0; slot < side.Live; slot++)
         {
             keys.Clear();
-            TalentKeys(rows[slot], ints.Data, keys);
-            entries += AddToPostings(postings, slot, keys, none).Added;
+            TalentKeys(side.Rows[slot], side.Ints.Data, keys);
+            entries += AddToPostings(side.Postings, slot, keys, none).Added;
         }
-        foreach (var list in postings.Values) list.Trim();
-        return new CompactedTalent(rows, ids, live, index, ints, postings, entries);
+        foreach (var list in side.Postings.Values) list.Trim();
+        side.Waste = new WasteBook { Entries = entries, CurrentEntries = entries, LiveEntries = entries, LiveInts = side.Ints.Count };
+        return side;
     }
 
-    private void SwapTalent(CompactedTalent built, List<string> edits)
+    private TalentCopies CopyTalent(List<string> edits, int from)
     {
-        var (oldRows, oldIndex, oldInts) = (_talent, _talentIds, _talentInts.Data);
-        (_talent, _talentIdBySlot, _talentSlots, _talentIds, _talentInts, _talentPostings, _activeTalent) =
-            (built.Rows, built.Ids, built.Live, built.Index, built.Ints, built.Postings, built.Live);
-        _talentWaste = new WasteBook
-        {
-            Entries = built.Entries, CurrentEntries = built.Entries, LiveEntries = built.Entries,
-            LiveInts = built.Ints.Count, Compactions = _talentWaste.Compactions + 1,
-        };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var records = new List<(string, TalentRow)>();
+        for (var i = edits.Count - 1; i >= from; i--)
+            if (seen.Add(edits[i])) records.Add((edits[i], _talent[_talentIds[edits[i]]]));
+        records.Reverse();
+        return new TalentCopies(records, _talentInts.Data);
+    }
+
+    private static void PlaceCopiedTalent(TalentSide side, TalentCopies copies, KeyScratch scratch)
+    {
+        foreach (var (id, row) in copies.Records)
+            if (row.Alive || side.Index.ContainsKey(id))
+                PlaceTalent(side, id, MoveTalent(row, copies.Ints, side.Ints), scratch);
+    }
+
+    private void InstallTalent(TalentSide side)
+    {
+        side.Waste.Compactions = _talentWaste.Compactions + 1;
+        _talentSide = side;
         _talentGeneration++;
-        foreach (var id in edits)
-        {
-            var current = oldRows[oldIndex[id]];
-            if (!current.Alive && !_talentIds.ContainsKey(id)) continue;
-            PlaceTalent(id, MoveTalent(current, oldInts, _talentInts));
-        }
     }
 
     private static TalentRow MoveTalent(TalentRow row, int[] from, Pool<int> ints)

@@ -29,28 +29,33 @@ public sealed partial class MatchingEngine
     private readonly Interner _certificates = new();
     private readonly Encoder _encoder;
 
-    private Pool<int> _jobInts = new();
-    private Pool<float> _jobFloats = new();
-    private JobRow[] _jobs = new JobRow[16];
-    private string[] _jobIdBySlot = new string[16];
-    private int _jobSlots;
-    private Dictionary<string, int> _jobIds = new(StringComparer.Ordinal);
-    private Dictionary<ulong, Posting> _jobPostings = [];
-    private int _openJobs;
-    private WasteBook _jobWaste;
+    // The two sides of the index, each swapped whole by a compaction; the members below name their parts.
+    private JobSide _jobSide = new();
+    private TalentSide _talentSide = new();
 
-    private Pool<int> _talentInts = new();
-    private TalentRow[] _talent = new TalentRow[16];
-    private string[] _talentIdBySlot = new string[16];
-    private int _talentSlots;
-    private Dictionary<string, int> _talentIds = new(StringComparer.Ordinal);
-    private Dictionary<ulong, Posting> _talentPostings = [];
-    private int _activeTalent;
-    private WasteBook _talentWaste;
+    private ref Pool<int> _jobInts => ref _jobSide.Ints;
+    private ref Pool<float> _jobFloats => ref _jobSide.Floats;
+    private ref JobRow[] _jobs => ref _jobSide.Rows;
+    private ref string[] _jobIdBySlot => ref _jobSide.Ids;
+    private ref int _jobSlots => ref _jobSide.Slots;
+    private ref Dictionary<string, int> _jobIds => ref _jobSide.Index;
+    private ref Dictionary<ulong, Posting> _jobPostings => ref _jobSide.Postings;
+    private ref int _openJobs => ref _jobSide.Live;
+    private ref WasteBook _jobWaste => ref _jobSide.Waste;
+
+    private ref Pool<int> _talentInts => ref _talentSide.Ints;
+    private ref TalentRow[] _talent => ref _talentSide.Rows;
+    private ref string[] _talentIdBySlot => ref _talentSide.Ids;
+    private ref int _talentSlots => ref _talentSide.Slots;
+    private ref Dictionary<string, int> _talentIds => ref _talentSide.Index;
+    private ref Dictionary<ulong, Posting> _talentPostings => ref _talentSide.Postings;
+    private ref int _activeTalent => ref _talentSide.Live;
+    private ref WasteBook _talentWaste => ref _talentSide.Waste;
 
     // Reused by writers only (under the write lock).
-    private readonly List<ulong> _keys = [];
-    private readonly HashSet<ulong> _oldKeys = [];
+    private readonly KeyScratch _scratch = new();
+    private List<ulong> _keys => _scratch.Keys;
+    private HashSet<ulong> _oldKeys => _scratch.Old;
 
     public MatchingEngine(TaxonomyCatalog catalog, TimeProvider? clock = null)
     {
@@ -71,8 +76,8 @@ public sealed partial class MatchingEngine
             // mostly in order instead of jumping across gigabytes.
             var jobArray = jobs as IReadOnlyList<JobPosting> ?? jobs.ToList();
             var talentArray = talent as IReadOnlyList<TalentProfile> ?? talent.ToList();
-            engine.Reserve(ref engine._jobs, ref engine._jobIdBySlot, jobArray.Count);
-            engine.Reserve(ref engine._talent, ref engine._talentIdBySlot, talentArray.Count);
+            Reserve(ref engine._jobs, ref engine._jobIdBySlot, jobArray.Count);
+            Reserve(ref engine._talent, ref engine._talentIdBySlot, talentArray.Count);
             var lookup = engine._taxonomy;
             foreach (var i in LayoutOrder(jobArray.Count, i => LayoutKey(lookup.CityOf(jobArray[i].CityCode), jobArray[i].OccupationCode, jobArray[i].MinGrade)))
                 engine.UpsertCore(jobArray[i]);
@@ -185,54 +190,58 @@ public sealed partial class MatchingEngine
         _talentCompaction?.Edited(talent.Id);
     }
 
-    /// <summary>Writes an encoded job (its data already in the current pools) into its slot or a new one.</summary>
-    private void PlaceJob(string id, in JobRow row)
+    private void PlaceJob(string id, in JobRow row) => PlaceJob(_jobSide, id, row, _scratch);
+
+    private void PlaceTalent(string id, in TalentRow row) => PlaceTalent(_talentSide, id, row, _scratch);
+
+    /// <summary>Writes an encoded job (its data already in the side's pools) into its slot or a new one.</summary>
+    private static void PlaceJob(JobSide side, string id, in JobRow row, KeyScratch scratch)
     {
-        _oldKeys.Clear();
-        if (_jobIds.TryGetValue(id, out var slot))
+        scratch.Old.Clear();
+        if (side.Index.TryGetValue(id, out var slot))
         {
-            ref readonly var old = ref _jobs[slot];
-            var oldKeys = DistinctKeys(JobKeys(old, Cleared(_keys)));
-            _jobWaste.Replace(old.Alive, oldKeys, IntsOf(old), old.SkillWeights.Length);
-            if (old.Alive) _openJobs--;
+            ref readonly var old = ref side.Rows[slot];
+            var oldKeys = DistinctKeys(JobKeys(old, side.Ints.Data, Cleared(scratch.Keys)), scratch.Old);
+            side.Waste.Replace(old.Alive, oldKeys, IntsOf(old), old.SkillWeights.Length);
+            if (old.Alive) side.Live--;
         }
         else
         {
-            slot = _jobSlots++;
-            Reserve(ref _jobs, ref _jobIdBySlot, _jobSlots);
-            _jobIds.Add(id, slot);
-            _jobIdBySlot[slot] = id;
+            slot = side.Slots++;
+            Reserve(ref side.Rows, ref side.Ids, side.Slots);
+            side.Index.Add(id, slot);
+            side.Ids[slot] = id;
         }
-        _jobs[slot] = row;
-        if (row.Alive) _openJobs++;
-        JobKeys(row, Cleared(_keys));
-        var (keys, added) = AddToPostings(_jobPostings, slot);
-        _jobWaste.Add(row.Alive, keys, added, IntsOf(row), row.SkillWeights.Length);
+        side.Rows[slot] = row;
+        if (row.Alive) side.Live++;
+        JobKeys(row, side.Ints.Data, Cleared(scratch.Keys));
+        var (keys, added) = AddToPostings(side.Postings, slot, scratch.Keys, scratch.Old);
+        side.Waste.Add(row.Alive, keys, added, IntsOf(row), row.SkillWeights.Length);
     }
 
-    /// <summary>Writes an encoded profile (its data already in the current pool) into its slot or a new one.</summary>
-    private void PlaceTalent(string id, in TalentRow row)
+    /// <summary>Writes an encoded profile (its data already in the side's pool) into its slot or a new one.</summary>
+    private static void PlaceTalent(TalentSide side, string id, in TalentRow row, KeyScratch scratch)
     {
-        _oldKeys.Clear();
-        if (_talentIds.TryGetValue(id, out var slot))
+        scratch.Old.Clear();
+        if (side.Index.TryGetValue(id, out var slot))
         {
-            ref readonly var old = ref _talent[slot];
-            var oldKeys = DistinctKeys(TalentKeys(old, Cleared(_keys)));
-            _talentWaste.Replace(old.Alive, oldKeys, IntsOf(old), 0);
-            if (old.Alive) _activeTalent--;
+            ref readonly var old = ref side.Rows[slot];
+            var oldKeys = DistinctKeys(TalentKeys(old, side.Ints.Data, Cleared(scratch.Keys)), scratch.Old);
+            side.Waste.Replace(old.Alive, oldKeys, IntsOf(old), 0);
+            if (old.Alive) side.Live--;
         }
         else
         {
-            slot = _talentSlots++;
-            Reserve(ref _talent, ref _talentIdBySlot, _talentSlots);
-            _talentIds.Add(id, slot);
-            _talentIdBySlot[slot] = id;
+            slot = side.Slots++;
+            Reserve(ref side.Rows, ref side.Ids, side.Slots);
+            side.Index.Add(id, slot);
+            side.Ids[slot] = id;
         }
-        _talent[slot] = row;
-        if (row.Alive) _activeTalent++;
-        TalentKeys(row, Cleared(_keys));
-        var (keys, added) = AddToPostings(_talentPostings, slot);
-        _talentWaste.Add(row.Alive, keys, added, IntsOf(row), 0);
+        side.Rows[slot] = row;
+        if (row.Alive) side.Live++;
+        TalentKeys(row, side.Ints.Data, Cleared(scratch.Keys));
+        var (keys, added) = AddToPostings(side.Postings, slot, scratch.Keys, scratch.Old);
+        side.Waste.Add(row.Alive, keys, added, IntsOf(row), 0);
     }
 
     private static List<ulong> Cleared(List<ulong> keys)
@@ -241,21 +250,20 @@ public sealed partial class MatchingEngine
         return keys;
     }
 
-    /// <summary>Collects the keys in <see cref="_keys"/> into <see cref="_oldKeys"/> and returns how many distinct ones there are.</summary>
-    private int DistinctKeys(List<ulong> keys)
+    private int DistinctKeys(List<ulong> keys) => DistinctKeys(keys, _oldKeys);
+
+    /// <summary>Collects <paramref name="keys"/> into <paramref name="into"/> and returns how many distinct ones there are.</summary>
+    private static int DistinctKeys(List<ulong> keys, HashSet<ulong> into)
     {
-        _oldKeys.Clear();
-        _oldKeys.UnionWith(keys);
-        return _oldKeys.Count;
+        into.Clear();
+        into.UnionWith(keys);
+        return into.Count;
     }
 
     /// <summary>
-    /// Adds the slot to the lists of its distinct keys in <see cref="_keys"/> that are not in <see cref="_oldKeys"/>
+    /// Adds the slot to the lists of its distinct <paramref name="keys"/> that are not in <paramref name="oldKeys"/>
     /// (the lists it is already on). Returns the number of distinct keys and the number of entries added.
     /// </summary>
-    private (int Keys, int Added) AddToPostings(Dictionary<ulong, Posting> postings, int slot) =>
-        AddToPostings(postings, slot, _keys, _oldKeys);
-
     private static (int Keys, int Added) AddToPostings(Dictionary<ulong, Posting> postings, int slot, List<ulong> keys, HashSet<ulong> oldKeys)
     {
         keys.Sort();
@@ -279,7 +287,7 @@ public sealed partial class MatchingEngine
     private static int IntsOf(in TalentRow row) =>
         row.Reach.Length + row.Occupations.Length + row.Skills.Length + row.Certificates.Length + row.Bigrams.Length + row.TitleBigrams.Length;
 
-    private void Reserve<T>(ref T[] rows, ref string[] ids, int count)
+    private static void Reserve<T>(ref T[] rows, ref string[] ids, int count)
     {
         if (rows.Length >= count) return;
         var size = Math.Max(count, rows.Length * 2);
