@@ -253,6 +253,33 @@ public sealed partial class MatchingEngine
         bool Crosses(long waste, long total) => waste >= policy.MinimumWaste && waste > total * policy.WasteShare;
     }
 
+    // Lists every record of a freshly laid out side once per distinct key, in slot order; returns the entries added.
+    private static long FillPostings(Dictionary<ulong, Posting> postings, int live, Action<int, List<ulong>> keysOf)
+    {
+        var keys = new List<ulong>();
+        var none = new HashSet<ulong>();
+        long entries = 0;
+        for (var slot = 0; slot < live; slot++)
+        {
+            keys.Clear();
+            keysOf(slot, keys);
+            entries += AddToPostings(postings, slot, keys, none).Added;
+        }
+        foreach (var list in postings.Values) list.Trim();
+        return entries;
+    }
+
+    // The ids written from index `from` on, each once with its current record, in the order of their last writes.
+    private static List<(string Id, TRow Row)> Current<TRow>(List<string> edits, int from, Func<string, TRow> record)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var records = new List<(string, TRow)>();
+        for (var i = edits.Count - 1; i >= from; i--)
+            if (seen.Add(edits[i])) records.Add((edits[i], record(edits[i])));
+        records.Reverse();
+        return records;
+    }
+
     // ----- jobs
 
     private readonly record struct JobSnapshot(JobRow[] Rows, string[] Ids, int Slots, int Live, int[] Ints, float[] Floats, long LiveInts, long LiveFloats, int Lists);
@@ -303,16 +330,7 @@ public sealed partial class MatchingEngine
         }
         side.Slots = side.Live;
 
-        var keys = new List<ulong>();
-        var none = new HashSet<ulong>();
-        long entries = 0;
-        for (var slot = 0; slot < side.Live; slot++)
-        {
-            keys.Clear();
-            JobKeys(side.Rows[slot], side.Ints.Data, keys);
-            entries += AddToPostings(side.Postings, slot, keys, none).Added;
-        }
-        foreach (var list in side.Postings.Values) list.Trim();
+        var entries = FillPostings(side.Postings, side.Live, (slot, keys) => JobKeys(side.Rows[slot], side.Ints.Data, keys));
         side.Waste = new WasteBook
         {
             Entries = entries, CurrentEntries = entries, LiveEntries = entries, LiveInts = side.Ints.Count, LiveFloats = side.Floats.Count,
@@ -323,12 +341,7 @@ public sealed partial class MatchingEngine
     // Under the write lock.
     private JobCopies CopyJobs(List<string> edits, int from)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var records = new List<(string, JobRow)>();
-        for (var i = edits.Count - 1; i >= from; i--)
-            if (seen.Add(edits[i])) records.Add((edits[i], _jobs[_jobIds[edits[i]]]));
-        records.Reverse();
-        return new JobCopies(records, _jobInts.Data, _jobFloats.Data);
+        return new JobCopies(Current(edits, from, id => _jobs[_jobIds[id]]), _jobInts.Data, _jobFloats.Data);
     }
 
     // Places copied records into a side being built; closed or removed ones it does not hold are left out.
@@ -402,28 +415,14 @@ public sealed partial class MatchingEngine
         }
         side.Slots = side.Live;
 
-        var keys = new List<ulong>();
-        var none = new HashSet<ulong>();
-        long entries = 0;
-        for (var slot = 0; slot < side.Live; slot++)
-        {
-            keys.Clear();
-            TalentKeys(side.Rows[slot], side.Ints.Data, keys);
-            entries += AddToPostings(side.Postings, slot, keys, none).Added;
-        }
-        foreach (var list in side.Postings.Values) list.Trim();
+        var entries = FillPostings(side.Postings, side.Live, (slot, keys) => TalentKeys(side.Rows[slot], side.Ints.Data, keys));
         side.Waste = new WasteBook { Entries = entries, CurrentEntries = entries, LiveEntries = entries, LiveInts = side.Ints.Count };
         return side;
     }
 
     private TalentCopies CopyTalent(List<string> edits, int from)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var records = new List<(string, TalentRow)>();
-        for (var i = edits.Count - 1; i >= from; i--)
-            if (seen.Add(edits[i])) records.Add((edits[i], _talent[_talentIds[edits[i]]]));
-        records.Reverse();
-        return new TalentCopies(records, _talentInts.Data);
+        return new TalentCopies(Current(edits, from, id => _talent[_talentIds[id]]), _talentInts.Data);
     }
 
     private static void PlaceCopiedTalent(TalentSide side, TalentCopies copies, KeyScratch scratch)
