@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using static Gongjiang.Cli.Tests.ServerTestSql;
 
 namespace Gongjiang.Cli.Tests;
 
@@ -165,29 +166,4 @@ public sealed class ServerCrashDuringUploadTests(Xunit.Abstractions.ITestOutputH
     }
 
     private static Task<long> TalentCountAsync(Func<DbConnection> connect) => ScalarAsync(connect, """SELECT COUNT(*) FROM "Talent" """);
-
-    private static async Task<long> ScalarAsync(Func<DbConnection> connect, string sql)
-    {
-        await using var connection = connect();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
-
-    private static async Task OnServerAsync(string server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
 }

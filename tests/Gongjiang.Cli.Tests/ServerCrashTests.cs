@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using static Gongjiang.Cli.Tests.ServerTestSql;
 
 namespace Gongjiang.Cli.Tests;
 
@@ -183,30 +184,5 @@ public sealed class ServerCrashTests(Xunit.Abstractions.ITestOutputHelper output
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetString(1)));
         return rows;
-    }
-
-    private static async Task<long> ScalarAsync(Func<DbConnection> connect, string sql)
-    {
-        await using var connection = connect();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
-
-    private static async Task OnServerAsync(string server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
     }
 }

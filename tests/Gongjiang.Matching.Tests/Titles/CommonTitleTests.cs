@@ -14,7 +14,7 @@ public sealed class CommonTitleTests(TitleNormalizerFixture fixture) : IClassFix
     private static readonly string DataFolder = Path.Combine(AppContext.BaseDirectory, "Titles", "Data");
 
     public static TheoryData<string> Files() =>
-        [.. Directory.GetFiles(DataFolder, "common-titles-*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        [.. Directory.GetFiles(DataFolder, "common-titles-*.csv").Select(file => Path.GetFileName(file)).Order(StringComparer.Ordinal)];
 
     [Fact]
     public void There_are_title_files_for_several_sectors() =>

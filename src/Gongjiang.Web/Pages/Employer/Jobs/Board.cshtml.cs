@@ -120,7 +120,8 @@ public sealed class BoardModel(UserManager<AppUser> users, AppDbContext db, Recr
         if (AppliedFrom is { } from && appliedDay < from) return false;
         if (AppliedTo is { } to && appliedDay > to) return false;
         // Grades run from 5 (初级工) to 1 (高级技师): "at least grade 3" means a number of 3 or less.
-        if (Grade is { } grade && !(profile?.BestGradeIn(Job.OccupationCode) is { } held && held <= grade)) return false;
+        // A job without an occupation names no grade anyone holds for it, so nobody passes a grade filter there.
+        if (Grade is { } grade && !(Job.OccupationCode is { } occupation && profile?.BestGradeIn(occupation) is { } held && held <= grade)) return false;
         if (Q?.Trim() is { Length: > 0 } q)
         {
             var name = Names.GetValueOrDefault(a.TalentId) ?? "";
