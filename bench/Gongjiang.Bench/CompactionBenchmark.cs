@@ -60,6 +60,7 @@ internal static class CompactionBenchmark
             var latencies = new double[edits.Count];
             var pausedDuringSlowest = TimeSpan.Zero;
             var slowest = 0.0;
+            var pausedBefore = GC.GetTotalPauseDuration();
             clock.Restart();
             for (var i = 0; i < edits.Count; i++)
             {
@@ -70,13 +71,15 @@ internal static class CompactionBenchmark
                 if (latencies[i] > slowest) (slowest, pausedDuringSlowest) = (latencies[i], GC.GetTotalPauseDuration() - paused);
             }
             var seconds = clock.Elapsed.TotalSeconds;
+            var pausedInRun = GC.GetTotalPauseDuration() - pausedBefore;
             automatic.WhenCompacted().GetAwaiter().GetResult();
             Array.Sort(latencies);
             var s = automatic.Statistics;
             var how = policy.InBackground ? "in the background" : "inside the write";
             Console.WriteLine($"edits with automatic compaction ({how}): {seconds:0.00} s, {s.Talent.Compactions} talent and {s.Jobs.Compactions} job compactions; "
-                + $"write p50 {Percentile(latencies, 0.5):0.000} ms, p99 {Percentile(latencies, 0.99):0.000} ms, max {latencies[^1]:0.0} ms "
-                + $"(of which garbage-collection pauses {pausedDuringSlowest.TotalMilliseconds:0.0} ms)");
+                + $"write p50 {Percentile(latencies, 0.5):0.000} ms, p99 {Percentile(latencies, 0.99):0.000} ms, "
+                + $"over 50 ms {latencies.Count(l => l > 50)}, max {latencies[^1]:0.0} ms "
+                + $"(of which garbage-collection pauses {pausedDuringSlowest.TotalMilliseconds:0.0} ms; all pauses of the run {pausedInRun.TotalMilliseconds:0} ms)");
             Report(policy.InBackground ? "automatic, background" : "automatic, in the write", automatic, market, plan, options);
         }
     }
