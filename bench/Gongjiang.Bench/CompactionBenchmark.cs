@@ -13,13 +13,14 @@ namespace Gongjiang.Bench;
 /// market is indexed; then seekers edit their profiles (most edits small — salary, a skill, a city; some a change of
 /// trade, taking another profile's content) and employers rewrite, close and reopen postings. The same queries (top 50,
 /// half each direction, one thread) are timed on the fresh index, after the edits with automatic compaction off, and
-/// after one compaction; a last run repeats the edits with the default automatic compaction and times each write.
+/// after one compaction; a last run repeats the edits with the default automatic compaction, times each write and
+/// lists the garbage-collection pauses over 100 ms.
 /// </summary>
 internal static class CompactionBenchmark
 {
     private const int Top = 50;
 
-    public static void Run(int talent, int jobs, int talentEdits, int jobEdits, int queries, int seed)
+    public static void Run(int talent, int jobs, int talentEdits, int jobEdits, int queries, int seed, bool gcEvents)
     {
         var catalog = TaxonomyCatalog.Default;
         var market = MarketGenerator.Generate(MarketSpec.Benchmark(seed, talent, jobs), catalog);
@@ -53,6 +54,7 @@ internal static class CompactionBenchmark
         Report("rebuilt", rebuilt, market, plan, options);
         rebuilt = null;
 
+        using var tracer = new GcPauseTracer(TimeSpan.FromMilliseconds(100), gcEvents);
         foreach (var policy in new[] { CompactionPolicy.Default, CompactionPolicy.Default with { InBackground = false } })
         {
             var automatic = MatchingEngine.Build(catalog, market.Jobs, market.Talent);
@@ -61,6 +63,7 @@ internal static class CompactionBenchmark
             var pausedDuringSlowest = TimeSpan.Zero;
             var slowest = 0.0;
             var pausedBefore = GC.GetTotalPauseDuration();
+            var began = DateTime.UtcNow;
             clock.Restart();
             for (var i = 0; i < edits.Count; i++)
             {
@@ -72,6 +75,7 @@ internal static class CompactionBenchmark
             }
             var seconds = clock.Elapsed.TotalSeconds;
             var pausedInRun = GC.GetTotalPauseDuration() - pausedBefore;
+            var ended = DateTime.UtcNow;
             automatic.WhenCompacted().GetAwaiter().GetResult();
             Array.Sort(latencies);
             var s = automatic.Statistics;
@@ -80,6 +84,8 @@ internal static class CompactionBenchmark
                 + $"write p50 {Percentile(latencies, 0.5):0.000} ms, p99 {Percentile(latencies, 0.99):0.000} ms, "
                 + $"over 50 ms {latencies.Count(l => l > 50)}, max {latencies[^1]:0.0} ms "
                 + $"(of which garbage-collection pauses {pausedDuringSlowest.TotalMilliseconds:0.0} ms; all pauses of the run {pausedInRun.TotalMilliseconds:0} ms)");
+            Thread.Sleep(TimeSpan.FromSeconds(1)); // lets the last events of the run reach the tracer
+            foreach (var pause in tracer.PausesBetween(began, ended)) Console.WriteLine($"  garbage-collection pause {pause}");
             Report(policy.InBackground ? "automatic, background" : "automatic, in the write", automatic, market, plan, options);
         }
     }

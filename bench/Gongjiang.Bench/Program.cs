@@ -5,7 +5,8 @@ using Gongjiang.Matching.Benchmarking;
 
 // `matching --talent N --jobs M --queries Q --seed S [--json report.json]` runs the matching benchmark (as the CLI's
 // `bench matching` does); `compaction --talent N --jobs M --talent-edits E --job-edits F --queries Q --seed S` measures
-// the index after many edits, before and after compaction; anything else goes to BenchmarkDotNet
+// the index after many edits, before and after compaction (`--gc-events` also prints the runtime's events during each
+// garbage-collection pause over 100 ms); anything else goes to BenchmarkDotNet
 // (e.g. `--filter *Scoring* --job short`).
 int Arg(string name, int fallback)
 {
@@ -16,7 +17,7 @@ int Arg(string name, int fallback)
 if (args.Length > 0 && args[0] == "compaction")
 {
     CompactionBenchmark.Run(Arg("--talent", 20_000), Arg("--jobs", 4_000), Arg("--talent-edits", 100_000), Arg("--job-edits", 10_000),
-        Arg("--queries", 1_000), Arg("--seed", 1));
+        Arg("--queries", 1_000), Arg("--seed", 1), gcEvents: args.Contains("--gc-events"));
     return 0;
 }
 
