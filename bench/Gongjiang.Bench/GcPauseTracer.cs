@@ -32,7 +32,9 @@ internal sealed class GcPauseTracer(TimeSpan threshold, bool withEvents) : Event
 
     protected override void OnEventSourceCreated(EventSource source)
     {
-        if (source.Name == "Microsoft-Windows-DotNETRuntime") EnableEvents(source, EventLevel.Verbose, GcKeyword);
+        // Verbose adds an event per 100 KB allocated; only worth its cost when the events of a pause are wanted.
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            EnableEvents(source, withEvents ? EventLevel.Verbose : EventLevel.Informational, GcKeyword);
     }
 
     protected override void OnEventWritten(EventWrittenEventArgs e)
@@ -58,8 +60,11 @@ internal sealed class GcPauseTracer(TimeSpan threshold, bool withEvents) : Event
                     var since = _suspended.Value;
                     var pause = e.TimeStamp - since;
                     if (pause >= threshold)
-                        _pauses.Add((since.Kind == DateTimeKind.Local ? since.ToUniversalTime() : since, $"{pause.TotalMilliseconds:0} ms: {(_collections.Count == 0 ? "no collection (suspension only)" : string.Join(", ", _collections))}"
-                            + string.Concat(_events.Select(t => $"\n    +{(t.At - since).TotalMilliseconds,7:0.0} ms {t.What}"))));
+                    {
+                        var collections = _collections.Count == 0 ? "no collection (suspension only)" : string.Join(", ", _collections);
+                        var events = string.Concat(_events.Select(t => $"\n    +{(t.At - since).TotalMilliseconds,7:0.0} ms {t.What}"));
+                        _pauses.Add((since.Kind == DateTimeKind.Local ? since.ToUniversalTime() : since, $"{pause.TotalMilliseconds:0} ms: {collections}{events}"));
+                    }
                     _suspended = null;
                     break;
             }
