@@ -5,7 +5,8 @@ namespace Gongjiang.Web.Tests.Hosting;
 /// <summary>
 /// The platform runs the server garbage collector, concurrent, without dynamic adaptation: the workstation one of
 /// .NET 10 sometimes turns a background collection into a blocking one (dotnet/runtime#13238), which stopped writes to
-/// the matching index for about a second. Reads the runtime configuration the build writes beside the platform.
+/// the matching index for about a second. Reads the runtime configuration the build writes beside the platform; the CLI
+/// and the benchmark runner import the same settings (build/PlatformGarbageCollector.props).
 /// </summary>
 public sealed class GarbageCollectorSettingsTests
 {
