@@ -22,4 +22,30 @@ public sealed record TitleAccuracy(int Count, int Skipped, double Exact, double 
         double Share(int hits) => count == 0 ? 0 : Math.Round((double)hits / count, 3);
         return new TitleAccuracy(count, skipped, Share(exact), Share(minor), Share(middle), Share(major));
     }
+
+    /// <summary>
+    /// Normalizes labelled titles and measures the result, never with a normalizer that learned from the title it
+    /// normalizes: the rows are dealt into <paramref name="folds"/> parts, and each part is normalized by a normalizer
+    /// whose labelled titles leave out every title of that part. Titles the labelled set does not hold are normalized
+    /// as <c>titles normalize</c> would.
+    /// </summary>
+    public static TitleAccuracy MeasureUnlearned(TaxonomyCatalog catalog, IReadOnlyList<(string Title, string Expected)> rows,
+        IReadOnlyList<LabelledTitle> labelled, int folds = 4)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 1);
+        var predicted = new string[rows.Count];
+        var known = labelled.Select(t => t.Title.Trim()).ToHashSet(StringComparer.Ordinal);
+        var learnedFromAll = new Lazy<TitleNormalizer>(() => new TitleNormalizer(catalog, labelled));
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var part = Enumerable.Range(0, rows.Count).Where(i => i % folds == fold).ToList();
+            var leftOut = part.Select(i => rows[i].Title.Trim()).Where(known.Contains).ToHashSet(StringComparer.Ordinal);
+            var normalizer = leftOut.Count == 0
+                ? learnedFromAll.Value
+                : new TitleNormalizer(catalog, labelled.Where(t => !leftOut.Contains(t.Title.Trim())));
+            foreach (var i in part) predicted[i] = normalizer.Normalize(rows[i].Title).Code;
+        }
+        return Measure(rows.Select((r, i) => (predicted[i], r.Expected)));
+    }
 }

@@ -14,6 +14,9 @@ namespace Gongjiang.Matching.Titles;
 /// at the end of the title), IDF-weighted character n-grams over names/aliases and, more weakly, over
 /// definitions and tasks, and a shared head-noun suffix (…焊工, …装配工). A hit on a group supports its
 /// members, so "高中 + 老师" lands on 高级中学教师 while a bare "老师" stays on the teaching group.
+/// When the words leave several candidates close, labelled recruiting titles (<see cref="LabelledTitles"/>) re-rank
+/// them: they carry the conventions of people who file real titles, such as which 经理 and 顾问 titles belong to the
+/// professionals of group 2 and which to the service workers of group 4.
 /// When the evidence is thin the answer falls back to the minor or middle group.
 /// </remarks>
 public sealed class TitleNormalizer
@@ -24,6 +27,8 @@ public sealed class TitleNormalizer
     private const float NameWeight = 0.95f, AliasWeight = 0.9f, DerivedWeight = 0.8f, LexiconWeight = 1f, GenericWeight = 0.75f;
     internal static float NgramWeight = 1.2f, SuffixWeight = 0.12f, NotAtEnd = 0.8f, OtherHits = 0.2f, AliasW = 0.9f, NameW = 0.95f;
     internal static double CoarseBelow = 0.15;
+    private const float LabelledWeight = 1.25f;
+    private const double SettledConfidence = 0.8;
     internal static float RankBonus = 0.15f, ContextWeight = 0.3f, ModifierSupport = 0.5f;
 
     private readonly Node[] _nodes;
@@ -42,9 +47,17 @@ public sealed class TitleNormalizer
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _suffixLookup;
     private readonly int[][] _middleMembers; // node → all nodes of its middle group
     private readonly int _unclassified;
+    private readonly LabelledTitleClassifier _labelled;
 
-    public TitleNormalizer(TaxonomyCatalog catalog)
+    /// <summary>A normalizer that also learns from the embedded labelled titles (<see cref="LabelledTitles.Embedded"/>).</summary>
+    public TitleNormalizer(TaxonomyCatalog catalog) : this(catalog, LabelledTitles.Embedded)
     {
+    }
+
+    /// <summary>A normalizer that learns from the given labelled titles (none: dictionaries and n-grams only).</summary>
+    public TitleNormalizer(TaxonomyCatalog catalog, IEnumerable<LabelledTitle> labelledTitles)
+    {
+        ArgumentNullException.ThrowIfNull(labelledTitles);
         ArgumentNullException.ThrowIfNull(catalog);
         _nodes = catalog.Occupations
             .Where(o => OccupationCode.IsWellFormed(o.Code))
@@ -133,6 +146,8 @@ public sealed class TitleNormalizer
             strongText.Select(list => string.Join("/", list)).ToArray(),
             _nodes.Select(n => n.Occupation.Definition + "/" + n.Occupation.Tasks).ToArray());
 
+        _labelled = new LabelledTitleClassifier(labelledTitles.Select(t => ((IReadOnlyList<string>)Parts(t.Title).Segments, t.Code)));
+
         void Add(string term, int node, float weight, TermKind kind)
         {
             term = term.Trim().ToLowerInvariant();
@@ -191,10 +206,23 @@ public sealed class TitleNormalizer
         var ranked = best.Select(p => (Node: p.Key, Score: p.Value + 0.1f * (combined[p.Key] - p.Value)))
             .OrderByDescending(p => p.Score).ThenBy(p => _nodes[p.Node].Code, StringComparer.Ordinal).ToList();
 
+        // Labelled titles re-rank the candidates the title's words found, unless the words settle it: the head is a
+        // known title (光伏组件操作工, 销售|经理) or one candidate leads clearly. They never bring in a candidate of their
+        // own. Each candidate keeps the square of its share of the lead and gains the probability the labels give its
+        // minor group.
+        if (Confidence(ranked[0].Score, RivalOf(ranked[0].Node, ranked)) < SettledConfidence && !IsNamedOutright(segments[0])
+            && _labelled.MinorGroupProbabilities(segments) is { Count: > 0 } learned)
+        {
+            var lead = ranked[0].Score;
+            ranked = ranked
+                .Select(p => (p.Node, Score: lead * (MathF.Pow(p.Score / lead, 2) + LabelledWeight * (float)learned.GetValueOrDefault(OccupationCode.Minor(_nodes[p.Node].Code)))))
+                .OrderByDescending(p => p.Score).ThenBy(p => _nodes[p.Node].Code, StringComparer.Ordinal).ToList();
+        }
+
         var (first, firstScore) = ranked[0];
-        var rival = ranked.Skip(1).FirstOrDefault(p => !Related(first, p.Node));
+        var rival = RivalOf(first, ranked);
         // A group is a vague answer however clear the evidence for it.
-        var confidence = Math.Min(Confidence(firstScore, rival.Score), OccupationCode.LevelOf(_nodes[first].Code) switch { 4 => 1, 3 => 0.6, 2 => 0.4, _ => 0.2 });
+        var confidence = Math.Min(Confidence(firstScore, rival), OccupationCode.LevelOf(_nodes[first].Code) switch { 4 => 1, 3 => 0.6, 2 => 0.4, _ => 0.2 });
         var results = new List<TitleMatch>(top);
         if (confidence < CoarseBelow && Coarser(first, ranked) is { } coarse)
             results.Add(Match(coarse, confidence));
@@ -202,9 +230,27 @@ public sealed class TitleNormalizer
         {
             if (results.Count >= top) break;
             if (results.Any(r => r.Code == _nodes[node].Code)) continue;
-            results.Add(Match(node, results.Count == 0 ? confidence : Math.Min(confidence, Confidence(score, rival.Score)) * (score / firstScore)));
+            results.Add(Match(node, results.Count == 0 ? confidence : Math.Min(confidence, Confidence(score, rival)) * (score / firstScore)));
         }
         return results;
+    }
+
+    // The best score among candidates unrelated to the node (neither its group nor its member).
+    private float RivalOf(int node, List<(int Node, float Score)> ranked) =>
+        ranked.Where(p => p.Node != node && !Related(node, p.Node)).Select(p => p.Score).DefaultIfEmpty(0).Max();
+
+    // True when the part, or its head before rank words (销售|经理), is a name, alias or lexicon title as it stands, or
+    // content work for a channel (小红书|剪辑), or when the part ends in a specific title of three or more characters
+    // (食品厂|包装工).
+    private bool IsNamedOutright(string part)
+    {
+        var span = part.AsSpan();
+        var head = span[..EffectiveEnd(span, Hits(span))];
+        if (_termLookup.ContainsKey(span) || _termLookup.ContainsKey(head) || ChannelContentNode(head) is not null) return true;
+        for (var len = Math.Min(_maxTermLength, span.Length - 1); len >= 3; len--)
+            if (_termLookup.TryGetValue(span[^len..], out var targets) && targets.Any(t => t.Kind is not TermKind.Modifier && t.Weight > GenericWeight))
+                return true;
+        return false;
     }
 
     private static double Confidence(float best, float rival)

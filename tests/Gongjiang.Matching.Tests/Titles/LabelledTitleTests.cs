@@ -1,0 +1,105 @@
+using Gongjiang.Core.Taxonomy;
+using Gongjiang.Matching.Titles;
+
+namespace Gongjiang.Matching.Tests.Titles;
+
+/// <summary>What labelled recruiting titles add to the title normalizer, and how it is measured without them.</summary>
+public sealed class LabelledTitleTests
+{
+    private static readonly LabelledTitle[] OperationsPostsFiledAsMarketing =
+    [
+        new("渠道运营岗", "2-06-07-02"),
+        new("区域运营岗", "2-06-07-02"),
+        new("门店运营岗", "2-06-07-02"),
+    ];
+
+    [Fact]
+    public void The_classifier_prefers_the_minor_group_whose_titles_share_the_most_characters()
+    {
+        var classifier = new LabelledTitleClassifier(
+        [
+            (["数控车工"], "6-18-01-01"), (["车工"], "6-18-01-01"),
+            (["焊工"], "6-18-02-04"), (["电焊工"], "6-18-02-04"), (["二保焊工"], "6-18-02-04"),
+            (["车工"], "not-a-code"),
+        ]);
+
+        var probabilities = classifier.MinorGroupProbabilities(["氩弧焊工"]);
+
+        Assert.Equal(5, classifier.ExampleCount);
+        Assert.Equal(["6-18-01", "6-18-02"], probabilities.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(1.0, probabilities.Values.Sum(), precision: 9);
+        Assert.True(probabilities["6-18-02"] > 0.8, $"焊 titles should win, got {probabilities["6-18-02"]:0.000}");
+        Assert.True(classifier.MinorGroupProbabilities(["数控车床工"])["6-18-01"] > 0.8);
+    }
+
+    [Fact]
+    public void The_classifier_says_nothing_without_examples_or_without_text()
+    {
+        Assert.Empty(new LabelledTitleClassifier([]).MinorGroupProbabilities(["焊工"]));
+        Assert.Empty(new LabelledTitleClassifier([(["焊工"], "6-18-02-04")]).MinorGroupProbabilities([]));
+    }
+
+    [Fact]
+    public void Labelled_titles_settle_a_close_call_between_the_candidates_the_words_found()
+    {
+        var withoutLabels = new TitleNormalizer(TaxonomyCatalog.Default, []);
+        var withLabels = new TitleNormalizer(TaxonomyCatalog.Default, OperationsPostsFiledAsMarketing);
+
+        Assert.Equal("4-13-01-05", withoutLabels.Normalize("平台运营岗").Code);
+        var learned = withLabels.Normalize("平台运营岗");
+        Assert.StartsWith("2-06-07-", learned.Code, StringComparison.Ordinal);
+        Assert.Contains(withoutLabels.Suggest("平台运营岗", 50), m => m.Code == learned.Code);
+    }
+
+    [Theory]
+    [InlineData("速录师")]          // a name of the classification as it stands
+    [InlineData("营销专员")]        // a recruiting title of the lexicon
+    [InlineData("新媒体运营主管")]  // a known title before a rank word
+    [InlineData("抖音剪辑")]        // content work for a channel
+    [InlineData("焊工")]            // a clear lead
+    public void Labelled_titles_do_not_move_a_title_the_words_settle(string title)
+    {
+        var withoutLabels = new TitleNormalizer(TaxonomyCatalog.Default, []);
+        var answer = withoutLabels.Normalize(title).Code;
+        // Labels that file the title, again and again, under the best candidate of another minor group.
+        var other = withoutLabels.Suggest(title, 50).First(m => !m.IsCoarse && OccupationCode.Minor(m.Code) != OccupationCode.Minor(answer)).Code;
+        var misfiled = Enumerable.Range(0, 5).Select(_ => new LabelledTitle(title, other)).ToList();
+
+        Assert.Equal(answer, new TitleNormalizer(TaxonomyCatalog.Default, misfiled).Normalize(title).Code);
+    }
+
+    [Fact]
+    public void Labelled_titles_never_bring_in_a_candidate_the_words_did_not_find()
+    {
+        var filedAsWelders = OperationsPostsFiledAsMarketing.Select(t => t with { Code = "6-18-02-04" }).ToList();
+        var withoutLabels = new TitleNormalizer(TaxonomyCatalog.Default, []);
+        var withLabels = new TitleNormalizer(TaxonomyCatalog.Default, filedAsWelders);
+
+        Assert.DoesNotContain(withoutLabels.Suggest("平台运营岗", 200), m => m.Code.StartsWith("6-18-02", StringComparison.Ordinal));
+        Assert.Equal(withoutLabels.Normalize("平台运营岗").Code, withLabels.Normalize("平台运营岗").Code);
+    }
+
+    [Fact]
+    public void A_title_is_measured_by_a_normalizer_that_did_not_learn_it()
+    {
+        LabelledTitle[] labelled = [new("平台运营岗", "2-06-07-04"), new("平台运营岗", "2-06-07-04"), new("平台运营岗", "2-06-07-04")];
+        var learnedIt = new TitleNormalizer(TaxonomyCatalog.Default, labelled);
+        Assert.Equal("2-06-07-04", learnedIt.Normalize("平台运营岗").Code);
+
+        var measured = TitleAccuracy.MeasureUnlearned(TaxonomyCatalog.Default, [("平台运营岗", "2-06-07-04"), ("焊工", "6-18-02-04")], labelled);
+
+        Assert.Equal(2, measured.Count);
+        Assert.Equal(0.5, measured.Exact);   // 焊工 right; 平台运营岗 normalized without its labels, as 4-13-01-05
+        Assert.Equal(0.5, measured.Major);
+    }
+
+    [Fact]
+    public void The_embedded_labelled_titles_are_loaded_with_their_codes()
+    {
+        var titles = LabelledTitles.Embedded;
+
+        Assert.True(titles.Count >= 990, $"only {titles.Count} labelled titles");
+        Assert.All(titles, t => Assert.True(OccupationCode.IsWellFormed(t.Code), $"{t.Title}: {t.Code}"));
+        Assert.Contains(titles, t => t.Title == "鑫盾辐射招聘木工" && t.Code == "6-06-03-01");
+    }
+}
