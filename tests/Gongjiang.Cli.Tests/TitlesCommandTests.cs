@@ -34,6 +34,7 @@ public sealed class TitlesCommandTests : IDisposable
         var all = await CliProcess.RunAsync(_dir, "titles", "evaluate", "--in", "labelled.csv");
         Assert.Equal(0, all.ExitCode);
         Assert.Contains("titles:  4 (all rows; 1 skipped", all.Stdout);
+        Assert.Contains("labelled titles, less the evaluated ones", all.Stdout);
         Assert.Contains("exact:   0.500", all.Stdout);
         Assert.Contains("major:   0.750", all.Stdout);
 

@@ -83,6 +83,7 @@ public static class TitlesCommands
             // A title the normalizer learned from is measured by a normalizer that has not (four folds).
             var accuracy = TitleAccuracy.MeasureUnlearned(TaxonomyCatalog.Default, labelled.Select(r => (r[0], r[1].Trim())).ToList(), LabelledTitles.Embedded);
             Console.WriteLine($"titles:  {accuracy.Count} ({which} rows; {accuracy.Skipped} skipped without a valid expected_code)");
+            Console.WriteLine($"learned: {LabelledTitles.Embedded.Count} labelled titles, less the evaluated ones (four folds)");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exact:   {accuracy.Exact:0.000}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"minor:   {accuracy.Minor:0.000}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"middle:  {accuracy.Middle:0.000}"));
