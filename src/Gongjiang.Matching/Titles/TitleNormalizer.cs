@@ -57,8 +57,8 @@ public sealed class TitleNormalizer
     /// <summary>A normalizer that learns from the given labelled titles (none: dictionaries and n-grams only).</summary>
     public TitleNormalizer(TaxonomyCatalog catalog, IEnumerable<LabelledTitle> labelledTitles)
     {
-        ArgumentNullException.ThrowIfNull(labelledTitles);
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(labelledTitles);
         _nodes = catalog.Occupations
             .Where(o => OccupationCode.IsWellFormed(o.Code))
             .Select(o => new Node(o.Code, DisplayName(o.Name), o))
