@@ -33,6 +33,23 @@ public sealed class LabelledTitleTests
     }
 
     [Fact]
+    public void The_classifier_reads_latin_words_whole_not_letter_by_letter()
+    {
+        var classifier = new LabelledTitleClassifier([(["developing"], "2-02-31-01"), (["java"], "2-02-10-03")]);
+
+        // "developer" is neither word, however many letters it shares with "developing": it favours neither group.
+        var unseen = classifier.MinorGroupProbabilities(["developer"]);
+        Assert.Equal(unseen["2-02-10"], unseen["2-02-31"], precision: 9);
+        Assert.True(classifier.MinorGroupProbabilities(["java developer"])["2-02-10"] > 0.7); // 0.75: one shared word of one example each
+    }
+
+    [Theory]
+    [InlineData("Senior Java Developer", "2-02-10-03")]
+    [InlineData("python developer", "2-02-10-03")]
+    public void Latin_titles_keep_their_occupation_with_the_embedded_labelled_titles(string title, string code) =>
+        Assert.Equal(code, new TitleNormalizer(TaxonomyCatalog.Default).Normalize(title).Code);
+
+    [Fact]
     public void The_classifier_says_nothing_without_examples_or_without_text()
     {
         Assert.Empty(new LabelledTitleClassifier([]).MinorGroupProbabilities(["焊工"]));
