@@ -24,12 +24,15 @@ public sealed class TitleNormalizer
     /// <summary>The answer for a title with nothing recognisable in it: 8-00-00-00 不便分类的其他从业人员.</summary>
     public const string UnclassifiedCode = "8-00-00-00";
 
+    // The weights of the evidence, and the confidence below which a group is the safer answer.
     private const float NameWeight = 0.95f, AliasWeight = 0.9f, DerivedWeight = 0.8f, LexiconWeight = 1f, GenericWeight = 0.75f;
-    internal static float NgramWeight = 1.2f, SuffixWeight = 0.12f, NotAtEnd = 0.8f, OtherHits = 0.2f, AliasW = 0.9f, NameW = 0.95f;
-    internal static double CoarseBelow = 0.15;
+    private const float NgramWeight = 1.2f, SuffixWeight = 0.12f, NotAtEnd = 0.8f, OtherHits = 0.2f;
+    private const float RankBonus = 0.15f, ContextWeight = 0.3f, ModifierSupport = 0.5f;
+    private const float DomainRankWeight = 1.05f, ChannelContentWeight = 1.25f;
+    private const double CoarseBelow = 0.15;
+    // Labelled titles: how much their minor group's probability weighs, and the confidence at which the words settle it.
     private const float LabelledWeight = 1.25f;
     private const double SettledConfidence = 0.8;
-    internal static float RankBonus = 0.15f, ContextWeight = 0.3f, ModifierSupport = 0.5f;
 
     private readonly Node[] _nodes;
     private readonly FrozenDictionary<string, int> _nodeByCode;
@@ -77,7 +80,7 @@ public sealed class TitleNormalizer
         for (var i = 0; i < _nodes.Length; i++)
         {
             var node = _nodes[i];
-            Add(node.Name, i, NameW, TermKind.Name);
+            Add(node.Name, i, NameWeight, TermKind.Name);
             strongText[i].Add(node.Name);
             strongText[i].Add(node.Name);
             foreach (var derived in DerivedTerms(node.Name)) Add(derived, i, DerivedWeight, TermKind.Derived);
@@ -85,7 +88,7 @@ public sealed class TitleNormalizer
             {
                 var clean = DisplayName(alias).ToLowerInvariant();
                 if (clean.Length < 2 && !clean.Any(TitleText.IsCjk)) continue;
-                Add(clean, i, AliasW, TermKind.Alias);
+                Add(clean, i, AliasWeight, TermKind.Alias);
                 strongText[i].Add(clean);
             }
         }
@@ -210,17 +213,18 @@ public sealed class TitleNormalizer
         // known title (光伏组件操作工, 销售|经理) or one candidate leads clearly. They never bring in a candidate of their
         // own. Each candidate keeps the square of its share of the lead and gains the probability the labels give its
         // minor group.
-        if (Confidence(ranked[0].Score, RivalOf(ranked[0].Node, ranked)) < SettledConfidence && !IsNamedOutright(segments[0])
+        var rival = RivalOf(ranked[0].Node, ranked);
+        if (Confidence(ranked[0].Score, rival) < SettledConfidence && !IsNamedOutright(segments[0])
             && _labelled.MinorGroupProbabilities(segments) is { Count: > 0 } learned)
         {
             var lead = ranked[0].Score;
             ranked = ranked
                 .Select(p => (p.Node, Score: lead * (MathF.Pow(p.Score / lead, 2) + LabelledWeight * (float)learned.GetValueOrDefault(OccupationCode.Minor(_nodes[p.Node].Code)))))
                 .OrderByDescending(p => p.Score).ThenBy(p => _nodes[p.Node].Code, StringComparer.Ordinal).ToList();
+            rival = RivalOf(ranked[0].Node, ranked);
         }
 
         var (first, firstScore) = ranked[0];
-        var rival = RivalOf(first, ranked);
         // A group is a vague answer however clear the evidence for it.
         var confidence = Math.Min(Confidence(firstScore, rival), OccupationCode.LevelOf(_nodes[first].Code) switch { 4 => 1, 3 => 0.6, 2 => 0.4, _ => 0.2 });
         var results = new List<TitleMatch>(top);
@@ -601,8 +605,6 @@ public sealed class TitleNormalizer
         }
         return null;
     }
-
-    internal static float DomainRankWeight = 1.05f, ChannelContentWeight = 1.25f;
 
     private int? ChannelContentNode(ReadOnlySpan<char> head)
     {
