@@ -1,3 +1,4 @@
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Import;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Jobs;
@@ -32,6 +33,7 @@ public static class ServiceRegistration
         services.AddScoped<TabularImport>();
         services.AddScoped<JobRecordMapper>();
         services.AddScoped<JobService>();
+        services.AddScoped<PostingRules>();
         // Scoped: each request screens with the policy operators last chose (SystemSettings), held by ScreeningPolicyCache.
         services.TryAddSingleton<Compliance.ScreeningPolicyCache>();
         services.TryAddScoped(sp => new PostingScreener(
@@ -59,6 +61,10 @@ public static class ServiceRegistration
         services.AddScoped<Privacy.RetentionService>();
         services.TryAddSingleton(new Privacy.RetentionOptions());
         services.AddMatching();
+        // The command line acts as the system operator; the web app replaces this with the signed-in user.
+        services.AddScoped<Common.ActingUser>();
+        services.TryAddScoped<Common.ICurrentUser, Common.SystemUser>();
+        services.AddUseCases();
         services.TryAddSingleton(sp => TitleNormalizer.For(sp.GetRequiredService<TaxonomyCatalog>()));
         services.TryAddSingleton(sp =>
         {

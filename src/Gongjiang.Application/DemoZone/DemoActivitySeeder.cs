@@ -1,4 +1,7 @@
 using Gongjiang.Application.Campus;
+using Gongjiang.Application.Common;
+using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Headhunting;
 using Gongjiang.Application.Identity;
 using Gongjiang.Application.Jobs;
@@ -32,7 +35,7 @@ public sealed record DemoActivity(int Invitations, int Campaigns, int Projects)
 /// activity. Each part is added only when the demo users have none of it yet, in one transaction: a second start adds nothing.
 /// </summary>
 public sealed class DemoActivitySeeder(AppDbContext db, UserManager<AppUser> users, InvitationService invitations, CampusService campus,
-    HeadhuntingService headhunting, JobService jobService, TaxonomyCatalog catalog, TimeProvider clock, ILogger<DemoActivitySeeder> logger)
+    HeadhuntingService headhunting, IUseCases useCases, ActingUser acting, TaxonomyCatalog catalog, TimeProvider clock, ILogger<DemoActivitySeeder> logger)
 {
     public const int InvitationCount = 3;
     public const int CandidateCount = 6;
@@ -69,7 +72,7 @@ public sealed class DemoActivitySeeder(AppDbContext db, UserManager<AppUser> use
 
     /// <summary>
     /// Invites the seeker to the employer's open jobs the matching engine ranks best for them. When fewer than two of the
-    /// employer's jobs fit at all, the employer first posts openings in the seeker's trade (published through the job service,
+    /// employer's jobs fit at all, the employer first posts openings in the seeker's trade (saved and published by the posting use case,
     /// so verification and screening apply), as an employer looking for such a profile would.
     /// </summary>
     private async Task<int> InviteSeekerAsync(RecruitingActor hr, string talentId, CancellationToken ct)
@@ -79,7 +82,7 @@ public sealed class DemoActivitySeeder(AppDbContext db, UserManager<AppUser> use
         var fits = await FittingJobsAsync(hr.EmployerId!, profile, ct);
         if (fits.Count < 2)
         {
-            await PostOpeningsForAsync(hr.EmployerId!, profile, 2 - fits.Count, ct);
+            await PostOpeningsForAsync(hr, profile, 2 - fits.Count, ct);
             fits = await FittingJobsAsync(hr.EmployerId!, profile, ct);
         }
         var sent = 0;
@@ -104,37 +107,39 @@ public sealed class DemoActivitySeeder(AppDbContext db, UserManager<AppUser> use
     }
 
     /// <summary>Openings in the profile's main trade, where they live, at their grade and pay.</summary>
-    private async Task PostOpeningsForAsync(string employerId, TalentProfile profile, int count, CancellationToken ct)
+    private async Task PostOpeningsForAsync(RecruitingActor hr, TalentProfile profile, int count, CancellationToken ct)
     {
+        acting.Actor = new Actor(hr.UserId, [Roles.EmployerHR], hr.EmployerId, null);
         if (profile.Occupations.FirstOrDefault() is not { } main || catalog.FindOccupation(main.Code) is not { } occupation) return;
         var today = DateOnly.FromDateTime(Now);
         var name = TradeName(occupation);
         var payMin = profile.ExpectedSalaryMin ?? 6000;
         var payMax = Math.Max(payMin, profile.ExpectedSalaryMax ?? payMin + 3000);
-        var skills = profile.Skills.Select(s => new SkillWeightLine { Name = s, Weight = 1.0 }).ToList();
-        JobLine[] openings =
+        var skills = profile.Skills.Select(s => new JobSkillRow { Name = s }).ToList();
+        var grade = main.Grade?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var experience = Math.Floor(profile.ExperienceYears).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        JobForm[] openings =
         [
             new()
             {
-                Title = name, OccupationCode = main.Code, MinGrade = main.Grade, Skills = skills, City = profile.CityCode,
-                Salary = new SalaryLine { Min = payMin, Max = payMax + 2000 }, Headcount = 2, ExperienceMinYears = Math.Floor(profile.ExperienceYears),
+                Title = name, OccupationCode = main.Code, MinGrade = grade, Skills = skills, City = profile.CityCode,
+                SalaryMin = $"{payMin}", SalaryMax = $"{payMax + 2000}", Headcount = "2", ExperienceMinYears = experience,
                 ExpiresAt = today.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 Description = $"负责{name}相关工作，保障产线与办公系统稳定运行；五险一金，双休，提供员工宿舍。",
             },
             new()
             {
                 Title = name + "（储备骨干）", OccupationCode = main.Code, Skills = skills, City = profile.CityCode,
-                Salary = new SalaryLine { Min = Math.Max(3000, payMin - 1000), Max = payMax }, Headcount = 1,
+                SalaryMin = $"{Math.Max(3000, payMin - 1000)}", SalaryMax = $"{payMax}", Headcount = "1",
                 ExpiresAt = today.AddDays(45).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 Description = $"从事{name}工作，公司提供带教与技能等级认定培训，表现优秀者纳入骨干培养计划；五险一金。",
             },
         ];
         foreach (var opening in openings.Take(count))
         {
-            var created = await jobService.CreateAsync(employerId, opening, ct);
-            if (created.Value is not { } job) continue;
-            var published = await jobService.PublishAsync(job.Id, ct);
-            if (!published.Published) logger.LogWarning("Demo opening {Job} not published: {Reason}", job.Id, published.Refusal);
+            var saved = await useCases.RunAsync(new SaveJob.Command(null, opening, Publish: true), ct);
+            if (!saved.Succeeded) logger.LogWarning("Demo opening not saved: {Reason}", ErrorText.EnglishLine(saved.Errors));
+            else if (saved.Value.Refusal is { } refusal) logger.LogWarning("Demo opening {Job} not published: {Reason}", saved.Value.Job.Id, ErrorText.English(refusal));
         }
     }
 

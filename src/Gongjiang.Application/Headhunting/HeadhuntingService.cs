@@ -49,7 +49,7 @@ public sealed class HeadhuntingService(AppDbContext db, TimeProvider clock, Taxo
         if (!await IsAgencyAsync(agency.EmployerId, ct)) return Refuse.Invalid<HeadhuntingProject>("只有人力资源服务机构可以创建猎头项目。");
         // The publishing gate: an HR-service business needs a valid verification and an approved, unexpired licence.
         var agencyRecord = await db.Employers.AsNoTracking().FirstAsync(e => e.Id == agency.EmployerId, ct);
-        if (agencyRecord.WhyCannotPublish(Now) is { } notAllowed) return Refuse.Illegal<HeadhuntingProject>(notAllowed);
+        if (agencyRecord.WhyCannotPublish(Now) is { } notAllowed) return Refuse.Illegal<HeadhuntingProject>(Common.Results.ErrorText.For(Common.Results.Error.Refused(notAllowed)));
         if (await CheckAsync(agency.EmployerId!, input, ct) is { } invalid) return Refuse.Invalid<HeadhuntingProject>(invalid);
         var now = Now;
         var project = new HeadhuntingProject { Id = EntityId.New('H', clock), AgencyId = agency.EmployerId!, CreatedAt = now, Status = ProjectStatus.Open };

@@ -1,3 +1,4 @@
+using Gongjiang.Application.Common.Results;
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -86,8 +87,8 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobR
             var record = InterchangeJson.ParseLine<JobLine>(text, out var parseError);
             if (record is null) { report.Problem(line, parseError!); continue; }
             var mapped = jobMapper.Map(record);
-            if (mapped.Error is not null) { report.Problem(line, mapped.Error); continue; }
-            var job = mapped.Value!;
+            if (!mapped.Succeeded) { report.Problem(line, ErrorText.EnglishLine(mapped.Errors)); continue; }
+            var job = mapped.Value;
             if (!employerIds.Contains(job.EmployerId)) { report.Problem(line, $"unknown employer_id '{job.EmployerId}'"); continue; }
             if (!seen.Add(job.Id)) { report.Problem(line, $"duplicate id {job.Id} (first given earlier in this file)"); continue; }
             if (job.Status == JobStatus.Open && ImportScreening.DraftReason(screener, job) is { } draftReason)
@@ -119,9 +120,9 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobR
             var record = InterchangeJson.ParseLine<TalentLine>(text, out var parseError);
             if (record is null) { report.Problem(line, parseError!); continue; }
             var mapped = talentMapper.Map(record);
-            if (mapped.Error is not null) { report.Problem(line, mapped.Error); continue; }
-            if (!seen.Add(mapped.Value!.Profile.Id)) { report.Problem(line, $"duplicate id {mapped.Value.Profile.Id} (first given earlier in this file)"); continue; }
-            rows.Add((line, mapped.Value!));
+            if (!mapped.Succeeded) { report.Problem(line, ErrorText.EnglishLine(mapped.Errors)); continue; }
+            if (!seen.Add(mapped.Value.Profile.Id)) { report.Problem(line, $"duplicate id {mapped.Value.Profile.Id} (first given earlier in this file)"); continue; }
+            rows.Add((line, mapped.Value));
         }
 
         foreach (var batch in rows.Chunk(BatchSize))

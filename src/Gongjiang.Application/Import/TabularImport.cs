@@ -1,3 +1,4 @@
+using Gongjiang.Application.Common.Results;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -89,7 +90,7 @@ public sealed class TabularImport(AppDbContext db, JobRecordMapper jobMapper, Ta
             if (errors.Count == 0)
             {
                 var mapped = jobMapper.Map(record);
-                if (mapped.Error is not null) errors.Add(mapped.Error);
+                if (!mapped.Succeeded) errors.Add(ErrorText.EnglishLine(mapped.Errors));
                 else if (!employers.Contains(record.EmployerId!)) errors.Add($"unknown employer_id '{record.EmployerId}'");
                 else if (ownJobs is not null && ownJobs.Contains(record.Id!)) errors.Add($"id {record.Id} belongs to another employer's job");
                 else if (!seen.Add(record.Id!)) errors.Add($"duplicate id {record.Id} (first given earlier in this file)");
@@ -142,7 +143,7 @@ public sealed class TabularImport(AppDbContext db, JobRecordMapper jobMapper, Ta
                 }
                 record = record with { Id = record.Id ?? EntityId.New('T', clock) };
                 var mapped = talentMapper.Map(record);
-                if (mapped.Error is not null) errors.Add(mapped.Error);
+                if (!mapped.Succeeded) errors.Add(ErrorText.EnglishLine(mapped.Errors));
                 else if (!seenIds.Add(record.Id!)) errors.Add($"duplicate id {record.Id} (first given earlier in this file)");
             }
             var error = errors.Count == 0 ? null : string.Join("; ", errors);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Gongjiang.Application.Import;
+using Gongjiang.Application.Common.Results;
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Interchange;
 using Gongjiang.Core.Jobs;
@@ -10,49 +10,49 @@ namespace Gongjiang.Application.Jobs;
 /// <summary>Validates a <see cref="JobLine"/> (jobs.jsonl, the API) and turns it into a <see cref="JobPosting"/>.</summary>
 public sealed class JobRecordMapper(TaxonomyCatalog catalog, OccupationResolver occupations, TimeProvider clock)
 {
-    public Mapped<JobPosting> Map(JobLine line)
+    public Result<JobPosting> Map(JobLine line)
     {
-        var result = new Mapped<JobPosting>();
-        var job = Validate(line, result);
-        return result.Errors.Count == 0 ? new Mapped<JobPosting> { Value = job } : result;
+        var errors = new ErrorList();
+        var job = Validate(line, errors);
+        return errors.IsEmpty ? job : errors;
     }
 
-    private JobPosting Validate(JobLine r, Mapped<JobPosting> m)
+    private JobPosting Validate(JobLine r, ErrorList m)
     {
-        if (!EntityId.IsValid(r.Id)) m.Add("id", r.Id is null ? "is required" : $"invalid id '{r.Id}'");
-        if (string.IsNullOrWhiteSpace(r.EmployerId)) m.Add("employer_id", "is required");
-        if (string.IsNullOrWhiteSpace(r.Title)) m.Add("title", "is required");
-        else if (r.Title.Length > 200) m.Add("title", "at most 200 characters");
+        if (!EntityId.IsValid(r.Id)) m.Add(r.Id is null ? Error.Invalid("id", InputErrors.Required) : Error.Invalid("id", InputErrors.InvalidId, r.Id));
+        if (string.IsNullOrWhiteSpace(r.EmployerId)) m.Add("employer_id", InputErrors.Required);
+        if (string.IsNullOrWhiteSpace(r.Title)) m.Add("title", InputErrors.Required);
+        else if (r.Title.Length > 200) m.Add("title", InputErrors.TooLong, 200);
         if (r.OccupationCode is not null && catalog.FindOccupation(r.OccupationCode) is null)
-            m.Add("occupation_code", $"unknown occupation code '{r.OccupationCode}'");
-        if (r.MinGrade is { } g && !SkillGrade.IsValid(g)) m.Add("min_grade", $"must be 1…5 (5 = 五级/初级工), got {g}");
+            m.Add("occupation_code", InputErrors.UnknownOccupation, r.OccupationCode);
+        if (r.MinGrade is { } g && !SkillGrade.IsValid(g)) m.Add("min_grade", InputErrors.Grade, g);
         EducationLevel? education = null;
         if (r.EducationMin is not null)
         {
             if (EducationLevels.TryParse(r.EducationMin, out var e)) education = e;
-            else m.Add("education_min", $"unknown education level '{r.EducationMin}'");
+            else m.Add("education_min", InputErrors.UnknownEducation, r.EducationMin);
         }
-        if (r.ExperienceMinYears is < 0 or > 60) m.Add("experience_min_years", "must be between 0 and 60");
-        if (string.IsNullOrWhiteSpace(r.City)) m.Add("city", "is required");
-        else if (catalog.FindRegion(r.City) is null) m.Add("city", $"unknown city code '{r.City}'");
-        if (r.Salary?.Min is not { } min || r.Salary?.Max is not { } max) m.Add("salary", "min and max are required");
-        else if (min <= 0 || max <= 0) m.Add("salary", "must be positive CNY per month");
-        else if (min > max) m.Add("salary", $"min {min} is greater than max {max}");
-        if (r.Headcount is < 1 or > 100000) m.Add("headcount", "must be between 1 and 100000");
+        if (r.ExperienceMinYears is < 0 or > 60) m.Add("experience_min_years", InputErrors.Between, 0, 60);
+        if (string.IsNullOrWhiteSpace(r.City)) m.Add("city", InputErrors.Required);
+        else if (catalog.FindRegion(r.City) is null) m.Add("city", InputErrors.UnknownCity, r.City);
+        if (r.Salary?.Min is not { } min || r.Salary?.Max is not { } max) m.Add("salary", InputErrors.PayRangeRequired);
+        else if (min <= 0 || max <= 0) m.Add("salary", InputErrors.PayPositive);
+        else if (min > max) m.Add("salary", InputErrors.MinOverMax, min, max);
+        if (r.Headcount is < 1 or > 100000) m.Add("headcount", InputErrors.Between, 1, 100000);
         var skills = new List<JobSkill>();
         foreach (var (s, i) in (r.Skills ?? []).Select((s, i) => (s, i)))
         {
-            if (string.IsNullOrWhiteSpace(s?.Name)) { m.Add($"skills[{i}].name", "is required"); continue; }
-            if (s.Weight is < 0 or > 1) { m.Add($"skills[{i}].weight", "must be between 0 and 1"); continue; }
+            if (string.IsNullOrWhiteSpace(s?.Name)) { m.Add($"skills[{i}].name", InputErrors.Required); continue; }
+            if (s.Weight is < 0 or > 1) { m.Add($"skills[{i}].weight", InputErrors.Between, 0, 1); continue; }
             skills.Add(new JobSkill { Name = s.Name.Trim(), Weight = s.Weight ?? 1.0 / Math.Max(1, r.Skills!.Count) });
         }
         var posted = ParseDate(r.PostedAt, "posted_at", m) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var expires = ParseDate(r.ExpiresAt, "expires_at", m);
-        if (expires is not null && expires < posted) m.Add("expires_at", "is before posted_at");
+        if (expires is not null && expires < posted) m.Add("expires_at", InputErrors.BeforePosted);
         var status = JobStatus.Open;
-        if (r.Status is not null && !Enum.TryParse(r.Status, ignoreCase: true, out status)) m.Add("status", $"unknown status '{r.Status}'");
-        if ((r.Description?.Length ?? 0) > 20000) m.Add("description", "at most 20000 characters");
-        if (m.Errors.Count > 0) return null!;
+        if (r.Status is not null && !Enum.TryParse(r.Status, ignoreCase: true, out status)) m.Add("status", InputErrors.UnknownStatus, r.Status);
+        if ((r.Description?.Length ?? 0) > 20000) m.Add("description", InputErrors.TooLong, 20000);
+        if (!m.IsEmpty) return null!;
 
         string? code = r.OccupationCode;
         double? confidence = null;
@@ -68,12 +68,24 @@ public sealed class JobRecordMapper(TaxonomyCatalog catalog, OccupationResolver 
         };
     }
 
-    internal static DateOnly? ParseDate(string? value, string field, Mapped<JobPosting> m)
+    internal static DateOnly? ParseDate(string? value, string field, ErrorList m)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dt)) return DateOnly.FromDateTime(dt.UtcDateTime);
-        m.Add(field, $"'{value}' is not a date (yyyy-MM-dd)");
+        m.Add(field, InputErrors.NotDate, value);
         return null;
     }
+
+    /// <summary>A posting as the file contract's record (FORMATS.md jobs.jsonl), for export.</summary>
+    public static JobLine ToLine(JobPosting j) => new()
+    {
+        Id = j.Id, EmployerId = j.EmployerId, Title = j.Title, OccupationCode = j.OccupationCode, MinGrade = j.MinGrade,
+        Skills = j.Skills.Select(s => new SkillWeightLine { Name = s.Name, Weight = s.Weight }).ToList(),
+        RequiredCertificates = j.RequiredCertificates.Count > 0 ? j.RequiredCertificates : null,
+        EducationMin = j.EducationMin is { } e ? EducationLevels.ToFileName(e) : null, ExperienceMinYears = j.ExperienceMinYears,
+        City = j.CityCode, Salary = new SalaryLine { Min = j.SalaryMin, Max = j.SalaryMax }, Headcount = j.Headcount,
+        PostedAt = j.PostedAt.ToString("yyyy-MM-dd"), ExpiresAt = j.ExpiresAt?.ToString("yyyy-MM-dd"), Description = j.Description,
+        Status = j.Status.ToString().ToLowerInvariant(),
+    };
 }

@@ -1,3 +1,4 @@
+using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Import;
 using Gongjiang.Application.Matching;
 using Gongjiang.Application.Persistence;
@@ -77,20 +78,20 @@ public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog
 
     private DbSet<TalentSearchDocument> Documents => db.Set<TalentSearchDocument>();
 
-    public Mapped<TalentSearchQuery> Validate(TalentSearchQuery q)
+    public Result<TalentSearchQuery> Validate(TalentSearchQuery q)
     {
-        var m = new Mapped<TalentSearchQuery>();
-        if ((q.Text?.Length ?? 0) > 100) m.Add("q", "at most 100 characters");
-        if (q.MinGrade is { } g && !SkillGrade.IsValid(g)) m.Add("min_grade", "must be 1…5");
-        if (q.Occupation is { Length: > 0 } o && (o.Length > 12 || !o.All(c => char.IsAsciiDigit(c) || c == '-'))) m.Add("occupation", $"'{o}' is not an occupation code");
-        if (q.City is { Length: > 0 } c && (c.Length > 6 || !c.All(char.IsAsciiDigit))) m.Add("city", $"'{c}' is not a region code");
-        if (q.Major is { Length: > 0 } mj && (mj.Length > 12 || !mj.All(char.IsAsciiLetterOrDigit))) m.Add("major", $"'{mj}' is not a major code");
-        if (q.MinExperience is < 0 or > 60) m.Add("min_experience", "must be between 0 and 60");
-        if (q.PayMin is < 0 || q.PayMax is < 0) m.Add("pay", "must not be negative");
-        if (q.PayMin is { } lo && q.PayMax is { } hi && lo > hi) m.Add("pay", $"min {lo} is greater than max {hi}");
-        if (q.Page < 1 || q.Page > 10000) m.Add("page", "must be between 1 and 10000");
-        if (q.PageSize < 1 || q.PageSize > MaxPageSize) m.Add("page_size", $"must be between 1 and {MaxPageSize}");
-        return m.Errors.Count > 0 ? m : new Mapped<TalentSearchQuery> { Value = q };
+        var m = new ErrorList();
+        if ((q.Text?.Length ?? 0) > 100) m.Add("q", InputErrors.TooLong, 100);
+        if (q.MinGrade is { } g && !SkillGrade.IsValid(g)) m.Add("min_grade", InputErrors.Grade, g);
+        if (q.Occupation is { Length: > 0 } o && (o.Length > 12 || !o.All(c => char.IsAsciiDigit(c) || c == '-'))) m.Add("occupation", InputErrors.NotOccupationCode, o);
+        if (q.City is { Length: > 0 } c && (c.Length > 6 || !c.All(char.IsAsciiDigit))) m.Add("city", InputErrors.NotRegionCode, c);
+        if (q.Major is { Length: > 0 } mj && (mj.Length > 12 || !mj.All(char.IsAsciiLetterOrDigit))) m.Add("major", InputErrors.NotMajorCode, mj);
+        if (q.MinExperience is < 0 or > 60) m.Add("min_experience", InputErrors.Between, 0, 60);
+        if (q.PayMin is < 0 || q.PayMax is < 0) m.Add("pay", InputErrors.NotNegative);
+        if (q.PayMin is { } lo && q.PayMax is { } hi && lo > hi) m.Add("pay", InputErrors.MinOverMax, lo, hi);
+        if (q.Page < 1 || q.Page > 10000) m.Add("page", InputErrors.Between, 1, 10000);
+        if (q.PageSize < 1 || q.PageSize > MaxPageSize) m.Add("page_size", InputErrors.Between, 1, MaxPageSize);
+        return m.IsEmpty ? q : m;
     }
 
     public static IReadOnlyList<string> Terms(string? text) =>

@@ -1,3 +1,4 @@
+using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Import;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Common;
@@ -54,10 +55,11 @@ public sealed class TalentService(AppDbContext db, TalentRecordMapper mapper, Ti
     }
 
     /// <summary>Replaces a seeker's own profile (and contact data) with the submitted one.</summary>
-    public async Task<Mapped<TalentRecord>> SaveAsync(string talentId, TalentLine input, CancellationToken ct = default)
+    public async Task<Result<TalentRecord>> SaveAsync(string talentId, TalentLine input, CancellationToken ct = default)
     {
         var mapped = mapper.Map(input with { Id = talentId });
-        if (mapped.Value is not { } record) return mapped;
+        if (!mapped.Succeeded) return mapped;
+        var record = mapped.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var profile = await db.Talent.FirstOrDefaultAsync(t => t.Id == talentId, ct);

@@ -52,7 +52,7 @@ public static class ExportCommand
                 {
                     await foreach (var j in context.Jobs.AsNoTracking().OrderBy(j => j.Id).AsAsyncEnumerable().WithCancellation(ct))
                     {
-                        await writer.WriteLineAsync(JsonSerializer.Serialize(JobService.ToLine(j), InterchangeJson.Options));
+                        await writer.WriteLineAsync(JsonSerializer.Serialize(JobRecordMapper.ToLine(j), InterchangeJson.Options));
                         count++;
                     }
                 });

@@ -46,33 +46,49 @@ public sealed class Employer
 
     /// <summary>
     /// The one publishing gate: null when the employer may publish postings (and, as an HR-service business, run headhunting
-    /// projects) at <paramref name="now"/>; otherwise the reason in Chinese.
+    /// projects) at <paramref name="now"/>; otherwise the code of the reason (<see cref="PublishRefusals"/>).
     /// </summary>
     public string? WhyCannotPublish(DateTime now)
     {
         switch (Verification)
         {
-            case VerificationStatus.Pending: return "企业认证正在审核中。审核通过后才能发布岗位，在此之前岗位可以保存为草稿。";
-            case VerificationStatus.Rejected: return "企业认证未通过，暂不能发布岗位。请根据审核意见补充材料后联系园区重新审核。";
-            case VerificationStatus.Suspended: return "企业账号已被暂停，暂不能发布岗位。请联系园区运营人员。";
-            case VerificationStatus.Expired: return "企业认证已过期（每 6 个月复核一次），请申请重新认证；已发布的岗位保持开放。";
+            case VerificationStatus.Pending: return PublishRefusals.VerificationPending;
+            case VerificationStatus.Rejected: return PublishRefusals.VerificationRejected;
+            case VerificationStatus.Suspended: return PublishRefusals.Suspended;
+            case VerificationStatus.Expired: return PublishRefusals.VerificationExpired;
         }
         if (VerificationExpiresAt is { } expires && expires <= now)
-            return "企业认证已过期（每 6 个月复核一次），请申请重新认证；已发布的岗位保持开放。";
+            return PublishRefusals.VerificationExpired;
         if (AccountClass == AccountClass.HrService)
         {
             if (HrLicenceStatus != HrLicenceStatus.Approved)
                 return HrLicenceStatus switch
                 {
-                    HrLicenceStatus.None => "人力资源服务机构须先提交人力资源服务许可证，审核通过后才能发布岗位或创建猎头项目。",
-                    HrLicenceStatus.Pending => "人力资源服务许可证正在审核中，审核通过后才能发布岗位或创建猎头项目。",
-                    _ => "人力资源服务许可证未通过审核，请重新提交后再发布岗位或创建猎头项目。",
+                    HrLicenceStatus.None => PublishRefusals.HrLicenceMissing,
+                    HrLicenceStatus.Pending => PublishRefusals.HrLicencePending,
+                    _ => PublishRefusals.HrLicenceRejected,
                 };
             if (HrLicenceValidUntil is { } until && until < DateOnly.FromDateTime(now))
-                return "人力资源服务许可证已过有效期，请提交新的许可证。";
+                return PublishRefusals.HrLicenceExpired;
         }
         return null;
     }
+}
+
+/// <summary>
+/// Why an employer may not publish: the error codes <see cref="Employer.WhyCannotPublish"/> answers, whose messages the
+/// application's resources hold.
+/// </summary>
+public static class PublishRefusals
+{
+    public const string VerificationPending = "employer.verification_pending";
+    public const string VerificationRejected = "employer.verification_rejected";
+    public const string Suspended = "employer.suspended";
+    public const string VerificationExpired = "employer.verification_expired";
+    public const string HrLicenceMissing = "employer.hr_licence_missing";
+    public const string HrLicencePending = "employer.hr_licence_pending";
+    public const string HrLicenceRejected = "employer.hr_licence_rejected";
+    public const string HrLicenceExpired = "employer.hr_licence_expired";
 }
 
 /// <summary>The account class of an employer (单位类别).</summary>

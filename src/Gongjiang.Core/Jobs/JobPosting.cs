@@ -31,6 +31,9 @@ public sealed class JobPosting
     public DateTime UpdatedAt { get; set; }
 
     public bool IsOpenOn(DateOnly day) => Status == JobStatus.Open && (ExpiresAt is null || ExpiresAt >= day);
+
+    /// <summary>The state as a reader sees it on the day: an open posting past its date reads as expired.</summary>
+    public JobStatus StatusOn(DateOnly day) => Status == JobStatus.Open && ExpiresAt is { } e && e < day ? JobStatus.Expired : Status;
 }
 
 /// <summary>A skill the job asks for, with its weight in the job's requirements (0–1).</summary>

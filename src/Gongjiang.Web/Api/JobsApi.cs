@@ -1,9 +1,14 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Identity;
 using Gongjiang.Application.Jobs;
+using Gongjiang.Core.Common;
 using Gongjiang.Core.Interchange;
 using Gongjiang.Core.Jobs;
+using Gongjiang.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 
 namespace Gongjiang.Web.Api;
 
@@ -13,7 +18,7 @@ public static class JobsApi
     {
         var jobs = v1.MapGroup("/jobs").WithTags("Jobs");
         jobs.MapGet("/", ListJobs).WithName("ListJobs").WithSummary("Open jobs, newest first, paged")
-            .RequireRateLimiting(Infrastructure.RateLimits.Search);
+            .RequireRateLimiting(RateLimits.Search);
         jobs.MapGet("/{id}", GetJob).WithName("GetJob").WithSummary("One job");
         jobs.MapPost("/", CreateJob).WithName("CreateJob").WithSummary("Create a job as the signed-in employer; it is a draft until published")
             .RequireAuthorization(p => p.RequireRole(Roles.EmployerHR, Roles.Agency));
@@ -25,69 +30,83 @@ public static class JobsApi
         return v1;
     }
 
-    public sealed record JobPage(IReadOnlyList<JobLine> Items, int Page, int PageSize, int Total);
+    private static async Task<Results<Ok<JobPage>, ProblemHttpResult>> ListJobs(IUseCases useCases, string? q, string? city, string? occupation,
+        int? page, int? pageSize, CancellationToken ct) =>
+        (await useCases.RunAsync(new SearchJobs.Query(q, city, occupation, page ?? 1, pageSize ?? 20), ct))
+            .ToHttp(p => new JobPage(p.Items.Select(JobResponse.Of).ToList(), p.Page, p.PageSize, p.Total));
 
-    private static async Task<Ok<JobPage>> ListJobs(JobService service, string? q, string? city, string? occupation,
-        int? page, int? pageSize, CancellationToken ct)
-    {
-        var result = await service.SearchAsync(new JobQuery(q, city, occupation, Page: page ?? 1, PageSize: pageSize ?? 20), ct);
-        return TypedResults.Ok(new JobPage(result.Items.Select(JobService.ToLine).ToList(), result.Page, result.PageSize, result.Total));
-    }
+    private static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetJob(string id, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new GetJob.Query(id), ct)).ToHttp(JobResponse.Of);
 
-    private static async Task<Results<Ok<JobLine>, ProblemHttpResult>> GetJob(string id, JobService service,
-        HttpContext http, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<JobResponse>, ProblemHttpResult>> CreateJob(JobRequest body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new SaveJob.Command(null, body, Publish: false), ct))
+            .ToCreated(s => $"/api/v1/jobs/{s.Job.Id}", s => JobResponse.Of(s.Job));
+
+    private static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> PublishJob(string id, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new PublishJob.Command(id), ct)).ToHttp(p => JobResponse.Of(p.Job));
+
+    private static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> UpdateJob(string id, JobRequest body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new SaveJob.Command(id, body, Publish: false), ct)).ToHttp(s => JobResponse.Of(s.Job));
+}
+
+public sealed record JobPage(IReadOnlyList<JobResponse> Items, int Page, int PageSize, int Total);
+
+public sealed record SkillWeight([property: JsonPropertyName("name")] string? Name, [property: JsonPropertyName("weight")] double? Weight);
+
+public sealed record SalaryRange([property: JsonPropertyName("min")] int? Min, [property: JsonPropertyName("max")] int? Max);
+
+/// <summary>A posting as an employer sends it: the fields of jobs.jsonl that the employer writes (weights are shares of 1).</summary>
+public sealed record JobRequest : IPostingInput
+{
+    [JsonPropertyName("title")] public string? Title { get; init; }
+    [JsonPropertyName("occupation_code")] public string? OccupationCode { get; init; }
+    [JsonPropertyName("min_grade")] public int? MinGrade { get; init; }
+    [JsonPropertyName("skills")] public List<SkillWeight>? Skills { get; init; }
+    [JsonPropertyName("required_certificates")] public List<string>? RequiredCertificates { get; init; }
+    [JsonPropertyName("education_min")] public string? EducationMin { get; init; }
+    [JsonPropertyName("experience_min_years")] public double? ExperienceMinYears { get; init; }
+    [JsonPropertyName("city")] public string? City { get; init; }
+    [JsonPropertyName("salary")] public SalaryRange? Salary { get; init; }
+    [JsonPropertyName("headcount")] public int? Headcount { get; init; }
+    [JsonPropertyName("expires_at")] public string? ExpiresAt { get; init; }
+    [JsonPropertyName("description")] public string? Description { get; init; }
+
+    public JobLine ToLine(ErrorList errors, out IReadOnlyList<int> rowOfSkill, Func<string, string> resolveOccupation)
     {
-        var job = await service.FindAsync(id, ct);
-        if (job is null) return ApiResults.NotFound($"job {id}");
-        if (!job.IsOpenOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
+        rowOfSkill = Enumerable.Range(0, Skills?.Count ?? 0).ToList();
+        return new JobLine
         {
-            // Drafts and closed postings are visible only to their employer and to operators.
-            var user = await CurrentUser.FromAsync(http.User, users);
-            if (user is null || !(user.IsOperator || user.EmployerId == job.EmployerId)) return ApiResults.NotFound($"job {id}");
-        }
-        return TypedResults.Ok(JobService.ToLine(job));
+            Title = Title, OccupationCode = string.IsNullOrWhiteSpace(OccupationCode) ? null : resolveOccupation(OccupationCode),
+            MinGrade = MinGrade, Skills = Skills?.Select(s => new SkillWeightLine { Name = s.Name, Weight = s.Weight }).ToList(),
+            RequiredCertificates = RequiredCertificates, EducationMin = EducationMin, ExperienceMinYears = ExperienceMinYears,
+            City = City, Salary = Salary is null ? null : new SalaryLine { Min = Salary.Min, Max = Salary.Max }, Headcount = Headcount,
+            ExpiresAt = ExpiresAt, Description = Description,
+        };
     }
+}
 
-    private static async Task<Results<Created<JobLine>, ValidationProblem, ProblemHttpResult>> CreateJob(JobLine body,
-        JobService service, HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var user = await CurrentUser.FromAsync(http.User, users);
-        if (user?.EmployerId is null) return TypedResults.Problem(statusCode: 403, title: "No employer account");
-        var result = await service.CreateAsync(user.EmployerId, body, ct);
-        if (result.Value is null) return ApiResults.Invalid(result);
-        return TypedResults.Created($"/api/v1/jobs/{result.Value.Id}", JobService.ToLine(result.Value));
-    }
-
-    public sealed record ScreeningFlagView(string Rule, string Severity, string Excerpt, string LegalBasis, string Field);
-
-    private static async Task<Results<Ok<JobLine>, ProblemHttpResult>> PublishJob(string id, JobService service, HttpContext http,
-        UserManager<AppUser> users, CancellationToken ct)
-    {
-        var user = await CurrentUser.FromAsync(http.User, users);
-        var job = await service.FindAsync(id, ct);
-        if (job is null || user?.EmployerId != job.EmployerId) return ApiResults.NotFound($"job {id}");
-        var outcome = await service.PublishAsync(id, ct);
-        if (!outcome.Published)
-        {
-            var problem = TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "未能发布 / Not published",
-                detail: outcome.Refusal, extensions: new Dictionary<string, object?>
-                {
-                    ["flags"] = outcome.Flags.Select(f => new ScreeningFlagView(f.Rule, f.SeverityName, f.Excerpt, f.LegalBasis, f.Field)).ToList(),
-                });
-            return problem;
-        }
-        return TypedResults.Ok(JobService.ToLine((await service.FindAsync(id, ct))!));
-    }
-
-    private static async Task<Results<Ok<JobLine>, ValidationProblem, ProblemHttpResult>> UpdateJob(string id, JobLine body,
-        JobService service, HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var user = await CurrentUser.FromAsync(http.User, users);
-        var job = await service.FindAsync(id, ct);
-        // A foreign employer's job answers 404, not 403: its existence is not disclosed.
-        if (job is null || user?.EmployerId != job.EmployerId) return ApiResults.NotFound($"job {id}");
-        var result = await service.UpdateAsync(job, body, ct);
-        if (result.Value is null) return ApiResults.Invalid(result);
-        return TypedResults.Ok(JobService.ToLine(result.Value));
-    }
+/// <summary>A posting as the API answers it, with its id, employer, dates and status.</summary>
+public sealed record JobResponse(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("employer_id")] string EmployerId,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("occupation_code")] string? OccupationCode,
+    [property: JsonPropertyName("min_grade")] int? MinGrade,
+    [property: JsonPropertyName("skills")] IReadOnlyList<SkillWeight> Skills,
+    [property: JsonPropertyName("required_certificates")] IReadOnlyList<string>? RequiredCertificates,
+    [property: JsonPropertyName("education_min")] string? EducationMin,
+    [property: JsonPropertyName("experience_min_years")] double? ExperienceMinYears,
+    [property: JsonPropertyName("city")] string City,
+    [property: JsonPropertyName("salary")] SalaryRange Salary,
+    [property: JsonPropertyName("headcount")] int Headcount,
+    [property: JsonPropertyName("posted_at")] string PostedAt,
+    [property: JsonPropertyName("expires_at")] string? ExpiresAt,
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("status")] string Status)
+{
+    public static JobResponse Of(JobPosting j) => new(j.Id, j.EmployerId, j.Title, j.OccupationCode, j.MinGrade,
+        j.Skills.Select(s => new SkillWeight(s.Name, s.Weight)).ToList(), j.RequiredCertificates.Count > 0 ? j.RequiredCertificates : null,
+        j.EducationMin is { } e ? EducationLevels.ToFileName(e) : null, j.ExperienceMinYears, j.CityCode, new SalaryRange(j.SalaryMin, j.SalaryMax),
+        j.Headcount, j.PostedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), j.ExpiresAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        j.Description, j.Status.ToString().ToLowerInvariant());
 }

@@ -1,3 +1,5 @@
+using Gongjiang.Web.Infrastructure;
+using Gongjiang.Application.Common.Results;
 using System.Globalization;
 using Gongjiang.Application.Identity;
 using Gongjiang.Application.Import;
@@ -69,15 +71,15 @@ public static class SharingApi
     internal static Viewer ViewerOf(CurrentUser user) => new(user.Id, user.IsEmployer ? user.EmployerId : null, user.IsSeeker ? user.TalentId : null, user.IsOperator);
 
     /// <summary>Reads the query string into a search; bad values are named by their parameter.</summary>
-    public static Mapped<TalentSearchQuery> ParseQuery(TalentSearchService search, IQueryCollection query)
+    public static Result<TalentSearchQuery> ParseQuery(TalentSearchService search, IQueryCollection query)
     {
-        var errors = new Mapped<TalentSearchQuery>();
+        var errors = new ErrorList();
         int? Int(string name)
         {
             var raw = query[name].ToString();
             if (string.IsNullOrWhiteSpace(raw)) return null;
             if (int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)) return v;
-            errors.Add(name, $"'{raw}' is not a whole number");
+            errors.Add(name, InputErrors.NotInteger);
             return null;
         }
         string? Text(string name) => string.IsNullOrWhiteSpace(query[name].ToString()) ? null : query[name].ToString().Trim();
@@ -85,13 +87,13 @@ public static class SharingApi
         if (Text("education") is { } e)
         {
             if (EducationLevels.TryParse(e, out var level)) education = level;
-            else errors.Add("education", $"unknown education level '{e}'");
+            else errors.Add("education", InputErrors.UnknownEducation, e);
         }
         double? minExperience = null;
         if (Text("minExperience") is { } x)
         {
             if (double.TryParse(x, NumberStyles.Float, CultureInfo.InvariantCulture, out var years) && double.IsFinite(years)) minExperience = years;
-            else errors.Add("minExperience", $"'{x}' is not a number");
+            else errors.Add("minExperience", InputErrors.NotNumber);
         }
         var q = new TalentSearchQuery
         {
@@ -99,15 +101,16 @@ public static class SharingApi
             Major = Text("major"), MinExperience = minExperience, PayMin = Int("payMin"), PayMax = Int("payMax"),
             Page = Int("page") ?? 1, PageSize = Int("pageSize") ?? 20,
         };
-        if (errors.Errors.Count > 0) return errors;
+        if (!errors.IsEmpty) return errors;
         return search.Validate(q);
     }
 
-    private static async Task<Results<Ok<TalentSearchResult>, ValidationProblem>> Search(HttpContext http, TalentSearchService search,
+    private static async Task<Results<Ok<TalentSearchResult>, ProblemHttpResult>> Search(HttpContext http, TalentSearchService search,
         AppDbContext db, TaxonomyCatalog catalog, CancellationToken ct)
     {
         var parsed = ParseQuery(search, http.Request.Query);
-        if (parsed.Value is not { } query) return ApiResults.Invalid(parsed);
+        if (!parsed.Succeeded) return ResultHttp.Problem(parsed.Errors);
+        var query = parsed.Value;
         var page = await search.SearchAsync(query, ct);
         var cards = await CardsAsync(db, catalog, page.Items.Select(i => (i.Profile, (double)i.Score)), ct);
         return TypedResults.Ok(new TalentSearchResult(cards, page.Page, page.PageSize, page.Total));
@@ -213,12 +216,8 @@ public static class SharingApi
     private static ConsentView ToView(ConsentGrant g, string employerName) => new(g.Id, g.EmployerId, employerName, g.Purpose,
         ContactKindNames.ToFileNames(g.Kinds), g.GrantedAt, g.RevokedAt, g.RevokedReason, g.RevokedAt is null);
 
-    private static ValidationProblem Invalid(string field, string message)
-    {
-        var m = new Mapped<object>();
-        m.Add(field, message);
-        return ApiResults.Invalid(m);
-    }
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "输入有误 / Invalid input");
 
     /// <summary>404 for another party's or a missing record (its existence is not disclosed), 429 for the daily limit, 409 for a refused change.</summary>
     private static ProblemHttpResult Problem<T>(SharingResult<T> result) => result.Failure switch

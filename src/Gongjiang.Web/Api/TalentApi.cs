@@ -1,3 +1,4 @@
+using Gongjiang.Web.Infrastructure;
 using Gongjiang.Application.Identity;
 using Gongjiang.Application.Talent;
 using Gongjiang.Core.Interchange;
@@ -31,13 +32,13 @@ public static class TalentApi
         return TypedResults.Ok(TalentService.ToLine(profile, await service.FindContactAsync(user.TalentId, ct), includeProtected: true));
     }
 
-    private static async Task<Results<Ok<TalentLine>, ValidationProblem, ProblemHttpResult>> SaveMine(TalentLine body,
+    private static async Task<Results<Ok<TalentLine>, ProblemHttpResult>> SaveMine(TalentLine body,
         TalentService service, HttpContext http, UserManager<AppUser> users, CancellationToken ct)
     {
         var user = await CurrentUser.FromAsync(http.User, users);
         if (user?.TalentId is null) return ApiResults.NotFound("profile");
         var result = await service.SaveAsync(user.TalentId, body, ct);
-        if (result.Value is null) return ApiResults.Invalid(result);
+        if (!result.Succeeded) return ResultHttp.Problem(result.Errors);
         return TypedResults.Ok(TalentService.ToLine(result.Value.Profile, result.Value.Contact, includeProtected: true));
     }
 

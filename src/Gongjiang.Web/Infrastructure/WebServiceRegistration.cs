@@ -69,6 +69,8 @@ public static class WebServiceRegistration
             ?? new Gongjiang.Application.Privacy.RetentionOptions());
         // Outbox sending, the expiry of offers and invitations, retention and re-verification: one scheduler, a task each.
         Gongjiang.Application.Common.PeriodicTaskRegistration.AddGongjiangBackgroundTasks(services);
+        services.AddHttpContextAccessor();
+        services.AddScoped<Gongjiang.Application.Common.ICurrentUser, HttpCurrentUser>();
         services.AddProblemDetails();
         services.AddGongjiangRateLimits();
         services.AddExceptionHandler<BadRequestExceptionHandler>();

@@ -41,10 +41,9 @@ public sealed class ComplaintServiceTests
             new Employer { Id = "E2", Name = "青岛蓝芯微电子有限公司", Uscc = "91370212MA3D1B5Q4B", CityCode = "370212", IndustryCluster = "集成电路", Verification = VerificationStatus.Verified, VerifiedAt = now, CreatedAt = now, UpdatedAt = now });
         db.Jobs.AddRange(jobs);
         await db.SaveChangesAsync();
-        var service = scope.ServiceProvider.GetRequiredService<JobService>();
         foreach (var job in jobs)
         {
-            var published = await service.PublishAsync(job.Id);
+            var published = await scope.ServiceProvider.PublishAsEmployerAsync(job.Id);
             Assert.True(published.Published, published.Refusal);
         }
     }
@@ -84,7 +83,7 @@ public sealed class ComplaintServiceTests
         Assert.Equal(ComplianceFailure.Illegal, again.Failure);
 
         Assert.Equal(JobStatus.TakenDown, (await JobAsync(database, "J1")).Status);
-        var republish = await WithAsync(database, sp => sp.GetRequiredService<JobService>().PublishAsync("J1"));
+        var republish = await WithAsync(database, sp => sp.PublishAsEmployerAsync("J1"));
         Assert.False(republish.Published);
         var reasons = await WithAsync(database, sp => sp.GetRequiredService<ServiceLog>().TakedownReasonsAsync(["J1"]));
         Assert.Contains("核实收取服装费", reasons["J1"]);
@@ -94,7 +93,7 @@ public sealed class ComplaintServiceTests
 
         var restored = await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>().RestorePostingAsync(Operator, "J1", "企业已整改"));
         Assert.Equal(JobStatus.Draft, restored.Value!.Status);
-        Assert.True((await WithAsync(database, sp => sp.GetRequiredService<JobService>().PublishAsync("J1"))).Published);
+        Assert.True((await WithAsync(database, sp => sp.PublishAsEmployerAsync("J1"))).Published);
 
         var log = await LogAsync(database);
         Assert.Equal([ServiceActions.ComplaintFiled, ServiceActions.ComplaintAssigned, ServiceActions.ComplaintUpheld, ServiceActions.JobTakenDown, ServiceActions.JobRestored],
@@ -143,7 +142,7 @@ public sealed class ComplaintServiceTests
         Assert.Contains("180 天内 3 次举报", employer.VerificationNote);
         Assert.Equal(JobStatus.Closed, (await JobAsync(database, "J4")).Status);
         Assert.Equal(JobStatus.Open, (await JobAsync(database, "J9")).Status); // another employer is untouched
-        var refused = await WithAsync(database, sp => sp.GetRequiredService<JobService>().PublishAsync("J4"));
+        var refused = await WithAsync(database, sp => sp.PublishAsEmployerAsync("J4"));
         Assert.False(refused.Published);
 
         var noReason = await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>().LiftSuspensionAsync(Operator, "E1", ""));
@@ -151,7 +150,7 @@ public sealed class ComplaintServiceTests
         var lifted = await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>().LiftSuspensionAsync(Operator, "E1", "企业已整改并提交承诺书"));
         Assert.Equal(VerificationStatus.Verified, lifted.Value!.Verification);
         Assert.Equal(ComplianceFailure.Illegal, (await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>().LiftSuspensionAsync(Operator, "E1", "再次"))).Failure);
-        Assert.True((await WithAsync(database, sp => sp.GetRequiredService<JobService>().PublishAsync("J4"))).Published);
+        Assert.True((await WithAsync(database, sp => sp.PublishAsEmployerAsync("J4"))).Published);
 
         var log = await LogAsync(database);
         Assert.Single(log, e => e.Action == ServiceActions.EmployerSuspended && e.TargetId == "E1");

@@ -83,11 +83,11 @@ public sealed class EmployerVerificationTests : IDisposable
         Assert.Equal(ComplianceFailure.NotFound, (await WithAsync(database, sp => Verification(sp).RequestVerificationAsync("hr", "E9", "x"))).Failure);
         var requested = await WithAsync(database, sp => Verification(sp).RequestVerificationAsync("hr", "E1", "青岛海卓精密机械(黄岛)有限公司"));
         Assert.True(requested.Succeeded, requested.Message);
-        Assert.False((await WithAsync(database, sp => sp.GetRequiredService<JobService>().PublishAsync("J1"))).Published);
+        Assert.False((await WithAsync(database, sp => sp.PublishAsEmployerAsync("J1"))).Published);
 
         var approved = await WithAsync(database, sp => sp.GetRequiredService<EmployerService>().DecideVerificationAsync("E1", true, null, "op"));
         Assert.Equal(Start.UtcDateTime.AddMonths(6), approved!.VerificationExpiresAt);
-        Assert.True((await WithAsync(database, sp => sp.GetRequiredService<JobService>().PublishAsync("J1"))).Published);
+        Assert.True((await WithAsync(database, sp => sp.PublishAsEmployerAsync("J1"))).Published);
         // Still valid: neither due nor re-requestable yet.
         Assert.Empty(await WithAsync(database, sp => Verification(sp).DueAsync()));
         Assert.Equal(ComplianceFailure.Illegal, (await WithAsync(database, sp => Verification(sp).RequestVerificationAsync("hr", "E1", "青岛海卓精密机械（黄岛）有限公司"))).Failure);
@@ -98,7 +98,7 @@ public sealed class EmployerVerificationTests : IDisposable
 
         clock.Advance(TimeSpan.FromDays(30)); // past 6 months
         Assert.Equal(1, await WithAsync(database, sp => Verification(sp).MarkExpiredAsync()));
-        var refused = await WithAsync(database, sp => sp.GetRequiredService<JobService>().PublishAsync("J2"));
+        var refused = await WithAsync(database, sp => sp.PublishAsEmployerAsync("J2"));
         Assert.False(refused.Published);
         Assert.Contains("认证已过期", refused.Refusal);
         await using (var scope = database.Scope())
@@ -114,7 +114,7 @@ public sealed class EmployerVerificationTests : IDisposable
         Assert.True(again.Succeeded, again.Message);
         Assert.Equal(VerificationStatus.Pending, again.Value!.Verification);
         await WithAsync(database, sp => sp.GetRequiredService<EmployerService>().DecideVerificationAsync("E1", true, null, "op"));
-        Assert.True((await WithAsync(database, sp => sp.GetRequiredService<JobService>().PublishAsync("J2"))).Published);
+        Assert.True((await WithAsync(database, sp => sp.PublishAsEmployerAsync("J2"))).Published);
     }
 
     [Theory]
@@ -130,7 +130,7 @@ public sealed class EmployerVerificationTests : IDisposable
         var project = new ProjectInput("E1", "焊接技师专项招聘", 3, "6-18-02-04", 3, "370211", 8000, 12000, "持焊工证", "到岗后按年薪20%收费",
             DateOnly.FromDateTime(Start.UtcDateTime), null);
 
-        var noLicence = await WithAsync(database, sp => sp.GetRequiredService<JobService>().PublishAsync("J3"));
+        var noLicence = await WithAsync(database, sp => sp.PublishAsEmployerAsync("J3"));
         Assert.False(noLicence.Published);
         Assert.Contains("人力资源服务许可证", noLicence.Refusal);
         var projectRefused = await WithAsync(database, sp => sp.GetRequiredService<HeadhuntingService>().CreateAsync(agency, project));
@@ -155,11 +155,11 @@ public sealed class EmployerVerificationTests : IDisposable
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
         Assert.Equal(hash, submitted.Value!.HrLicenceFileHash);
         Assert.Equal(pdf, await File.ReadAllBytesAsync(Path.Combine(licenceDirectory, hash)));
-        Assert.Contains("审核中", (await WithAsync(database, sp => sp.GetRequiredService<JobService>().PublishAsync("J3"))).Refusal);
+        Assert.Contains("审核中", (await WithAsync(database, sp => sp.PublishAsEmployerAsync("J3"))).Refusal);
 
         Assert.Equal(ComplianceFailure.Invalid, (await WithAsync(database, sp => Verification(sp).DecideLicenceAsync("op", "A1", false, " "))).Failure);
         Assert.True((await WithAsync(database, sp => Verification(sp).DecideLicenceAsync("op", "A1", true, null))).Succeeded);
-        Assert.True((await WithAsync(database, sp => sp.GetRequiredService<JobService>().PublishAsync("J3"))).Published);
+        Assert.True((await WithAsync(database, sp => sp.PublishAsEmployerAsync("J3"))).Published);
         Assert.True((await WithAsync(database, sp => sp.GetRequiredService<HeadhuntingService>().CreateAsync(agency, project))).Succeeded);
 
         clock.Advance(TimeSpan.FromDays(61)); // the licence has lapsed though the verification has not

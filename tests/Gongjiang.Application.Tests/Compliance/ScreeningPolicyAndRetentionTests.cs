@@ -26,17 +26,17 @@ public sealed class ScreeningPolicyAndRetentionTests
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             db.Jobs.AddRange(ComplaintServiceTests.Posting("J1", "E1", GenderBiased), ComplaintServiceTests.Posting("J2", "E1", GenderBiased));
             await db.SaveChangesAsync();
-            var blocked = await scope.ServiceProvider.GetRequiredService<JobService>().PublishAsync("J1");
+            var blocked = await scope.ServiceProvider.PublishAsEmployerAsync("J1");
             Assert.False(blocked.Published);
-            Assert.Contains(blocked.Flags, f => f.Rule == ScreeningRules.Gender && f.Severity == FlagSeverity.Block);
+            Assert.Contains(blocked.Flags, f => f.Rule == ScreeningRules.Gender && f.Severity == FlagSeverities.ToFileName(FlagSeverity.Block));
             Assert.False(await scope.ServiceProvider.GetRequiredService<ComplianceSettings>().SetRuleAsync(Operator, "no_such_rule", FlagSeverity.Warn));
             Assert.True(await scope.ServiceProvider.GetRequiredService<ComplianceSettings>().SetRuleAsync(Operator, ScreeningRules.Gender, FlagSeverity.Warn));
         }
         await using (var scope = database.Scope())
         {
-            var published = await scope.ServiceProvider.GetRequiredService<JobService>().PublishAsync("J1");
+            var published = await scope.ServiceProvider.PublishAsEmployerAsync("J1");
             Assert.True(published.Published, published.Refusal);
-            Assert.Contains(published.Flags, f => f.Rule == ScreeningRules.Gender && f.Severity == FlagSeverity.Warn);
+            Assert.Contains(published.Flags, f => f.Rule == ScreeningRules.Gender && f.Severity == FlagSeverities.ToFileName(FlagSeverity.Warn));
             // Published with a warning: it waits for an operator in the screening queue.
             var queue = await scope.ServiceProvider.GetRequiredService<ScreeningQueueService>().PendingAsync();
             var item = Assert.Single(queue);
@@ -46,7 +46,7 @@ public sealed class ScreeningPolicyAndRetentionTests
         }
         await using (var scope = database.Scope())
         {
-            Assert.False((await scope.ServiceProvider.GetRequiredService<JobService>().PublishAsync("J2")).Published);
+            Assert.False((await scope.ServiceProvider.PublishAsEmployerAsync("J2")).Published);
             var queue = scope.ServiceProvider.GetRequiredService<ScreeningQueueService>();
             var review = (await queue.PendingAsync()).Single().Review;
             Assert.Equal("note", (await queue.DecideAsync(Operator, review.Id, ScreeningQueueService.Decision.SendBack, null)).Field);

@@ -52,13 +52,14 @@ public sealed class MatchingIndexTests
         // The employer turns the welding post into an electrician's post.
         await using (var scope = database.Scope())
         {
-            var jobs = scope.ServiceProvider.GetRequiredService<JobService>();
-            var existing = (await jobs.FindAsync("J1"))!;
-            var edited = await jobs.UpdateAsync(existing, JobService.ToLine(existing) with
-            {
-                Title = "设备电工", OccupationCode = Electrician, Description = "负责车间电气设备的安装、调试和日常维修", Skills = [new SkillWeightLine { Name = "电气设备装调维修", Weight = 1 }],
-            });
-            Assert.Equal(JobStatus.Open, edited.Value!.Status);
+            var existing = (await scope.ServiceProvider.GetRequiredService<JobService>().FindAsync("J1"))!;
+            var form = JobForm.From(existing);
+            form.Title = "设备电工";
+            form.OccupationCode = Electrician;
+            form.Description = "负责车间电气设备的安装、调试和日常维修";
+            form.Skills = [new JobSkillRow { Name = "电气设备装调维修", Weight = "100" }];
+            var edited = await scope.ServiceProvider.RunAsEmployerAsync(existing.EmployerId, new SaveJob.Command("J1", form, Publish: false));
+            Assert.Equal(JobStatus.Open, edited.Value.Job.Status);
         }
         Assert.Equal(["T2"], await TalentForAsync(database, "J1"));
 

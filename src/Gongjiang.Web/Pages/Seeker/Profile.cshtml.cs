@@ -1,3 +1,5 @@
+using Gongjiang.Application.Taxonomy;
+using Gongjiang.Application.Common.Results;
 using System.Globalization;
 using Gongjiang.Application.Identity;
 using Gongjiang.Application.Talent;
@@ -51,8 +53,8 @@ public sealed class ProfileModel(UserManager<AppUser> users, TalentService talen
     [TempData] public string? Message { get; set; }
     public string? Notice { get; private set; }
 
-    public Major? ChosenMajor => Form.MajorCode is { Length: > 0 } m && catalog.MajorsByCode.TryGetValue(Ui.ResolveMajor(catalog, m), out var major) ? major : null;
-    public Occupation? OccupationOf(OccupationRow row) => string.IsNullOrWhiteSpace(row.Code) ? null : catalog.FindOccupation(Ui.ResolveOccupation(catalog, row.Code));
+    public Major? ChosenMajor => Form.MajorCode is { Length: > 0 } m && catalog.MajorsByCode.TryGetValue(TypedNames.Major(catalog, m), out var major) ? major : null;
+    public Occupation? OccupationOf(OccupationRow row) => string.IsNullOrWhiteSpace(row.Code) ? null : catalog.FindOccupation(TypedNames.Occupation(catalog, row.Code));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -82,7 +84,7 @@ public sealed class ProfileModel(UserManager<AppUser> users, TalentService talen
         if (Errors.Count == 0)
         {
             var result = await talent.SaveAsync(id, line, ct);
-            if (result.Value is not null)
+            if (result.Succeeded)
             {
                 if (user.TalentId is null)
                 {
@@ -92,8 +94,7 @@ public sealed class ProfileModel(UserManager<AppUser> users, TalentService talen
                 Message = "简历已保存。";
                 return RedirectToPage();
             }
-            foreach (var (key, messages) in result.Errors)
-                foreach (var m in messages) Add(MapKey(key, rowIndex), m);
+            foreach (var error in result.Errors) Add(MapKey(error.Field ?? "", rowIndex), ErrorText.For(error));
         }
         return Done();
     }
@@ -179,7 +180,7 @@ public sealed class ProfileModel(UserManager<AppUser> users, TalentService talen
             if (string.IsNullOrWhiteSpace(row.Code)) continue;
             int? grade = int.TryParse(row.Grade, out var g) ? g : null;
             rowIndex.Add(i);
-            occupations.Add(new TalentOccupationLine { Code = Ui.ResolveOccupation(catalog, row.Code), Grade = grade, Certified = row.Certified && grade is not null });
+            occupations.Add(new TalentOccupationLine { Code = TypedNames.Occupation(catalog, row.Code), Grade = grade, Certified = row.Certified && grade is not null });
         }
         int? Int(string? text, string field, string message)
         {
@@ -209,7 +210,7 @@ public sealed class ProfileModel(UserManager<AppUser> users, TalentService talen
             Education = new EducationLine
             {
                 Level = string.IsNullOrWhiteSpace(Form.EducationLevel) ? null : Form.EducationLevel,
-                MajorCode = string.IsNullOrWhiteSpace(Form.MajorCode) ? null : Ui.ResolveMajor(catalog, Form.MajorCode),
+                MajorCode = string.IsNullOrWhiteSpace(Form.MajorCode) ? null : TypedNames.Major(catalog, Form.MajorCode),
                 School = Form.School, GraduationYear = Int(Form.GraduationYear, "education.graduation_year", "请输入四位年份"),
             },
             Occupations = occupations, Skills = Split(Form.Skills), Certificates = Split(Form.Certificates),

@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Jobs;
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Employers;
 using Gongjiang.Core.Jobs;
 using Gongjiang.Core.Taxonomy;
 using Microsoft.AspNetCore.Html;
+using Gongjiang.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Localization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Gongjiang.Web.Pages;
 
@@ -15,8 +19,7 @@ public static partial class Ui
     public static bool English => CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>What a posting's state means to a reader today: an open posting past its date reads as expired.</summary>
-    public static JobStatus EffectiveStatus(JobPosting job, DateOnly today) =>
-        job.Status == JobStatus.Open && job.ExpiresAt is { } e && e < today ? JobStatus.Expired : job.Status;
+    public static JobStatus EffectiveStatus(JobPosting job, DateOnly today) => job.StatusOn(today);
 
     public static string StatusKey(JobStatus status) => status switch
     {
@@ -116,21 +119,31 @@ public static partial class Ui
         return code.Length == 6 ? code[..2] + "0000" : null;
     }
 
-    /// <summary>What a seeker or HR typed into an occupation field: a code, or an occupation's exact name or alias.</summary>
-    public static string ResolveOccupation(TaxonomyCatalog catalog, string text)
+    /// <summary>The message of an error code without arguments (a publishing gate, a refusal) in the user's language.</summary>
+    public static string Message(string code) => Gongjiang.Application.Common.Results.ErrorText.For(Error.Refused(code));
+
+    /// <summary>A field's messages from the model state (already in the user's language), as an inline error.</summary>
+    public static IHtmlContent FieldError(ModelStateDictionary state, string field)
     {
-        text = text.Trim();
-        if (catalog.FindOccupation(text) is not null || text.Length == 0 || char.IsAsciiDigit(text[0])) return text;
-        return OccupationSearch.Find(catalog, text, 3).FirstOrDefault(o => o.Name == text || o.Aliases.Contains(text))?.Code ?? text;
+        var messages = state.MessagesOf(field);
+        if (messages.Count == 0) return HtmlString.Empty;
+        var builder = new HtmlContentBuilder();
+        builder.AppendHtml("<span class=\"field-error\">");
+        builder.Append(string.Join("；", messages));
+        builder.AppendHtml("</span>");
+        return builder;
     }
 
-    /// <summary>A major code, or a major's exact name.</summary>
-    public static string ResolveMajor(TaxonomyCatalog catalog, string text)
+    public static string Invalid(ModelStateDictionary state, string field) => state.MessagesOf(field).Count > 0 ? "invalid" : "";
+
+    /// <summary>What the job editor tells the employer about the skill standard it filled in (a key of the shared resources).</summary>
+    public static string? EditorNotice(ReviewJobDraft.Notice notice) => notice switch
     {
-        text = text.Trim();
-        if (catalog.MajorsByCode.ContainsKey(text) || text.Length == 0 || char.IsAsciiDigit(text[0])) return text;
-        return catalog.MajorsByCode.Values.Where(m => m.Name == text).OrderBy(m => m.Code, StringComparer.Ordinal).FirstOrDefault()?.Code ?? text;
-    }
+        ReviewJobDraft.Notice.NoSkillStandard => "所选职业暂未收录国家职业技能标准，请手动填写技能要求。",
+        ReviewJobDraft.Notice.StandardSkillsFilled => "已按国家职业技能标准填入该等级的技能项和比重，可再调整。",
+        ReviewJobDraft.Notice.StandardSkillsFilledNearestGrade => "已按国家职业技能标准填入技能项（该标准没有所选等级，已使用最接近的等级），可再调整。",
+        _ => null,
+    };
 
     /// <summary>A field's validation messages, translated, as an inline error.</summary>
     public static IHtmlContent FieldError(IHtmlLocalizer l, IReadOnlyDictionary<string, string[]> errors, string field)

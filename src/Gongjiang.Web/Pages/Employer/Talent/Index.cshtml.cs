@@ -1,3 +1,5 @@
+using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Taxonomy;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Talent;
 using Gongjiang.Core.Taxonomy;
@@ -25,11 +27,16 @@ public sealed class IndexModel(TalentSearchService search, AppDbContext db, Taxo
     {
         // The occupation and major fields take a name as well as a code.
         var values = Request.Query.ToDictionary(p => p.Key, p => p.Value);
-        if (Value("occupation") is { } occupation) values["occupation"] = Ui.ResolveOccupation(catalog, occupation);
-        if (Value("major") is { } major) values["major"] = Ui.ResolveMajor(catalog, major);
+        if (Value("occupation") is { } occupation) values["occupation"] = TypedNames.Occupation(catalog, occupation);
+        if (Value("major") is { } major) values["major"] = TypedNames.Major(catalog, major);
         values["pageSize"] = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var parsed = SharingApi.ParseQuery(search, new QueryCollection(values));
-        if (parsed.Value is not { } query) { Errors = parsed.Errors; return; }
+        if (!parsed.Succeeded)
+        {
+            Errors = parsed.Errors.GroupBy(e => e.Field ?? "").ToDictionary(g => g.Key, g => g.Select(ErrorText.For).ToArray());
+            return;
+        }
+        var query = parsed.Value;
         Searched = true;
         var page = await search.SearchAsync(query, ct);
         (Total, PageNumber) = (page.Total, page.Page);
