@@ -58,7 +58,14 @@ public static class WebServiceRegistration
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // Pages follow the language the user picked (query or cookie; Chinese otherwise); API clients may also ask by Accept-Language.
+            var acceptLanguage = new AcceptLanguageHeaderRequestCultureProvider();
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(),
+                new CustomRequestCultureProvider(http => http.Request.Path.StartsWithSegments("/api")
+                    ? acceptLanguage.DetermineProviderCultureResult(http) : Task.FromResult<ProviderCultureResult?>(null)),
+            ];
         });
 
         // The matching index is built at start, not on the first recommendation.

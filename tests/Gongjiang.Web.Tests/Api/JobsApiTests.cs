@@ -67,9 +67,22 @@ public sealed class JobsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var codes = problem.GetProperty("codes");
+        Assert.Equal("input.unknown_city", codes.GetProperty("city")[0].GetString());
+        Assert.Equal("input.min_over_max", codes.GetProperty("salary")[0].GetString());
         var errors = problem.GetProperty("errors");
-        Assert.Contains("unknown city code", errors.GetProperty("city")[0].GetString());
-        Assert.Contains("greater than max", errors.GetProperty("salary")[0].GetString());
+        Assert.Contains("未知的城市代码", errors.GetProperty("city")[0].GetString());
+
+        // The same problem in English when the client asks for it; the codes do not change with the language.
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/api/v1/jobs")
+        {
+            Content = JsonContent.Create(new { title = "电工", city = "999999", salary = new { min = 9000, max = 8000 }, min_grade = 7 }),
+        };
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        var inEnglish = await (await hr.SendAsync(english)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("unknown city code '999999'", inEnglish.GetProperty("errors").GetProperty("city")[0].GetString());
+        Assert.Contains("min 9000 is greater than max 8000", inEnglish.GetProperty("errors").GetProperty("salary")[0].GetString());
+        Assert.Equal("input.unknown_city", inEnglish.GetProperty("codes").GetProperty("city")[0].GetString());
         Assert.True(errors.TryGetProperty("min_grade", out _));
     }
 
