@@ -2,12 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
-using Gongjiang.Application.Jobs;
-using Gongjiang.Application.Persistence;
-using Gongjiang.Application.Talent;
-using Gongjiang.Core.Employers;
+using Gongjiang.Application.Common.UseCases;
+using Gongjiang.Application.Import;
 using Gongjiang.Core.Interchange;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongjiang.Cli.Commands;
 
@@ -27,62 +24,41 @@ public static class ExportCommand
             if (parse.GetValue(employers) is null && parse.GetValue(jobs) is null && parse.GetValue(talent) is null && parse.GetValue(outcomes) is null)
                 throw new CliUsageException("export: give at least one of --employers, --jobs, --talent, --outcomes");
             await using var host = await CliHost.OpenAsync(parse.GetValue(db), ct);
-            var context = host.Get<AppDbContext>();
-            if (parse.GetValue(employers) is { } employerFile)
+            var useCases = host.Get<IUseCases>();
+            foreach (var (file, kind) in new[] { (parse.GetValue(employers), ExportRecords.Kind.Employers), (parse.GetValue(jobs), ExportRecords.Kind.Jobs),
+                (parse.GetValue(talent), ExportRecords.Kind.Talent), (parse.GetValue(outcomes), ExportRecords.Kind.Outcomes) })
             {
-                var rows = await context.Employers.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);
-                await OutputFile.WriteAsync(employerFile.ToString(), async writer =>
-                {
-                    await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-                    csv.WriteField("id"); csv.WriteField("name"); csv.WriteField("uscc"); csv.WriteField("city"); csv.WriteField("industry_cluster"); csv.WriteField("enterprise_type");
-                    await csv.NextRecordAsync();
-                    foreach (var e in rows)
-                    {
-                        foreach (var v in new[] { e.Id, e.Name, e.Uscc, e.CityCode, e.IndustryCluster, EnterpriseTypes.ToFileName(e.EnterpriseType) })
-                            csv.WriteField(OutputFile.SpreadsheetSafe(v));
-                        await csv.NextRecordAsync();
-                    }
-                });
-                Console.WriteLine($"employers: {rows.Count} written to {employerFile}");
-            }
-            if (parse.GetValue(jobs) is { } jobFile)
-            {
+                if (file is null) continue;
+                var export = (await useCases.RunAsync(new ExportRecords.Query(kind), ct)).Value;
                 var count = 0;
-                await OutputFile.WriteAsync(jobFile.ToString(), async writer =>
+                await OutputFile.WriteAsync(file.ToString(), async writer =>
                 {
-                    await foreach (var j in context.Jobs.AsNoTracking().OrderBy(j => j.Id).AsAsyncEnumerable().WithCancellation(ct))
+                    await using var csv = kind is ExportRecords.Kind.Employers ? new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true) : null;
+                    if (kind is ExportRecords.Kind.Employers)
                     {
-                        await writer.WriteLineAsync(JsonSerializer.Serialize(JobRecordMapper.ToLine(j), InterchangeJson.Options));
+                        foreach (var h in new[] { "id", "name", "uscc", "city", "industry_cluster", "enterprise_type" }) csv!.WriteField(h);
+                        await csv!.NextRecordAsync();
+                    }
+                    if (kind is ExportRecords.Kind.Outcomes) await writer.WriteLineAsync("job_id,talent_id,stage,at");
+                    await foreach (var row in export.Rows.WithCancellation(ct))
+                    {
+                        switch (row)
+                        {
+                            case ExportRecords.EmployerRow e:
+                                foreach (var v in new[] { e.Id, e.Name, e.Uscc, e.City, e.IndustryCluster, e.EnterpriseType }) csv!.WriteField(OutputFile.SpreadsheetSafe(v));
+                                await csv!.NextRecordAsync();
+                                break;
+                            case ExportRecords.OutcomeRow o:
+                                await writer.WriteLineAsync($"{o.JobId},{o.TalentId},{o.Stage},{o.At:yyyy-MM-ddTHH:mm:ssZ}");
+                                break;
+                            default:
+                                await writer.WriteLineAsync(JsonSerializer.Serialize(row, row.GetType(), InterchangeJson.Options));
+                                break;
+                        }
                         count++;
                     }
                 });
-                Console.WriteLine($"jobs: {count} written to {jobFile}");
-            }
-            if (parse.GetValue(talent) is { } talentFile)
-            {
-                var count = 0;
-                var contacts = await context.TalentContacts.AsNoTracking().ToDictionaryAsync(c => c.TalentId, ct);
-                await OutputFile.WriteAsync(talentFile.ToString(), async writer =>
-                {
-                    await foreach (var t in context.Talent.AsNoTracking().OrderBy(t => t.Id).AsAsyncEnumerable().WithCancellation(ct))
-                    {
-                        var line = TalentService.ToLine(t, contacts.GetValueOrDefault(t.Id), includeProtected: true);
-                        await writer.WriteLineAsync(JsonSerializer.Serialize(line, InterchangeJson.Options));
-                        count++;
-                    }
-                });
-                Console.WriteLine($"talent: {count} written to {talentFile}");
-            }
-            if (parse.GetValue(outcomes) is { } outcomeFile)
-            {
-                var rows = await context.Outcomes.AsNoTracking().OrderBy(o => o.At).ThenBy(o => o.Id).ToListAsync(ct);
-                await OutputFile.WriteAsync(outcomeFile.ToString(), async writer =>
-                {
-                    await writer.WriteLineAsync("job_id,talent_id,stage,at");
-                    foreach (var o in rows)
-                        await writer.WriteLineAsync($"{o.JobId},{o.TalentId},{Gongjiang.Core.Recruiting.OutcomeStages.ToFileName(o.Stage)},{DateTime.SpecifyKind(o.At, DateTimeKind.Utc):yyyy-MM-ddTHH:mm:ssZ}");
-                });
-                Console.WriteLine($"outcomes: {rows.Count} written to {outcomeFile}");
+                Console.WriteLine($"{kind.ToString().ToLowerInvariant()}: {count} written to {file}");
             }
             return 0;
         });
