@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Gongjiang.Core.Jobs;
-using Gongjiang.Core.Market;
+using Gongjiang.Market;
 using Gongjiang.Core.Taxonomy;
 using Gongjiang.Core.Talent;
 using Gongjiang.Matching.Engine;
@@ -91,7 +91,7 @@ internal static class CompactionBenchmark
     }
 
     /// <summary>The edits, drawn once so every engine gets the same ones; the final state is left in the two dictionaries.</summary>
-    private static List<Action<MatchingEngine>> Edits(Market market, int talentEdits, int jobEdits, int seed,
+    private static List<Action<MatchingEngine>> Edits(SyntheticMarket market, int talentEdits, int jobEdits, int seed,
         Dictionary<string, JobPosting> finalJobs, Dictionary<string, TalentProfile> finalTalent)
     {
         var random = new Random(seed + 1);
@@ -150,7 +150,7 @@ internal static class CompactionBenchmark
         return edits;
     }
 
-    private static void Report(string stage, MatchingEngine engine, Market market, (bool ForJob, int Index)[] plan, MatchOptions options)
+    private static void Report(string stage, MatchingEngine engine, SyntheticMarket market, (bool ForJob, int Index)[] plan, MatchOptions options)
     {
         var scoredBefore = QueryScratch.Current.Scored;
         var latencies = new double[plan.Length];
@@ -176,7 +176,7 @@ internal static class CompactionBenchmark
             + $"heap {heapMb:0} MB | query p50 {Percentile(latencies, 0.5):0.000} ms, p99 {Percentile(latencies, 0.99):0.000} ms, {scored:0} scored/query"));
     }
 
-    private static int Query(MatchingEngine engine, Market market, (bool ForJob, int Index) q, MatchOptions options) => q.ForJob
+    private static int Query(MatchingEngine engine, SyntheticMarket market, (bool ForJob, int Index) q, MatchOptions options) => q.ForJob
         ? engine.TalentForJob(market.JobIdAt(q.Index), Top, options).Count
         : engine.JobsForTalent(market.TalentIdAt(q.Index), Top, options).Count;
 

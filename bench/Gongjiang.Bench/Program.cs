@@ -1,7 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using Gongjiang.Bench;
-using Gongjiang.Matching.Benchmarking;
+using Gongjiang.Benchmarking;
 
 // `matching --talent N --jobs M --queries Q --seed S [--json report.json]` runs the matching benchmark (as the CLI's
 // `bench matching` does); `compaction --talent N --jobs M --talent-edits E --job-edits F --queries Q --seed S` measures

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Gongjiang.Core.Market;
+using Gongjiang.Market;
 using Gongjiang.Core.Taxonomy;
 using Gongjiang.Matching.Engine;
 

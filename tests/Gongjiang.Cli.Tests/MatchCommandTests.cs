@@ -1,4 +1,4 @@
-using Gongjiang.Core.Market;
+using Gongjiang.Market;
 using Gongjiang.Core.Taxonomy;
 using System.Text;
 using System.Text.Json;
@@ -12,7 +12,7 @@ public sealed class MatchCommandTests : IClassFixture<MatchCommandTests.Imported
     public sealed class ImportedMarket : IAsyncLifetime
     {
         public string Dir { get; } = Directory.CreateTempSubdirectory("gongjiang-match-").FullName;
-        public Market Market { get; } = MarketGenerator.Generate(new MarketSpec(40, 500, 3_000, 11, Today: new DateOnly(2026, 7, 1)), TaxonomyCatalog.Default);
+        public SyntheticMarket Market { get; } = MarketGenerator.Generate(new MarketSpec(40, 500, 3_000, 11, Today: new DateOnly(2026, 7, 1)), TaxonomyCatalog.Default);
         public CliProcess.Result Import { get; private set; } = null!;
 
         public async Task InitializeAsync()

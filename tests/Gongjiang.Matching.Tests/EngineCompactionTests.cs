@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Gongjiang.Core.Jobs;
-using Gongjiang.Core.Market;
+using Gongjiang.Market;
 using Gongjiang.Core.Taxonomy;
 using Gongjiang.Core.Talent;
 using Gongjiang.Matching.Engine;
@@ -16,7 +16,7 @@ public class EngineCompactionTests
     private static readonly TaxonomyCatalog Catalog = TaxonomyCatalog.Default;
 
     // A generated market twice the size of the index: edits copy the content of any of its postings and profiles.
-    private static readonly Lazy<Market> Source = new(() => MarketGenerator.Generate(new MarketSpec(30, 240, 1_200, Seed: 11), Catalog));
+    private static readonly Lazy<SyntheticMarket> Source = new(() => MarketGenerator.Generate(new MarketSpec(30, 240, 1_200, Seed: 11), Catalog));
 
     // Deep enough that a query never fills its top K: every candidate passing the filters is ranked, so the result
     // does not depend on which posting list found a candidate first.

@@ -3,7 +3,7 @@ using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Compliance;
 using Gongjiang.Core.Employers;
-using Gongjiang.Core.Market;
+using Gongjiang.Market;
 using Gongjiang.Core.Taxonomy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -127,7 +127,7 @@ public sealed class DemoZoneSeeder(AppDbContext db, TaxonomyCatalog catalog, Use
 
     private static string OrgCode(string first8) => first8 + UnifiedSocialCreditCode.OrganisationCodeCheckCharacter(first8);
 
-    private async Task CreateAccountsAsync(Market market)
+    private async Task CreateAccountsAsync(SyntheticMarket market)
     {
         var hrEmployer = market.Employers.First(e => e.Verification == VerificationStatus.Verified && e.EnterpriseType == EnterpriseType.ChainLeader
             || e.Verification == VerificationStatus.Verified);

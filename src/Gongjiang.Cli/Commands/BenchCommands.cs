@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Gongjiang.Matching.Benchmarking;
+using Gongjiang.Benchmarking;
 
 namespace Gongjiang.Cli.Commands;
 

@@ -3,7 +3,7 @@ using Gongjiang.Application.Identity;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Tests.Infrastructure;
 using Gongjiang.Core.Headhunting;
-using Gongjiang.Core.Market;
+using Gongjiang.Market;
 using Gongjiang.Core.Recruiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

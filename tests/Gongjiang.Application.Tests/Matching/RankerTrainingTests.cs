@@ -2,7 +2,7 @@ using Gongjiang.Application.Matching;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Tests.Infrastructure;
 using Gongjiang.Core.Jobs;
-using Gongjiang.Core.Market;
+using Gongjiang.Market;
 using Gongjiang.Core.Recruiting;
 using Gongjiang.Core.Taxonomy;
 using Gongjiang.Matching.Engine;

@@ -1,7 +1,7 @@
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Employers;
 using Gongjiang.Core.Jobs;
-using Gongjiang.Core.Market;
+using Gongjiang.Market;
 using Gongjiang.Core.Recruiting;
 using Gongjiang.Core.Taxonomy;
 
@@ -10,7 +10,7 @@ namespace Gongjiang.Core.Tests.Market;
 public sealed class MarketFixture
 {
     public TaxonomyCatalog Catalog { get; } = TaxonomyCatalog.Default;
-    public Gongjiang.Core.Market.Market Demo { get; }
+    public SyntheticMarket Demo { get; }
 
     public MarketFixture() => Demo = MarketGenerator.Generate(new MarketSpec(300, 3_000, 20_000, Seed: 42), Catalog);
 }
@@ -18,7 +18,7 @@ public sealed class MarketFixture
 public sealed class MarketGeneratorTests(MarketFixture fixture) : IClassFixture<MarketFixture>
 {
     private readonly TaxonomyCatalog _catalog = fixture.Catalog;
-    private readonly Gongjiang.Core.Market.Market _market = fixture.Demo;
+    private readonly SyntheticMarket _market = fixture.Demo;
 
     [Fact]
     public void The_same_seed_gives_the_same_market()

@@ -1,5 +1,5 @@
 using Gongjiang.Core.Jobs;
-using Gongjiang.Core.Market;
+using Gongjiang.Market;
 using Gongjiang.Core.Recruiting;
 using Gongjiang.Core.Taxonomy;
 using Gongjiang.Matching.Engine;
@@ -11,7 +11,7 @@ namespace Gongjiang.Matching.Tests.Ranking;
 
 public class LearnedRankingTests
 {
-    private static readonly Lazy<(Market Market, MatchingEngine Engine, IReadOnlyList<RankingGroup> Groups, int Skipped, IReadOnlyList<Outcome> Outcomes)> Data = new(() =>
+    private static readonly Lazy<(SyntheticMarket Market, MatchingEngine Engine, IReadOnlyList<RankingGroup> Groups, int Skipped, IReadOnlyList<Outcome> Outcomes)> Data = new(() =>
     {
         var market = MarketGenerator.Generate(new MarketSpec(60, 1_200, 8_000, 7), TaxonomyCatalog.Default);
         var outcomes = MarketGenerator.GenerateOutcomes(market, 7, jobsSampled: 600, recommendationsPerJob: 20);

@@ -1,4 +1,4 @@
-namespace Gongjiang.Core.Market;
+namespace Gongjiang.Market;
 
 /// <summary>The hidden truth of a posting: what the employer really needs. Compact so 200k jobs stay small.</summary>
 internal struct JobLatent

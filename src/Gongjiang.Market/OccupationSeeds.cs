@@ -1,4 +1,4 @@
-namespace Gongjiang.Core.Market;
+namespace Gongjiang.Market;
 
 /// <summary>Pay and education level of an occupation family.</summary>
 internal enum PayTier

@@ -1,4 +1,4 @@
-namespace Gongjiang.Core.Market;
+namespace Gongjiang.Market;
 
 /// <summary>
 /// Builds 统一社会信用代码 (GB 32100-2015) for generated employers: registration authority, entity category,

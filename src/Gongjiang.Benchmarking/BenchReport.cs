@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Gongjiang.Matching.Benchmarking;
+namespace Gongjiang.Benchmarking;
 
 /// <summary>report.json of <c>bench matching</c>, exactly as FORMATS.md writes it.</summary>
 public sealed record BenchReport(

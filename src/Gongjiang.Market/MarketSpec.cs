@@ -1,4 +1,4 @@
-namespace Gongjiang.Core.Market;
+namespace Gongjiang.Market;
 
 /// <summary>
 /// What market to generate. The same spec and catalog always give the same market.

@@ -6,7 +6,7 @@ using Gongjiang.Core.Jobs;
 using Gongjiang.Core.Talent;
 using Gongjiang.Core.Taxonomy;
 
-namespace Gongjiang.Core.Market;
+namespace Gongjiang.Market;
 
 /// <summary>A ground-truth candidate: an index into the market and its graded relevance (1–3).</summary>
 public readonly record struct RelevantIndex(int Index, int Relevance);
@@ -22,7 +22,7 @@ public readonly record struct RelevanceCounts(int One, int Two, int Three)
 /// (<see cref="JobAt"/>, <see cref="TalentAt"/>, <see cref="ContactAt"/>: each call returns a new, identical object) or
 /// all at once through <see cref="Jobs"/>, <see cref="Talent"/> and <see cref="Contacts"/>, which are cached after the first use.
 /// </summary>
-public sealed class Market
+public sealed class SyntheticMarket
 {
     private readonly MarketModel _model;
     private readonly JobLatent[] _jobs;
@@ -36,7 +36,7 @@ public sealed class Market
     private IReadOnlyList<TalentProfile>? _allTalent;
     private IReadOnlyList<TalentContact>? _allContacts;
 
-    internal Market(MarketSpec spec, MarketModel model, Employer[] employers, JobLatent[] jobs, TalentLatent[] talent)
+    internal SyntheticMarket(MarketSpec spec, MarketModel model, Employer[] employers, JobLatent[] jobs, TalentLatent[] talent)
     {
         Spec = spec;
         _model = model;

@@ -1,4 +1,4 @@
-namespace Gongjiang.Core.Market;
+namespace Gongjiang.Market;
 
 /// <summary>
 /// SplitMix64: small, fast and identical on every platform and runtime, so a seed always gives the same market.

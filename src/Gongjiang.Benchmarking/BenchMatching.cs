@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Gongjiang.Core.Jobs;
-using Gongjiang.Core.Market;
+using Gongjiang.Market;
 using Gongjiang.Core.Taxonomy;
 using Gongjiang.Core.Talent;
 using Gongjiang.Matching.Engine;
 
-namespace Gongjiang.Matching.Benchmarking;
+namespace Gongjiang.Benchmarking;
 
 /// <summary>
 /// The matching benchmark (<c>bench matching</c>): one generated market, the same queries through the engine and
@@ -45,7 +45,7 @@ public static class BenchMatching
         return new BenchReport(talent, jobs, queries, Environment.ProcessorCount, gongjiang, lucene);
     }
 
-    private static SystemFigures RunGongjiang(Market market, TaxonomyCatalog catalog, IReadOnlyList<JobPosting> jobList,
+    private static SystemFigures RunGongjiang(SyntheticMarket market, TaxonomyCatalog catalog, IReadOnlyList<JobPosting> jobList,
         IReadOnlyList<TalentProfile> talentList, BenchQuery[] plan, DateOnly today, Action<string> log)
     {
         var before = Settle();
@@ -71,7 +71,7 @@ public static class BenchMatching
         return figures;
     }
 
-    private static SystemFigures RunLucene(Market market, TaxonomyCatalog catalog, IReadOnlyList<JobPosting> jobList,
+    private static SystemFigures RunLucene(SyntheticMarket market, TaxonomyCatalog catalog, IReadOnlyList<JobPosting> jobList,
         IReadOnlyList<TalentProfile> talentList, BenchQuery[] plan, DateOnly today, Action<string> log)
     {
         var before = Settle();
@@ -88,7 +88,7 @@ public static class BenchMatching
     }
 
     /// <summary>Runs every query once, timing each; ndcg@10 is computed outside the timed section.</summary>
-    private static SystemFigures Measure(Market market, BenchQuery[] plan, Func<BenchQuery, IReadOnlyList<string>> run, double buildSeconds, double memoryMb, Action<string> log)
+    private static SystemFigures Measure(SyntheticMarket market, BenchQuery[] plan, Func<BenchQuery, IReadOnlyList<string>> run, double buildSeconds, double memoryMb, Action<string> log)
     {
         for (var i = 0; i < Math.Min(WarmUpQueries, plan.Length); i++) run(plan[i]);
 
@@ -125,7 +125,7 @@ public static class BenchMatching
             Math.Round(plan.Length / seconds, 1), Math.Round(judged > 0 ? ndcgSum / judged : 0, 4));
     }
 
-    private static int Relevance(Market market, BenchQuery q, string id) => q.ForJob
+    private static int Relevance(SyntheticMarket market, BenchQuery q, string id) => q.ForJob
         ? market.TryGetTalentIndex(id, out var t) ? market.Relevance(q.Index, t) : 0
         : market.TryGetJobIndex(id, out var j) ? market.Relevance(j, q.Index) : 0;
 
@@ -133,7 +133,7 @@ public static class BenchMatching
     /// Half the queries are open jobs, half active seekers, drawn with the seed. The ideal ranking is the best ten of
     /// the ground truth among what any system may return (active seekers; open, unexpired jobs).
     /// </summary>
-    private static BenchQuery[] Plan(Market market, IReadOnlyList<JobPosting> jobs, IReadOnlyList<TalentProfile> talent, int count, int seed, DateOnly today)
+    private static BenchQuery[] Plan(SyntheticMarket market, IReadOnlyList<JobPosting> jobs, IReadOnlyList<TalentProfile> talent, int count, int seed, DateOnly today)
     {
         var rng = new Random(seed);
         var plan = new BenchQuery[count];

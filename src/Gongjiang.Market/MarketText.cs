@@ -2,7 +2,7 @@ using System.Text;
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Employers;
 
-namespace Gongjiang.Core.Market;
+namespace Gongjiang.Market;
 
 /// <summary>The Chinese text of a generated market: names, schools, employer names, job titles, descriptions and résumés.</summary>
 internal static class MarketText

@@ -4,7 +4,7 @@ using Gongjiang.Core.Jobs;
 using Gongjiang.Core.Recruiting;
 using Gongjiang.Core.Taxonomy;
 
-namespace Gongjiang.Core.Market;
+namespace Gongjiang.Market;
 
 /// <summary>
 /// Generates a realistic, reproducible labour market of a high-tech zone: employers across the industry clusters,
@@ -26,7 +26,7 @@ public static class MarketGenerator
     ];
     private static readonly double[] EnterpriseCumulative = MarketRandom.Cumulative(EnterpriseMix.Select(m => m.Share));
 
-    public static Market Generate(MarketSpec spec, TaxonomyCatalog catalog)
+    public static SyntheticMarket Generate(MarketSpec spec, TaxonomyCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -65,7 +65,7 @@ public static class MarketGenerator
             }
         });
 
-        return new Market(spec, model, employers, jobs, talent);
+        return new SyntheticMarket(spec, model, employers, jobs, talent);
     }
 
     private static Employer[] GenerateEmployers(MarketSpec spec, MarketModel model, out int[] districts)
@@ -319,7 +319,7 @@ public static class MarketGenerator
     /// unrelated seekers, then views, applications, invitations, interviews, offers, hires, rejections and
     /// withdrawals whose odds rise with the ground-truth relevance, spread over the weeks after posting.
     /// </summary>
-    public static IReadOnlyList<Outcome> GenerateOutcomes(Market market, int seed, int jobsSampled = 2_000, int recommendationsPerJob = 20)
+    public static IReadOnlyList<Outcome> GenerateOutcomes(SyntheticMarket market, int seed, int jobsSampled = 2_000, int recommendationsPerJob = 20)
     {
         ArgumentNullException.ThrowIfNull(market);
         var result = new List<Outcome>();

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Taxonomy;
 
-namespace Gongjiang.Core.Market;
+namespace Gongjiang.Market;
 
 /// <summary>One skill of an occupation's vocabulary: a national-standard item (weighted per grade) or a practical keyword.</summary>
 internal sealed record SkillTerm(string Name, float[] WeightByGrade, bool FromStandard);

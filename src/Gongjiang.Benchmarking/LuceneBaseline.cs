@@ -12,7 +12,7 @@ using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 
-namespace Gongjiang.Matching.Benchmarking;
+namespace Gongjiang.Benchmarking;
 
 /// <summary>
 /// The benchmark's baseline: BM25 over CJK bigrams of the same postings and profiles (title, occupation names,
