@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Gongjiang.Benchmarking;
 
-/// <summary>report.json of <c>bench matching</c>, exactly as FORMATS.md writes it.</summary>
+/// <summary>report.json of <c>bench matching</c>, exactly as docs/formats.md writes it.</summary>
 public sealed record BenchReport(
     [property: JsonPropertyName("talent")] int Talent,
     [property: JsonPropertyName("jobs")] int Jobs,

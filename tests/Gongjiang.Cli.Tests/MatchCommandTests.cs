@@ -8,7 +8,7 @@ namespace Gongjiang.Cli.Tests;
 /// <summary><c>match jobs|talent</c> and <c>ranker train</c> on a small generated market imported through the CLI.</summary>
 public sealed class MatchCommandTests : IClassFixture<MatchCommandTests.ImportedMarket>
 {
-    /// <summary>A generated market (with its outcomes) written as the FORMATS.md files and imported once for these tests.</summary>
+    /// <summary>A generated market (with its outcomes) written as the docs/formats.md files and imported once for these tests.</summary>
     public sealed class ImportedMarket : IAsyncLifetime
     {
         public string Dir { get; } = Directory.CreateTempSubdirectory("gongjiang-match-").FullName;

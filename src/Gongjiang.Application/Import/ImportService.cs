@@ -18,7 +18,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongjiang.Application.Import;
 
 /// <summary>
-/// Bulk import of the file contract (FORMATS.md): upsert by id; every bad row is reported as <c>file:line: reason</c>
+/// Bulk import of the file contract (docs/formats.md): upsert by id; every bad row is reported as <c>file:line: reason</c>
 /// and skipped; a row is imported whole or not at all. Rows are committed in batches, each batch in one transaction,
 /// so a crash keeps the committed batches and leaves no half-written row.
 /// </summary>

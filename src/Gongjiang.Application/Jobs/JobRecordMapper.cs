@@ -77,7 +77,7 @@ public sealed class JobRecordMapper(TaxonomyCatalog catalog, OccupationResolver 
         return null;
     }
 
-    /// <summary>A posting as the file contract's record (FORMATS.md jobs.jsonl), for export.</summary>
+    /// <summary>A posting as the file contract's record (docs/formats.md jobs.jsonl), for export.</summary>
     public static JobLine ToLine(JobPosting j) => new()
     {
         Id = j.Id, EmployerId = j.EmployerId, Title = j.Title, OccupationCode = j.OccupationCode, MinGrade = j.MinGrade,

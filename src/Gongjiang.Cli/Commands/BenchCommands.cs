@@ -3,7 +3,7 @@ using Gongjiang.Benchmarking;
 
 namespace Gongjiang.Cli.Commands;
 
-/// <summary><c>bench matching</c>: the matching benchmark of FORMATS.md (engine vs the Lucene BM25 baseline).</summary>
+/// <summary><c>bench matching</c>: the matching benchmark of docs/formats.md (engine vs the Lucene BM25 baseline).</summary>
 public static class BenchCommands
 {
     public static Command Create()

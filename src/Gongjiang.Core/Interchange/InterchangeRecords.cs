@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Gongjiang.Core.Interchange;
 
-// The file contract of FORMATS.md (talent.jsonl, jobs.jsonl), one record per line, exactly as written there.
+// The file contract of docs/formats.md (talent.jsonl, jobs.jsonl), one record per line, exactly as written there.
 // These records only carry data across the boundary; Gongjiang.Application validates and maps them.
 
 public sealed record JobLine
