@@ -170,7 +170,8 @@ public sealed class TabularImport(AppDbContext db, JobRecordMapper jobMapper, Ta
     {
         if (lines.Count == 0) return "";
         var builder = new StringBuilder();
-        for (var i = 1; i <= lines.Keys.Max(); i++) builder.Append(lines.GetValueOrDefault(i) ?? "").Append('\n');
+        var last = lines.Keys.Max();
+        for (var i = 1; i <= last; i++) builder.Append(lines.GetValueOrDefault(i) ?? "").Append('\n');
         return builder.ToString();
     }
 
