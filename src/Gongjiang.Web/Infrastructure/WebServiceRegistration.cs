@@ -46,6 +46,7 @@ public static class WebServiceRegistration
                 o.Conventions.AuthorizeFolder("/Employer", Policies.Employer);
                 o.Conventions.AuthorizeFolder("/Agency", Policies.Employer);
                 o.Conventions.AuthorizeFolder("/Operator", Policies.Operator);
+                o.Conventions.ConfigureFilter(new PageHandlerGuard());
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
@@ -96,8 +97,17 @@ public static class WebServiceRegistration
 
     public static WebApplication UseGongjiangWeb(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Browsers get the status page in the site's layout; API clients get problem details.
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages =>
+        {
+            pages.UseExceptionHandler("/Status/500");
+            pages.UseStatusCodePagesWithReExecute("/Status/{0}");
+        });
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
         app.Use(async (ctx, next) =>
         {
             var h = ctx.Response.Headers;

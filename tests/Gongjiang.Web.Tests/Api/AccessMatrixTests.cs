@@ -429,7 +429,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
             .Distinct().OrderBy(k => k, StringComparer.Ordinal).ToList();
 
     /// <summary>Every Razor page by its path (/Employer/Jobs/Board), with the route template that reaches it.</summary>
-    private static Dictionary<string, string> PagesOf(ApiFactory factory) =>
+    public static Dictionary<string, string> PagesOf(ApiFactory factory) =>
         factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Page: e.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath, Route: "/" + e.RoutePattern.RawText))
             .Where(p => p.Page is not null && !p.Page.Contains("/_"))
