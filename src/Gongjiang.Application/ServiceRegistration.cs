@@ -51,8 +51,8 @@ public static class ServiceRegistration
         services.AddScoped<Sharing.SharingService>();
         services.AddScoped<EmployerService>();
         services.AddScoped<Recruiting.RecruitingService>();
-        services.AddScoped<Headhunting.HeadhuntingService>();
-        services.AddScoped<Campus.CampusService>();
+        services.AddScoped<Headhunting.ProjectRules>();
+        services.AddScoped<Campus.CampaignRules>();
         Notifications.NotificationServiceRegistration.AddGongjiangNotifications(services);
         services.AddScoped<DemoZoneSeeder>();
         services.AddScoped<DemoActivitySeeder>();

@@ -5,7 +5,6 @@ using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Headhunting;
 using Gongjiang.Application.Identity;
 using Gongjiang.Application.Jobs;
-using Gongjiang.Application.Notifications;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Recruiting;
 using Gongjiang.Core.Headhunting;
@@ -34,8 +33,8 @@ public sealed record DemoActivity(int Invitations, int Campaigns, int Projects)
 /// so their rules, notices and logs apply. Choices follow fixed orderings of the demo data, so the same zone gets the same
 /// activity. Each part is added only when the demo users have none of it yet, in one transaction: a second start adds nothing.
 /// </summary>
-public sealed class DemoActivitySeeder(AppDbContext db, UserManager<AppUser> users, InvitationService invitations, CampusService campus,
-    HeadhuntingService headhunting, IUseCases useCases, ActingUser acting, TaxonomyCatalog catalog, TimeProvider clock, ILogger<DemoActivitySeeder> logger)
+public sealed class DemoActivitySeeder(AppDbContext db, UserManager<AppUser> users, InvitationService invitations,
+    IUseCases useCases, ActingUser acting, TaxonomyCatalog catalog, TimeProvider clock, ILogger<DemoActivitySeeder> logger)
 {
     public const int InvitationCount = 3;
     public const int CandidateCount = 6;
@@ -167,17 +166,22 @@ public sealed class DemoActivitySeeder(AppDbContext db, UserManager<AppUser> use
         var employerName = await db.Employers.Where(e => e.Id == hr.EmployerId).Select(e => e.Name).FirstAsync(ct);
         var majorName = catalog.MajorsByCode[group.Key.Major].Name;
 
-        var created = await campus.CreateAsync(hr, new CampaignInput($"{group.Key.Year}届校园招聘（{majorName}）",
+        acting.Actor = new Actor(hr.UserId, [Roles.EmployerHR], hr.EmployerId, null);
+        var created = await useCases.RunAsync(new CreateCampaign.Command(new CampaignInput($"{group.Key.Year}届校园招聘（{majorName}）",
             $"{employerName}{group.Key.Year}届校园招聘面向{majorName}专业同学开放，欢迎报名参加宣讲会并投递岗位。", [group.Key.Major], [],
-            group.Key.Year, jobIds), ct);
-        if (!created.Succeeded) { logger.LogWarning("Demo campaign not created: {Reason}", created.Message); return 0; }
-        var campaignId = created.Value!.Id;
-        await campus.SendOutreachAsync(hr, campaignId, NoticeChannels.InApp, ct);
+            group.Key.Year, jobIds)), ct);
+        if (!created.Succeeded) { logger.LogWarning("Demo campaign not created: {Reason}", ErrorText.EnglishLine(created.Errors)); return 0; }
+        var campaignId = created.Value.Campaign.Id;
+        await useCases.RunAsync(new SendOutreach.Command(campaignId, ["inapp"]), ct);
         var startsAt = DateTime.SpecifyKind(today.AddDays(14).ToDateTime(new TimeOnly(6, 30)), DateTimeKind.Utc); // 14:30 China time
-        var talk = await campus.AddTalkAsync(hr, campaignId, new TalkInput(school, "图书馆报告厅", startsAt, 120), ct);
-        if (talk.Succeeded)
-            foreach (var talentId in (await campus.AudienceAsync(created.Value, ct)).Take(2))
-                await campus.SignUpAsync(talentId, talk.Value!.Id, ct);
+        var talk = await useCases.RunAsync(new AddTalk.Command(campaignId, new TalkInput(school, "图书馆报告厅", startsAt, 120)), ct);
+        var reached = await useCases.RunAsync(new GetCampaign.Query(campaignId), ct);
+        if (talk.Succeeded && reached.Succeeded)
+            foreach (var talentId in reached.Value.Detail.Campaign.Recipients.Select(r => r.TalentId).Order(StringComparer.Ordinal).Take(2).ToList())
+            {
+                acting.Actor = new Actor("demo-" + talentId, [Roles.Seeker], null, talentId); // the first two of the audience sign up
+                await useCases.RunAsync(new SignUpForTalk.Command(talk.Value.Id), ct);
+            }
         return 1;
     }
 
@@ -197,27 +201,28 @@ public sealed class DemoActivitySeeder(AppDbContext db, UserManager<AppUser> use
         var occupation = model?.OccupationCode is { } code ? catalog.FindOccupation(code) : null;
         var title = occupation is null ? "技能人才寻访" : TradeName(occupation) + "寻访";
         var city = catalog.FindRegion(model?.CityCode ?? "") is not null ? model!.CityCode : client.CityCode;
-        var created = await headhunting.CreateAsync(agency, new ProjectInput(clientId, $"{client.Name}·{title}", 3, model?.OccupationCode, model?.MinGrade,
-            city, model?.SalaryMin ?? 0, model?.SalaryMax ?? 0, "需能适应倒班，有同类产线经验者优先。", "年薪的20%，候选人到岗满30天后支付；到岗3个月内离职免费替换一次。",
-            today, today.AddDays(60)), ct);
-        if (!created.Succeeded) { logger.LogWarning("Demo project not created: {Reason}", created.Message); return 0; }
-        var projectId = created.Value!.Id;
+        acting.Actor = new Actor(agency.UserId, [Roles.Agency], agency.EmployerId, null);
+        var created = await useCases.RunAsync(new CreateProject.Command(new ProjectInput(clientId, $"{client.Name}·{title}", 3, model?.OccupationCode,
+            model?.MinGrade, city, model?.SalaryMin ?? 0, model?.SalaryMax ?? 0, "需能适应倒班，有同类产线经验者优先。",
+            "年薪的20%，候选人到岗满30天后支付；到岗3个月内离职免费替换一次。", today, today.AddDays(60))), ct);
+        if (!created.Succeeded) { logger.LogWarning("Demo project not created: {Reason}", ErrorText.EnglishLine(created.Errors)); return 0; }
+        var projectId = created.Value.View.Project.Id;
 
         var candidates = model is null ? [] : await RankedForAsync(model, ct);
         CandidateStage[] targets =
             [CandidateStage.Hired, CandidateStage.Interviewed, CandidateStage.Recommended, CandidateStage.Screened, CandidateStage.Sourced, CandidateStage.Dropped];
         foreach (var (talentId, target) in candidates.Zip(targets))
         {
-            var added = await headhunting.AddCandidateAsync(agency, projectId, talentId, ct);
+            var added = await useCases.RunAsync(new AddCandidate.Command(projectId, talentId), ct);
             if (!added.Succeeded) continue;
-            var candidateId = added.Value!.Id;
+            var candidateId = added.Value.Candidate.Id;
             if (target == CandidateStage.Dropped)
             {
-                await headhunting.MoveCandidateAsync(agency, projectId, candidateId, CandidateStage.Dropped, "期望薪资高于项目预算。", ct);
+                await useCases.RunAsync(new MoveCandidate.Command(projectId, candidateId, CandidateStages.ToFileName(CandidateStage.Dropped), "期望薪资高于项目预算。"), ct);
                 continue;
             }
             foreach (var step in CandidateStages.Funnel.Skip(1).TakeWhile(s => s <= target))
-                await headhunting.MoveCandidateAsync(agency, projectId, candidateId, step, null, ct);
+                await useCases.RunAsync(new MoveCandidate.Command(projectId, candidateId, CandidateStages.ToFileName(step)), ct);
         }
         return 1;
     }

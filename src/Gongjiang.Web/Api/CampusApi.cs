@@ -1,10 +1,9 @@
 using Gongjiang.Application.Campus;
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Identity;
-using Gongjiang.Application.Notifications;
-using Gongjiang.Application.Recruiting;
 using Gongjiang.Core.Campus;
+using Gongjiang.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 
 namespace Gongjiang.Web.Api;
 
@@ -43,109 +42,46 @@ public static class CampusApi
     public sealed record TalkRequest(string? School, string? Place, DateTime? StartsAt, int? Capacity);
     public sealed record TalkView(string Id, string CampaignId, string School, string Place, DateTime StartsAt, int Capacity, int Taken);
     public sealed record CampaignView(string Id, string Title, string Message, IReadOnlyList<string> MajorCodes, IReadOnlyList<string> Schools,
-        int GraduationYear, IReadOnlyList<string> JobIds, CampaignStats Stats, IReadOnlyList<TalkView> Talks);
+        int GraduationYear, IReadOnlyList<string> JobIds, StatsView Stats, IReadOnlyList<TalkView> Talks);
+    public sealed record StatsView(int Audience, int Reached, int Responded, int Applications, int SignUps);
     public sealed record SeekerTalkView(string Id, string CampaignTitle, string EmployerName, string School, string Place, DateTime StartsAt, int Capacity,
         int Taken, bool SignedUp, bool Targeted);
     public sealed record OutreachResult(int Sent);
 
     private static TalkView ToView(CampusTalk t) => new(t.Id, t.CampaignId, t.School, t.Place, t.StartsAt, t.Capacity, t.Signups.Count);
 
-    private static async Task<CampaignView> ToViewAsync(CampusCampaign c, CampusService campus, CancellationToken ct) => new(c.Id, c.Title, c.Message,
-        c.MajorCodes, c.Schools, c.GraduationYear, c.JobIds, await campus.StatsAsync(c, ct), c.Talks.OrderBy(t => t.StartsAt).Select(ToView).ToList());
-
-    private static async Task<RecruitingActor?> EmployerAsync(HttpContext http, UserManager<AppUser> users) =>
-        await CurrentUser.FromAsync(http.User, users) is { IsEmployer: true } u ? new RecruitingActor(u.Id, u.EmployerId, null) : null;
-
-    private static ProblemHttpResult Failure<T>(RecruitingResult<T> result, string what) => result.Failure switch
+    private static CampaignView ToView(CampaignDetail d)
     {
-        RecruitingFailure.NotFound => ApiResults.NotFound(what),
-        RecruitingFailure.Invalid => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "输入有误 / Invalid input", detail: result.Message),
-        _ => ApiResults.Conflict(result.Message ?? "conflict"),
-    };
-
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "输入有误 / Invalid input");
-
-    private static async Task<Results<Ok<List<CampaignView>>, ProblemHttpResult>> List(CampusService campus, HttpContext http, UserManager<AppUser> users,
-        CancellationToken ct)
-    {
-        if (await EmployerAsync(http, users) is not { EmployerId: { } employerId }) return TypedResults.Problem(statusCode: 403, title: "No employer");
-        var views = new List<CampaignView>();
-        foreach (var c in await campus.ListAsync(employerId, ct)) views.Add(await ToViewAsync(c, campus, ct));
-        return TypedResults.Ok(views);
+        var c = d.Campaign;
+        return new(c.Id, c.Title, c.Message, c.MajorCodes, c.Schools, c.GraduationYear, c.JobIds,
+            new StatsView(d.Stats.Audience, d.Stats.Reached, d.Stats.Responded, d.Stats.Applications, d.Stats.SignUps), c.Talks.OrderBy(t => t.StartsAt).Select(ToView).ToList());
     }
 
-    private static async Task<Results<Created<CampaignView>, ValidationProblem, ProblemHttpResult>> Create(CampaignRequest body, CampusService campus,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(body.Title)) return Invalid("title", "is required");
-        if (string.IsNullOrWhiteSpace(body.Message)) return Invalid("message", "is required");
-        if (body.GraduationYear is not { } year) return Invalid("graduationYear", "is required");
-        if (await EmployerAsync(http, users) is not { } actor) return TypedResults.Problem(statusCode: 403, title: "No employer");
-        var result = await campus.CreateAsync(actor, new CampaignInput(body.Title, body.Message, body.MajorCodes ?? [], body.Schools ?? [], year, body.JobIds ?? []), ct);
-        if (!result.Succeeded) return Failure(result, "campaign");
-        return TypedResults.Created($"/api/v1/campus/campaigns/{result.Value!.Id}", await ToViewAsync(result.Value, campus, ct));
-    }
+    private static CampaignInput Input(CampaignRequest b) => new(b.Title, b.Message, b.MajorCodes, b.Schools, b.GraduationYear, b.JobIds);
 
-    private static async Task<Results<Ok<CampaignView>, ProblemHttpResult>> Get(string id, CampusService campus, HttpContext http, UserManager<AppUser> users,
-        CancellationToken ct)
-    {
-        var actor = await EmployerAsync(http, users);
-        var campaign = await campus.FindAsync(actor?.EmployerId, id, ct);
-        return campaign is null ? ApiResults.NotFound($"campaign {id}") : TypedResults.Ok(await ToViewAsync(campaign, campus, ct));
-    }
+    private static async Task<Results<Ok<List<CampaignView>>, ProblemHttpResult>> List(IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new ListCampaigns.Query(), ct)).ToHttp(l => l.Campaigns.Select(ToView).ToList());
 
-    public static bool TryParseChannels(IEnumerable<string>? names, out NoticeChannels channels)
-    {
-        channels = 0;
-        foreach (var name in names ?? [])
-        {
-            if (name?.ToLowerInvariant() is not ("inapp" or "sms" or "email") || !Enum.TryParse<NoticeChannels>(name, true, out var c)) return false;
-            channels |= c;
-        }
-        return channels != 0;
-    }
+    private static async Task<Results<Created<CampaignView>, ProblemHttpResult>> Create(CampaignRequest body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new CreateCampaign.Command(Input(body)), ct)).ToCreated(d => $"/api/v1/campus/campaigns/{d.Campaign.Id}", ToView);
 
-    private static async Task<Results<Ok<OutreachResult>, ValidationProblem, ProblemHttpResult>> Outreach(string id, OutreachRequest body, CampusService campus,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        if (!TryParseChannels(body.Channels, out var channels)) return Invalid("channels", "one or more of inapp, sms, email");
-        if (await EmployerAsync(http, users) is not { } actor) return ApiResults.NotFound($"campaign {id}");
-        var result = await campus.SendOutreachAsync(actor, id, channels, ct);
-        return result.Succeeded ? TypedResults.Ok(new OutreachResult(result.Value)) : Failure(result, $"campaign {id}");
-    }
+    private static async Task<Results<Ok<CampaignView>, ProblemHttpResult>> Get(string id, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new GetCampaign.Query(id), ct)).ToHttp(c => ToView(c.Detail));
 
-    private static async Task<Results<Created<TalkView>, ValidationProblem, ProblemHttpResult>> AddTalk(string id, TalkRequest body, CampusService campus,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        if (body.StartsAt is not { } startsAt) return Invalid("startsAt", "is required");
-        if (body.Capacity is not { } capacity) return Invalid("capacity", "is required");
-        if (await EmployerAsync(http, users) is not { } actor) return ApiResults.NotFound($"campaign {id}");
-        var result = await campus.AddTalkAsync(actor, id, new TalkInput(body.School ?? "", body.Place ?? "", startsAt.ToUniversalTime(), capacity), ct);
-        return result.Succeeded ? TypedResults.Created($"/api/v1/campus/talks/{result.Value!.Id}", ToView(result.Value)) : Failure(result, $"campaign {id}");
-    }
+    private static async Task<Results<Ok<OutreachResult>, ProblemHttpResult>> Outreach(string id, OutreachRequest body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new SendOutreach.Command(id, body.Channels), ct)).ToHttp(sent => new OutreachResult(sent));
 
-    private static async Task<Results<Ok<List<SeekerTalkView>>, ProblemHttpResult>> Talks(CampusService campus, HttpContext http, UserManager<AppUser> users,
-        CancellationToken ct)
-    {
-        if (await CurrentUser.FromAsync(http.User, users) is not { TalentId: { } talentId }) return TypedResults.Problem(statusCode: 403, title: "No talent profile");
-        return TypedResults.Ok((await campus.TalksForSeekerAsync(talentId, ct)).Select(l => new SeekerTalkView(l.Talk.Id, l.CampaignTitle, l.EmployerName,
+    private static async Task<Results<Created<TalkView>, ProblemHttpResult>> AddTalk(string id, TalkRequest body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new AddTalk.Command(id, new TalkInput(body.School, body.Place, body.StartsAt?.ToUniversalTime(), body.Capacity)), ct))
+            .ToCreated(t => $"/api/v1/campus/talks/{t.Id}", ToView);
+
+    private static async Task<Results<Ok<List<SeekerTalkView>>, ProblemHttpResult>> Talks(IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new ListTalks.Query(), ct)).ToHttp(list => list.Select(l => new SeekerTalkView(l.Talk.Id, l.CampaignTitle, l.EmployerName,
             l.Talk.School, l.Talk.Place, l.Talk.StartsAt, l.Talk.Capacity, l.Taken, l.SignedUp, l.Targeted)).ToList());
-    }
 
-    private static async Task<Results<Ok<TalkView>, ProblemHttpResult>> SignUp(string id, CampusService campus, HttpContext http, UserManager<AppUser> users,
-        CancellationToken ct)
-    {
-        if (await CurrentUser.FromAsync(http.User, users) is not { TalentId: { } talentId }) return TypedResults.Problem(statusCode: 403, title: "No talent profile");
-        var result = await campus.SignUpAsync(talentId, id, ct);
-        return result.Succeeded ? TypedResults.Ok(ToView(result.Value!)) : Failure(result, $"talk {id}");
-    }
+    private static async Task<Results<Ok<TalkView>, ProblemHttpResult>> SignUp(string id, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new SignUpForTalk.Command(id), ct)).ToHttp(ToView);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Opened(string id, CampusService campus, HttpContext http, UserManager<AppUser> users,
-        CancellationToken ct)
-    {
-        if (await CurrentUser.FromAsync(http.User, users) is not { TalentId: { } talentId }) return TypedResults.Problem(statusCode: 403, title: "No talent profile");
-        await campus.RespondAsync(talentId, id, "opened", ct);
-        return TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult>> Opened(string id, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new OpenCampaignNotice.Command(id), ct)).ToNoContent();
 }

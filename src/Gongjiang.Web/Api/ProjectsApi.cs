@@ -1,16 +1,16 @@
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Headhunting;
 using Gongjiang.Application.Identity;
-using Gongjiang.Application.Recruiting;
 using Gongjiang.Core.Headhunting;
+using Gongjiang.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 
 namespace Gongjiang.Web.Api;
 
 /// <summary>
 /// Headhunting projects (猎头项目): an agency creates and runs projects for client employers, sources candidates from the shared
 /// pool and moves them along the funnel; the client's HR reads the project and its report. Another agency's project answers
-/// 404; an HR user creating a project answers 403; an illegal funnel move answers 409.
+/// 404; an HR user creating a project, or an agency that may not publish, answers 403; an illegal funnel move answers 409.
 /// </summary>
 public static class ProjectsApi
 {
@@ -49,6 +49,9 @@ public static class ProjectsApi
     public sealed record CandidateRequest(string? TalentId);
     public sealed record CandidateMoveRequest(string? To, string? Reason);
 
+    private static ProjectInput Input(ProjectRequest b) =>
+        new(b.ClientEmployerId, b.Title, b.TargetHeadcount, b.OccupationCode, b.MinGrade, b.City, b.PayMin, b.PayMax, b.Notes, b.FeeTerms, b.StartsOn, b.EndsOn);
+
     public sealed record CandidateChangeView(string? From, string To, DateTime At, string? Reason);
     public sealed record CandidateView(string Id, string TalentId, string MaskedName, string Stage, string? DropReason, DateTime AddedAt,
         IReadOnlyList<CandidateChangeView> History);
@@ -64,163 +67,61 @@ public static class ProjectsApi
         count(CandidateStage.Recommended), count(CandidateStage.Interviewed), count(CandidateStage.Hired), count(CandidateStage.Dropped));
 
     /// <summary>Candidates at each stage now, and how many ever reached each stage (the funnel).</summary>
-    public static (FunnelView Current, FunnelView Reached) Counts(HeadhuntingProject p) => (
+    private static (FunnelView Current, FunnelView Reached) Counts(HeadhuntingProject p) => (
         Funnel(s => p.Candidates.Count(c => c.Stage == s)),
         Funnel(s => p.Candidates.Count(c => c.History.Any(h => h.To == s))));
 
-    public static ProjectDto ToDto(ProjectView view, IReadOnlyDictionary<string, string>? names)
+    private static ProjectDto ToDto(ProjectView view, IReadOnlyDictionary<string, string>? names)
     {
         var p = view.Project;
         var (current, reached) = Counts(p);
         return new ProjectDto(p.Id, view.Role.ToString().ToLowerInvariant(), p.AgencyId, view.AgencyName, p.ClientEmployerId, view.ClientName, p.Title,
             p.TargetHeadcount, p.OccupationCode, p.MinGrade, p.CityCode, p.PayMin, p.PayMax, p.Notes, p.FeeTerms, ProjectStatuses.ToFileName(p.Status),
             p.StartsOn, p.EndsOn, current, reached, p.DeliveryRate,
-            names is null ? null : p.Candidates.OrderBy(c => c.AddedAt).ThenBy(c => c.Id).Select(c => ToView(c, names)).ToList());
+            names is null ? null : p.Candidates.OrderBy(c => c.AddedAt).ThenBy(c => c.Id).Select(c => ToView(c, names.GetValueOrDefault(c.TalentId) ?? "")).ToList());
     }
 
-    private static CandidateView ToView(ProjectCandidate c, IReadOnlyDictionary<string, string> names) => new(c.Id, c.TalentId,
-        names.GetValueOrDefault(c.TalentId) ?? "", CandidateStages.ToFileName(c.Stage), c.DropReason, c.AddedAt,
-        c.History.OrderBy(h => h.At).ThenBy(h => h.Id)
+    private static ProjectDto ToDto(ProjectDetail detail) => ToDto(detail.View, detail.Names);
+
+    private static CandidateView ToView(CandidateEntry entry) => ToView(entry.Candidate, entry.MaskedName);
+
+    private static CandidateView ToView(ProjectCandidate c, string maskedName) => new(c.Id, c.TalentId, maskedName, CandidateStages.ToFileName(c.Stage),
+        c.DropReason, c.AddedAt, c.History.OrderBy(h => h.At).ThenBy(h => h.Id)
             .Select(h => new CandidateChangeView(h.From is { } f ? CandidateStages.ToFileName(f) : null, CandidateStages.ToFileName(h.To), h.At, h.Reason)).ToList());
 
-    private static async Task<RecruitingActor?> ActorAsync(HttpContext http, UserManager<AppUser> users)
-    {
-        var user = await CurrentUser.FromAsync(http.User, users);
-        return user is { IsEmployer: true } ? new RecruitingActor(user.Id, user.EmployerId, null) : null;
-    }
+    private static FunnelView Of(IReadOnlyDictionary<CandidateStage, int> counts) => Funnel(s => counts.GetValueOrDefault(s));
 
-    private static ProblemHttpResult Failure<T>(RecruitingResult<T> result, string what) => result.Failure switch
-    {
-        RecruitingFailure.NotFound => ApiResults.NotFound(what),
-        RecruitingFailure.Invalid => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "输入有误 / Invalid input", detail: result.Message),
-        _ => ApiResults.Conflict(result.Message ?? "conflict"),
-    };
+    private static ReportView ToView(GetProjectReport.ProjectReportView r) => new(r.View.Project.Id, r.Report.Period.ToString().ToLowerInvariant(),
+        r.Report.TargetHeadcount, Of(r.Report.Totals), r.Report.DeliveryRate,
+        r.Report.Rows.Select(row => new PeriodView(row.From, row.To, Of(row.New), Of(row.Cumulative), row.DeliveryRate)).ToList());
 
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "输入有误 / Invalid input");
+    private static async Task<Results<Ok<List<ProjectDto>>, ProblemHttpResult>> List(IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new ListProjects.Query(), ct)).ToHttp(l => l.Projects.Select(v => ToDto(v, null)).ToList());
 
-    private static ValidationProblem? Check(ProjectRequest body, out ProjectInput input)
-    {
-        input = null!;
-        if (string.IsNullOrWhiteSpace(body.ClientEmployerId)) return Invalid("clientEmployerId", "is required");
-        if (string.IsNullOrWhiteSpace(body.Title)) return Invalid("title", "is required");
-        if (body.TargetHeadcount is not { } target) return Invalid("targetHeadcount", "is required");
-        if (string.IsNullOrWhiteSpace(body.City)) return Invalid("city", "is required");
-        input = new ProjectInput(body.ClientEmployerId, body.Title, target, body.OccupationCode, body.MinGrade, body.City, body.PayMin ?? 0, body.PayMax ?? 0,
-            body.Notes, body.FeeTerms, body.StartsOn, body.EndsOn);
-        return null;
-    }
+    private static async Task<Results<Created<ProjectDto>, ProblemHttpResult>> Create(ProjectRequest body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new CreateProject.Command(Input(body)), ct)).ToCreated(d => $"/api/v1/projects/{d.View.Project.Id}", ToDto);
 
-    private static async Task<Results<Ok<List<ProjectDto>>, ProblemHttpResult>> List(HeadhuntingService service, HttpContext http, UserManager<AppUser> users,
-        CancellationToken ct)
-    {
-        var actor = await ActorAsync(http, users);
-        if (actor?.EmployerId is not { } employerId) return TypedResults.Problem(statusCode: 403, title: "No employer");
-        return TypedResults.Ok((await service.ListAsync(employerId, ct)).Select(v => ToDto(v, null)).ToList());
-    }
+    private static async Task<Results<Ok<ProjectDto>, ProblemHttpResult>> Get(string id, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new GetProject.Query(id), ct)).ToHttp(ToDto);
 
-    private static async Task<Results<Created<ProjectDto>, ValidationProblem, ProblemHttpResult>> Create(ProjectRequest body, HeadhuntingService service,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        if (Check(body, out var input) is { } invalid) return invalid;
-        var actor = await ActorAsync(http, users);
-        if (actor is null || !await service.IsAgencyAsync(actor.EmployerId, ct))
-            return TypedResults.Problem(statusCode: 403, title: "禁止 / Forbidden", detail: "只有人力资源服务机构可以创建猎头项目。");
-        var result = await service.CreateAsync(actor, input, ct);
-        if (result.Failure == RecruitingFailure.Illegal) // the publishing gate: verification and HR-service licence
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "不能创建项目 / Not allowed", detail: result.Message);
-        if (!result.Succeeded) return Failure(result, "project");
-        var view = (await service.FindAsync(actor.EmployerId, result.Value!.Id, ct))!;
-        return TypedResults.Created($"/api/v1/projects/{view.Project.Id}", ToDto(view, new Dictionary<string, string>()));
-    }
+    private static async Task<Results<Ok<ProjectDto>, ProblemHttpResult>> Update(string id, ProjectRequest body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new UpdateProject.Command(id, Input(body)), ct)).ToHttp(ToDto);
 
-    private static async Task<Results<Ok<ProjectDto>, ProblemHttpResult>> Get(string id, HeadhuntingService service, HttpContext http,
-        UserManager<AppUser> users, CancellationToken ct)
-    {
-        var actor = await ActorAsync(http, users);
-        var view = await service.FindAsync(actor?.EmployerId, id, ct);
-        if (view is null) return ApiResults.NotFound($"project {id}");
-        return TypedResults.Ok(ToDto(view, await service.MaskedNamesAsync(view.Project, ct)));
-    }
+    private static async Task<Results<Ok<ProjectDto>, ProblemHttpResult>> SetStatus(string id, StatusRequest body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new SetProjectStatus.Command(id, body.Status), ct)).ToHttp(ToDto);
 
-    private static async Task<Results<Ok<ProjectDto>, ValidationProblem, ProblemHttpResult>> Update(string id, ProjectRequest body, HeadhuntingService service,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        if (Check(body, out var input) is { } invalid) return invalid;
-        var actor = await ActorAsync(http, users);
-        if (actor is null) return ApiResults.NotFound($"project {id}");
-        var result = await service.UpdateAsync(actor, id, input, ct);
-        if (!result.Succeeded) return Failure(result, $"project {id}");
-        var view = (await service.FindAsync(actor.EmployerId, id, ct))!;
-        return TypedResults.Ok(ToDto(view, await service.MaskedNamesAsync(view.Project, ct)));
-    }
+    private static async Task<Results<Ok<ReportView>, ProblemHttpResult>> Report(string id, string? period, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new GetProjectReport.Query(id, period), ct)).ToHttp(ToView);
 
-    private static async Task<Results<Ok<ProjectDto>, ValidationProblem, ProblemHttpResult>> SetStatus(string id, StatusRequest body, HeadhuntingService service,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        if (!ProjectStatuses.TryParse(body.Status, out var status)) return Invalid("status", "must be open, paused or closed");
-        var actor = await ActorAsync(http, users);
-        if (actor is null) return ApiResults.NotFound($"project {id}");
-        var result = await service.SetStatusAsync(actor, id, status, ct);
-        if (!result.Succeeded) return Failure(result, $"project {id}");
-        var view = (await service.FindAsync(actor.EmployerId, id, ct))!;
-        return TypedResults.Ok(ToDto(view, await service.MaskedNamesAsync(view.Project, ct)));
-    }
+    private static async Task<Results<Ok<List<SuggestionView>>, ProblemHttpResult>> Suggestions(string id, int? top, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new SuggestCandidates.Query(id, top ?? 10), ct))
+            .ToHttp(list => list.Select(s => new SuggestionView(s.Rank, s.Score, s.TalentId, s.MaskedName, RecommendationsApi.ToView(s.Reasons))).ToList());
 
-    private static async Task<Results<Ok<ReportView>, ValidationProblem, ProblemHttpResult>> Report(string id, string? period, HeadhuntingService service,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        if (!TryParsePeriod(period, out var kind)) return Invalid("period", "must be weekly or monthly");
-        var actor = await ActorAsync(http, users);
-        var view = await service.FindAsync(actor?.EmployerId, id, ct);
-        if (view is null) return ApiResults.NotFound($"project {id}");
-        var report = service.Report(view.Project, kind);
-        FunnelView Of(IReadOnlyDictionary<CandidateStage, int> counts) => Funnel(s => counts.GetValueOrDefault(s));
-        return TypedResults.Ok(new ReportView(id, kind.ToString().ToLowerInvariant(), report.TargetHeadcount, Of(report.Totals), report.DeliveryRate,
-            report.Rows.Select(r => new PeriodView(r.From, r.To, Of(r.New), Of(r.Cumulative), r.DeliveryRate)).ToList()));
-    }
+    private static async Task<Results<Created<CandidateView>, ProblemHttpResult>> AddCandidate(string id, CandidateRequest body, IUseCases useCases,
+        CancellationToken ct) =>
+        (await useCases.RunAsync(new AddCandidate.Command(id, body.TalentId), ct)).ToCreated(e => $"/api/v1/projects/{id}/candidates/{e.Candidate.Id}", ToView);
 
-    public static bool TryParsePeriod(string? value, out ReportPeriod period)
-    {
-        period = value?.ToLowerInvariant() == "monthly" ? ReportPeriod.Monthly : ReportPeriod.Weekly;
-        return value is null or "" || value.Equals("weekly", StringComparison.OrdinalIgnoreCase) || value.Equals("monthly", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static async Task<Results<Ok<List<SuggestionView>>, ValidationProblem, ProblemHttpResult>> Suggestions(string id, int? top, HeadhuntingService service,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var k = top ?? 10;
-        if (k is < 1 or > HeadhuntingService.MaxSuggestions) return Invalid("top", $"must be between 1 and {HeadhuntingService.MaxSuggestions}");
-        var actor = await ActorAsync(http, users);
-        var list = actor is null ? null : await service.SuggestAsync(actor, id, k, ct);
-        if (list is null) return ApiResults.NotFound($"project {id}");
-        return TypedResults.Ok(list.Select(s => new SuggestionView(s.Rank, s.Score, s.TalentId, s.MaskedName, RecommendationsApi.ToView(s.Reasons))).ToList());
-    }
-
-    private static async Task<Results<Created<CandidateView>, ValidationProblem, ProblemHttpResult>> AddCandidate(string id, CandidateRequest body,
-        HeadhuntingService service, HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(body.TalentId)) return Invalid("talentId", "is required");
-        var actor = await ActorAsync(http, users);
-        if (actor is null) return ApiResults.NotFound($"project {id}");
-        var result = await service.AddCandidateAsync(actor, id, body.TalentId.Trim(), ct);
-        if (!result.Succeeded) return Failure(result, result.Message ?? $"project {id}");
-        var view = (await service.FindAsync(actor.EmployerId, id, ct))!;
-        var names = await service.MaskedNamesAsync(view.Project, ct);
-        var candidate = view.Project.Candidates.Single(c => c.Id == result.Value!.Id);
-        return TypedResults.Created($"/api/v1/projects/{id}/candidates/{candidate.Id}", ToView(candidate, names));
-    }
-
-    private static async Task<Results<Ok<CandidateView>, ValidationProblem, ProblemHttpResult>> MoveCandidate(string id, string candidateId,
-        CandidateMoveRequest body, HeadhuntingService service, HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        if (!CandidateStages.TryParse(body.To, out var to)) return Invalid("to", "must be a stage: screened, recommended, interviewed, hired or dropped");
-        var actor = await ActorAsync(http, users);
-        if (actor is null) return ApiResults.NotFound($"project {id}");
-        var result = await service.MoveCandidateAsync(actor, id, candidateId, to, body.Reason, ct);
-        if (!result.Succeeded) return Failure(result, $"candidate {candidateId}");
-        var view = (await service.FindAsync(actor.EmployerId, id, ct))!;
-        var names = await service.MaskedNamesAsync(view.Project, ct);
-        return TypedResults.Ok(ToView(view.Project.Candidates.Single(c => c.Id == candidateId), names));
-    }
+    private static async Task<Results<Ok<CandidateView>, ProblemHttpResult>> MoveCandidate(string id, string candidateId, CandidateMoveRequest body,
+        IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new MoveCandidate.Command(id, candidateId, body.To, body.Reason), ct)).ToHttp(ToView);
 }

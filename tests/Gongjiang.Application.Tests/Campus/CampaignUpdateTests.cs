@@ -1,7 +1,7 @@
 using Gongjiang.Application.Campus;
-using Gongjiang.Application.Notifications;
+using Gongjiang.Application.Common;
+using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Persistence;
-using Gongjiang.Application.Recruiting;
 using Gongjiang.Application.Tests.Headhunting;
 using Gongjiang.Application.Tests.Infrastructure;
 using Gongjiang.Core.Employers;
@@ -14,8 +14,8 @@ namespace Gongjiang.Application.Tests.Campus;
 
 public sealed class CampaignUpdateTests
 {
-    private static readonly RecruitingActor Hr = new("user-hr", "E1", null, "王经理");
-    private static readonly RecruitingActor ForeignHr = new("user-hr-b", "E2", null, "刘主管");
+    private static readonly Actor Hr = Acting.Hr("E1", "user-hr");
+    private static readonly Actor ForeignHr = Acting.Hr("E2", "user-hr-b");
     private const string Mechatronics = "460301"; // 机电一体化技术
     private const string Cnc = "460103";          // 数控技术
     private static readonly DateTimeOffset Start = new(2026, 9, 1, 1, 0, 0, TimeSpan.Zero);
@@ -47,6 +47,15 @@ public sealed class CampaignUpdateTests
     private static CampaignInput Input(string title, IReadOnlyList<string> majors, IReadOnlyList<string> jobs, int year = Year) =>
         new(title, "欢迎参加宣讲会。", majors, ["青岛职业技术学院"], year, jobs);
 
+    private static Task<Result<CampaignDetail>> UpdateAsync(IServiceProvider sp, Actor actor, string id, CampaignInput input, Guid? expected = null) =>
+        sp.RunAsAsync(actor, new UpdateCampaign.Command(id, input, expected));
+
+    private static async Task<CampaignDetail> ReadAsync(TestDatabase database, string id)
+    {
+        await using var scope = database.Scope();
+        return (await scope.ServiceProvider.RunAsAsync(Hr, new GetCampaign.Query(id))).AssertValue().Detail;
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_update_changes_the_terms_keeps_who_was_reached_and_refuses_stale_foreign_and_invalid_edits(DatabaseProvider provider)
@@ -58,48 +67,44 @@ public sealed class CampaignUpdateTests
         Guid firstVersion, secondVersion;
         await using (var scope = database.Scope())
         {
-            var campus = scope.ServiceProvider.GetRequiredService<CampusService>();
-            var created = await campus.CreateAsync(Hr, Input("2027届机电专场", [Mechatronics], ["J1"]));
-            Assert.True(created.Succeeded, created.Message);
-            id = created.Value!.Id;
-            firstVersion = created.Value.Version;
+            var sp = scope.ServiceProvider;
+            var created = (await sp.RunAsAsync(Hr, new CreateCampaign.Command(Input("2027届机电专场", [Mechatronics], ["J1"])))).AssertValue().Campaign;
+            id = created.Id;
+            firstVersion = created.Version;
             Assert.NotEqual(Guid.Empty, firstVersion);
-            Assert.Equal(1, (await campus.SendOutreachAsync(Hr, id, NoticeChannels.InApp)).Value); // T1
+            Assert.Equal(1, (await sp.RunAsAsync(Hr, new SendOutreach.Command(id, ["inapp"]))).AssertValue()); // T1
 
-            var updated = await campus.UpdateAsync(Hr, id, new CampaignInput(" 2027届机电与数控专场 ", "欢迎机电、数控专业同学。", [Mechatronics, Cnc, Cnc],
-                ["青岛职业技术学院", " 青岛职业技术学院 "], Year, ["J1", "J2"]), firstVersion);
-            Assert.True(updated.Succeeded, updated.Message);
-            secondVersion = updated.Value!.Version;
+            var updated = (await UpdateAsync(sp, Hr, id, new CampaignInput(" 2027届机电与数控专场 ", "欢迎机电、数控专业同学。", [Mechatronics, Cnc, Cnc],
+                ["青岛职业技术学院", " 青岛职业技术学院 "], Year, ["J1", "J2"]), firstVersion)).AssertValue();
+            secondVersion = updated.Campaign.Version;
             Assert.NotEqual(firstVersion, secondVersion);
         }
+        var saved = await ReadAsync(database, id);
+        Assert.Equal("2027届机电与数控专场", saved.Campaign.Title);
+        Assert.Equal([Mechatronics, Cnc], saved.Campaign.MajorCodes);
+        Assert.Equal(["青岛职业技术学院"], saved.Campaign.Schools);
+        Assert.Equal(["J1", "J2"], saved.Campaign.JobIds);
+        Assert.Equal(secondVersion, saved.Campaign.Version);
+        Assert.Equal(2, saved.Stats.Audience); // T1, T2
         await using (var scope = database.Scope())
         {
-            var campus = scope.ServiceProvider.GetRequiredService<CampusService>();
-            var saved = (await campus.FindAsync("E1", id))!;
-            Assert.Equal("2027届机电与数控专场", saved.Title);
-            Assert.Equal([Mechatronics, Cnc], saved.MajorCodes);
-            Assert.Equal(["青岛职业技术学院"], saved.Schools);
-            Assert.Equal(["J1", "J2"], saved.JobIds);
-            Assert.Equal(secondVersion, saved.Version);
-            Assert.Equal(["T1", "T2"], await campus.AudienceAsync(saved));
-            Assert.Equal(1, (await campus.SendOutreachAsync(Hr, id, NoticeChannels.InApp)).Value); // only T2 is new; T1 stays reached
+            var sp = scope.ServiceProvider;
+            Assert.Equal(1, (await sp.RunAsAsync(Hr, new SendOutreach.Command(id, ["inapp"]))).AssertValue()); // only T2 is new; T1 stays reached
 
             // A copy loaded before the last save, another employer, and input breaking the rules change nothing.
-            Assert.Equal(RecruitingFailure.Conflict, (await campus.UpdateAsync(Hr, id, Input("旧页面的修改", [Cnc], []), firstVersion)).Failure);
-            Assert.Equal(RecruitingFailure.NotFound, (await campus.UpdateAsync(ForeignHr, id, Input("别家的修改", [Cnc], []))).Failure);
-            Assert.Equal(RecruitingFailure.Invalid, (await campus.UpdateAsync(Hr, id, Input("改专业", ["999999"], []))).Failure);
-            Assert.Equal(RecruitingFailure.Invalid, (await campus.UpdateAsync(Hr, id, Input("关联别家岗位", [Cnc], ["J9"]))).Failure);
-            Assert.Equal(RecruitingFailure.Invalid, (await campus.UpdateAsync(Hr, id, Input("", [Cnc], []))).Failure);
-            Assert.Equal(RecruitingFailure.Invalid, (await campus.UpdateAsync(Hr, id, Input("年份太远", [Cnc], [], year: Year + 20))).Failure);
+            (await UpdateAsync(sp, Hr, id, Input("旧页面的修改", [Cnc], []), firstVersion)).AssertFails(ErrorKind.Conflict, CampusErrors.ChangedMeanwhile);
+            (await UpdateAsync(sp, ForeignHr, id, Input("别家的修改", [Cnc], []))).AssertFails(ErrorKind.NotFound, CampusErrors.CampaignNotFound);
+            (await UpdateAsync(sp, Hr, id, Input("改专业", ["999999"], []))).AssertFails(ErrorKind.Invalid, CampusErrors.UnknownMajor);
+            Assert.Equal("jobIds", (await UpdateAsync(sp, Hr, id, Input("关联别家岗位", [Cnc], ["J9"]))).AssertFails(ErrorKind.Invalid, CampusErrors.ForeignJob).Field);
+            Assert.Equal("title", (await UpdateAsync(sp, Hr, id, Input("", [Cnc], []))).AssertFails(ErrorKind.Invalid, CampusErrors.Title).Field);
+            Assert.Equal("graduationYear", (await UpdateAsync(sp, Hr, id, Input("年份太远", [Cnc], [], year: Year + 20)))
+                .AssertFails(ErrorKind.Invalid, CampusErrors.GraduationYear).Field);
         }
-        await using (var scope = database.Scope())
-        {
-            var saved = (await scope.ServiceProvider.GetRequiredService<CampusService>().FindAsync("E1", id))!;
-            Assert.Equal("2027届机电与数控专场", saved.Title);
-            Assert.Equal(["J1", "J2"], saved.JobIds);
-            Assert.Equal(secondVersion, saved.Version);
-            Assert.Equal(2, saved.Recipients.Count);
-        }
+        saved = await ReadAsync(database, id);
+        Assert.Equal("2027届机电与数控专场", saved.Campaign.Title);
+        Assert.Equal(["J1", "J2"], saved.Campaign.JobIds);
+        Assert.Equal(secondVersion, saved.Campaign.Version);
+        Assert.Equal(2, saved.Campaign.Recipients.Count);
     }
 
     [Theory]
@@ -110,19 +115,18 @@ public sealed class CampaignUpdateTests
         await using var database = await TestDatabase.CreateAsync(provider, clock);
         await SeedAsync(database);
         await using var scope = database.Scope();
-        var campus = scope.ServiceProvider.GetRequiredService<CampusService>();
-        var id = (await campus.CreateAsync(Hr, Input("2027届机电专场", [Mechatronics], ["J1"]))).Value!.Id;
-        Assert.True((await campus.AddTalkAsync(Hr, id, new TalkInput("青岛职业技术学院", "报告厅", Start.UtcDateTime.AddDays(1), 50))).Succeeded);
-        Assert.True((await campus.AddTalkAsync(Hr, id, new TalkInput("山东商业职业技术学院", "礼堂", Start.UtcDateTime.AddDays(3), 50))).Succeeded);
+        var sp = scope.ServiceProvider;
+        var id = (await sp.RunAsAsync(Hr, new CreateCampaign.Command(Input("2027届机电专场", [Mechatronics], ["J1"])))).AssertValue().Campaign.Id;
+        (await sp.RunAsAsync(Hr, new AddTalk.Command(id, new TalkInput("青岛职业技术学院", "报告厅", Start.UtcDateTime.AddDays(1), 50)))).AssertValue();
+        (await sp.RunAsAsync(Hr, new AddTalk.Command(id, new TalkInput("山东商业职业技术学院", "礼堂", Start.UtcDateTime.AddDays(3), 50)))).AssertValue();
 
         clock.Advance(TimeSpan.FromDays(2)); // one talk held, one to come: still open for changes
-        Assert.True((await campus.UpdateAsync(Hr, id, Input("2027届机电专场（第二场）", [Mechatronics], ["J1"]))).Succeeded);
+        (await UpdateAsync(sp, Hr, id, Input("2027届机电专场（第二场）", [Mechatronics], ["J1"]))).AssertValue();
 
         clock.Advance(TimeSpan.FromDays(2)); // both held
-        var refused = await campus.UpdateAsync(Hr, id, Input("活动结束后的修改", [Cnc], []));
-        Assert.Equal(RecruitingFailure.Illegal, refused.Failure);
-        scope.ServiceProvider.GetRequiredService<AppDbContext>().ChangeTracker.Clear();
-        Assert.Equal("2027届机电专场（第二场）", (await campus.FindAsync("E1", id))!.Title);
+        Assert.True((await sp.RunAsAsync(Hr, new GetCampaign.Query(id))).AssertValue().Detail.Finished);
+        (await UpdateAsync(sp, Hr, id, Input("活动结束后的修改", [Cnc], []))).AssertFails(ErrorKind.Conflict, CampusErrors.Finished);
+        Assert.Equal("2027届机电专场（第二场）", (await ReadAsync(database, id)).Campaign.Title);
     }
 
     [Theory]
@@ -134,18 +138,15 @@ public sealed class CampaignUpdateTests
         await SeedAsync(database);
         string id;
         await using (var scope = database.Scope())
-            id = (await scope.ServiceProvider.GetRequiredService<CampusService>().CreateAsync(Hr, Input("2027届机电专场", [Mechatronics], ["J1"]))).Value!.Id;
+            id = (await scope.ServiceProvider.RunAsAsync(Hr, new CreateCampaign.Command(Input("2027届机电专场", [Mechatronics], ["J1"])))).AssertValue().Campaign.Id;
 
         // Editor A has the campaign loaded (tracked) when editor B saves; A's save then hits the version check in the database.
         await using var scopeA = database.Scope();
-        var dbA = scopeA.ServiceProvider.GetRequiredService<AppDbContext>();
-        var loaded = await dbA.CampusCampaigns.SingleAsync(c => c.Id == id);
+        var loaded = await scopeA.ServiceProvider.GetRequiredService<AppDbContext>().CampusCampaigns.SingleAsync(c => c.Id == id);
         await using (var scopeB = database.Scope())
-            Assert.True((await scopeB.ServiceProvider.GetRequiredService<CampusService>().UpdateAsync(Hr, id, Input("B 的修改", [Cnc], []))).Succeeded);
-        var campusA = scopeA.ServiceProvider.GetRequiredService<CampusService>();
-        var result = await campusA.UpdateAsync(Hr, id, Input("A 的修改", [Mechatronics], []), loaded.Version);
-        Assert.Equal(RecruitingFailure.Conflict, result.Failure);
-        await using (var scope = database.Scope())
-            Assert.Equal("B 的修改", (await scope.ServiceProvider.GetRequiredService<CampusService>().FindAsync("E1", id))!.Title);
+            (await UpdateAsync(scopeB.ServiceProvider, Hr, id, Input("B 的修改", [Cnc], []))).AssertValue();
+        (await UpdateAsync(scopeA.ServiceProvider, Hr, id, Input("A 的修改", [Mechatronics], []), loaded.Version))
+            .AssertFails(ErrorKind.Conflict, CampusErrors.ChangedMeanwhile);
+        Assert.Equal("B 的修改", (await ReadAsync(database, id)).Campaign.Title);
     }
 }

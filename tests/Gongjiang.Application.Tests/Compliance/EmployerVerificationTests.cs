@@ -1,9 +1,9 @@
+using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Compliance;
 using Gongjiang.Application.Employers;
 using Gongjiang.Application.Headhunting;
 using Gongjiang.Application.Jobs;
 using Gongjiang.Application.Persistence;
-using Gongjiang.Application.Recruiting;
 using Gongjiang.Application.Tests.Infrastructure;
 using Gongjiang.Core.Employers;
 using Gongjiang.Core.Jobs;
@@ -126,16 +126,15 @@ public sealed class EmployerVerificationTests : IDisposable
         await SeedAsync(database);
         await WithAsync(database, sp => sp.GetRequiredService<EmployerService>().DecideVerificationAsync("A1", true, null, "op"));
         await WithAsync(database, sp => sp.GetRequiredService<EmployerService>().DecideVerificationAsync("E1", true, null, "op"));
-        var agency = new RecruitingActor("user-agency", "A1", null, "猎头顾问");
-        var project = new ProjectInput("E1", "焊接技师专项招聘", 3, "6-18-02-04", 3, "370211", 8000, 12000, "持焊工证", "到岗后按年薪20%收费",
-            DateOnly.FromDateTime(Start.UtcDateTime), null);
+        var agency = Acting.Agency("A1", "user-agency");
+        var project = new CreateProject.Command(new ProjectInput("E1", "焊接技师专项招聘", 3, "6-18-02-04", 3, "370211", 8000, 12000, "持焊工证", "到岗后按年薪20%收费",
+            DateOnly.FromDateTime(Start.UtcDateTime), null));
 
         var noLicence = await WithAsync(database, sp => sp.PublishAsEmployerAsync("J3"));
         Assert.False(noLicence.Published);
         Assert.Contains("人力资源服务许可证", noLicence.Refusal);
-        var projectRefused = await WithAsync(database, sp => sp.GetRequiredService<HeadhuntingService>().CreateAsync(agency, project));
-        Assert.Equal(RecruitingFailure.Illegal, projectRefused.Failure);
-        Assert.Contains("人力资源服务许可证", projectRefused.Message);
+        var projectRefused = await WithAsync(database, sp => sp.RunAsAsync(agency, project));
+        Assert.Contains("人力资源服务许可证", projectRefused.AssertFails(ErrorKind.Forbidden, PublishRefusals.HrLicenceMissing).InChinese());
 
         var validUntil = DateOnly.FromDateTime(Start.UtcDateTime).AddDays(60);
         var input = new LicenceInput("（鲁）人服证字〔2025〕第0211号", "青岛市人力资源和社会保障局", validUntil);
@@ -160,12 +159,11 @@ public sealed class EmployerVerificationTests : IDisposable
         Assert.Equal(ComplianceFailure.Invalid, (await WithAsync(database, sp => Verification(sp).DecideLicenceAsync("op", "A1", false, " "))).Failure);
         Assert.True((await WithAsync(database, sp => Verification(sp).DecideLicenceAsync("op", "A1", true, null))).Succeeded);
         Assert.True((await WithAsync(database, sp => sp.PublishAsEmployerAsync("J3"))).Published);
-        Assert.True((await WithAsync(database, sp => sp.GetRequiredService<HeadhuntingService>().CreateAsync(agency, project))).Succeeded);
+        (await WithAsync(database, sp => sp.RunAsAsync(agency, project))).AssertValue();
 
         clock.Advance(TimeSpan.FromDays(61)); // the licence has lapsed though the verification has not
-        var lapsed = await WithAsync(database, sp => sp.GetRequiredService<HeadhuntingService>().CreateAsync(agency, project));
-        Assert.Equal(RecruitingFailure.Illegal, lapsed.Failure);
-        Assert.Contains("已过有效期", lapsed.Message);
+        var lapsed = await WithAsync(database, sp => sp.RunAsAsync(agency, project));
+        Assert.Contains("已过有效期", lapsed.AssertFails(ErrorKind.Forbidden, PublishRefusals.HrLicenceExpired).InChinese());
         await using var scope = database.Scope();
         var actions = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ServiceLog.Where(l => l.TargetId == "A1").Select(l => l.Action).ToListAsync();
         Assert.Contains(VerificationService.LicenceSubmitted, actions);

@@ -1,6 +1,7 @@
+using Gongjiang.Application.Common;
+using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Headhunting;
 using Gongjiang.Application.Persistence;
-using Gongjiang.Application.Recruiting;
 using Gongjiang.Application.Tests.Infrastructure;
 using Gongjiang.Core.Employers;
 using Gongjiang.Core.Headhunting;
@@ -11,9 +12,9 @@ namespace Gongjiang.Application.Tests.Headhunting;
 
 public sealed class ProjectUpdateTests
 {
-    private static readonly RecruitingActor Consultant = new("user-agency", "A1", null, "猎头顾问");
-    private static readonly RecruitingActor OtherAgency = new("user-agency-b", "A2", null, "另一家机构");
-    private static readonly RecruitingActor ClientHr = new("user-hr", "E1", null, "王经理");
+    private static readonly Actor Consultant = Acting.Agency("A1", "user-agency");
+    private static readonly Actor OtherAgency = Acting.Agency("A2", "user-agency-b");
+    private static readonly Actor ClientHr = Acting.Hr("E1", "user-hr");
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
 
     private static async Task SeedAsync(TestDatabase database)
@@ -34,6 +35,15 @@ public sealed class ProjectUpdateTests
     private static ProjectInput Input(int target = 4, string fee = "到岗后按年薪20%收费", int payMin = 8000, int payMax = 12000) =>
         new("E1", "焊接技师专项招聘", target, "6-18-02-04", 3, "370211", payMin, payMax, "持焊工证", fee, new DateOnly(2026, 3, 2), null);
 
+    private static Task<Result<ProjectDetail>> UpdateAsync(IServiceProvider sp, Actor actor, string id, ProjectInput input, string? status = null,
+        Guid? expected = null) => sp.RunAsAsync(actor, new UpdateProject.Command(id, input, status, expected));
+
+    private static async Task<HeadhuntingProject> ReadAsync(TestDatabase database, string id)
+    {
+        await using var scope = database.Scope();
+        return (await scope.ServiceProvider.RunAsAsync(Consultant, new GetProject.Query(id))).AssertValue().View.Project;
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_agency_edits_terms_and_status_together_and_stale_foreign_and_invalid_edits_change_nothing(DatabaseProvider provider)
@@ -45,38 +55,33 @@ public sealed class ProjectUpdateTests
         Guid created, edited;
         await using (var scope = database.Scope())
         {
-            var service = scope.ServiceProvider.GetRequiredService<HeadhuntingService>();
-            var project = await service.CreateAsync(Consultant, Input());
-            Assert.True(project.Succeeded, project.Message);
-            id = project.Value!.Id;
-            created = project.Value.Version;
+            var sp = scope.ServiceProvider;
+            var project = (await sp.RunAsAsync(Consultant, new CreateProject.Command(Input()))).AssertValue().View.Project;
+            id = project.Id;
+            created = project.Version;
             Assert.NotEqual(Guid.Empty, created);
             clock.Advance(TimeSpan.FromHours(1));
-            var updated = await service.UpdateAsync(Consultant, id, Input(target: 6, fee: "年薪的18%，到岗满30天后支付", payMin: 9000, payMax: 13000),
-                ProjectStatus.Paused, created);
-            Assert.True(updated.Succeeded, updated.Message);
-            edited = updated.Value!.Version;
+            var updated = (await UpdateAsync(sp, Consultant, id, Input(target: 6, fee: "年薪的18%，到岗满30天后支付", payMin: 9000, payMax: 13000), "paused", created))
+                .AssertValue();
+            edited = updated.View.Project.Version;
             Assert.NotEqual(created, edited);
         }
+        var p = await ReadAsync(database, id);
+        Assert.Equal((6, "年薪的18%，到岗满30天后支付", 9000, 13000, ProjectStatus.Paused), (p.TargetHeadcount, p.FeeTerms, p.PayMin, p.PayMax, p.Status));
+        Assert.Equal(Start.UtcDateTime.AddHours(1), p.UpdatedAt);
         await using (var scope = database.Scope())
         {
-            var service = scope.ServiceProvider.GetRequiredService<HeadhuntingService>();
-            var p = (await service.FindAsync("A1", id))!.Project;
-            Assert.Equal((6, "年薪的18%，到岗满30天后支付", 9000, 13000, ProjectStatus.Paused), (p.TargetHeadcount, p.FeeTerms, p.PayMin, p.PayMax, p.Status));
-            Assert.Equal(Start.UtcDateTime.AddHours(1), p.UpdatedAt);
-
-            Assert.Equal(RecruitingFailure.Conflict, (await service.UpdateAsync(Consultant, id, Input(target: 1), ProjectStatus.Open, created)).Failure);
-            Assert.Equal(RecruitingFailure.NotFound, (await service.UpdateAsync(ClientHr, id, Input(target: 1), null, null)).Failure);
-            Assert.Equal(RecruitingFailure.NotFound, (await service.UpdateAsync(OtherAgency, id, Input(target: 1), null, null)).Failure);
-            Assert.Equal(RecruitingFailure.Invalid, (await service.UpdateAsync(Consultant, id, Input(target: 0), null, edited)).Failure);
-            Assert.Equal(RecruitingFailure.Invalid, (await service.UpdateAsync(Consultant, id, Input(payMin: 15000, payMax: 9000), null, edited)).Failure);
-            Assert.Equal(RecruitingFailure.Invalid, (await service.UpdateAsync(Consultant, id, Input(), (ProjectStatus)42, edited)).Failure);
+            var sp = scope.ServiceProvider;
+            var stale = (await UpdateAsync(sp, Consultant, id, Input(target: 1), "open", created)).AssertFails(ErrorKind.Conflict, HeadhuntingErrors.ChangedMeanwhile);
+            Assert.StartsWith("该项目刚被其他人修改过", stale.InChinese());
+            (await UpdateAsync(sp, ClientHr, id, Input(target: 1))).AssertFails(ErrorKind.NotFound, HeadhuntingErrors.ProjectNotFound);
+            (await UpdateAsync(sp, OtherAgency, id, Input(target: 1))).AssertFails(ErrorKind.NotFound, HeadhuntingErrors.ProjectNotFound);
+            (await UpdateAsync(sp, Consultant, id, Input(target: 0), null, edited)).AssertFails(ErrorKind.Invalid, HeadhuntingErrors.TargetHeadcount);
+            (await UpdateAsync(sp, Consultant, id, Input(payMin: 15000, payMax: 9000), null, edited)).AssertFails(ErrorKind.Invalid, HeadhuntingErrors.PayRange);
+            Assert.Equal("status", (await UpdateAsync(sp, Consultant, id, Input(), "42", edited)).AssertFails(ErrorKind.Invalid, HeadhuntingErrors.UnknownStatus).Field);
         }
-        await using (var scope = database.Scope())
-        {
-            var p = (await scope.ServiceProvider.GetRequiredService<HeadhuntingService>().FindAsync("A1", id))!.Project;
-            Assert.Equal((6, ProjectStatus.Paused, edited), (p.TargetHeadcount, p.Status, p.Version));
-        }
+        p = await ReadAsync(database, id);
+        Assert.Equal((6, ProjectStatus.Paused, edited), (p.TargetHeadcount, p.Status, p.Version));
     }
 
     [Theory]
@@ -87,17 +92,15 @@ public sealed class ProjectUpdateTests
         await using var database = await TestDatabase.CreateAsync(provider, clock);
         await SeedAsync(database);
         await using var scope = database.Scope();
-        var service = scope.ServiceProvider.GetRequiredService<HeadhuntingService>();
-        var id = (await service.CreateAsync(Consultant, Input())).Value!.Id;
+        var sp = scope.ServiceProvider;
+        var id = (await sp.RunAsAsync(Consultant, new CreateProject.Command(Input()))).AssertValue().View.Project.Id;
         clock.Advance(TimeSpan.FromDays(10));
-        var closed = await service.UpdateAsync(Consultant, id, Input(target: 5), ProjectStatus.Closed, null);
-        Assert.True(closed.Succeeded, closed.Message);
-        Assert.Equal(new DateOnly(2026, 3, 12), closed.Value!.EndsOn);
+        var closed = (await UpdateAsync(sp, Consultant, id, Input(target: 5), "closed")).AssertValue().View.Project;
+        Assert.Equal(new DateOnly(2026, 3, 12), closed.EndsOn);
 
-        Assert.Equal(RecruitingFailure.Illegal, (await service.UpdateAsync(Consultant, id, Input(target: 9), ProjectStatus.Open, closed.Value.Version)).Failure);
-        Assert.Equal(RecruitingFailure.Illegal, (await service.UpdateAsync(Consultant, id, Input(target: 9))).Failure);
-        scope.ServiceProvider.GetRequiredService<AppDbContext>().ChangeTracker.Clear();
-        var p = (await service.FindAsync("A1", id))!.Project;
+        (await UpdateAsync(sp, Consultant, id, Input(target: 9), "open", closed.Version)).AssertFails(ErrorKind.Conflict, HeadhuntingErrors.ProjectClosed);
+        (await UpdateAsync(sp, Consultant, id, Input(target: 9))).AssertFails(ErrorKind.Conflict, HeadhuntingErrors.ProjectClosed);
+        var p = await ReadAsync(database, id);
         Assert.Equal((5, ProjectStatus.Closed), (p.TargetHeadcount, p.Status));
     }
 
@@ -109,15 +112,14 @@ public sealed class ProjectUpdateTests
         await SeedAsync(database);
         string id;
         await using (var scope = database.Scope())
-            id = (await scope.ServiceProvider.GetRequiredService<HeadhuntingService>().CreateAsync(Consultant, Input())).Value!.Id;
+            id = (await scope.ServiceProvider.RunAsAsync(Consultant, new CreateProject.Command(Input()))).AssertValue().View.Project.Id;
 
+        // Editor A has the project loaded (tracked) when editor B saves; A's save then hits the version check in the database.
         await using var scopeA = database.Scope();
         var loaded = await scopeA.ServiceProvider.GetRequiredService<AppDbContext>().HeadhuntingProjects.SingleAsync(p => p.Id == id);
         await using (var scopeB = database.Scope())
-            Assert.True((await scopeB.ServiceProvider.GetRequiredService<HeadhuntingService>().UpdateAsync(Consultant, id, Input(target: 7), null, null)).Succeeded);
-        var result = await scopeA.ServiceProvider.GetRequiredService<HeadhuntingService>().UpdateAsync(Consultant, id, Input(target: 2), null, loaded.Version);
-        Assert.Equal(RecruitingFailure.Conflict, result.Failure);
-        await using (var scope = database.Scope())
-            Assert.Equal(7, (await scope.ServiceProvider.GetRequiredService<HeadhuntingService>().FindAsync("A1", id))!.Project.TargetHeadcount);
+            (await UpdateAsync(scopeB.ServiceProvider, Consultant, id, Input(target: 7))).AssertValue();
+        (await UpdateAsync(scopeA.ServiceProvider, Consultant, id, Input(target: 2), null, loaded.Version)).AssertFails(ErrorKind.Conflict, HeadhuntingErrors.ChangedMeanwhile);
+        Assert.Equal(7, (await ReadAsync(database, id)).TargetHeadcount);
     }
 }

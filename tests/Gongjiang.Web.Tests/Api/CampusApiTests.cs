@@ -69,4 +69,28 @@ public sealed class CampusApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         var stats = (await Json(await hr.GetAsync($"/api/v1/campus/campaigns/{id}"), HttpStatusCode.OK)).GetProperty("stats");
         Assert.Equal((1, 1, 1), (stats.GetProperty("reached").GetInt32(), stats.GetProperty("responded").GetInt32(), stats.GetProperty("signUps").GetInt32()));
     }
+
+    [Fact]
+    public async Task Refusals_name_their_code_and_field_and_a_seeker_without_a_reached_notice_changes_nothing()
+    {
+        var hr = await factory.SignedInAsync("hr1");
+        var missing = await Json(await hr.PostAsJsonAsync("/api/v1/campus/campaigns", new { majorCodes = new[] { "999999" } }), HttpStatusCode.BadRequest);
+        var codes = missing.GetProperty("codes");
+        Assert.Equal(("campus.title", "campus.message", "input.required", "campus.unknown_major"), (codes.GetProperty("title")[0].GetString(),
+            codes.GetProperty("message")[0].GetString(), codes.GetProperty("graduationYear")[0].GetString(), codes.GetProperty("majorCodes")[0].GetString()));
+        var id = (await Json(await hr.PostAsJsonAsync("/api/v1/campus/campaigns", new { title = "秋招", message = "欢迎", graduationYear = Year }), HttpStatusCode.Created))
+            .GetProperty("id").GetString()!;
+        var channels = await Json(await hr.PostAsJsonAsync($"/api/v1/campus/campaigns/{id}/outreach", new { channels = new[] { "pigeon" } }), HttpStatusCode.BadRequest);
+        Assert.Equal("campus.channels", channels.GetProperty("codes").GetProperty("channels")[0].GetString());
+        var talk = await Json(await hr.PostAsJsonAsync($"/api/v1/campus/campaigns/{id}/talks", new { school = "青岛职业技术学院", place = "礼堂" }), HttpStatusCode.BadRequest);
+        Assert.Equal(["capacity", "startsAt"], talk.GetProperty("errors").EnumerateObject().Select(f => f.Name).Order());
+        Assert.Equal("campus.campaign_not_found",
+            (await Json(await (await factory.SignedInAsync("hr2")).GetAsync($"/api/v1/campus/campaigns/{id}"), HttpStatusCode.NotFound)).GetProperty("code").GetString());
+
+        var seeker = await factory.SignedInAsync("seeker2");
+        Assert.Equal(HttpStatusCode.NoContent, (await seeker.PostAsync($"/api/v1/campus/campaigns/{id}/opened", null)).StatusCode); // never reached
+        var stats = (await Json(await hr.GetAsync($"/api/v1/campus/campaigns/{id}"), HttpStatusCode.OK)).GetProperty("stats");
+        Assert.Equal(0, stats.GetProperty("responded").GetInt32());
+        Assert.Equal("campus.talk_not_found", (await Json(await seeker.PostAsync("/api/v1/campus/talks/S-NONE/signup", null), HttpStatusCode.NotFound)).GetProperty("code").GetString());
+    }
 }

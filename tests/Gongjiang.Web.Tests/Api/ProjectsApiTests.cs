@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Gongjiang.Application.Identity;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Employers;
@@ -119,5 +120,52 @@ public sealed class ProjectsApiTests(ApiFactory factory) : IClassFixture<ApiFact
         await Json(await agency.PostAsJsonAsync("/api/v1/projects", new { clientEmployerId = "E9", title = "x", targetHeadcount = 1, city = "370211" }), HttpStatusCode.BadRequest);
         await Json(await agency.PostAsJsonAsync($"/api/v1/projects/{id}/status", new { status = "closed" }), HttpStatusCode.OK);
         await Json(await agency.PostAsJsonAsync($"/api/v1/projects/{id}/status", new { status = "open" }), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Every_refusal_names_its_code_and_the_field_it_concerns()
+    {
+        var agency = await factory.SignedInAsync("agency1");
+        // All required fields missing: one answer names each of them.
+        var missing = await Json(await agency.PostAsJsonAsync("/api/v1/projects", new { title = " " }), HttpStatusCode.BadRequest);
+        Assert.Equal(["city", "clientEmployerId", "targetHeadcount", "title"],
+            missing.GetProperty("codes").EnumerateObject().Where(f => f.Value[0].GetString() == "input.required").Select(f => f.Name).Order());
+        var upsideDown = await Json(await agency.PostAsJsonAsync("/api/v1/projects", new
+        {
+            clientEmployerId = "E1", title = "x", targetHeadcount = 1, city = "370211", payMin = 9000, payMax = 5000,
+        }), HttpStatusCode.BadRequest);
+        Assert.Equal("headhunting.pay_range", upsideDown.GetProperty("codes").GetProperty("payMin")[0].GetString());
+        Assert.Equal("headhunting.unknown_client", (await Json(await agency.PostAsJsonAsync("/api/v1/projects",
+            new { clientEmployerId = "E9", title = "x", targetHeadcount = 1, city = "370211" }), HttpStatusCode.BadRequest))
+            .GetProperty("codes").GetProperty("clientEmployerId")[0].GetString());
+
+        var id = (await Json(await agency.PostAsJsonAsync("/api/v1/projects", NewProject()), HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        Assert.True((await Json(await agency.GetAsync($"/api/v1/projects/{id}/suggestions?top=51"), HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("top", out _));
+        var candidateId = (await Json(await agency.PostAsJsonAsync($"/api/v1/projects/{id}/candidates", new { talentId = "T1" }), HttpStatusCode.Created))
+            .GetProperty("id").GetString()!;
+        var skip = await Json(await agency.PostAsJsonAsync($"/api/v1/projects/{id}/candidates/{candidateId}/stage", new { to = "hired" }), HttpStatusCode.Conflict);
+        Assert.Equal("headhunting.stage_skip", skip.GetProperty("code").GetString());
+        var noReason = await Json(await agency.PostAsJsonAsync($"/api/v1/projects/{id}/candidates/{candidateId}/stage", new { to = "dropped" }), HttpStatusCode.BadRequest);
+        Assert.Equal("headhunting.drop_reason_required", noReason.GetProperty("codes").GetProperty("reason")[0].GetString());
+        Assert.Equal("headhunting.project_not_found",
+            (await Json(await (await factory.SignedInAsync("agency2")).GetAsync($"/api/v1/projects/{id}"), HttpStatusCode.NotFound)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task The_project_form_shows_why_it_was_not_saved_and_marks_the_field()
+    {
+        var agency = await factory.SignedInAsync("agency1");
+        var page = await agency.GetStringAsync("/Agency/Projects");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await agency.PostAsync("/Agency/Projects", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Form.Title"] = "焊接技师专项招聘", ["Form.ClientEmployerId"] = "E1", ["Form.TargetHeadcount"] = "2",
+            ["Form.City"] = "370211", ["Form.PayMin"] = "15000", ["Form.PayMax"] = "9000",
+        }));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("id=\"project-problem\"[^>]*>[^<]*下限不能高于上限", html);
+        Assert.Matches("name=\"Form.PayMin\" class=\"invalid\"", html);
+        Assert.DoesNotMatch("name=\"Form.Title\" class=\"invalid\"", html);
     }
 }

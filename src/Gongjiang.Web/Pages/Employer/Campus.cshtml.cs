@@ -1,15 +1,10 @@
 using Gongjiang.Application.Campus;
+using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Identity;
-using Gongjiang.Application.Notifications;
-using Gongjiang.Application.Persistence;
-using Gongjiang.Application.Recruiting;
-using Gongjiang.Core.Campus;
-using Gongjiang.Core.Jobs;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongjiang.Web.Pages.Employer;
 
@@ -18,57 +13,41 @@ namespace Gongjiang.Web.Pages.Employer;
 /// the outreach to its audience and its campus talks (宣讲会). For HR users only, like the campus API.
 /// </summary>
 [Authorize(Roles = Roles.EmployerHR)]
-public sealed class CampusModel(UserManager<AppUser> users, AppDbContext db, CampusService campus, TimeProvider clock) : PageModel
+public sealed class CampusModel(IUseCases useCases) : PageModel
 {
     [TempData] public string? Message { get; set; }
     [TempData] public string? Problem { get; set; }
-    public IReadOnlyList<(CampusCampaign Campaign, CampaignStats Stats)> Campaigns { get; private set; } = [];
-    public IReadOnlyList<JobPosting> Jobs { get; private set; } = [];
-    public int DefaultYear => clock.GetUtcNow().Year + 1;
+    public ListCampaigns.CampaignList View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await ActorAsync() is not { EmployerId: { } employerId }) return NotFound();
-        var list = new List<(CampusCampaign, CampaignStats)>();
-        foreach (var c in await campus.ListAsync(employerId, ct)) list.Add((c, await campus.StatsAsync(c, ct)));
-        Campaigns = list;
-        Jobs = await db.Jobs.AsNoTracking().Where(j => j.EmployerId == employerId && j.Status == JobStatus.Open).OrderByDescending(j => j.CreatedAt).Take(100).ToListAsync(ct);
+        var list = await useCases.RunAsync(new ListCampaigns.Query(WithOpenJobs: true), ct);
+        if (!list.Succeeded) return NotFound();
+        View = list.Value;
         return Page();
     }
 
-    public Task<IActionResult> OnPostCreateAsync(string? title, string? message, string? majors, string? schools, int graduationYear, List<string>? jobIds,
+    public Task<IActionResult> OnPostCreateAsync(string? title, string? message, string? majors, string? schools, int? graduationYear, List<string>? jobIds,
         CancellationToken ct) =>
-        Run("校园招聘活动已创建。", async actor => (await campus.CreateAsync(actor, new CampaignInput(title ?? "", message ?? "", Split(majors), Split(schools),
-            graduationYear, jobIds ?? []), ct)).Message is var m && m is null ? null : m);
+        RunAsync("校园招聘活动已创建。", new CreateCampaign.Command(new CampaignInput(title, message, Split(majors), Split(schools), graduationYear, jobIds)), ct);
 
     public Task<IActionResult> OnPostOutreachAsync(string campaignId, List<string>? channels, CancellationToken ct) =>
-        Run("通知已发送。", async actor =>
-        {
-            if (!Api.CampusApi.TryParseChannels(channels, out var parsed)) return "请选择发送渠道。";
-            var result = await campus.SendOutreachAsync(actor, campaignId, parsed, ct);
-            return result.Succeeded ? null : result.Message;
-        });
+        RunAsync("通知已发送。", new SendOutreach.Command(campaignId, channels), ct);
 
-    public Task<IActionResult> OnPostTalkAsync(string campaignId, string? school, string? place, DateTime? startsAt, int capacity, CancellationToken ct) =>
-        Run("宣讲会已安排。", async actor =>
-        {
-            if (startsAt is not { } local) return "请填写宣讲时间。";
-            var result = await campus.AddTalkAsync(actor, campaignId, new TalkInput(school ?? "", place ?? "",
-                DateTime.SpecifyKind(local - Gongjiang.Web.Pages.Employer.Jobs.BoardModel.ChinaOffset, DateTimeKind.Utc), capacity), ct);
-            return result.Succeeded ? null : result.Message;
-        });
+    /// <summary>The talk's time is entered in China time.</summary>
+    public Task<IActionResult> OnPostTalkAsync(string campaignId, string? school, string? place, DateTime? startsAt, int? capacity, CancellationToken ct) =>
+        RunAsync("宣讲会已安排。", new AddTalk.Command(campaignId, new TalkInput(school, place,
+            startsAt is { } local ? DateTime.SpecifyKind(local - Jobs.BoardModel.ChinaOffset, DateTimeKind.Utc) : null, capacity)), ct);
 
     private static List<string> Split(string? text) =>
         text?.Split([',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList() ?? [];
 
-    private async Task<IActionResult> Run(string done, Func<RecruitingActor, Task<string?>> command)
+    private async Task<IActionResult> RunAsync<T>(string done, IUseCase<T> command, CancellationToken ct)
     {
-        if (await ActorAsync() is not { EmployerId: not null } actor) return NotFound();
-        var problem = await command(actor);
-        if (problem is null) Message = done; else Problem = problem;
+        var result = await useCases.RunAsync(command, ct);
+        if (result.FailureKind == ErrorKind.Forbidden) return NotFound();
+        if (result.Succeeded) Message = done;
+        else Problem = ErrorText.For(result.Errors[0]);
         return RedirectToPage();
     }
-
-    private async Task<RecruitingActor?> ActorAsync() =>
-        await users.GetUserAsync(User) is { EmployerId: not null } user ? new RecruitingActor(user.Id, user.EmployerId, null) : null;
 }

@@ -198,3 +198,10 @@ public static partial class Ui
     [GeneratedRegex(@"^'(.*)' is not a date")] private static partial Regex NotDate();
     [GeneratedRegex(@"^'(.*)' is not a mainland mobile number$")] private static partial Regex NotPhone();
 }
+
+public static partial class Ui
+{
+    /// <summary>Every message in the model state, the form's own and its fields', for the summary above a form.</summary>
+    public static IReadOnlyList<string> AllMessages(ModelStateDictionary state) =>
+        state.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct().ToList();
+}
