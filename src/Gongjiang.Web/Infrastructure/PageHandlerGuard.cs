@@ -13,17 +13,20 @@ public sealed class PageHandlerGuard : IAsyncPageFilter
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (context.HandlerMethod is null)
+        var request = context.HttpContext.Request;
+        var requested = context.RouteData.Values.TryGetValue("handler", out var routed) && routed is string r ? r
+            : request.Query.TryGetValue("handler", out var queried) ? queried.ToString()
+            : request.HasFormContentType && request.Form.TryGetValue("handler", out var posted) ? posted.ToString() : "";
+        // Razor Pages falls back to the unnamed handler when a named one is missing: a name nobody answers is not found.
+        if (requested.Length > 0 && !string.Equals(context.HandlerMethod?.Name, requested, StringComparison.OrdinalIgnoreCase))
         {
-            var request = context.HttpContext.Request;
-            var named = context.RouteData.Values.ContainsKey("handler") || request.Query.ContainsKey("handler")
-                || (request.HasFormContentType && request.Form.ContainsKey("handler"));
-            var reading = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
-            if (named || !reading)
-            {
-                context.Result = new StatusCodeResult(named ? StatusCodes.Status404NotFound : StatusCodes.Status405MethodNotAllowed);
-                return;
-            }
+            context.Result = new StatusCodeResult(StatusCodes.Status404NotFound);
+            return;
+        }
+        if (context.HandlerMethod is null && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
+            return;
         }
         await next();
     }
