@@ -47,6 +47,9 @@ public static class WebServiceRegistration
                 o.Conventions.AuthorizeFolder("/Agency", Policies.Employer);
                 o.Conventions.AuthorizeFolder("/Operator", Policies.Operator);
                 o.Conventions.ConfigureFilter(new PageHandlerGuard());
+                // The search pages share the API's search budget.
+                foreach (var page in new[] { "/Jobs/Index", "/Employer/Talent/Index" })
+                    o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.Search)));
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
@@ -97,6 +100,7 @@ public static class WebServiceRegistration
 
     public static WebApplication UseGongjiangWeb(this WebApplication app)
     {
+        app.UseGongjiangClientIdentity();
         // Browsers get the status page in the site's layout; API clients get problem details.
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages =>
         {
