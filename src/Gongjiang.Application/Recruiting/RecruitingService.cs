@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongjiang.Application.Recruiting;
 
-/// <summary>Who is acting: the signed-in user and what they own (an employer or a talent profile).</summary>
+/// <summary>
+/// Who is acting in the pipeline: the user, the employer they act for and the profile they own, and the name shown on
+/// what they write. The use cases build it from the signed-in user (<see cref="RecruitingRules.ActorAsync"/>).
+/// </summary>
 public sealed record RecruitingActor(string UserId, string? EmployerId, string? TalentId, string DisplayName = "");
 
 /// <summary>One application's result in a bulk action: null <see cref="Error"/> means it was changed.</summary>
@@ -20,7 +23,9 @@ public sealed record InterviewInput(DateTime StartsAt, string? Place, string? On
 public sealed record OfferInput(int MonthlyPay, DateOnly StartDate, string Place, DateOnly ExpiresOn);
 
 /// <summary>
-/// The recruiting pipeline (申请 → 筛选 → 面试 → 录用意向 → 签约): applying, moving stages, interviews and offer cards.
+/// The recruiting pipeline's domain logic (申请 → 筛选 → 面试 → 录用意向 → 签约): applying, moving stages, interviews and
+/// offer cards, each loaded, checked and saved once, answering <see cref="Result{T}"/> with the codes of
+/// <see cref="RecruitingErrors"/>. Pages and endpoints reach it through the use cases of this folder.
 /// Every stage change is written to the history and, where the ranker has a matching stage, to the outcomes.
 /// </summary>
 public sealed class RecruitingService(AppDbContext db, TimeProvider clock, INotifier notifier)
@@ -32,7 +37,7 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock, INoti
         .Include(a => a.History).Include(a => a.Interviews).ThenInclude(i => i.Scorecards).Include(a => a.Offers)
         .AsSplitQuery();
 
-    /// <summary>A seeker applies to an open job; applying twice answers with the existing application.</summary>
+    /// <summary>A seeker applies to an open job; applying twice is a conflict.</summary>
     public async Task<Result<JobApplication>> ApplyAsync(RecruitingActor seeker, string jobId, CancellationToken ct = default)
     {
         if (seeker.TalentId is not { } talentId) return Error.Forbidden(RecruitingErrors.SeekersOnly);

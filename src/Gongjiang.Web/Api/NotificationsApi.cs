@@ -27,8 +27,8 @@ public static class NotificationsApi
             .ToHttp(page => new InboxView(page.Unread, page.Total, page.Items.Select(ToView).ToList()));
 
     private static async Task<Results<Ok<NotificationView>, ProblemHttpResult>> MarkRead(long id, IUseCases useCases, CancellationToken ct) =>
-        (await useCases.RunAsync(new MarkNotificationsRead.Command(id), ct)).ToHttp(marked => ToView(marked.Notification!));
+        (await useCases.RunAsync(new MarkNotificationRead.Command(id), ct)).ToHttp(ToView);
 
     private static async Task<Results<Ok<int>, ProblemHttpResult>> MarkAllRead(IUseCases useCases, CancellationToken ct) =>
-        (await useCases.RunAsync(new MarkNotificationsRead.Command(null), ct)).ToHttp(marked => marked.Count);
+        (await useCases.RunAsync(new MarkAllNotificationsRead.Command(), ct)).ToHttp();
 }

@@ -61,8 +61,8 @@ public static class RecommendationsApi
                 r.Job.SalaryMin, r.Job.SalaryMax, r.Job.EmployerId, r.EmployerName), ToView(r.Match.Reasons))).ToList()));
 
     private static async Task<Results<Ok<Personalization>, ProblemHttpResult>> GetPersonalization(IUseCases useCases, CancellationToken ct) =>
-        (await useCases.RunAsync(new Application.Matching.Personalization.Command(null), ct)).ToHttp(enabled => new Personalization(enabled));
+        (await useCases.RunAsync(new Application.Matching.GetPersonalization.Query(), ct)).ToHttp(enabled => new Personalization(enabled));
 
     private static async Task<Results<Ok<Personalization>, ProblemHttpResult>> SetPersonalization(Personalization body, IUseCases useCases, CancellationToken ct) =>
-        (await useCases.RunAsync(new Application.Matching.Personalization.Command(body.Enabled), ct)).ToHttp(enabled => new Personalization(enabled));
+        (await useCases.RunAsync(new Application.Matching.SetPersonalization.Command(body.Enabled), ct)).ToHttp(enabled => new Personalization(enabled));
 }

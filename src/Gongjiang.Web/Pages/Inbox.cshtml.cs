@@ -24,15 +24,15 @@ public sealed class InboxModel(IUseCases useCases) : PageModel
     /// <summary>Marks the notification read and, when it has a link, follows it.</summary>
     public async Task<IActionResult> OnPostReadAsync(long id, bool open, CancellationToken ct)
     {
-        var marked = await useCases.RunAsync(new MarkNotificationsRead.Command(id), ct);
+        var marked = await useCases.RunAsync(new MarkNotificationRead.Command(id), ct);
         if (!marked.Succeeded) return NotFound();
-        if (open && marked.Value.Notification?.Link is { } link && Url.IsLocalUrl(link)) return LocalRedirect(link);
+        if (open && marked.Value.Link is { } link && Url.IsLocalUrl(link)) return LocalRedirect(link);
         return RedirectToPage(new { UnreadOnly });
     }
 
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken ct)
     {
-        await useCases.RunAsync(new MarkNotificationsRead.Command(null), ct);
+        await useCases.RunAsync(new MarkAllNotificationsRead.Command(), ct);
         return RedirectToPage();
     }
 }

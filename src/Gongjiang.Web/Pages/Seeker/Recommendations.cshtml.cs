@@ -24,7 +24,7 @@ public sealed class RecommendationsModel(IUseCases useCases) : PageModel
 
     public async Task<IActionResult> OnPostPersonalizationAsync(bool enabled, CancellationToken ct)
     {
-        await useCases.RunAsync(new Personalization.Command(enabled), ct);
+        await useCases.RunAsync(new SetPersonalization.Command(enabled), ct);
         return RedirectToPage();
     }
 }
