@@ -51,6 +51,7 @@ public static class ServiceRegistration
         services.AddScoped<Sharing.SharingService>();
         services.AddScoped<EmployerService>();
         services.AddScoped<Recruiting.RecruitingService>();
+        services.AddScoped<Recruiting.RecruitingRules>();
         services.AddScoped<Headhunting.ProjectRules>();
         services.AddScoped<Campus.CampaignRules>();
         Notifications.NotificationServiceRegistration.AddGongjiangNotifications(services);

@@ -89,7 +89,7 @@ public sealed class DemoActivitySeeder(AppDbContext db, UserManager<AppUser> use
         {
             var result = await invitations.InviteAsync(hr, job.Id, talentId, $"您的技能与我们的「{job.Title}」岗位很契合，欢迎投递，期待与您面谈。", ct);
             if (result.Succeeded) sent++;
-            else logger.LogWarning("Demo invitation to {Job} not sent: {Reason}", job.Id, result.Message);
+            else logger.LogWarning("Demo invitation to {Job} not sent: {Reason}", job.Id, result.ToString());
         }
         return sent;
     }

@@ -1,4 +1,5 @@
 using Gongjiang.Application.Common;
+using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Notifications;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Common;
@@ -29,24 +30,24 @@ public sealed class InvitationService(AppDbContext db, RecruitingService recruit
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     public InvitationOptions Options => options.Value;
 
-    public async Task<RecruitingResult<Invitation>> InviteAsync(RecruitingActor hr, string jobId, string talentId, string? message, CancellationToken ct = default)
+    public async Task<Result<Invitation>> InviteAsync(RecruitingActor hr, string jobId, string talentId, string? message, CancellationToken ct = default)
     {
-        if (hr.EmployerId is not { } employerId) return Refuse.NotFound<Invitation>($"job {jobId}");
+        if (hr.EmployerId is not { } employerId) return Error.NotFound(Jobs.JobErrors.NotFound, jobId);
         var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId && j.EmployerId == employerId, ct);
-        if (job is null) return Refuse.NotFound<Invitation>($"job {jobId}");
-        if (!job.IsOpenOn(DateOnly.FromDateTime(Now))) return Refuse.Illegal<Invitation>("只能邀请求职者投递正在招聘的岗位。");
-        if (!await db.Talent.AnyAsync(t => t.Id == talentId, ct)) return Refuse.NotFound<Invitation>($"talent {talentId}");
+        if (job is null) return Error.NotFound(Jobs.JobErrors.NotFound, jobId);
+        if (!job.IsOpenOn(DateOnly.FromDateTime(Now))) return Error.Conflict(InvitationErrors.JobNotOpen);
+        if (!await db.Talent.AnyAsync(t => t.Id == talentId, ct)) return Error.NotFound(InvitationErrors.TalentNotFound, talentId);
         var text = (message ?? "").Trim();
-        if (text.Length > MaxMessage) return Refuse.Invalid<Invitation>($"邀请留言不能超过 {MaxMessage} 字。");
+        if (text.Length > MaxMessage) return Error.Invalid("message", InvitationErrors.MessageTooLong, MaxMessage);
 
         await ExpireDueAsync(ct);
         if (await db.Applications.AnyAsync(a => a.JobId == jobId && a.TalentId == talentId, ct))
-            return Refuse.Illegal<Invitation>("该求职者已申请过这个岗位。");
+            return Error.Conflict(InvitationErrors.AlreadyApplied);
         if (await db.Set<Invitation>().AnyAsync(i => i.JobId == jobId && i.TalentId == talentId && i.Status == InvitationStatus.Pending, ct))
-            return Refuse.Illegal<Invitation>("已向该求职者发出过这个岗位的邀请，正在等待答复。");
+            return Error.Conflict(InvitationErrors.Pending);
         if (await new DailyQuota("邀请", Options.DailyLimitPerEmployer).CheckAsync(Now,
-                since => db.Set<Invitation>().CountAsync(i => i.EmployerId == employerId && i.CreatedAt >= since, ct)) is { } limited)
-            return new(default, RecruitingFailure.Limit, limited);
+                since => db.Set<Invitation>().CountAsync(i => i.EmployerId == employerId && i.CreatedAt >= since, ct)) is not null)
+            return Error.TooMany(InvitationErrors.DailyLimit, Options.DailyLimitPerEmployer);
 
         var now = Now;
         var invitation = new Invitation
@@ -71,7 +72,7 @@ public sealed class InvitationService(AppDbContext db, RecruitingService recruit
             db.ChangeTracker.Clear();
             // The unique index on pending (job, talent) caught a simultaneous second invitation; anything else is a real error.
             if (!await db.Set<Invitation>().AnyAsync(i => i.JobId == jobId && i.TalentId == talentId && i.Status == InvitationStatus.Pending, ct)) throw;
-            return Refuse.Illegal<Invitation>("已向该求职者发出过这个岗位的邀请，正在等待答复。");
+            return Error.Conflict(InvitationErrors.Pending);
         }
         return invitation;
     }
@@ -93,22 +94,22 @@ public sealed class InvitationService(AppDbContext db, RecruitingService recruit
     }
 
     /// <summary>The seeker accepts: an application is made the usual way, and the invitation points to it.</summary>
-    public async Task<RecruitingResult<Invitation>> AcceptAsync(RecruitingActor seeker, string id, CancellationToken ct = default)
+    public async Task<Result<Invitation>> AcceptAsync(RecruitingActor seeker, string id, CancellationToken ct = default)
     {
         var (invitation, refusal) = await OpenForSeekerAsync(seeker, id, ct);
         if (invitation is null) return refusal!;
         var applied = await recruiting.ApplyAsync(seeker, invitation.JobId, ct);
         string applicationId;
-        if (applied.Succeeded) applicationId = applied.Value!.Id;
-        else if (applied.Failure == RecruitingFailure.Illegal
+        if (applied.Succeeded) applicationId = applied.Value.Id;
+        else if (applied.HasError(RecruitingErrors.AlreadyApplied)
                  && await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.JobId == invitation.JobId && a.TalentId == invitation.TalentId, ct) is { } existing)
         {
             // Applied meanwhile on their own. A withdrawn application stays withdrawn (and shares nothing): accepting cannot revive it.
-            if (existing.Stage == ApplicationStage.Withdrawn) return Refuse.Illegal<Invitation>("您已撤回该岗位的申请，不能再接受这份邀请。");
+            if (existing.Stage == ApplicationStage.Withdrawn) return Error.Conflict(InvitationErrors.Withdrawn);
             applicationId = existing.Id;
         }
-        else if (applied.Failure == RecruitingFailure.NotFound) return Refuse.Illegal<Invitation>("该岗位已停止招聘，无法接受邀请。");
-        else return new(default, applied.Failure, applied.Message);
+        else if (applied.FailureKind == ErrorKind.NotFound) return Error.Conflict(InvitationErrors.JobClosed);
+        else return applied.Cast<Invitation>();
 
         invitation = await db.Set<Invitation>().FirstAsync(i => i.Id == id, ct);
         invitation.Status = InvitationStatus.Accepted;
@@ -119,7 +120,7 @@ public sealed class InvitationService(AppDbContext db, RecruitingService recruit
         return invitation;
     }
 
-    public async Task<RecruitingResult<Invitation>> DeclineAsync(RecruitingActor seeker, string id, CancellationToken ct = default)
+    public async Task<Result<Invitation>> DeclineAsync(RecruitingActor seeker, string id, CancellationToken ct = default)
     {
         var (invitation, refusal) = await OpenForSeekerAsync(seeker, id, ct);
         if (invitation is null) return refusal!;
@@ -139,18 +140,18 @@ public sealed class InvitationService(AppDbContext db, RecruitingService recruit
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Expired), ct);
     }
 
-    private async Task<(Invitation?, RecruitingResult<Invitation>?)> OpenForSeekerAsync(RecruitingActor seeker, string id, CancellationToken ct)
+    private async Task<(Invitation?, Error?)> OpenForSeekerAsync(RecruitingActor seeker, string id, CancellationToken ct)
     {
         var invitation = await db.Set<Invitation>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
         if (invitation is null || seeker.TalentId is null || invitation.TalentId != seeker.TalentId)
-            return (null, Refuse.NotFound<Invitation>($"invitation {id}"));
+            return (null, Error.NotFound(InvitationErrors.NotFound, id));
         if (invitation.Status == InvitationStatus.Pending && !invitation.IsOpenAt(Now))
         {
             await ExpireDueAsync(ct);
-            return (null, Refuse.Illegal<Invitation>("该邀请已过期。"));
+            return (null, Error.Conflict(InvitationErrors.Expired));
         }
         if (invitation.Status != InvitationStatus.Pending)
-            return (null, Refuse.Illegal<Invitation>($"该邀请已{InvitationStatuses.ChineseName(invitation.Status).TrimStart('已')}，不能再答复。"));
+            return (null, Error.Conflict(InvitationErrors.Answered, InvitationStatuses.ChineseName(invitation.Status).TrimStart('已')));
         return (invitation, null);
     }
 

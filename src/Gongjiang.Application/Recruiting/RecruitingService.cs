@@ -1,3 +1,4 @@
+using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Notifications;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Common;
@@ -6,45 +7,29 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongjiang.Application.Recruiting;
 
-/// <summary>Who is acting: the signed-in user and what they own (an employer or a talent profile).</summary>
+/// <summary>
+/// Who is acting in the pipeline: the user, the employer they act for and the profile they own, and the name shown on
+/// what they write. The use cases build it from the signed-in user (<see cref="RecruitingRules.ActorAsync"/>).
+/// </summary>
 public sealed record RecruitingActor(string UserId, string? EmployerId, string? TalentId, string DisplayName = "");
 
-public enum RecruitingFailure { None, NotFound, Invalid, Illegal, Conflict, Limit }
-
-/// <summary>
-/// What came of a recruiting command. NotFound also covers another party's application (its existence is not disclosed);
-/// Illegal is a refused stage change; Conflict is a lost race with another writer.
-/// </summary>
-public sealed record RecruitingResult<T>(T? Value, RecruitingFailure Failure = RecruitingFailure.None, string? Message = null)
+/// <summary>One application's result in a bulk action: null <see cref="Error"/> means it was changed.</summary>
+public sealed record BulkItemResult(string ApplicationId, Error? Error)
 {
-    public bool Succeeded => Failure == RecruitingFailure.None;
-    public static implicit operator RecruitingResult<T>(T value) => new(value);
-}
-
-internal static class Refuse
-{
-    public static RecruitingResult<T> NotFound<T>(string what) => new(default, RecruitingFailure.NotFound, what);
-    public static RecruitingResult<T> Invalid<T>(string why) => new(default, RecruitingFailure.Invalid, why);
-    public static RecruitingResult<T> Illegal<T>(string why) => new(default, RecruitingFailure.Illegal, why);
-}
-
-/// <summary>One application's result in a bulk action; <see cref="RecruitingFailure.None"/> means it was changed.</summary>
-public sealed record BulkItemResult(string ApplicationId, RecruitingFailure Failure, string? Message)
-{
-    public bool Succeeded => Failure == RecruitingFailure.None;
+    public bool Succeeded => Error is null;
 }
 
 public sealed record InterviewInput(DateTime StartsAt, string? Place, string? OnlineLink);
 public sealed record OfferInput(int MonthlyPay, DateOnly StartDate, string Place, DateOnly ExpiresOn);
 
 /// <summary>
-/// The recruiting pipeline (申请 → 筛选 → 面试 → 录用意向 → 签约): applying, moving stages, interviews and offer cards.
+/// The recruiting pipeline's domain logic (申请 → 筛选 → 面试 → 录用意向 → 签约): applying, moving stages, interviews and
+/// offer cards, each loaded, checked and saved once, answering <see cref="Result{T}"/> with the codes of
+/// <see cref="RecruitingErrors"/>. Pages and endpoints reach it through the use cases of this folder.
 /// Every stage change is written to the history and, where the ranker has a matching stage, to the outcomes.
 /// </summary>
 public sealed class RecruitingService(AppDbContext db, TimeProvider clock, INotifier notifier)
 {
-    public const string ConflictMessage = "该申请刚被其他人修改过，您的操作未保存。请刷新后查看最新状态再操作。";
-
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private DateOnly Today => DateOnly.FromDateTime(Now);
 
@@ -52,17 +37,17 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock, INoti
         .Include(a => a.History).Include(a => a.Interviews).ThenInclude(i => i.Scorecards).Include(a => a.Offers)
         .AsSplitQuery();
 
-    /// <summary>A seeker applies to an open job; applying twice answers with the existing application.</summary>
-    public async Task<RecruitingResult<JobApplication>> ApplyAsync(RecruitingActor seeker, string jobId, CancellationToken ct = default)
+    /// <summary>A seeker applies to an open job; applying twice is a conflict.</summary>
+    public async Task<Result<JobApplication>> ApplyAsync(RecruitingActor seeker, string jobId, CancellationToken ct = default)
     {
-        if (seeker.TalentId is not { } talentId) return Refuse.Invalid<JobApplication>("只有求职者可以申请岗位。");
+        if (seeker.TalentId is not { } talentId) return Error.Forbidden(RecruitingErrors.SeekersOnly);
         var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
-        if (job is null || !job.IsOpenOn(Today)) return Refuse.NotFound<JobApplication>($"job {jobId}");
+        if (job is null || !job.IsOpenOn(Today)) return Error.NotFound(Jobs.JobErrors.NotFound, jobId);
         var birthYear = await db.Talent.AsNoTracking().Where(t => t.Id == talentId).Select(t => t.BirthYear).FirstOrDefaultAsync(ct);
         if (birthYear is { } year && Privacy.PrivacyPolicy.IsUnderMinimumAge(year, Today.Year))
-            return Refuse.Illegal<JobApplication>(Privacy.PrivacyPolicy.UnderAgeMessage);
+            return Error.Refused(RecruitingErrors.UnderAge);
         var existing = await Full.AsNoTracking().FirstOrDefaultAsync(a => a.JobId == jobId && a.TalentId == talentId, ct);
-        if (existing is not null) return Refuse.Illegal<JobApplication>("您已申请过该岗位。");
+        if (existing is not null) return Error.Conflict(RecruitingErrors.AlreadyApplied);
         var now = Now;
         var application = new JobApplication
         {
@@ -82,7 +67,7 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock, INoti
         {
             // The unique (job, seeker) index caught a second, simultaneous application.
             db.ChangeTracker.Clear();
-            return Refuse.Illegal<JobApplication>("您已申请过该岗位。");
+            return Error.Conflict(RecruitingErrors.AlreadyApplied);
         }
         return application;
     }
@@ -105,39 +90,46 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock, INoti
     }
 
     /// <summary>The employer moves an application along the pipeline. Rejection goes through <see cref="RejectAsync"/>, signing through <see cref="ConfirmSigningAsync"/>.</summary>
-    public Task<RecruitingResult<JobApplication>> MoveAsync(RecruitingActor employer, string id, ApplicationStage to, Guid? expectedVersion,
+    public async Task<Result<JobApplication>> MoveAsync(RecruitingActor employer, string id, ApplicationStage to, Guid? expectedVersion,
         string? reason = null, CancellationToken ct = default)
     {
-        if (to == ApplicationStage.Rejected) return Task.FromResult(Refuse.Invalid<JobApplication>("拒绝申请须经人工确认并填写原因，请使用拒绝操作。"));
-        if (to == ApplicationStage.Signed) return Task.FromResult(Refuse.Invalid<JobApplication>("签约须在求职者接受录用意向后由企业确认。"));
-        if (to == ApplicationStage.Offer) return Task.FromResult(Refuse.Invalid<JobApplication>("请发送录用意向（offer卡）进入该阶段。"));
-        return ChangeAsync(employer, id, RecruitingRole.Employer, expectedVersion, ct, a => a.TryMove(to, RecruitingRole.Employer, employer.UserId, Now, reason));
+        var through = to switch
+        {
+            ApplicationStage.Rejected => RecruitingErrors.RejectThroughReject,
+            ApplicationStage.Signed => RecruitingErrors.SignThroughConfirm,
+            ApplicationStage.Offer => RecruitingErrors.OfferThroughCard,
+            _ => null,
+        };
+        if (through is not null) return Error.Invalid("to", through);
+        return await ChangeAsync(employer, id, RecruitingRole.Employer, expectedVersion, ct, a => Move(a, to, RecruitingRole.Employer, employer.UserId, reason));
     }
 
     /// <summary>
     /// A rejection is always a person's decision: it needs an explicit confirmation and a reason the seeker can read.
     /// Nothing in the system rejects on its own.
     /// </summary>
-    public Task<RecruitingResult<JobApplication>> RejectAsync(RecruitingActor employer, string id, bool confirmed, string? reason, Guid? expectedVersion,
+    public async Task<Result<JobApplication>> RejectAsync(RecruitingActor employer, string id, bool confirmed, string? reason, Guid? expectedVersion,
         CancellationToken ct = default)
     {
-        if (!confirmed) return Task.FromResult(Refuse.Invalid<JobApplication>("拒绝申请须由招聘人员确认。"));
-        if (string.IsNullOrWhiteSpace(reason)) return Task.FromResult(Refuse.Invalid<JobApplication>("拒绝申请须填写原因。"));
-        return ChangeAsync(employer, id, RecruitingRole.Employer, expectedVersion, ct,
-            a => a.TryMove(ApplicationStage.Rejected, RecruitingRole.Employer, employer.UserId, Now, reason));
+        var errors = new ErrorList();
+        if (!confirmed) errors.Add("confirm", RecruitingErrors.RejectUnconfirmed);
+        if (string.IsNullOrWhiteSpace(reason)) errors.Add("reason", RecruitingErrors.RejectReasonRequired);
+        if (!errors.IsEmpty) return errors;
+        return await ChangeAsync(employer, id, RecruitingRole.Employer, expectedVersion, ct,
+            a => Move(a, ApplicationStage.Rejected, RecruitingRole.Employer, employer.UserId, reason));
     }
 
-    public Task<RecruitingResult<JobApplication>> WithdrawAsync(RecruitingActor seeker, string id, string? reason, Guid? expectedVersion, CancellationToken ct = default) =>
+    public Task<Result<JobApplication>> WithdrawAsync(RecruitingActor seeker, string id, string? reason, Guid? expectedVersion, CancellationToken ct = default) =>
         ChangeAsync(seeker, id, RecruitingRole.Seeker, expectedVersion, ct,
-            a => a.TryMove(ApplicationStage.Withdrawn, RecruitingRole.Seeker, seeker.UserId, Now, reason));
+            a => Move(a, ApplicationStage.Withdrawn, RecruitingRole.Seeker, seeker.UserId, reason));
 
     /// <summary>Schedules an interview; an application not yet at the interview stage moves there.</summary>
-    public Task<RecruitingResult<JobApplication>> ScheduleInterviewAsync(RecruitingActor employer, string id, InterviewInput input, Guid? expectedVersion,
+    public Task<Result<JobApplication>> ScheduleInterviewAsync(RecruitingActor employer, string id, InterviewInput input, Guid? expectedVersion,
         CancellationToken ct = default) =>
         ChangeAsync(employer, id, RecruitingRole.Employer, expectedVersion, ct, a =>
         {
             if (CheckInterview(input) is { } invalid) return invalid;
-            if (a.Stage != ApplicationStage.Interview && a.TryMove(ApplicationStage.Interview, RecruitingRole.Employer, employer.UserId, Now, "安排面试") is { } refusal)
+            if (a.Stage != ApplicationStage.Interview && Move(a, ApplicationStage.Interview, RecruitingRole.Employer, employer.UserId, "安排面试") is { } refusal)
                 return refusal;
             a.Interviews.Add(new Interview
             {
@@ -148,12 +140,12 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock, INoti
             return null;
         }, (a, job) => [ToSeeker(a, "interview.scheduled", $"面试邀请：{job}", $"「{job}」的面试安排在 {ChinaTime(input.StartsAt)}，{Where(input)}。")]);
 
-    public Task<RecruitingResult<JobApplication>> RescheduleInterviewAsync(RecruitingActor employer, string id, string interviewId, InterviewInput input,
+    public Task<Result<JobApplication>> RescheduleInterviewAsync(RecruitingActor employer, string id, string interviewId, InterviewInput input,
         CancellationToken ct = default) =>
         ChangeAsync(employer, id, RecruitingRole.Employer, null, ct, a =>
         {
-            if (a.Interviews.FirstOrDefault(i => i.Id == interviewId) is not { } interview) return NotFoundMarker;
-            if (interview.Status is InterviewStatus.Cancelled or InterviewStatus.Done) return "已取消或已完成的面试不能改期。";
+            if (a.Interviews.FirstOrDefault(i => i.Id == interviewId) is not { } interview) return Error.NotFound(RecruitingErrors.InterviewNotFound, interviewId);
+            if (interview.Status is InterviewStatus.Cancelled or InterviewStatus.Done) return Error.Conflict(RecruitingErrors.InterviewOverNoReschedule);
             if (CheckInterview(input) is { } invalid) return invalid;
             interview.StartsAt = DateTime.SpecifyKind(input.StartsAt, DateTimeKind.Utc);
             interview.Place = Blank(input.Place);
@@ -164,13 +156,13 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock, INoti
             return null;
         }, (a, job) => [ToSeeker(a, "interview.rescheduled", $"面试改期：{job}", $"「{job}」的面试改到 {ChinaTime(input.StartsAt)}，{Where(input)}。")]);
 
-    public Task<RecruitingResult<JobApplication>> SetInterviewStatusAsync(RecruitingActor employer, string id, string interviewId, InterviewStatus status,
+    public Task<Result<JobApplication>> SetInterviewStatusAsync(RecruitingActor employer, string id, string interviewId, InterviewStatus status,
         CancellationToken ct = default) =>
         ChangeAsync(employer, id, RecruitingRole.Employer, null, ct, a =>
         {
-            if (a.Interviews.FirstOrDefault(i => i.Id == interviewId) is not { } interview) return NotFoundMarker;
-            if (status is not (InterviewStatus.Cancelled or InterviewStatus.Done)) return "只能取消或完成面试；改期请使用改期操作。";
-            if (interview.Status is InterviewStatus.Cancelled or InterviewStatus.Done) return "该面试已取消或已完成。";
+            if (a.Interviews.FirstOrDefault(i => i.Id == interviewId) is not { } interview) return Error.NotFound(RecruitingErrors.InterviewNotFound, interviewId);
+            if (status is not (InterviewStatus.Cancelled or InterviewStatus.Done)) return Error.Invalid("status", RecruitingErrors.InterviewStatusChoice);
+            if (interview.Status is InterviewStatus.Cancelled or InterviewStatus.Done) return Error.Conflict(RecruitingErrors.InterviewOver);
             interview.Status = status;
             interview.UpdatedAt = Now;
             a.Touch(Now);
@@ -180,13 +172,13 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock, INoti
             : []);
 
     /// <summary>One scorecard per interviewer per interview; a second one from the same interviewer replaces the first.</summary>
-    public Task<RecruitingResult<JobApplication>> AddScorecardAsync(RecruitingActor employer, string id, string interviewId, int score, string? notes,
+    public Task<Result<JobApplication>> AddScorecardAsync(RecruitingActor employer, string id, string interviewId, int score, string? notes,
         CancellationToken ct = default) =>
         ChangeAsync(employer, id, RecruitingRole.Employer, null, ct, a =>
         {
-            if (a.Interviews.FirstOrDefault(i => i.Id == interviewId) is not { } interview) return NotFoundMarker;
-            if (score is < 1 or > 5) return InvalidMarker + "评分须在 1 到 5 之间。";
-            if (interview.Status == InterviewStatus.Cancelled) return "已取消的面试不能评分。";
+            if (a.Interviews.FirstOrDefault(i => i.Id == interviewId) is not { } interview) return Error.NotFound(RecruitingErrors.InterviewNotFound, interviewId);
+            if (score is < 1 or > 5) return Error.Invalid("score", RecruitingErrors.ScoreRange);
+            if (interview.Status == InterviewStatus.Cancelled) return Error.Conflict(RecruitingErrors.InterviewCancelledNoScore);
             var card = interview.Scorecards.FirstOrDefault(s => s.InterviewerUserId == employer.UserId);
             if (card is null) interview.Scorecards.Add(card = new Scorecard { InterviewId = interview.Id, InterviewerUserId = employer.UserId });
             card.InterviewerName = employer.DisplayName;
@@ -198,15 +190,12 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock, INoti
         });
 
     /// <summary>Sends an offer card; the application moves to the offer stage, and an earlier unanswered card is superseded.</summary>
-    public Task<RecruitingResult<JobApplication>> SendOfferAsync(RecruitingActor employer, string id, OfferInput input, Guid? expectedVersion,
+    public Task<Result<JobApplication>> SendOfferAsync(RecruitingActor employer, string id, OfferInput input, Guid? expectedVersion,
         CancellationToken ct = default) =>
         ChangeAsync(employer, id, RecruitingRole.Employer, expectedVersion, ct, a =>
         {
-            if (input.MonthlyPay <= 0) return InvalidMarker + "月薪须大于 0。";
-            if (string.IsNullOrWhiteSpace(input.Place)) return InvalidMarker + "请填写工作地点。";
-            if (input.ExpiresOn < Today) return InvalidMarker + "有效期不能早于今天。";
-            if (input.StartDate < Today) return InvalidMarker + "入职日期不能早于今天。";
-            if (a.Stage != ApplicationStage.Offer && a.TryMove(ApplicationStage.Offer, RecruitingRole.Employer, employer.UserId, Now, "发送录用意向") is { } refusal)
+            if (CheckOffer(input) is { IsEmpty: false } invalid) return invalid[0];
+            if (a.Stage != ApplicationStage.Offer && Move(a, ApplicationStage.Offer, RecruitingRole.Employer, employer.UserId, "发送录用意向") is { } refusal)
                 return refusal;
             foreach (var earlier in a.Offers.Where(o => o.Status == OfferStatus.Sent)) earlier.Status = OfferStatus.Superseded;
             a.Offers.Add(new OfferCard
@@ -220,12 +209,12 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock, INoti
             $"您收到「{job}」的录用意向：月薪 {input.MonthlyPay} 元，{input.StartDate:yyyy-MM-dd} 入职，地点 {input.Place.Trim()}，请在 {input.ExpiresOn:yyyy-MM-dd} 前答复。")]);
 
     /// <summary>The seeker answers the current offer card before it expires.</summary>
-    public Task<RecruitingResult<JobApplication>> AnswerOfferAsync(RecruitingActor seeker, string id, bool accept, CancellationToken ct = default) =>
+    public Task<Result<JobApplication>> AnswerOfferAsync(RecruitingActor seeker, string id, bool accept, CancellationToken ct = default) =>
         ChangeAsync(seeker, id, RecruitingRole.Seeker, null, ct, a =>
         {
             if (a.Stage != ApplicationStage.Offer || a.CurrentOffer is not { } offer || offer.Status != OfferStatus.Sent)
-                return "没有待答复的录用意向。";
-            if (offer.IsExpiredOn(Today)) return "该录用意向已过期。";
+                return Error.Conflict(RecruitingErrors.NoPendingOffer);
+            if (offer.IsExpiredOn(Today)) return Error.Conflict(RecruitingErrors.OfferExpired);
             offer.Status = accept ? OfferStatus.Accepted : OfferStatus.Declined;
             offer.AnsweredAt = Now;
             a.Touch(Now);
@@ -234,11 +223,11 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock, INoti
             accept ? $"求职者接受了「{job}」的录用意向，请确认签约。" : $"求职者婉拒了「{job}」的录用意向。")]);
 
     /// <summary>An accepted offer becomes signed when the employer confirms.</summary>
-    public Task<RecruitingResult<JobApplication>> ConfirmSigningAsync(RecruitingActor employer, string id, Guid? expectedVersion, CancellationToken ct = default) =>
+    public Task<Result<JobApplication>> ConfirmSigningAsync(RecruitingActor employer, string id, Guid? expectedVersion, CancellationToken ct = default) =>
         ChangeAsync(employer, id, RecruitingRole.Employer, expectedVersion, ct, a =>
         {
-            if (a.CurrentOffer?.Status != OfferStatus.Accepted) return "求职者尚未接受录用意向，不能确认签约。";
-            return a.TryMove(ApplicationStage.Signed, RecruitingRole.Employer, employer.UserId, Now, "确认签约");
+            if (a.CurrentOffer?.Status != OfferStatus.Accepted) return Error.Conflict(RecruitingErrors.OfferNotAccepted);
+            return Move(a, ApplicationStage.Signed, RecruitingRole.Employer, employer.UserId, "确认签约");
         });
 
     /// <summary>
@@ -257,13 +246,13 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock, INoti
         {
             if (!ofJob.Contains(id))
             {
-                results.Add(new(id, RecruitingFailure.NotFound, "该申请不属于这个岗位。"));
+                results.Add(new(id, Error.NotFound(RecruitingErrors.NotOfJob, id)));
                 continue;
             }
             var result = to == ApplicationStage.Rejected
                 ? await RejectAsync(employer, id, confirmed, reason, null, ct)
                 : await MoveAsync(employer, id, to, null, reason, ct);
-            results.Add(new(id, result.Failure, result.Message));
+            results.Add(new(id, result.Succeeded ? null : result.Errors[0]));
             db.ChangeTracker.Clear();
         }
         return results;
@@ -302,28 +291,23 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock, INoti
         return expired;
     }
 
-    private const string NotFoundMarker = "\u0000notfound";
-    private const string InvalidMarker = "\u0000invalid";
-
     /// <summary>
     /// Loads the application, checks the actor's side, applies the change and saves it with the version check.
     /// A stale expected version or a concurrent writer ends in a conflict and nothing of this change is kept.
     /// </summary>
-    private async Task<RecruitingResult<JobApplication>> ChangeAsync(RecruitingActor actor, string id, RecruitingRole role, Guid? expectedVersion,
-        CancellationToken ct, Func<JobApplication, string?> change, Func<JobApplication, string, IReadOnlyList<PendingNotice>>? notices = null)
+    private async Task<Result<JobApplication>> ChangeAsync(RecruitingActor actor, string id, RecruitingRole role, Guid? expectedVersion,
+        CancellationToken ct, Func<JobApplication, Error?> change, Func<JobApplication, string, IReadOnlyList<PendingNotice>>? notices = null)
     {
         var application = await Full.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (application is null || RoleOf(actor, application) != role) return Refuse.NotFound<JobApplication>($"application {id}");
+        if (application is null || RoleOf(actor, application) != role) return Error.NotFound(RecruitingErrors.NotFound, id);
         if (expectedVersion is { } expected && expected != application.Version)
-            return new(default, RecruitingFailure.Conflict, ConflictMessage);
+            return Error.Conflict(RecruitingErrors.ChangedMeanwhile);
         var historyBefore = application.History.Count;
         var refusal = change(application);
         if (refusal is not null)
         {
             db.ChangeTracker.Clear();
-            if (refusal == NotFoundMarker) return Refuse.NotFound<JobApplication>($"interview in application {id}");
-            if (refusal.StartsWith(InvalidMarker, StringComparison.Ordinal)) return Refuse.Invalid<JobApplication>(refusal[InvalidMarker.Length..]);
-            return Refuse.Illegal<JobApplication>(refusal);
+            return refusal;
         }
         var newEntries = application.History.Skip(historyBefore).ToList();
         foreach (var entry in newEntries) RecordOutcome(application, entry.To, entry.At);
@@ -339,7 +323,7 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock, INoti
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new(default, RecruitingFailure.Conflict, ConflictMessage);
+            return Error.Conflict(RecruitingErrors.ChangedMeanwhile);
         }
         return application;
     }
@@ -388,13 +372,39 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock, INoti
     private static string Where(InterviewInput input) =>
         string.IsNullOrWhiteSpace(input.Place) ? $"线上：{input.OnlineLink?.Trim()}" : $"地点：{input.Place.Trim()}";
 
-    private static string? CheckInterview(InterviewInput input)
+    private static Error? CheckInterview(InterviewInput input)
     {
-        if (string.IsNullOrWhiteSpace(input.Place) && string.IsNullOrWhiteSpace(input.OnlineLink)) return InvalidMarker + "请填写面试地点或线上链接。";
+        if (string.IsNullOrWhiteSpace(input.Place) && string.IsNullOrWhiteSpace(input.OnlineLink)) return Error.Invalid("place", RecruitingErrors.InterviewPlaceRequired);
         if (input.OnlineLink is { Length: > 0 } link && !(Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
-            return InvalidMarker + "线上面试链接须为 http(s) 网址。";
-        if (input.StartsAt == default) return InvalidMarker + "请填写面试时间。";
+            return Error.Invalid("onlineLink", RecruitingErrors.InterviewLinkHttp);
+        if (input.StartsAt == default) return Error.Invalid("startsAt", RecruitingErrors.InterviewTimeRequired);
         return null;
+    }
+
+    private ErrorList CheckOffer(OfferInput input)
+    {
+        var errors = new ErrorList();
+        if (input.MonthlyPay <= 0) errors.Add("monthlyPay", RecruitingErrors.OfferPayPositive);
+        if (string.IsNullOrWhiteSpace(input.Place)) errors.Add("place", RecruitingErrors.OfferPlaceRequired);
+        if (input.ExpiresOn < Today) errors.Add("expiresOn", RecruitingErrors.OfferExpiresInPast);
+        if (input.StartDate < Today) errors.Add("startDate", RecruitingErrors.OfferStartsInPast);
+        return errors;
+    }
+
+    /// <summary>
+    /// Moves the application when the pipeline allows it (<see cref="ApplicationStages.Refusal"/>'s rules, as coded errors);
+    /// a rejection needs a reason the seeker can read.
+    /// </summary>
+    private Error? Move(JobApplication a, ApplicationStage to, RecruitingRole role, string userId, string? reason)
+    {
+        if (!ApplicationStages.MayMove(role, to))
+            return Error.Conflict(role == RecruitingRole.Seeker ? RecruitingErrors.SeekerOnlyWithdraws : RecruitingErrors.OnlySeekerWithdraws);
+        if (ApplicationStages.IsClosed(a.Stage)) return Error.Conflict(RecruitingErrors.Closed, ApplicationStages.ChineseName(a.Stage));
+        if (!ApplicationStages.CanMove(a.Stage, to))
+            return Error.Conflict(RecruitingErrors.IllegalMove, ApplicationStages.ChineseName(a.Stage), ApplicationStages.ChineseName(to));
+        if (to == ApplicationStage.Rejected && string.IsNullOrWhiteSpace(reason)) return Error.Invalid("reason", RecruitingErrors.RejectReasonRequired);
+        return a.TryMove(to, role, userId, Now, reason) is null ? null : Error.Conflict(RecruitingErrors.IllegalMove,
+            ApplicationStages.ChineseName(a.Stage), ApplicationStages.ChineseName(to));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,8 +1,9 @@
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Identity;
 using Gongjiang.Application.Recruiting;
 using Gongjiang.Core.Recruiting;
+using Gongjiang.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 
 namespace Gongjiang.Web.Api;
 
@@ -38,62 +39,19 @@ public static class InvitationsApi
     public static InvitationView ToView(Invitation i) => new(i.Id, i.JobId, i.EmployerId, i.TalentId, i.Message, InvitationStatuses.ToFileName(i.Status),
         i.CreatedAt, i.ExpiresAt, i.AnsweredAt, i.ApplicationId);
 
-    private static Results<Ok<InvitationView>, Created<InvitationView>, ProblemHttpResult> Answer(RecruitingResult<Invitation> result, bool created = false) =>
-        result.Failure switch
-        {
-            RecruitingFailure.None when created => TypedResults.Created($"/api/v1/me/invitations", ToView(result.Value!)),
-            RecruitingFailure.None => TypedResults.Ok(ToView(result.Value!)),
-            RecruitingFailure.NotFound => ApiResults.NotFound(result.Message ?? "invitation"),
-            RecruitingFailure.Invalid => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "输入有误 / Invalid input", detail: result.Message),
-            RecruitingFailure.Limit => TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "已达上限 / Limit reached", detail: result.Message),
-            _ => ApiResults.Conflict(result.Message ?? "conflict"),
-        };
+    private static async Task<Results<Created<InvitationView>, ProblemHttpResult>> Invite(string id, InviteRequest body, IUseCases useCases,
+        CancellationToken ct) =>
+        (await useCases.RunAsync(new InviteTalent.Command(id, body.TalentId, body.Message), ct)).ToCreated(_ => "/api/v1/me/invitations", ToView);
 
-    private static async Task<RecruitingActor?> ActorAsync(HttpContext http, UserManager<AppUser> users)
-    {
-        var user = await CurrentUser.FromAsync(http.User, users);
-        return user is null ? null : new RecruitingActor(user.Id, user.IsEmployer ? user.EmployerId : null, user.IsSeeker ? user.TalentId : null);
-    }
+    private static async Task<Results<Ok<List<InvitationView>>, ProblemHttpResult>> ForJob(string id, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new ListJobInvitations.Query(id), ct)).ToHttp(list => list.Select(ToView).ToList());
 
-    private static async Task<Results<Ok<InvitationView>, Created<InvitationView>, ProblemHttpResult>> Invite(string id, InviteRequest body,
-        InvitationService invitations, HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(body.TalentId))
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "输入有误 / Invalid input", detail: "talentId is required");
-        var actor = await ActorAsync(http, users);
-        if (actor?.EmployerId is null) return ApiResults.NotFound($"job {id}");
-        return Answer(await invitations.InviteAsync(actor, id, body.TalentId.Trim(), body.Message, ct), created: true);
-    }
+    private static async Task<Results<Ok<List<InvitationView>>, ProblemHttpResult>> Mine(IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new ListMyInvitations.Query(), ct)).ToHttp(mine => mine.Items.Select(ToView).ToList());
 
-    private static async Task<Results<Ok<List<InvitationView>>, ProblemHttpResult>> ForJob(string id, InvitationService invitations, HttpContext http,
-        UserManager<AppUser> users, Gongjiang.Application.Persistence.AppDbContext db, CancellationToken ct)
-    {
-        var actor = await ActorAsync(http, users);
-        if (actor?.EmployerId is not { } employerId || !db.Jobs.Any(j => j.Id == id && j.EmployerId == employerId)) return ApiResults.NotFound($"job {id}");
-        return TypedResults.Ok((await invitations.ForEmployerAsync(employerId, id, ct)).Select(ToView).ToList());
-    }
+    private static async Task<Results<Ok<InvitationView>, ProblemHttpResult>> Accept(string id, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new AnswerInvitation.Command(id, Accept: true), ct)).ToHttp(ToView);
 
-    private static async Task<Results<Ok<List<InvitationView>>, ProblemHttpResult>> Mine(InvitationService invitations, HttpContext http,
-        UserManager<AppUser> users, CancellationToken ct)
-    {
-        var actor = await ActorAsync(http, users);
-        if (actor?.TalentId is not { } talentId) return TypedResults.Problem(statusCode: 403, title: "No talent profile");
-        return TypedResults.Ok((await invitations.ForTalentAsync(talentId, ct)).Select(ToView).ToList());
-    }
-
-    private static async Task<Results<Ok<InvitationView>, Created<InvitationView>, ProblemHttpResult>> Accept(string id, InvitationService invitations,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var actor = await ActorAsync(http, users);
-        if (actor is null) return ApiResults.NotFound($"invitation {id}");
-        return Answer(await invitations.AcceptAsync(actor, id, ct));
-    }
-
-    private static async Task<Results<Ok<InvitationView>, Created<InvitationView>, ProblemHttpResult>> Decline(string id, InvitationService invitations,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var actor = await ActorAsync(http, users);
-        if (actor is null) return ApiResults.NotFound($"invitation {id}");
-        return Answer(await invitations.DeclineAsync(actor, id, ct));
-    }
+    private static async Task<Results<Ok<InvitationView>, ProblemHttpResult>> Decline(string id, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new AnswerInvitation.Command(id, Accept: false), ct)).ToHttp(ToView);
 }

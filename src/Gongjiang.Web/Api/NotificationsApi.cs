@@ -1,5 +1,6 @@
-using System.Security.Claims;
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Notifications;
+using Gongjiang.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongjiang.Web.Api;
@@ -21,24 +22,13 @@ public static class NotificationsApi
 
     public static NotificationView ToView(Notification n) => new(n.Id, n.Kind, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt);
 
-    private static string? UserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+    private static async Task<Results<Ok<InboxView>, ProblemHttpResult>> List(IUseCases useCases, bool? unread, int? skip, int? take, CancellationToken ct) =>
+        (await useCases.RunAsync(new ListInbox.Query(unread == true, skip ?? 0, take ?? 50), ct))
+            .ToHttp(page => new InboxView(page.Unread, page.Total, page.Items.Select(ToView).ToList()));
 
-    private static async Task<Results<Ok<InboxView>, ProblemHttpResult>> List(NotificationService inbox, HttpContext http, bool? unread, int? skip, int? take,
-        CancellationToken ct)
-    {
-        if (UserId(http) is not { } userId) return ApiResults.NotFound("user");
-        if (skip is < 0 || take is < 1 or > 200)
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "输入有误 / Invalid input", detail: "skip must be ≥ 0 and take 1–200");
-        var page = await inbox.InboxAsync(userId, unread == true, skip ?? 0, take ?? 50, ct);
-        return TypedResults.Ok(new InboxView(page.Unread, page.Total, page.Items.Select(ToView).ToList()));
-    }
+    private static async Task<Results<Ok<NotificationView>, ProblemHttpResult>> MarkRead(long id, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new MarkNotificationRead.Command(id), ct)).ToHttp(ToView);
 
-    private static async Task<Results<Ok<NotificationView>, ProblemHttpResult>> MarkRead(long id, NotificationService inbox, HttpContext http, CancellationToken ct)
-    {
-        var notification = UserId(http) is { } userId ? await inbox.MarkReadAsync(userId, id, ct) : null;
-        return notification is null ? ApiResults.NotFound($"notification {id}") : TypedResults.Ok(ToView(notification));
-    }
-
-    private static async Task<Results<Ok<int>, ProblemHttpResult>> MarkAllRead(NotificationService inbox, HttpContext http, CancellationToken ct) =>
-        UserId(http) is { } userId ? TypedResults.Ok(await inbox.MarkAllReadAsync(userId, ct)) : ApiResults.NotFound("user");
+    private static async Task<Results<Ok<int>, ProblemHttpResult>> MarkAllRead(IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new MarkAllNotificationsRead.Command(), ct)).ToHttp();
 }

@@ -1,19 +1,16 @@
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Identity;
-using Gongjiang.Application.Jobs;
 using Gongjiang.Application.Matching;
-using Gongjiang.Application.Persistence;
-using Gongjiang.Application.Talent;
 using Gongjiang.Matching.Engine;
+using Gongjiang.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongjiang.Web.Api;
 
 /// <summary>推荐人才 for an employer's job, 为你推荐 for a seeker, and the switch for non-personalized results (PIPL art. 24).</summary>
 public static class RecommendationsApi
 {
-    public const int DefaultTop = 10, MaxTop = 50;
+    public const int DefaultTop = 10;
 
     public static RouteGroupBuilder MapRecommendationsApi(this RouteGroupBuilder v1)
     {
@@ -54,60 +51,18 @@ public static class RecommendationsApi
         r.OccupationCode is null && r.MatchedSkills.Count == 0 && r.GradeRequired is null ? null : r.Location.ToString(), r.JobCity,
         r.ExperienceYears, r.ExperienceRequired);
 
-    private static ValidationProblem? InvalidTop(int top) => top is < 1 or > MaxTop
-        ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["top"] = [$"must be between 1 and {MaxTop}"] }, title: "输入有误 / Invalid input")
-        : null;
+    private static async Task<Results<Ok<TalentMatches>, ProblemHttpResult>> RecommendedTalent(string id, int? top, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new RecommendTalent.Query(id, top ?? DefaultTop), ct)).ToHttp(found => new TalentMatches(id, found.LearnedRanking,
+            found.Rows.Select(r => new TalentMatchView(r.Match.Rank, r.Match.Score, r.Match.TalentId, r.MaskedName, ToView(r.Match.Reasons))).ToList()));
 
-    private static async Task<Results<Ok<TalentMatches>, ValidationProblem, ProblemHttpResult>> RecommendedTalent(string id, int? top,
-        JobService jobs, RecommendationService recommendations, AppDbContext db, HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var k = top ?? DefaultTop;
-        if (InvalidTop(k) is { } invalid) return invalid;
-        var user = await CurrentUser.FromAsync(http.User, users);
-        var job = await jobs.FindAsync(id, ct);
-        // Another employer's job is answered as not found: its existence is not disclosed.
-        if (job is null || user?.EmployerId is null || job.EmployerId != user.EmployerId) return ApiResults.NotFound($"job {id}");
-        var list = await recommendations.TalentForJobAsync(id, k, sharedOnly: true, ct);
-        var ids = list.Items.Select(r => r.TalentId).ToList();
-        var names = await db.TalentContacts.AsNoTracking().Where(c => ids.Contains(c.TalentId)).ToDictionaryAsync(c => c.TalentId, c => c.Name, ct);
-        return TypedResults.Ok(new TalentMatches(id, list.LearnedRanking, list.Items.Select(r => new TalentMatchView(r.Rank, r.Score, r.TalentId,
-            TalentService.MaskName(names.GetValueOrDefault(r.TalentId) ?? ""), ToView(r.Reasons))).ToList()));
-    }
+    private static async Task<Results<Ok<JobMatches>, ProblemHttpResult>> RecommendedJobs(int? top, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new RecommendJobs.Query(top ?? DefaultTop), ct)).ToHttp(found => new JobMatches(found.Personalized, found.LearnedRanking,
+            found.Rows.Select(r => new JobMatchView(r.Match.Rank, r.Match.Score, new JobSummary(r.Job.Id, r.Job.Title, r.Job.OccupationCode, r.Job.CityCode,
+                r.Job.SalaryMin, r.Job.SalaryMax, r.Job.EmployerId, r.EmployerName), ToView(r.Match.Reasons))).ToList()));
 
-    private static async Task<Results<Ok<JobMatches>, ValidationProblem, ProblemHttpResult>> RecommendedJobs(int? top,
-        RecommendationService recommendations, AppDbContext db, HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var k = top ?? DefaultTop;
-        if (InvalidTop(k) is { } invalid) return invalid;
-        var user = await users.GetUserAsync(http.User);
-        if (user?.TalentId is null) return ApiResults.NotFound("profile");
-        var list = await recommendations.JobsForSeekerAsync(user.TalentId, k, personalized: !user.NonPersonalizedRecommendations, ct);
-        var ids = list.Items.Select(r => r.JobId).ToList();
-        var found = await db.Jobs.AsNoTracking().Where(j => ids.Contains(j.Id)).ToDictionaryAsync(j => j.Id, ct);
-        var employerIds = found.Values.Select(j => j.EmployerId).Distinct().ToList();
-        var employers = await db.Employers.AsNoTracking().Where(e => employerIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
-        var items = list.Items.Where(r => found.ContainsKey(r.JobId)).Select(r =>
-        {
-            var j = found[r.JobId];
-            return new JobMatchView(r.Rank, r.Score, new JobSummary(j.Id, j.Title, j.OccupationCode, j.CityCode, j.SalaryMin, j.SalaryMax, j.EmployerId,
-                employers.GetValueOrDefault(j.EmployerId)), ToView(r.Reasons));
-        }).ToList();
-        return TypedResults.Ok(new JobMatches(list.Personalized, list.LearnedRanking, items));
-    }
+    private static async Task<Results<Ok<Personalization>, ProblemHttpResult>> GetPersonalization(IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new Application.Matching.GetPersonalization.Query(), ct)).ToHttp(enabled => new Personalization(enabled));
 
-    private static async Task<Results<Ok<Personalization>, ProblemHttpResult>> GetPersonalization(RecommendationService recommendations,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var id = users.GetUserId(http.User);
-        if (id is null) return ApiResults.NotFound("user");
-        return TypedResults.Ok(new Personalization(await recommendations.IsPersonalizedAsync(id, ct)));
-    }
-
-    private static async Task<Results<Ok<Personalization>, ProblemHttpResult>> SetPersonalization(Personalization body,
-        RecommendationService recommendations, HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var id = users.GetUserId(http.User);
-        if (id is null || !await recommendations.SetPersonalizedAsync(id, body.Enabled, ct)) return ApiResults.NotFound("user");
-        return TypedResults.Ok(new Personalization(body.Enabled));
-    }
+    private static async Task<Results<Ok<Personalization>, ProblemHttpResult>> SetPersonalization(Personalization body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new Application.Matching.SetPersonalization.Command(body.Enabled), ct)).ToHttp(enabled => new Personalization(enabled));
 }

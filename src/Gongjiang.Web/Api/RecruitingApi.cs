@@ -1,15 +1,17 @@
+using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Identity;
 using Gongjiang.Application.Recruiting;
 using Gongjiang.Core.Recruiting;
+using Gongjiang.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 
 namespace Gongjiang.Web.Api;
 
 /// <summary>
 /// The recruiting pipeline: seekers apply, follow their applications, withdraw and answer offers; the job's employer moves
 /// stages, rejects (a person's confirmation and a reason), runs interviews and sends offer cards. Another party's
-/// application answers 404; an illegal stage change or a lost race answers 409 with the reason.
+/// application answers 404; an illegal stage change or a lost race answers 409 with the reason (statuses from ResultHttp).
 /// </summary>
 public static class RecruitingApi
 {
@@ -86,176 +88,66 @@ public static class RecruitingApi
             i.Scorecards.OrderBy(s => s.At).Select(s => new ScorecardView(s.InterviewerUserId, s.InterviewerName, s.Score, s.Notes, s.At)).ToList())).ToList(),
         a.CurrentOffer is { } o ? new OfferView(o.Id, o.MonthlyPay, o.StartDate, o.Place, o.ExpiresOn, o.Status.ToString().ToLowerInvariant(), o.SentAt, o.AnsweredAt) : null);
 
-    private static async Task<RecruitingActor?> ActorAsync(HttpContext http, UserManager<AppUser> users)
-    {
-        var user = await CurrentUser.FromAsync(http.User, users);
-        if (user is null) return null;
-        var name = (await users.GetUserAsync(http.User))?.DisplayName ?? "";
-        return new RecruitingActor(user.Id, user.IsEmployer ? user.EmployerId : null, user.IsSeeker ? user.TalentId : null, name);
-    }
+    private static async Task<Results<Created<ApplicationView>, ProblemHttpResult>> Apply(string id, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new ApplyToJob.Command(id), ct)).ToCreated(a => $"/api/v1/applications/{a.Id}", ToView);
 
-    /// <summary>The one mapping from service failures to HTTP: 404 hides others' data, 400 bad input, 409 illegal or stale changes.</summary>
-    private static Results<Ok<ApplicationView>, ProblemHttpResult> Answer(RecruitingResult<JobApplication> result) => result.Failure switch
-    {
-        RecruitingFailure.None => TypedResults.Ok(ToView(result.Value!)),
-        RecruitingFailure.NotFound => ApiResults.NotFound(result.Message ?? "application"),
-        RecruitingFailure.Invalid => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "输入有误 / Invalid input", detail: result.Message),
-        _ => ApiResults.Conflict(result.Message ?? "conflict"),
-    };
+    private static async Task<Results<Ok<BoardView>, ProblemHttpResult>> Board(string id, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new GetBoard.Query(id), ct)).ToHttp(board => new BoardView(id, ApplicationStages.All.Select(stage =>
+            new BoardColumn(ApplicationStages.ToFileName(stage), board.Applications.Where(a => a.Stage == stage).Select(ToView).ToList())).ToList()));
 
-    private static ProblemHttpResult Missing(string field) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "输入有误 / Invalid input", detail: $"{field} is required");
+    private static async Task<Results<Ok<BulkView>, ProblemHttpResult>> Bulk(string id, BulkRequest body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new ChangeApplications.Command(id, body.ApplicationIds, body.To, body.Reason, body.Confirm), ct)).ToHttp(report =>
+            new BulkView(report.Changed, report.Refused, report.Items.Select(i => new BulkItemView(i.ApplicationId, i.Succeeded,
+                i.Error is { } e ? ResultHttp.StatusOf(e.Kind) : StatusCodes.Status200OK, i.Error is { } error ? ErrorText.For(error) : null)).ToList()));
 
-    private static async Task<Results<Created<ApplicationView>, ProblemHttpResult>> Apply(string id, RecruitingService service, HttpContext http,
-        UserManager<AppUser> users, CancellationToken ct)
-    {
-        var actor = await ActorAsync(http, users);
-        if (actor?.TalentId is null) return TypedResults.Problem(statusCode: 403, title: "No talent profile");
-        var result = await service.ApplyAsync(actor, id, ct);
-        if (!result.Succeeded)
-            return result.Failure == RecruitingFailure.NotFound ? ApiResults.NotFound($"job {id}") : ApiResults.Conflict(result.Message ?? "conflict");
-        return TypedResults.Created($"/api/v1/applications/{result.Value!.Id}", ToView(result.Value));
-    }
+    private static async Task<Results<Ok<List<ApplicationView>>, ProblemHttpResult>> MyApplications(IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new ListMyApplications.Query(), ct)).ToHttp(mine => mine.Items.Select(ToView).ToList());
 
-    private static async Task<Results<Ok<BoardView>, ProblemHttpResult>> Board(string id, RecruitingService service, HttpContext http,
-        UserManager<AppUser> users, CancellationToken ct)
-    {
-        var actor = await ActorAsync(http, users);
-        var applications = actor?.EmployerId is { } employerId ? await service.ForJobAsync(employerId, id, ct) : null;
-        if (applications is null) return ApiResults.NotFound($"job {id}");
-        var columns = ApplicationStages.All.Select(stage => new BoardColumn(ApplicationStages.ToFileName(stage),
-            applications.Where(a => a.Stage == stage).Select(ToView).ToList())).ToList();
-        return TypedResults.Ok(new BoardView(id, columns));
-    }
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> GetApplication(string id, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new Application.Recruiting.GetApplication.Query(id), ct)).ToHttp(ToView);
 
-    private static async Task<Results<Ok<BulkView>, ProblemHttpResult>> Bulk(string id, BulkRequest body, RecruitingService service, HttpContext http,
-        UserManager<AppUser> users, CancellationToken ct)
-    {
-        if (body.ApplicationIds is not { Count: > 0 } ids) return Missing("applicationIds");
-        if (ids.Count > 500) return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "输入有误 / Invalid input", detail: "at most 500 applicationIds");
-        if (!ApplicationStages.TryParse(body.To, out var to)) return Missing("to (a stage: screening, interview, rejected)");
-        var actor = await ActorAsync(http, users);
-        var results = actor is null ? null : await service.BulkChangeAsync(actor, id, ids, to, body.Reason, body.Confirm, ct);
-        if (results is null) return ApiResults.NotFound($"job {id}");
-        var items = results.Select(r => new BulkItemView(r.ApplicationId, r.Succeeded, r.Failure switch
-        {
-            RecruitingFailure.None => 200, RecruitingFailure.NotFound => 404, RecruitingFailure.Invalid => 400, _ => 409,
-        }, r.Message)).ToList();
-        return TypedResults.Ok(new BulkView(items.Count(i => i.Succeeded), items.Count(i => !i.Succeeded), items));
-    }
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Withdraw(string id, WithdrawRequest? body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new WithdrawApplication.Command(id, body?.Reason, body?.Version), ct)).ToHttp(ToView);
 
-    private static async Task<Results<Ok<List<ApplicationView>>, ProblemHttpResult>> MyApplications(RecruitingService service, HttpContext http,
-        UserManager<AppUser> users, CancellationToken ct)
-    {
-        var actor = await ActorAsync(http, users);
-        if (actor?.TalentId is not { } talentId) return TypedResults.Problem(statusCode: 403, title: "No talent profile");
-        return TypedResults.Ok((await service.ForSeekerAsync(talentId, ct)).Select(ToView).ToList());
-    }
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Move(string id, MoveRequest body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new MoveApplication.Command(id, body.To, body.Version, body.Reason), ct)).ToHttp(ToView);
 
-    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> GetApplication(string id, RecruitingService service, HttpContext http,
-        UserManager<AppUser> users, CancellationToken ct)
-    {
-        var actor = await ActorAsync(http, users);
-        var application = actor is null ? null : await service.FindAsync(actor, id, ct);
-        return application is null ? ApiResults.NotFound($"application {id}") : TypedResults.Ok(ToView(application));
-    }
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Reject(string id, RejectRequest body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new RejectApplication.Command(id, body.Confirm, body.Reason, body.Version), ct)).ToHttp(ToView);
 
-    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Withdraw(string id, WithdrawRequest? body, RecruitingService service,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var actor = await ActorAsync(http, users);
-        if (actor is null) return ApiResults.NotFound($"application {id}");
-        return Answer(await service.WithdrawAsync(actor, id, body?.Reason, body?.Version, ct));
-    }
-
-    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Move(string id, MoveRequest body, RecruitingService service,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        if (!ApplicationStages.TryParse(body.To, out var to)) return Missing("to (a stage: screening, interview, …)");
-        var actor = await ActorAsync(http, users);
-        if (actor is null) return ApiResults.NotFound($"application {id}");
-        return Answer(await service.MoveAsync(actor, id, to, body.Version, body.Reason, ct));
-    }
-
-    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Reject(string id, RejectRequest body, RecruitingService service,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var actor = await ActorAsync(http, users);
-        if (actor is null) return ApiResults.NotFound($"application {id}");
-        return Answer(await service.RejectAsync(actor, id, body.Confirm, body.Reason, body.Version, ct));
-    }
-
-    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> ScheduleInterview(string id, InterviewRequest body, RecruitingService service,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        if (body.StartsAt is not { } startsAt) return Missing("startsAt");
-        var actor = await ActorAsync(http, users);
-        if (actor is null) return ApiResults.NotFound($"application {id}");
-        return Answer(await service.ScheduleInterviewAsync(actor, id, new InterviewInput(startsAt.ToUniversalTime(), body.Place, body.OnlineLink), body.Version, ct));
-    }
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> ScheduleInterview(string id, InterviewRequest body, IUseCases useCases,
+        CancellationToken ct) =>
+        (await useCases.RunAsync(new Application.Recruiting.ScheduleInterview.Command(id, body.StartsAt?.ToUniversalTime(), body.Place, body.OnlineLink,
+            body.Version), ct)).ToHttp(ToView);
 
     private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> RescheduleInterview(string id, string interviewId, InterviewRequest body,
-        RecruitingService service, HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        if (body.StartsAt is not { } startsAt) return Missing("startsAt");
-        var actor = await ActorAsync(http, users);
-        if (actor is null) return ApiResults.NotFound($"application {id}");
-        return Answer(await service.RescheduleInterviewAsync(actor, id, interviewId, new InterviewInput(startsAt.ToUniversalTime(), body.Place, body.OnlineLink), ct));
-    }
+        IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new Application.Recruiting.ScheduleInterview.Command(id, body.StartsAt?.ToUniversalTime(), body.Place, body.OnlineLink,
+            null, interviewId), ct)).ToHttp(ToView);
 
-    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> CancelInterview(string id, string interviewId, RecruitingService service,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var actor = await ActorAsync(http, users);
-        if (actor is null) return ApiResults.NotFound($"application {id}");
-        return Answer(await service.SetInterviewStatusAsync(actor, id, interviewId, InterviewStatus.Cancelled, ct));
-    }
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> CancelInterview(string id, string interviewId, IUseCases useCases,
+        CancellationToken ct) =>
+        (await useCases.RunAsync(new CloseInterview.Command(id, interviewId, Held: false), ct)).ToHttp(ToView);
 
-    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> CompleteInterview(string id, string interviewId, RecruitingService service,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var actor = await ActorAsync(http, users);
-        if (actor is null) return ApiResults.NotFound($"application {id}");
-        return Answer(await service.SetInterviewStatusAsync(actor, id, interviewId, InterviewStatus.Done, ct));
-    }
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> CompleteInterview(string id, string interviewId, IUseCases useCases,
+        CancellationToken ct) =>
+        (await useCases.RunAsync(new CloseInterview.Command(id, interviewId, Held: true), ct)).ToHttp(ToView);
 
     private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> AddScorecard(string id, string interviewId, ScorecardRequest body,
-        RecruitingService service, HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var actor = await ActorAsync(http, users);
-        if (actor is null) return ApiResults.NotFound($"application {id}");
-        return Answer(await service.AddScorecardAsync(actor, id, interviewId, body.Score, body.Notes, ct));
-    }
+        IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new Application.Recruiting.AddScorecard.Command(id, interviewId, body.Score, body.Notes), ct)).ToHttp(ToView);
 
-    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> SendOffer(string id, OfferRequest body, RecruitingService service,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        if (body.StartDate is not { } start) return Missing("startDate");
-        if (body.ExpiresOn is not { } expires) return Missing("expiresOn");
-        var actor = await ActorAsync(http, users);
-        if (actor is null) return ApiResults.NotFound($"application {id}");
-        return Answer(await service.SendOfferAsync(actor, id, new OfferInput(body.MonthlyPay, start, body.Place ?? "", expires), body.Version, ct));
-    }
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> SendOffer(string id, OfferRequest body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new Application.Recruiting.SendOffer.Command(id, body.MonthlyPay, body.StartDate, body.Place, body.ExpiresOn, body.Version), ct))
+            .ToHttp(ToView);
 
-    private static Task<Results<Ok<ApplicationView>, ProblemHttpResult>> AcceptOffer(string id, RecruitingService service, HttpContext http,
-        UserManager<AppUser> users, CancellationToken ct) => AnswerOffer(id, true, service, http, users, ct);
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> AcceptOffer(string id, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new AnswerOffer.Command(id, Accept: true), ct)).ToHttp(ToView);
 
-    private static Task<Results<Ok<ApplicationView>, ProblemHttpResult>> DeclineOffer(string id, RecruitingService service, HttpContext http,
-        UserManager<AppUser> users, CancellationToken ct) => AnswerOffer(id, false, service, http, users, ct);
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> DeclineOffer(string id, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new AnswerOffer.Command(id, Accept: false), ct)).ToHttp(ToView);
 
-    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> AnswerOffer(string id, bool accept, RecruitingService service, HttpContext http,
-        UserManager<AppUser> users, CancellationToken ct)
-    {
-        var actor = await ActorAsync(http, users);
-        if (actor is null) return ApiResults.NotFound($"application {id}");
-        return Answer(await service.AnswerOfferAsync(actor, id, accept, ct));
-    }
-
-    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> ConfirmSigning(string id, WithdrawRequest? body, RecruitingService service,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var actor = await ActorAsync(http, users);
-        if (actor is null) return ApiResults.NotFound($"application {id}");
-        return Answer(await service.ConfirmSigningAsync(actor, id, body?.Version, ct));
-    }
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> ConfirmSigning(string id, WithdrawRequest? body, IUseCases useCases,
+        CancellationToken ct) =>
+        (await useCases.RunAsync(new Application.Recruiting.ConfirmSigning.Command(id, body?.Version), ct)).ToHttp(ToView);
 }

@@ -1,3 +1,4 @@
+using Gongjiang.Application.Common.Results;
 using System.Data.Common;
 using System.Text;
 using Gongjiang.Application.Identity;
@@ -216,11 +217,11 @@ public sealed class PersonalDataTests
             phoneIndex = db.Protector!.PhoneIndex(Phone)!;
             var recruiting = scope.ServiceProvider.GetRequiredService<RecruitingService>();
             var applied = await recruiting.ApplyAsync(new RecruitingActor(userId, null, talentId, Name), "J1");
-            Assert.True(applied.Succeeded, applied.Message);
+            Assert.True(applied.Succeeded, applied.ToString());
             applicationId = applied.Value!.Id;
             Assert.True((await recruiting.ApplyAsync(new RecruitingActor("other", null, otherTalentId, "李另一"), "J1")).Succeeded);
             var withdrawn = await recruiting.WithdrawAsync(new RecruitingActor(userId, null, talentId, Name), applicationId, $"{Name}已入职其他公司，电话{Phone}", null);
-            Assert.True(withdrawn.Succeeded, withdrawn.Message);
+            Assert.True(withdrawn.Succeeded, withdrawn.ToString());
         }
         await using (var scope = database.Scope())
         {
@@ -288,7 +289,7 @@ public sealed class PersonalDataTests
             (recentUser, recentTalent) = await SeekerAsync(scope.ServiceProvider, "recent_seeker", "孙近", "13600000002");
             var recruiting = scope.ServiceProvider.GetRequiredService<RecruitingService>();
             var applied = await recruiting.ApplyAsync(new RecruitingActor(recentUser, null, recentTalent, "孙近"), "J1");
-            Assert.True(applied.Succeeded, applied.Message);
+            Assert.True(applied.Succeeded, applied.ToString());
             applicationId = applied.Value!.Id;
             Assert.True((await recruiting.WithdrawAsync(new RecruitingActor(recentUser, null, recentTalent, "孙近"), applicationId, "孙近个人原因", null)).Succeeded);
         }
@@ -325,8 +326,8 @@ public sealed class PersonalDataTests
         await db.SaveChangesAsync();
         var recruiting = scope.ServiceProvider.GetRequiredService<RecruitingService>();
         var refused = await recruiting.ApplyAsync(new RecruitingActor("u15", null, "T15", "小明"), "J1");
-        Assert.Equal(RecruitingFailure.Illegal, refused.Failure);
-        Assert.Contains("16", refused.Message);
+        Assert.Equal(ErrorKind.Refused, refused.FailureKind);
+        Assert.Contains("16", refused.Text());
         Assert.True((await recruiting.ApplyAsync(new RecruitingActor("u16", null, "T16", "小李"), "J1")).Succeeded);
         Assert.Equal(1, await db.Applications.CountAsync());
         var privacy = scope.ServiceProvider.GetRequiredService<PrivacyService>();

@@ -1,3 +1,4 @@
+using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Identity;
 using Gongjiang.Application.Notifications;
 using Gongjiang.Application.Persistence;
@@ -60,7 +61,7 @@ public sealed class InvitationAndNoticeTests
         await using (var scope = node.Scope())
         {
             var invited = await scope.ServiceProvider.GetRequiredService<InvitationService>().InviteAsync(Hr, "J1", "T1", "您的氩弧焊经验很合适，欢迎投递。");
-            Assert.True(invited.Succeeded, invited.Message);
+            Assert.True(invited.Succeeded, invited.ToString());
             invitationId = invited.Value!.Id;
         }
         var seekerInbox = await InboxAsync(node, "U-seeker");
@@ -70,11 +71,11 @@ public sealed class InvitationAndNoticeTests
         await using (var scope = node.Scope())
         {
             var invitations = scope.ServiceProvider.GetRequiredService<InvitationService>();
-            Assert.Equal(RecruitingFailure.NotFound, (await invitations.AcceptAsync(OtherSeeker, invitationId)).Failure); // not theirs
+            Assert.Equal(ErrorKind.NotFound, (await invitations.AcceptAsync(OtherSeeker, invitationId)).FailureKind); // not theirs
             var accepted = await invitations.AcceptAsync(Seeker, invitationId);
-            Assert.True(accepted.Succeeded, accepted.Message);
+            Assert.True(accepted.Succeeded, accepted.ToString());
             Assert.Equal(InvitationStatus.Accepted, accepted.Value!.Status);
-            Assert.Equal(RecruitingFailure.Illegal, (await invitations.DeclineAsync(Seeker, invitationId)).Failure); // answered once
+            Assert.Equal(ErrorKind.Conflict, (await invitations.DeclineAsync(Seeker, invitationId)).FailureKind); // answered once
         }
         await using (var scope = node.Scope())
         {
@@ -101,23 +102,23 @@ public sealed class InvitationAndNoticeTests
         var invitations = scope.ServiceProvider.GetRequiredService<InvitationService>();
 
         var first = await invitations.InviteAsync(Hr, "J1", "T2", null);
-        Assert.True(first.Succeeded, first.Message);
+        Assert.True(first.Succeeded, first.ToString());
         var duplicate = await invitations.InviteAsync(Hr, "J1", "T2", "再邀请一次");
-        Assert.Equal(RecruitingFailure.Illegal, duplicate.Failure);
-        Assert.Contains("正在等待答复", duplicate.Message);
-        Assert.Equal(RecruitingFailure.NotFound, (await invitations.InviteAsync(ForeignHr, "J1", "T3", null)).Failure);
-        Assert.Equal(RecruitingFailure.NotFound, (await invitations.InviteAsync(Hr, "J1", "T404", null)).Failure);
+        Assert.Equal(ErrorKind.Conflict, duplicate.FailureKind);
+        Assert.Contains("正在等待答复", duplicate.Text());
+        Assert.Equal(ErrorKind.NotFound, (await invitations.InviteAsync(ForeignHr, "J1", "T3", null)).FailureKind);
+        Assert.Equal(ErrorKind.NotFound, (await invitations.InviteAsync(Hr, "J1", "T404", null)).FailureKind);
         Assert.True((await invitations.InviteAsync(Hr, "J2", "T2", null)).Succeeded); // another job is another invitation
 
         var declined = await invitations.DeclineAsync(OtherSeeker, first.Value!.Id);
         Assert.Equal(InvitationStatus.Declined, declined.Value!.Status);
         var again = await invitations.InviteAsync(Hr, "J1", "T2", "岗位有调整，再次邀请");
-        Assert.True(again.Succeeded, again.Message); // no longer pending
+        Assert.True(again.Succeeded, again.ToString()); // no longer pending
 
         var expiring = await invitations.InviteAsync(Hr, "J1", "T3", null);
         clock.Advance(TimeSpan.FromDays(invitations.Options.ExpiryDays) + TimeSpan.FromMinutes(1));
         var late = await invitations.AcceptAsync(new RecruitingActor("U-t3", null, "T3"), expiring.Value!.Id);
-        Assert.Equal(RecruitingFailure.Illegal, late.Failure);
+        Assert.Equal(ErrorKind.Conflict, late.FailureKind);
         Assert.Equal(InvitationStatus.Expired, (await invitations.ForTalentAsync("T3")).Single().Status);
         // Every invitation left unanswered past its time is expired; the declined one stays declined.
         Assert.Equal(["declined", "expired", "expired", "expired"],
@@ -137,9 +138,9 @@ public sealed class InvitationAndNoticeTests
         Assert.True((await invitations.InviteAsync(Hr, "J1", "T1", null)).Succeeded);
         Assert.True((await invitations.InviteAsync(Hr, "J1", "T2", null)).Succeeded);
         var over = await invitations.InviteAsync(Hr, "J1", "T3", null);
-        Assert.Equal(RecruitingFailure.Limit, over.Failure);
-        Assert.Contains("每天 2 次", over.Message);
-        Assert.True((await invitations.InviteAsync(ForeignHr, "J9", "T3", null)).Failure == RecruitingFailure.NotFound);
+        Assert.Equal(ErrorKind.TooMany, over.FailureKind);
+        Assert.Contains("每天 2 次", over.Text());
+        Assert.True((await invitations.InviteAsync(ForeignHr, "J9", "T3", null)).FailureKind == ErrorKind.NotFound);
         clock.Advance(TimeSpan.FromHours(14)); // 00:00 the next day in China
         Assert.True((await invitations.InviteAsync(Hr, "J1", "T3", null)).Succeeded);
     }
@@ -165,7 +166,7 @@ public sealed class InvitationAndNoticeTests
             Assert.True((await service.SendOfferAsync(Hr, id, new OfferInput(9500, today.AddDays(30), "青岛黄岛区", today.AddDays(3)), null)).Succeeded);
             Assert.True((await service.AnswerOfferAsync(Seeker, id, accept: false)).Succeeded);
             // A refused change queues nothing.
-            Assert.Equal(RecruitingFailure.Illegal, (await service.MoveAsync(Hr, id, ApplicationStage.Screening, null)).Failure);
+            Assert.Equal(ErrorKind.Conflict, (await service.MoveAsync(Hr, id, ApplicationStage.Screening, null)).FailureKind);
         }
         Assert.Equal(["application.stage", "interview.cancelled", "interview.rescheduled", "interview.scheduled", "offer.sent"],
             (await InboxAsync(node, "U-seeker")).Select(n => n.Kind).Order());
@@ -205,7 +206,7 @@ public sealed class InvitationAndNoticeTests
             Assert.Equal(0, await service.ExpireOffersAsync()); // once only
             var application = (await service.ForSeekerAsync("T1")).Single();
             Assert.Equal(OfferStatus.Expired, application.CurrentOffer!.Status);
-            Assert.Equal(RecruitingFailure.Illegal, (await service.AnswerOfferAsync(Seeker, id, accept: true)).Failure);
+            Assert.Equal(ErrorKind.Conflict, (await service.AnswerOfferAsync(Seeker, id, accept: true)).FailureKind);
         }
         Assert.Contains(await InboxAsync(node, "U-seeker"), n => n.Kind == "offer.expired");
         Assert.Contains(await InboxAsync(node, "U-hr"), n => n.Kind == "offer.expired");
@@ -229,12 +230,12 @@ public sealed class InvitationAndNoticeTests
         Assert.Null(await service.BulkChangeAsync(ForeignHr, "J1", [a1, a2], ApplicationStage.Screening, null, false));
         var results = (await service.BulkChangeAsync(Hr, "J1", [a1, a2, a3, other], ApplicationStage.Screening, null, false))!;
         Assert.Equal([true, true, false, false], results.Select(r => r.Succeeded));
-        Assert.Equal(RecruitingFailure.Illegal, results[2].Failure);
-        Assert.Contains("不能从「面试」变更为「筛选中」", results[2].Message);
-        Assert.Equal(RecruitingFailure.NotFound, results[3].Failure);
+        Assert.Equal(ErrorKind.Conflict, results[2].Error!.Kind);
+        Assert.Contains("不能从「面试」变更为「筛选中」", results[2].Error!.Text());
+        Assert.Equal(ErrorKind.NotFound, results[3].Error!.Kind);
 
         var unconfirmed = (await service.BulkChangeAsync(Hr, "J1", [a1, a2], ApplicationStage.Rejected, "岗位已招满", confirmed: false))!;
-        Assert.All(unconfirmed, r => Assert.Equal(RecruitingFailure.Invalid, r.Failure));
+        Assert.All(unconfirmed, r => Assert.Equal(ErrorKind.Invalid, r.Error!.Kind));
         var rejected = (await service.BulkChangeAsync(Hr, "J1", [a1, a2], ApplicationStage.Rejected, "岗位已招满", confirmed: true))!;
         Assert.All(rejected, r => Assert.True(r.Succeeded));
         var board = (await service.ForJobAsync("E1", "J1"))!;

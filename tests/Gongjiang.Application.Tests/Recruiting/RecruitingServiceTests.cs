@@ -1,3 +1,4 @@
+using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Recruiting;
 using Gongjiang.Application.Tests.Infrastructure;
@@ -37,7 +38,7 @@ public sealed class RecruitingServiceTests
         await SeedAsync(database);
         await using var scope = database.Scope();
         var applied = await scope.ServiceProvider.GetRequiredService<RecruitingService>().ApplyAsync(Seeker, "J1");
-        Assert.True(applied.Succeeded, applied.Message);
+        Assert.True(applied.Succeeded, applied.ToString());
         return (database, applied.Value!.Id);
     }
 
@@ -53,19 +54,19 @@ public sealed class RecruitingServiceTests
                 var service = scope.ServiceProvider.GetRequiredService<RecruitingService>();
                 Assert.True((await service.MoveAsync(Hr, id, ApplicationStage.Screening, null, "简历符合")).Succeeded);
                 var scheduled = await service.ScheduleInterviewAsync(Hr, id, new InterviewInput(DateTime.UtcNow.AddDays(2), "黄岛区车间三楼", null), null);
-                Assert.True(scheduled.Succeeded, scheduled.Message);
+                Assert.True(scheduled.Succeeded, scheduled.ToString());
                 var interviewId = scheduled.Value!.Interviews.Single().Id;
                 Assert.True((await service.RescheduleInterviewAsync(Hr, id, interviewId, new InterviewInput(DateTime.UtcNow.AddDays(3), null, "https://meeting.example.cn/abc"))).Succeeded);
                 Assert.True((await service.AddScorecardAsync(Hr, id, interviewId, 4, "实操熟练")).Succeeded);
                 Assert.True((await service.AddScorecardAsync(OtherHr, id, interviewId, 5, null)).Succeeded);
-                Assert.Equal(RecruitingFailure.Invalid, (await service.AddScorecardAsync(Hr, id, interviewId, 6, null)).Failure);
+                Assert.Equal(ErrorKind.Invalid, (await service.AddScorecardAsync(Hr, id, interviewId, 6, null)).FailureKind);
                 Assert.True((await service.SetInterviewStatusAsync(Hr, id, interviewId, InterviewStatus.Done)).Succeeded);
                 var today = DateOnly.FromDateTime(DateTime.UtcNow);
                 Assert.True((await service.SendOfferAsync(Hr, id, new OfferInput(9500, today.AddDays(30), "青岛黄岛区", today.AddDays(7)), null)).Succeeded);
-                Assert.Equal(RecruitingFailure.Illegal, (await service.ConfirmSigningAsync(Hr, id, null)).Failure); // not yet accepted
+                Assert.Equal(ErrorKind.Conflict, (await service.ConfirmSigningAsync(Hr, id, null)).FailureKind); // not yet accepted
                 Assert.True((await service.AnswerOfferAsync(Seeker, id, accept: true)).Succeeded);
                 var signed = await service.ConfirmSigningAsync(Hr, id, null);
-                Assert.True(signed.Succeeded, signed.Message);
+                Assert.True(signed.Succeeded, signed.ToString());
             }
             await using (var scope = database.Scope())
             {
@@ -109,10 +110,11 @@ public sealed class RecruitingServiceTests
             var service = third.ServiceProvider.GetRequiredService<RecruitingService>();
             var current = await ReadAsync(database, id);
             var moved = await service.MoveAsync(Hr, id, ApplicationStage.Interview, current.Version, "丙");
-            Assert.True(moved.Succeeded, moved.Message);
+            Assert.True(moved.Succeeded, moved.ToString());
             var stale = await service.RejectAsync(OtherHr, id, confirmed: true, "丁", current.Version);
-            Assert.Equal(RecruitingFailure.Conflict, stale.Failure);
-            Assert.Equal(RecruitingService.ConflictMessage, stale.Message);
+            Assert.Equal(ErrorKind.Conflict, stale.FailureKind);
+            Assert.Equal(RecruitingErrors.ChangedMeanwhile, stale.Errors[0].Code);
+            Assert.Contains("刚被其他人修改过", stale.Text());
 
             var final = await ReadAsync(database, id);
             Assert.Equal(ApplicationStage.Interview, final.Stage);
@@ -135,17 +137,17 @@ public sealed class RecruitingServiceTests
         {
             await using var scope = database.Scope();
             var service = scope.ServiceProvider.GetRequiredService<RecruitingService>();
-            Assert.Equal(RecruitingFailure.Invalid, (await service.RejectAsync(Hr, id, confirmed: false, "不符合", null)).Failure);
-            Assert.Equal(RecruitingFailure.Invalid, (await service.RejectAsync(Hr, id, confirmed: true, " ", null)).Failure);
-            Assert.Equal(RecruitingFailure.Invalid, (await service.MoveAsync(Hr, id, ApplicationStage.Rejected, null, "不符合")).Failure);
+            Assert.Equal(ErrorKind.Invalid, (await service.RejectAsync(Hr, id, confirmed: false, "不符合", null)).FailureKind);
+            Assert.Equal(ErrorKind.Invalid, (await service.RejectAsync(Hr, id, confirmed: true, " ", null)).FailureKind);
+            Assert.Equal(ErrorKind.Invalid, (await service.MoveAsync(Hr, id, ApplicationStage.Rejected, null, "不符合")).FailureKind);
             Assert.Equal(ApplicationStage.Applied, (await ReadAsync(database, id)).Stage);
 
             var rejected = await service.RejectAsync(Hr, id, confirmed: true, "焊工证已过期", null);
-            Assert.True(rejected.Succeeded, rejected.Message);
+            Assert.True(rejected.Succeeded, rejected.ToString());
             var seen = (await service.ForSeekerAsync("T1")).Single();
             Assert.Equal(ApplicationStage.Rejected, seen.Stage);
             Assert.Equal("焊工证已过期", seen.History.Single(h => h.To == ApplicationStage.Rejected).Reason);
-            Assert.Equal(RecruitingFailure.Illegal, (await service.WithdrawAsync(Seeker, id, null, null)).Failure);
+            Assert.Equal(ErrorKind.Conflict, (await service.WithdrawAsync(Seeker, id, null, null)).FailureKind);
         }
     }
 
@@ -158,13 +160,13 @@ public sealed class RecruitingServiceTests
         {
             await using var scope = database.Scope();
             var service = scope.ServiceProvider.GetRequiredService<RecruitingService>();
-            Assert.Equal(RecruitingFailure.Illegal, (await service.ApplyAsync(Seeker, "J1")).Failure);
+            Assert.Equal(ErrorKind.Conflict, (await service.ApplyAsync(Seeker, "J1")).FailureKind);
             Assert.Null(await service.FindAsync(ForeignHr, id));
             Assert.Null(await service.ForJobAsync("E2", "J1"));
-            Assert.Equal(RecruitingFailure.NotFound, (await service.MoveAsync(ForeignHr, id, ApplicationStage.Screening, null)).Failure);
-            Assert.Equal(RecruitingFailure.NotFound, (await service.MoveAsync(Seeker, id, ApplicationStage.Screening, null)).Failure);
+            Assert.Equal(ErrorKind.NotFound, (await service.MoveAsync(ForeignHr, id, ApplicationStage.Screening, null)).FailureKind);
+            Assert.Equal(ErrorKind.NotFound, (await service.MoveAsync(Seeker, id, ApplicationStage.Screening, null)).FailureKind);
             var withdrawn = await service.WithdrawAsync(Seeker, id, "已找到工作", null);
-            Assert.True(withdrawn.Succeeded, withdrawn.Message);
+            Assert.True(withdrawn.Succeeded, withdrawn.ToString());
         }
     }
 }

@@ -53,17 +53,17 @@ public sealed class SharingNoticeAndInvitationTests
         // T3 is not in the shared pool: before accepting, the inviting employer cannot open the profile at all.
         Assert.Null(await WithAsync(node, sp => sp.GetRequiredService<SharingService>().AccessAsync(Hr, "T3")));
         var invited = await WithAsync(node, sp => sp.GetRequiredService<InvitationService>().InviteAsync(HrActor, "J1", "T3", "欢迎投递"));
-        Assert.True(invited.Succeeded, invited.Message);
+        Assert.True(invited.Succeeded, invited.ToString());
         Assert.Null(await WithAsync(node, sp => sp.GetRequiredService<SharingService>().AccessAsync(Hr, "T3"))); // a pending invitation shares nothing
 
         var accepted = await WithAsync(node, sp => sp.GetRequiredService<InvitationService>().AcceptAsync(seeker, invited.Value!.Id));
-        Assert.True(accepted.Succeeded, accepted.Message);
+        Assert.True(accepted.Succeeded, accepted.ToString());
         var access = (await WithAsync(node, sp => sp.GetRequiredService<SharingService>().AccessAsync(Hr, "T3")))!;
         Assert.Equal(("王强", "13700002222", ContactKinds.All, AccessBasis.Application), (access.Contact!.Name, access.Contact.Phone, access.Revealed, access.Basis));
         Assert.Null(await WithAsync(node, sp => sp.GetRequiredService<SharingService>().AccessAsync(ForeignHr, "T3"))); // only that employer
 
         var withdrawn = await WithAsync(node, sp => sp.GetRequiredService<RecruitingService>().WithdrawAsync(seeker, accepted.Value!.ApplicationId!, "已找到工作", null));
-        Assert.True(withdrawn.Succeeded, withdrawn.Message);
+        Assert.True(withdrawn.Succeeded, withdrawn.ToString());
         Assert.Null(await WithAsync(node, sp => sp.GetRequiredService<SharingService>().AccessAsync(Hr, "T3")));
     }
 
@@ -77,13 +77,13 @@ public sealed class SharingNoticeAndInvitationTests
         var seeker = new RecruitingActor("U-t5", null, "T5", "孙七");
 
         var invited = await WithAsync(node, sp => sp.GetRequiredService<InvitationService>().InviteAsync(HrActor, "J1", "T5", null));
-        Assert.True(invited.Succeeded, invited.Message);
+        Assert.True(invited.Succeeded, invited.ToString());
         var applied = await WithAsync(node, sp => sp.GetRequiredService<RecruitingService>().ApplyAsync(seeker, "J1"));
-        Assert.True(applied.Succeeded, applied.Message);
+        Assert.True(applied.Succeeded, applied.ToString());
         Assert.True((await WithAsync(node, sp => sp.GetRequiredService<RecruitingService>().WithdrawAsync(seeker, applied.Value!.Id, null, null))).Succeeded);
 
         var accepted = await WithAsync(node, sp => sp.GetRequiredService<InvitationService>().AcceptAsync(seeker, invited.Value!.Id));
-        Assert.Equal(RecruitingFailure.Illegal, accepted.Failure);
+        Assert.Equal(Gongjiang.Application.Common.Results.ErrorKind.Conflict, accepted.FailureKind);
         var access = (await WithAsync(node, sp => sp.GetRequiredService<SharingService>().AccessAsync(Hr, "T5")))!;
         Assert.Equal((ContactKinds.None, AccessBasis.SharedPool, "孙*"), (access.Revealed, access.Basis, access.Contact!.Name));
         var invitation = await WithAsync(node, sp => sp.GetRequiredService<AppDbContext>().Set<Invitation>().AsNoTracking().SingleAsync());

@@ -114,7 +114,7 @@ public sealed class SharingServiceTests
         await using (var scope = database.Scope())
         {
             var applied = await scope.ServiceProvider.GetRequiredService<RecruitingService>().ApplyAsync(new RecruitingActor("user-t3", null, "T3"), "J1");
-            Assert.True(applied.Succeeded, applied.Message);
+            Assert.True(applied.Succeeded, applied.ToString());
             applicationId = applied.Value!.Id;
         }
         var access = (await OpenAsync(database, Hr, "T3"))!;
@@ -125,7 +125,7 @@ public sealed class SharingServiceTests
             var recruiting = scope.ServiceProvider.GetRequiredService<RecruitingService>();
             var version = (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Applications.AsNoTracking().SingleAsync(a => a.Id == applicationId)).Version;
             var withdrawn = await recruiting.WithdrawAsync(new RecruitingActor("user-t3", null, "T3"), applicationId, "已找到工作", version);
-            Assert.True(withdrawn.Succeeded, withdrawn.Message);
+            Assert.True(withdrawn.Succeeded, withdrawn.ToString());
         }
         Assert.Null(await OpenAsync(database, Hr, "T3"));
     }

@@ -78,6 +78,25 @@ public sealed class RecruitingApiTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task A_refusal_carries_its_code_and_speaks_the_requests_language()
+    {
+        var (hr, _, application) = await AppliedAsync();
+        var id = Id(application);
+        application = await OkJson(await hr.PostAsJsonAsync($"/api/v1/applications/{id}/stage", new { to = "interview", version = Version(application) }));
+        var back = await hr.PostAsJsonAsync($"/api/v1/applications/{id}/stage?culture=en", new { to = "screening", version = Version(application) });
+        Assert.Equal(HttpStatusCode.Conflict, back.StatusCode);
+        var problem = await back.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("recruiting.illegal_move", problem.GetProperty("code").GetString());
+        Assert.StartsWith("An application cannot move from", problem.GetProperty("detail").GetString());
+
+        var unknown = await hr.PostAsJsonAsync($"/api/v1/applications/{id}/stage", new { to = "somewhere" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        var invalid = await unknown.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["recruiting.unknown_stage"], invalid.GetProperty("codes").GetProperty("to").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["未知的阶段。"], invalid.GetProperty("errors").GetProperty("to").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
     public async Task A_change_made_on_an_old_version_answers_409_and_keeps_the_other_change()
     {
         var (hr, _, application) = await AppliedAsync();

@@ -1,12 +1,9 @@
-using Gongjiang.Application.Identity;
-using Gongjiang.Application.Persistence;
+using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Recruiting;
-using Gongjiang.Core.Jobs;
 using Gongjiang.Core.Recruiting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongjiang.Web.Pages.Employer.Jobs;
 
@@ -15,7 +12,7 @@ namespace Gongjiang.Web.Pages.Employer.Jobs;
 /// interviews with scorecards, offer cards and signing. Every form carries the version it was drawn from, so a change
 /// made meanwhile by a colleague is reported instead of overwritten.
 /// </summary>
-public sealed class BoardModel(UserManager<AppUser> users, AppDbContext db, RecruitingService recruiting, TimeProvider clock) : PageModel
+public sealed class BoardModel(IUseCases useCases) : PageModel
 {
     /// <summary>Times are entered and shown in China Standard Time, which has no daylight saving.</summary>
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
@@ -31,13 +28,9 @@ public sealed class BoardModel(UserManager<AppUser> users, AppDbContext db, Recr
     [BindProperty(SupportsGet = true)] public int? Grade { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? AppliedFrom { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? AppliedTo { get; set; }
-    public int TotalApplications { get; private set; }
-    public bool Filtered => !string.IsNullOrWhiteSpace(Stage) || !string.IsNullOrWhiteSpace(Q) || Grade is not null || AppliedFrom is not null || AppliedTo is not null;
 
-    public JobPosting Job { get; private set; } = null!;
-    public IReadOnlyList<JobApplication> Applications { get; private set; } = [];
-    public Dictionary<string, string> Names { get; private set; } = [];
-    public DateOnly Today { get; private set; }
+    public GetBoard.Board View { get; private set; } = null!;
+    public bool Filtered { get; private set; }
 
     public static string Local(DateTime utc) => (DateTime.SpecifyKind(utc, DateTimeKind.Utc) + ChinaOffset).ToString("yyyy-MM-dd HH:mm");
 
@@ -60,77 +53,36 @@ public sealed class BoardModel(UserManager<AppUser> users, AppDbContext db, Recr
 
     public async Task<IActionResult> OnGetAsync(string jobId, CancellationToken ct)
     {
-        var actor = await ActorAsync();
-        var job = actor?.EmployerId is { } employerId ? await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId && j.EmployerId == employerId, ct) : null;
-        if (job is null) return NotFound();
-        Job = job;
-        Applications = await recruiting.ForJobAsync(job.EmployerId, jobId, ct) ?? [];
-        var talentIds = Applications.Select(a => a.TalentId).ToList();
-        // The seeker gave their name to this employer by applying; contact details stay out of the board.
-        Names = await db.TalentContacts.AsNoTracking().Where(c => talentIds.Contains(c.TalentId)).ToDictionaryAsync(c => c.TalentId, c => c.Name, ct);
-        TotalApplications = Applications.Count;
-        if (Filtered)
-        {
-            var profiles = await db.Talent.AsNoTracking().Where(t => talentIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
-            Applications = Applications.Where(a => Matches(a, profiles.GetValueOrDefault(a.TalentId))).ToList();
-        }
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var query = new GetBoard.Query(jobId, Stage, Q, Grade, AppliedFrom, AppliedTo);
+        var board = await useCases.RunAsync(query, ct);
+        if (!board.Succeeded) return NotFound();
+        (View, Filtered) = (board.Value, query.Filtered);
         return Page();
     }
 
     public Task<IActionResult> OnPostMoveAsync(string jobId, string applicationId, string to, Guid version, CancellationToken ct) =>
-        Run(jobId, "申请已更新。", actor => ApplicationStages.TryParse(to, out var stage)
-            ? recruiting.MoveAsync(actor, applicationId, stage, version, null, ct)
-            : Task.FromResult(new RecruitingResult<JobApplication>(null, RecruitingFailure.Invalid, "未知的阶段。")));
+        Run(jobId, "申请已更新。", new MoveApplication.Command(applicationId, to, version), ct);
 
     public Task<IActionResult> OnPostRejectAsync(string jobId, string applicationId, bool confirm, string? reason, Guid version, CancellationToken ct) =>
-        Run(jobId, "已拒绝该申请，求职者可以看到原因。", actor => recruiting.RejectAsync(actor, applicationId, confirm, reason, version, ct));
+        Run(jobId, "已拒绝该申请，求职者可以看到原因。", new RejectApplication.Command(applicationId, confirm, reason, version), ct);
 
     public Task<IActionResult> OnPostInterviewAsync(string jobId, string applicationId, DateTime? startsAt, string? place, string? onlineLink,
         string? interviewId, Guid version, CancellationToken ct) =>
-        Run(jobId, "面试安排已保存。", actor =>
-        {
-            if (startsAt is not { } local) return Task.FromResult(new RecruitingResult<JobApplication>(null, RecruitingFailure.Invalid, "请填写面试时间。"));
-            var input = new InterviewInput(DateTime.SpecifyKind(local - ChinaOffset, DateTimeKind.Utc), place, onlineLink);
-            return string.IsNullOrEmpty(interviewId)
-                ? recruiting.ScheduleInterviewAsync(actor, applicationId, input, version, ct)
-                : recruiting.RescheduleInterviewAsync(actor, applicationId, interviewId, input, ct);
-        });
+        Run(jobId, "面试安排已保存。", new ScheduleInterview.Command(applicationId, startsAt - ChinaOffset, place, onlineLink, version,
+            string.IsNullOrEmpty(interviewId) ? null : interviewId), ct);
 
     public Task<IActionResult> OnPostInterviewStatusAsync(string jobId, string applicationId, string interviewId, string status, CancellationToken ct) =>
-        Run(jobId, "面试状态已更新。", actor => recruiting.SetInterviewStatusAsync(actor, applicationId, interviewId,
-            status == "done" ? InterviewStatus.Done : InterviewStatus.Cancelled, ct));
+        Run(jobId, "面试状态已更新。", new CloseInterview.Command(applicationId, interviewId, Held: status == "done"), ct);
 
     public Task<IActionResult> OnPostScorecardAsync(string jobId, string applicationId, string interviewId, int score, string? notes, CancellationToken ct) =>
-        Run(jobId, "评分已保存。", actor => recruiting.AddScorecardAsync(actor, applicationId, interviewId, score, notes, ct));
+        Run(jobId, "评分已保存。", new AddScorecard.Command(applicationId, interviewId, score, notes), ct);
 
     public Task<IActionResult> OnPostOfferAsync(string jobId, string applicationId, int monthlyPay, DateOnly? startDate, string? place, DateOnly? expiresOn,
         Guid version, CancellationToken ct) =>
-        Run(jobId, "录用意向已发送。", actor => startDate is { } start && expiresOn is { } expires
-            ? recruiting.SendOfferAsync(actor, applicationId, new OfferInput(monthlyPay, start, place ?? "", expires), version, ct)
-            : Task.FromResult(new RecruitingResult<JobApplication>(null, RecruitingFailure.Invalid, "请填写入职日期和有效期。")));
+        Run(jobId, "录用意向已发送。", new SendOffer.Command(applicationId, monthlyPay, startDate, place, expiresOn, version), ct);
 
     public Task<IActionResult> OnPostSignAsync(string jobId, string applicationId, Guid version, CancellationToken ct) =>
-        Run(jobId, "已确认签约。", actor => recruiting.ConfirmSigningAsync(actor, applicationId, version, ct));
-
-    private bool Matches(JobApplication a, Core.Talent.TalentProfile? profile)
-    {
-        if (ApplicationStages.TryParse(Stage, out var stage) && a.Stage != stage) return false;
-        var appliedDay = DateOnly.FromDateTime(DateTime.SpecifyKind(a.AppliedAt, DateTimeKind.Utc) + ChinaOffset);
-        if (AppliedFrom is { } from && appliedDay < from) return false;
-        if (AppliedTo is { } to && appliedDay > to) return false;
-        // Grades run from 5 (初级工) to 1 (高级技师): "at least grade 3" means a number of 3 or less.
-        // A job without an occupation names no grade anyone holds for it, so nobody passes a grade filter there.
-        if (Grade is { } grade && !(Job.OccupationCode is { } occupation && profile?.BestGradeIn(occupation) is { } held && held <= grade)) return false;
-        if (Q?.Trim() is { Length: > 0 } q)
-        {
-            var name = Names.GetValueOrDefault(a.TalentId) ?? "";
-            var inSkills = profile is not null && (profile.Skills.Any(s => s.Contains(q, StringComparison.OrdinalIgnoreCase))
-                || profile.DesiredTitles.Any(s => s.Contains(q, StringComparison.OrdinalIgnoreCase)));
-            if (!name.Contains(q, StringComparison.OrdinalIgnoreCase) && !inSkills && !a.TalentId.Equals(q, StringComparison.OrdinalIgnoreCase)) return false;
-        }
-        return true;
-    }
+        Run(jobId, "已确认签约。", new ConfirmSigning.Command(applicationId, version), ct);
 
     /// <summary>
     /// Bulk action on the selected applications: move them to a stage, or reject them with one reason and a confirmation.
@@ -138,27 +90,23 @@ public sealed class BoardModel(UserManager<AppUser> users, AppDbContext db, Recr
     /// </summary>
     public async Task<IActionResult> OnPostBulkAsync(string jobId, string[]? selected, string? to, string? reason, bool confirm, CancellationToken ct)
     {
-        if (await ActorAsync() is not { EmployerId: not null } actor) return NotFound();
-        if (selected is not { Length: > 0 }) { Problem = "请先勾选要处理的申请。"; return RedirectToPage(new { jobId }); }
-        if (!ApplicationStages.TryParse(to, out var stage)) { Problem = "未知的阶段。"; return RedirectToPage(new { jobId }); }
-        var results = await recruiting.BulkChangeAsync(actor, jobId, selected, stage, reason, confirm, ct);
-        if (results is null) return NotFound();
-        var names = await db.Applications.AsNoTracking().Where(a => selected.Contains(a.Id))
-            .Join(db.TalentContacts, a => a.TalentId, c => c.TalentId, (a, c) => new { a.Id, c.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
-        var refused = results.Where(r => !r.Succeeded).Select(r => $"{names.GetValueOrDefault(r.ApplicationId) ?? r.ApplicationId}：{r.Message}");
-        BulkReport = string.Join("\n", new[] { $"{results.Count(r => r.Succeeded)}|{results.Count(r => !r.Succeeded)}" }.Concat(refused));
+        var result = await useCases.RunAsync(new ChangeApplications.Command(jobId, selected, to, reason, confirm), ct);
+        if (result.FailureKind is ErrorKind.NotFound or ErrorKind.Forbidden) return NotFound();
+        if (!result.Succeeded) Problem = ErrorText.For(result.Errors[0]);
+        else
+        {
+            var report = result.Value;
+            var refused = report.Items.Where(i => !i.Succeeded).Select(i => $"{i.Name ?? i.ApplicationId}：{ErrorText.For(i.Error!)}");
+            BulkReport = string.Join("\n", new[] { $"{report.Changed}|{report.Refused}" }.Concat(refused));
+        }
         return RedirectToPage(new { jobId });
     }
 
-    private async Task<IActionResult> Run(string jobId, string done, Func<RecruitingActor, Task<RecruitingResult<JobApplication>>> command)
+    private async Task<IActionResult> Run(string jobId, string done, IUseCase<JobApplication> command, CancellationToken ct)
     {
-        if (await ActorAsync() is not { EmployerId: not null } actor) return NotFound();
-        var result = await command(actor);
-        if (result.Failure == RecruitingFailure.NotFound) return NotFound();
-        if (result.Succeeded) Message = done; else Problem = result.Message;
+        var result = await useCases.RunAsync(command, ct);
+        if (result.FailureKind is ErrorKind.NotFound or ErrorKind.Forbidden) return NotFound();
+        if (result.Succeeded) Message = done; else Problem = ErrorText.For(result.Errors[0]);
         return RedirectToPage(new { jobId });
     }
-
-    private async Task<RecruitingActor?> ActorAsync() =>
-        await users.GetUserAsync(User) is { } user ? new RecruitingActor(user.Id, user.EmployerId, null, string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? "" : user.DisplayName) : null;
 }
