@@ -2,7 +2,6 @@ using Gongjiang.Application.Common;
 using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Talent;
-using Gongjiang.Core.Common;
 using Gongjiang.Core.Recruiting;
 using Gongjiang.Core.Talent;
 using Microsoft.EntityFrameworkCore;
