@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Identity;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Common;
@@ -17,12 +18,12 @@ public sealed class PrivacyService(AppDbContext db, TimeProvider clock)
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Why a sign-up is refused, or null: the birth year must be plausible and at least 16 years back.</summary>
-    public string? RegistrationRefusal(int? birthYear, bool consented)
+    public Error? RegistrationRefusal(int? birthYear, bool consented)
     {
         var year = Now.Year;
-        if (birthYear is not { } born || born < year - 100 || born > year) return "请填写有效的出生年份。";
-        if (PrivacyPolicy.IsUnderMinimumAge(born, year)) return PrivacyPolicy.UnderAgeMessage;
-        if (!consented) return "请阅读并同意《个人信息处理规则》。";
+        if (birthYear is not { } born || born < year - 100 || born > year) return Error.Invalid("birthYear", AccountErrors.BirthYear);
+        if (PrivacyPolicy.IsUnderMinimumAge(born, year)) return Error.Invalid("birthYear", AccountErrors.UnderAge);
+        if (!consented) return Error.Invalid("consent", AccountErrors.Consent);
         return null;
     }
 

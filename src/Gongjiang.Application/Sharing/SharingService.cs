@@ -1,8 +1,7 @@
 using Gongjiang.Application.Common;
-using Gongjiang.Application.Notifications;
+using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Talent;
-using Gongjiang.Core.Common;
 using Gongjiang.Core.Recruiting;
 using Gongjiang.Core.Talent;
 using Microsoft.EntityFrameworkCore;
@@ -11,21 +10,17 @@ using Microsoft.Extensions.Options;
 namespace Gongjiang.Application.Sharing;
 
 /// <summary>Who looks at a résumé: the signed-in user, the employer they act for (HR or agency), and whether they are an operator.</summary>
-public sealed record Viewer(string UserId, string? EmployerId, string? TalentId, bool IsOperator = false);
-
-public enum SharingFailure { None, NotFound, Invalid, Conflict, Limit }
+public sealed record Viewer(string UserId, string? EmployerId, string? TalentId, bool IsOperator = false)
+{
+    public static Viewer Of(Actor actor) =>
+        new(actor.UserId, actor.IsEmployer ? actor.EmployerId : null, actor.IsSeeker ? actor.TalentId : null, actor.IsOperator);
+}
 
 /// <summary>Sharing rules (configuration section <c>Sharing</c>).</summary>
 public sealed class SharingOptions
 {
     /// <summary>How many contact requests one employer may send per day (China time).</summary>
     public int DailyContactRequestsPerEmployer { get; set; } = 30;
-}
-
-public sealed record SharingResult<T>(T? Value, SharingFailure Failure = SharingFailure.None, string? Message = null, string? Field = null)
-{
-    public bool Succeeded => Failure == SharingFailure.None;
-    public static implicit operator SharingResult<T>(T value) => new(value);
 }
 
 /// <summary>Why an employer may see a profile and which contact kinds it sees in full.</summary>
@@ -40,40 +35,29 @@ public sealed record ConsentGrantView(ConsentGrant Grant, string EmployerName);
 public sealed record ResumeViewEntry(ResumeView View, string ViewerName, string? EmployerName);
 
 /// <summary>
-/// Consented résumé sharing (人才简历云端共享, PIPL art. 23). Employers see a shared profile with contact data masked; the
-/// name, phone and e-mail appear in full only for the kinds the seeker granted to that employer, until revoked. Applying to
-/// an employer's job shares the contact data with that employer for the application (the seeker handed it over to apply),
-/// until the seeker withdraws; accepting an employer's invitation to apply makes such an application too, so it shares the
-/// same way and ends the same way. The seeker hears of each contact request (inbox and SMS), the employer of each answer;
-/// an employer may send a limited number of requests a day. Every view by someone other than the owner is logged and shown to the owner.
+/// Consented résumé sharing (人才简历云端共享, PIPL art. 23): the rules its use cases share. Employers see a shared profile
+/// with contact data masked; the name, phone and e-mail appear in full only for the kinds the seeker granted to that
+/// employer, until revoked. Applying to an employer's job shares the contact data with that employer for the application
+/// (the seeker handed it over to apply), until the seeker withdraws; accepting an employer's invitation to apply makes such
+/// an application too, so it shares the same way and ends the same way. Every view by someone other than the owner is
+/// logged and shown to the owner.
 /// </summary>
-public sealed class SharingService(AppDbContext db, TimeProvider clock, INotifier notifier, IOptions<SharingOptions> options)
+public sealed class SharingService(AppDbContext db, ICurrentUser currentUser, TimeProvider clock, IOptions<SharingOptions> options)
 {
     public SharingOptions Options => options.Value;
     public const int MaxPurposeLength = 500;
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private DbSet<ContactRequest> Requests => db.Set<ContactRequest>();
-    private DbSet<ConsentGrant> Grants => db.Set<ConsentGrant>();
+    public DbSet<ContactRequest> Requests => db.Set<ContactRequest>();
+    public DbSet<ConsentGrant> Grants => db.Set<ConsentGrant>();
     private DbSet<ResumeView> Views => db.Set<ResumeView>();
 
-    /// <summary>
-    /// Opens a résumé for a viewer and logs the view (one row, never skipped) when the viewer is not its owner.
-    /// Null when the viewer may not see it at all (callers answer 404, as for a profile that does not exist).
-    /// </summary>
-    public async Task<ResumeAccess?> OpenAsync(Viewer viewer, string talentId, string channel, string? purpose = null, CancellationToken ct = default)
-    {
-        var access = await AccessAsync(viewer, talentId, ct);
-        if (access is null || access.Basis == AccessBasis.Owner) return access;
-        Views.Add(new ResumeView
-        {
-            TalentId = talentId, ViewerUserId = viewer.UserId, ViewerEmployerId = viewer.EmployerId, At = Now,
-            Shown = access.Contact is null ? ContactKinds.None : access.Revealed, Channel = channel,
-            Purpose = Clip(purpose, MaxPurposeLength),
-        });
-        await db.SaveChangesAsync(ct);
-        return access;
-    }
+    /// <summary>The signed-in user as a viewer of résumés, or null when nobody is signed in.</summary>
+    public async Task<Viewer?> ViewerAsync(CancellationToken ct) => await currentUser.GetAsync(ct) is { } actor ? Viewer.Of(actor) : null;
+
+    /// <summary>The signed-in seeker's profile id; anyone else finds nothing (<paramref name="notFound"/>).</summary>
+    public async Task<Result<string>> OwnTalentIdAsync(Error notFound, CancellationToken ct) =>
+        await currentUser.GetAsync(ct) is { IsSeeker: true, TalentId: { } id } ? id : notFound;
 
     /// <summary>What the viewer may see, without logging (for decisions, not for showing).</summary>
     public async Task<ResumeAccess?> AccessAsync(Viewer viewer, string talentId, CancellationToken ct = default)
@@ -100,6 +84,13 @@ public sealed class SharingService(AppDbContext db, TimeProvider clock, INotifie
         return null;
     }
 
+    /// <summary>Records one view of a résumé by someone other than its owner; saved with the caller's save.</summary>
+    public void LogView(Viewer viewer, ResumeAccess access, string channel, string? purpose) => Views.Add(new ResumeView
+    {
+        TalentId = access.Profile.Id, ViewerUserId = viewer.UserId, ViewerEmployerId = viewer.EmployerId, At = Now,
+        Shown = access.Contact is null ? ContactKinds.None : access.Revealed, Channel = channel, Purpose = Clip(purpose, MaxPurposeLength),
+    });
+
     /// <summary>The contact with the kinds not revealed masked (张*, 138****5678, no e-mail) and the ID number never shown.</summary>
     public static TalentContact? Reveal(TalentContact? contact, ContactKinds revealed) => contact is null ? null : new TalentContact
     {
@@ -109,38 +100,16 @@ public sealed class SharingService(AppDbContext db, TimeProvider clock, INotifie
         Email = revealed.HasFlag(ContactKinds.Email) ? contact.Email : null,
     };
 
+    /// <summary>Contact kinds as a client names them (name, phone, email); an unknown name is an error on <c>kinds</c>.</summary>
+    public static ContactKinds ParseKinds(IEnumerable<string?>? names, ErrorList errors)
+    {
+        var kinds = ContactKindNames.Parse(names);
+        if (kinds is null) errors.Add("kinds", SharingErrors.UnknownKind);
+        return kinds ?? ContactKinds.None;
+    }
+
     private Task<bool> HasOpenApplicationAsync(string talentId, string employerId, CancellationToken ct) =>
         db.Applications.AnyAsync(a => a.TalentId == talentId && a.EmployerId == employerId && a.Stage != ApplicationStage.Withdrawn, ct);
-
-    /// <summary>An employer asks the seeker for contact data, naming the purpose and the kinds.</summary>
-    public async Task<SharingResult<ContactRequest>> RequestContactAsync(Viewer employer, string talentId, string? purpose, ContactKinds kinds, CancellationToken ct = default)
-    {
-        if (employer.EmployerId is not { } employerId) return new(null, SharingFailure.NotFound, $"talent {talentId}");
-        var access = await AccessAsync(employer with { IsOperator = false, TalentId = null }, talentId, ct);
-        if (access is null) return new(null, SharingFailure.NotFound, $"talent {talentId}");
-        purpose = purpose?.Trim();
-        if (string.IsNullOrEmpty(purpose)) return new(null, SharingFailure.Invalid, "请说明使用目的。", "purpose");
-        if (purpose.Length > MaxPurposeLength) return new(null, SharingFailure.Invalid, "使用目的最多 500 个字。", "purpose");
-        if ((kinds & ContactKinds.All) == ContactKinds.None) return new(null, SharingFailure.Invalid, "请至少选择一项联系方式。", "kinds");
-        kinds &= ContactKinds.All;
-        if ((access.Revealed & kinds) == kinds) return new(null, SharingFailure.Conflict, "求职者已同意向贵企业提供这些联系方式。");
-        if (access.PendingRequest is not null) return new(null, SharingFailure.Conflict, "已向该求职者发出申请，请等待其答复。");
-        if (await new DailyQuota("联系方式申请", Options.DailyContactRequestsPerEmployer).CheckAsync(Now,
-                since => Requests.CountAsync(r => r.EmployerId == employerId && r.RequestedAt >= since, ct)) is { } limited)
-            return new(null, SharingFailure.Limit, limited);
-        var request = new ContactRequest
-        {
-            Id = EntityId.New('Q', clock), TalentId = talentId, EmployerId = employerId, RequestedByUserId = employer.UserId,
-            Purpose = purpose, Kinds = kinds, Status = ContactRequestStatus.Pending, RequestedAt = Now,
-        };
-        Requests.Add(request);
-        var employerName = await EmployerNameAsync(employerId, ct);
-        await notifier.QueueAsync(new Notice("contact.request", $"联系方式申请：{employerName}",
-            $"{employerName}申请查看您的{KindNames(kinds)}，用途：{purpose}。请在“隐私与授权”中同意或拒绝。",
-            NoticeChannels.InApp | NoticeChannels.Sms, RecipientTalentId: talentId, Link: "/Seeker/Privacy"), ct);
-        await db.SaveChangesAsync(ct);
-        return request;
-    }
 
     public async Task<IReadOnlyList<ContactRequestView>> RequestsForSeekerAsync(string talentId, bool pendingOnly = true, CancellationToken ct = default)
     {
@@ -157,54 +126,6 @@ public sealed class SharingService(AppDbContext db, TimeProvider clock, INotifie
         return rows.Select(g => new ConsentGrantView(g, names.GetValueOrDefault(g.EmployerId, g.EmployerId))).ToList();
     }
 
-    /// <summary>
-    /// The seeker answers a request. Granting records a consent naming the employer, the purpose and the kinds (the seeker
-    /// may grant fewer kinds than asked, never more).
-    /// </summary>
-    public async Task<SharingResult<ContactRequest>> AnswerAsync(string talentId, string requestId, bool grant, ContactKinds? onlyKinds = null, CancellationToken ct = default)
-    {
-        var request = await Requests.FirstOrDefaultAsync(r => r.Id == requestId && r.TalentId == talentId, ct);
-        if (request is null) return new(null, SharingFailure.NotFound, $"contact request {requestId}");
-        if (request.Status != ContactRequestStatus.Pending) return new(null, SharingFailure.Conflict, "该申请已经答复过。");
-        var now = Now;
-        request.AnsweredAt = now;
-        if (grant)
-        {
-            var kinds = (onlyKinds ?? request.Kinds) & request.Kinds;
-            if (kinds == ContactKinds.None) return new(null, SharingFailure.Invalid, "请至少选择一项联系方式。", "kinds");
-            var consent = new ConsentGrant
-            {
-                Id = EntityId.New('G', clock), TalentId = talentId, EmployerId = request.EmployerId, Purpose = request.Purpose,
-                Kinds = kinds, GrantedAt = now, RequestId = request.Id,
-            };
-            Grants.Add(consent);
-            request.Status = ContactRequestStatus.Granted;
-            request.GrantId = consent.Id;
-        }
-        else request.Status = ContactRequestStatus.Declined;
-        // The requester hears of the answer (unless that account is gone meanwhile).
-        if (await db.Users.AnyAsync(u => u.Id == request.RequestedByUserId, ct))
-            await notifier.QueueAsync(new Notice("contact.answered",
-                grant ? "求职者同意提供联系方式" : "求职者拒绝提供联系方式",
-                grant ? $"求职者同意向贵企业提供{KindNames(request.Kinds & (onlyKinds ?? request.Kinds))}，用途：{request.Purpose}。"
-                      : $"求职者拒绝了贵企业的联系方式申请（用途：{request.Purpose}）。",
-                NoticeChannels.InApp, RecipientUserId: request.RequestedByUserId, Link: $"/Employer/Talent/View/{request.TalentId}"), ct);
-        await db.SaveChangesAsync(ct);
-        return request;
-    }
-
-    /// <summary>Withdraws a consent; from now on that employer sees the contact data masked again.</summary>
-    public async Task<SharingResult<ConsentGrant>> RevokeAsync(string talentId, string grantId, CancellationToken ct = default)
-    {
-        var grant = await Grants.FirstOrDefaultAsync(g => g.Id == grantId && g.TalentId == talentId, ct);
-        if (grant is null) return new(null, SharingFailure.NotFound, $"consent {grantId}");
-        if (grant.RevokedAt is not null) return new(null, SharingFailure.Conflict, "该授权已经撤回。");
-        grant.RevokedAt = Now;
-        grant.RevokedReason = "seeker";
-        await db.SaveChangesAsync(ct);
-        return grant;
-    }
-
     /// <summary>谁看过我的简历: the owner's view log, newest first, with who looked (user and employer).</summary>
     public async Task<IReadOnlyList<ResumeViewEntry>> ViewsOfAsync(string talentId, int take = 100, CancellationToken ct = default)
     {
@@ -217,11 +138,10 @@ public sealed class SharingService(AppDbContext db, TimeProvider clock, INotifie
             v.ViewerEmployerId is { } e ? employers.GetValueOrDefault(e, e) : null)).ToList();
     }
 
-    private async Task<string> EmployerNameAsync(string employerId, CancellationToken ct) =>
+    public async Task<string> EmployerNameAsync(string employerId, CancellationToken ct) =>
         await db.Employers.AsNoTracking().Where(e => e.Id == employerId).Select(e => e.Name).FirstOrDefaultAsync(ct) ?? employerId;
 
-    private static string KindNames(ContactKinds kinds) => string.Join("、",
-        new[] { (ContactKinds.Name, "姓名"), (ContactKinds.Phone, "手机号"), (ContactKinds.Email, "电子邮箱") }.Where(k => kinds.HasFlag(k.Item1)).Select(k => k.Item2));
+    public static string KindNames(ContactKinds kinds) => ContactKindNames.ToChinese(kinds);
 
     private async Task<Dictionary<string, string>> EmployerNamesAsync(IEnumerable<string> ids, CancellationToken ct)
     {

@@ -63,6 +63,13 @@ public sealed record TalentSearchQuery
 }
 
 public sealed record TalentSearchHit(TalentProfile Profile, int Score);
+
+public sealed record OccupationCard(string Code, string? Name, int? Grade, bool Certified);
+
+/// <summary>A masked search result: the name as 张*, no contact data, no gender or birth year.</summary>
+public sealed record TalentCard(string Id, string MaskedName, string City, IReadOnlyList<OccupationCard> Occupations, IReadOnlyList<string> Skills,
+    IReadOnlyList<string> DesiredTitles, string? Education, string? MajorCode, double ExperienceYears, int? ExpectedSalaryMin, int? ExpectedSalaryMax,
+    DateTime UpdatedAt, double Score);
 public sealed record TalentSearchPage(IReadOnlyList<TalentSearchHit> Items, int Total, int Page, int PageSize);
 
 /// <summary>
@@ -173,6 +180,19 @@ public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog
     }
 
     private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    /// <summary>Masked cards for profiles: the name as 张*, nothing else personal.</summary>
+    public async Task<IReadOnlyList<TalentCard>> CardsAsync(IEnumerable<(TalentProfile Profile, double Score)> items, CancellationToken ct = default)
+    {
+        var list = items.ToList();
+        var ids = list.Select(i => i.Profile.Id).ToList();
+        var names = await db.TalentContacts.AsNoTracking().Where(c => ids.Contains(c.TalentId))
+            .ToDictionaryAsync(c => c.TalentId, c => TalentService.MaskName(c.Name), ct);
+        return list.Select(i => new TalentCard(i.Profile.Id, names.GetValueOrDefault(i.Profile.Id, "*"), i.Profile.CityCode,
+            i.Profile.Occupations.Select(o => new OccupationCard(o.Code, catalog.FindOccupation(o.Code)?.Name, o.Grade, o.Certified)).ToList(),
+            i.Profile.Skills, i.Profile.DesiredTitles, i.Profile.Education.Level is { } l ? EducationLevels.ToFileName(l) : null, i.Profile.Education.MajorCode,
+            i.Profile.ExperienceYears, i.Profile.ExpectedSalaryMin, i.Profile.ExpectedSalaryMax, i.Profile.UpdatedAt, i.Score)).ToList();
+    }
 
     /// <summary>
     /// 相似人才: the matching engine ranks the shared pool against the candidate's profile turned into a query (their main

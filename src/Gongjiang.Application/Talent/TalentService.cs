@@ -1,4 +1,3 @@
-using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Import;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Common;
@@ -9,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongjiang.Application.Talent;
 
 /// <summary>Seekers' profiles. Contact data is read only through here, masked unless the caller may see it.</summary>
-public sealed class TalentService(AppDbContext db, TalentRecordMapper mapper, TimeProvider clock)
+public sealed class TalentService(AppDbContext db)
 {
     public Task<TalentProfile?> FindAsync(string id, CancellationToken ct = default) =>
         db.Talent.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
@@ -52,58 +51,6 @@ public sealed class TalentService(AppDbContext db, TalentRecordMapper mapper, Ti
                 if (!owners.TryGetValue(f.Index, out var held) || string.CompareOrdinal(f.TalentId, held) < 0) owners[f.Index] = f.TalentId;
         }
         return owners;
-    }
-
-    /// <summary>Replaces a seeker's own profile (and contact data) with the submitted one.</summary>
-    public async Task<Result<TalentRecord>> SaveAsync(string talentId, TalentLine input, CancellationToken ct = default)
-    {
-        var mapped = mapper.Map(input with { Id = talentId });
-        if (!mapped.Succeeded) return mapped;
-        var record = mapped.Value;
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var profile = await db.Talent.FirstOrDefaultAsync(t => t.Id == talentId, ct);
-        if (profile is null)
-        {
-            record.Profile.CreatedAt = record.Profile.UpdatedAt = now;
-            db.Talent.Add(record.Profile);
-            db.TalentContacts.Add(record.Contact);
-        }
-        else
-        {
-            record.Profile.CreatedAt = profile.CreatedAt;
-            record.Profile.UpdatedAt = now;
-            record.Profile.SharedWithZone = profile.SharedWithZone;
-            record.Profile.IsActive = profile.IsActive;
-            db.Entry(profile).CurrentValues.SetValues(record.Profile);
-            profile.Education = record.Profile.Education; profile.Occupations = record.Profile.Occupations;
-            profile.WillingCities = record.Profile.WillingCities; profile.Skills = record.Profile.Skills;
-            profile.Certificates = record.Profile.Certificates; profile.DesiredTitles = record.Profile.DesiredTitles;
-            var contact = await db.TalentContacts.FirstOrDefaultAsync(c => c.TalentId == talentId, ct);
-            if (contact is null) db.TalentContacts.Add(record.Contact);
-            else db.Entry(contact).CurrentValues.SetValues(record.Contact);
-        }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return mapped;
-    }
-
-    public async Task SetSharingAsync(string talentId, bool shared, CancellationToken ct = default)
-    {
-        var profile = await db.Talent.FirstAsync(t => t.Id == talentId, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        profile.SharedWithZone = shared;
-        profile.UpdatedAt = now;
-        if (!shared)
-        {
-            // Leaving the shared pool withdraws every consent given through it and declines the open requests: employers
-            // lose the profile and its contact data together. Applications keep their own, separate basis.
-            foreach (var grant in await db.Set<Sharing.ConsentGrant>().Where(g => g.TalentId == talentId && g.RevokedAt == null).ToListAsync(ct))
-                (grant.RevokedAt, grant.RevokedReason) = (now, "sharing-off");
-            foreach (var request in await db.Set<Sharing.ContactRequest>().Where(r => r.TalentId == talentId && r.Status == Sharing.ContactRequestStatus.Pending).ToListAsync(ct))
-                (request.Status, request.AnsweredAt) = (Sharing.ContactRequestStatus.Declined, now);
-        }
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>138****0000: enough to recognise, not enough to call.</summary>

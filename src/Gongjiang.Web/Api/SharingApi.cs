@@ -1,17 +1,9 @@
-using Gongjiang.Web.Infrastructure;
-using Gongjiang.Application.Common.Results;
-using System.Globalization;
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Identity;
-using Gongjiang.Application.Import;
-using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Sharing;
 using Gongjiang.Application.Talent;
-using Gongjiang.Core.Common;
-using Gongjiang.Core.Talent;
-using Gongjiang.Core.Taxonomy;
+using Gongjiang.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongjiang.Web.Api;
 
@@ -28,7 +20,7 @@ public static class SharingApi
         var talent = v1.MapGroup("/talent").WithTags("Talent sharing");
         talent.MapGet("/search", Search).WithName("SearchTalent")
             .WithSummary("Full-text talent search over the shared pool with filters; masked cards, relevance then recency")
-            .RequireAuthorization(p => p.RequireRole(employer)).RequireRateLimiting(Infrastructure.RateLimits.Search);
+            .RequireAuthorization(p => p.RequireRole(employer)).RequireRateLimiting(RateLimits.Search);
         talent.MapGet("/{id}/similar", Similar).WithName("SimilarTalent")
             .WithSummary("相似人才: shared profiles like this one, from the matching engine; masked cards")
             .RequireAuthorization(p => p.RequireRole(employer));
@@ -54,176 +46,79 @@ public static class SharingApi
         return v1;
     }
 
-    public sealed record OccupationCard(string Code, string? Name, int? Grade, bool Certified);
-    /// <summary>A masked result: no contact data, no gender or birth year.</summary>
-    public sealed record TalentCard(string Id, string MaskedName, string City, IReadOnlyList<OccupationCard> Occupations, IReadOnlyList<string> Skills,
-        IReadOnlyList<string> DesiredTitles, string? Education, string? MajorCode, double ExperienceYears, int? ExpectedSalaryMin, int? ExpectedSalaryMax,
-        DateTime UpdatedAt, double Score);
-    public sealed record TalentSearchResult(IReadOnlyList<TalentCard> Items, int Page, int PageSize, int Total);
-    public sealed record ContactRequestBody(string? Purpose, List<string>? Kinds);
-    public sealed record GrantBody(List<string>? Kinds);
-    public sealed record ContactRequestView(string Id, string TalentId, string EmployerId, string EmployerName, string Purpose, IReadOnlyList<string> Kinds,
-        string Status, DateTime RequestedAt, DateTime? AnsweredAt, string? GrantId);
-    public sealed record ConsentView(string Id, string EmployerId, string EmployerName, string Purpose, IReadOnlyList<string> Kinds, DateTime GrantedAt,
-        DateTime? RevokedAt, string? RevokedReason, bool Active);
-    public sealed record ResumeViewLine(DateTime At, string ViewerName, string? EmployerId, string? EmployerName, IReadOnlyList<string> Shown, string Channel, string? Purpose);
+    private static async Task<Results<Ok<TalentSearchResult>, ProblemHttpResult>> Search(IUseCases useCases, string? q, string? occupation,
+        string? minGrade, string? city, string? education, string? major, string? minExperience, string? payMin, string? payMax, string? page,
+        string? pageSize, CancellationToken ct) =>
+        (await useCases.RunAsync(new SearchTalent.Query(q, occupation, minGrade, city, education, major, minExperience, payMin, payMax, page, pageSize), ct))
+            .ToHttp(p => new TalentSearchResult(p.Items.Select(TalentCardResponse.Of).ToList(), p.Page, p.PageSize, p.Total));
 
-    internal static Viewer ViewerOf(CurrentUser user) => new(user.Id, user.IsEmployer ? user.EmployerId : null, user.IsSeeker ? user.TalentId : null, user.IsOperator);
+    private static async Task<Results<Ok<IReadOnlyList<TalentCardResponse>>, ProblemHttpResult>> Similar(string id, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new FindSimilarTalent.Query(id), ct)).ToHttp<IReadOnlyList<TalentCard>, IReadOnlyList<TalentCardResponse>>(
+            cards => cards.Select(TalentCardResponse.Of).ToList());
 
-    /// <summary>Reads the query string into a search; bad values are named by their parameter.</summary>
-    public static Result<TalentSearchQuery> ParseQuery(TalentSearchService search, IQueryCollection query)
-    {
-        var errors = new ErrorList();
-        int? Int(string name)
-        {
-            var raw = query[name].ToString();
-            if (string.IsNullOrWhiteSpace(raw)) return null;
-            if (int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)) return v;
-            errors.Add(name, InputErrors.NotInteger);
-            return null;
-        }
-        string? Text(string name) => string.IsNullOrWhiteSpace(query[name].ToString()) ? null : query[name].ToString().Trim();
-        EducationLevel? education = null;
-        if (Text("education") is { } e)
-        {
-            if (EducationLevels.TryParse(e, out var level)) education = level;
-            else errors.Add("education", InputErrors.UnknownEducation, e);
-        }
-        double? minExperience = null;
-        if (Text("minExperience") is { } x)
-        {
-            if (double.TryParse(x, NumberStyles.Float, CultureInfo.InvariantCulture, out var years) && double.IsFinite(years)) minExperience = years;
-            else errors.Add("minExperience", InputErrors.NotNumber);
-        }
-        var q = new TalentSearchQuery
-        {
-            Text = Text("q"), Occupation = Text("occupation"), MinGrade = Int("minGrade"), City = Text("city"), MinEducation = education,
-            Major = Text("major"), MinExperience = minExperience, PayMin = Int("payMin"), PayMax = Int("payMax"),
-            Page = Int("page") ?? 1, PageSize = Int("pageSize") ?? 20,
-        };
-        if (!errors.IsEmpty) return errors;
-        return search.Validate(q);
-    }
+    private static async Task<Results<Created<ContactRequestResponse>, ProblemHttpResult>> RequestContact(string id, ContactRequestBody body,
+        IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new RequestContact.Command(id, body.Purpose, body.Kinds), ct))
+            .ToCreated(r => $"/api/v1/me/contact-requests/{r.Request.Id}", ContactRequestResponse.Of);
 
-    private static async Task<Results<Ok<TalentSearchResult>, ProblemHttpResult>> Search(HttpContext http, TalentSearchService search,
-        AppDbContext db, TaxonomyCatalog catalog, CancellationToken ct)
-    {
-        var parsed = ParseQuery(search, http.Request.Query);
-        if (!parsed.Succeeded) return ResultHttp.Problem(parsed.Errors);
-        var query = parsed.Value;
-        var page = await search.SearchAsync(query, ct);
-        var cards = await CardsAsync(db, catalog, page.Items.Select(i => (i.Profile, (double)i.Score)), ct);
-        return TypedResults.Ok(new TalentSearchResult(cards, page.Page, page.PageSize, page.Total));
-    }
+    private static async Task<Results<Ok<IReadOnlyList<ContactRequestResponse>>, ProblemHttpResult>> MyRequests(bool? all, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new ListContactRequests.Query(all == true), ct)).ToHttp<IReadOnlyList<ContactRequestView>, IReadOnlyList<ContactRequestResponse>>(
+            rows => rows.Select(ContactRequestResponse.Of).ToList());
 
-    private static async Task<Results<Ok<IReadOnlyList<TalentCard>>, ProblemHttpResult>> Similar(string id, HttpContext http, UserManager<AppUser> users,
-        SharingService sharing, TalentSearchService search, AppDbContext db, TaxonomyCatalog catalog, CancellationToken ct)
-    {
-        if (await CurrentUser.FromAsync(http.User, users) is not { } user) return ApiResults.NotFound($"talent {id}");
-        if (await sharing.AccessAsync(ViewerOf(user), id, ct) is not { } access) return ApiResults.NotFound($"talent {id}");
-        var similar = await search.SimilarAsync(access.Profile, 6, ct);
-        return TypedResults.Ok(await CardsAsync(db, catalog, similar.Select(s => (s.Profile, (double)s.Score)), ct));
-    }
+    private static async Task<Results<Ok<ContactRequestResponse>, ProblemHttpResult>> Grant(string id, GrantBody? body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new AnswerContactRequest.Command(id, true, body?.Kinds is { Count: > 0 } kinds ? kinds : null), ct))
+            .ToHttp(ContactRequestResponse.Of);
 
-    /// <summary>Masked cards for profiles: the name as 张*, nothing else personal.</summary>
-    public static async Task<IReadOnlyList<TalentCard>> CardsAsync(AppDbContext db, TaxonomyCatalog catalog, IEnumerable<(TalentProfile Profile, double Score)> items, CancellationToken ct)
-    {
-        var list = items.ToList();
-        var ids = list.Select(i => i.Profile.Id).ToList();
-        var contacts = await db.TalentContacts.AsNoTracking().Where(c => ids.Contains(c.TalentId)).ToListAsync(ct);
-        var names = contacts.ToDictionary(c => c.TalentId, c => TalentService.MaskName(c.Name));
-        return list.Select(i => new TalentCard(i.Profile.Id, names.GetValueOrDefault(i.Profile.Id, "*"), i.Profile.CityCode,
-            i.Profile.Occupations.Select(o => new OccupationCard(o.Code, catalog.FindOccupation(o.Code)?.Name, o.Grade, o.Certified)).ToList(),
-            i.Profile.Skills, i.Profile.DesiredTitles, i.Profile.Education.Level is { } l ? EducationLevels.ToFileName(l) : null, i.Profile.Education.MajorCode,
-            i.Profile.ExperienceYears, i.Profile.ExpectedSalaryMin, i.Profile.ExpectedSalaryMax, i.Profile.UpdatedAt, i.Score)).ToList();
-    }
+    private static async Task<Results<Ok<ContactRequestResponse>, ProblemHttpResult>> Decline(string id, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new AnswerContactRequest.Command(id, false), ct)).ToHttp(ContactRequestResponse.Of);
 
-    private static async Task<Results<Created<ContactRequestView>, ValidationProblem, ProblemHttpResult>> RequestContact(string id, ContactRequestBody body,
-        HttpContext http, UserManager<AppUser> users, SharingService sharing, AppDbContext db, CancellationToken ct)
-    {
-        if (await CurrentUser.FromAsync(http.User, users) is not { IsEmployer: true } user) return ApiResults.NotFound($"talent {id}");
-        var kinds = ContactKindNames.Parse(body.Kinds);
-        if (kinds is null) return Invalid("kinds", "each kind must be name, phone or email");
-        var result = await sharing.RequestContactAsync(ViewerOf(user), id, body.Purpose, kinds.Value, ct);
-        if (result.Failure == SharingFailure.Invalid) return Invalid(result.Field ?? "body", result.Message ?? "invalid");
-        if (!result.Succeeded) return Problem(result);
-        var employerName = await db.Employers.Where(e => e.Id == user.EmployerId).Select(e => e.Name).FirstOrDefaultAsync(ct) ?? "";
-        return TypedResults.Created($"/api/v1/me/contact-requests/{result.Value!.Id}", ToView(result.Value, employerName));
-    }
+    private static async Task<Results<Ok<IReadOnlyList<ConsentResponse>>, ProblemHttpResult>> MyConsents(IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new ListConsents.Query(), ct)).ToHttp<IReadOnlyList<ConsentGrantView>, IReadOnlyList<ConsentResponse>>(
+            rows => rows.Select(ConsentResponse.Of).ToList());
 
-    private static async Task<Results<Ok<IReadOnlyList<ContactRequestView>>, ProblemHttpResult>> MyRequests(bool? all, HttpContext http,
-        UserManager<AppUser> users, SharingService sharing, CancellationToken ct)
-    {
-        if (await CurrentUser.FromAsync(http.User, users) is not { IsSeeker: true } user) return ApiResults.NotFound("profile");
-        var rows = await sharing.RequestsForSeekerAsync(user.TalentId!, pendingOnly: all != true, ct);
-        return TypedResults.Ok<IReadOnlyList<ContactRequestView>>(rows.Select(r => ToView(r.Request, r.EmployerName)).ToList());
-    }
+    private static async Task<Results<Ok<ConsentResponse>, ProblemHttpResult>> Revoke(string id, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new RevokeConsent.Command(id), ct)).ToHttp(ConsentResponse.Of);
 
-    private static Task<Results<Ok<ContactRequestView>, ValidationProblem, ProblemHttpResult>> Grant(string id, GrantBody? body, HttpContext http,
-        UserManager<AppUser> users, SharingService sharing, CancellationToken ct) => Answer(id, true, body?.Kinds, http, users, sharing, ct);
+    private static async Task<Results<Ok<IReadOnlyList<ResumeViewLine>>, ProblemHttpResult>> MyViews(IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new ListResumeViews.Query(200), ct)).ToHttp<IReadOnlyList<ResumeViewEntry>, IReadOnlyList<ResumeViewLine>>(
+            rows => rows.Select(ResumeViewLine.Of).ToList());
+}
 
-    private static Task<Results<Ok<ContactRequestView>, ValidationProblem, ProblemHttpResult>> Decline(string id, HttpContext http,
-        UserManager<AppUser> users, SharingService sharing, CancellationToken ct) => Answer(id, false, null, http, users, sharing, ct);
+public sealed record OccupationCardResponse(string Code, string? Name, int? Grade, bool Certified);
 
-    private static async Task<Results<Ok<ContactRequestView>, ValidationProblem, ProblemHttpResult>> Answer(string id, bool grant, List<string>? kindNames,
-        HttpContext http, UserManager<AppUser> users, SharingService sharing, CancellationToken ct)
-    {
-        if (await CurrentUser.FromAsync(http.User, users) is not { IsSeeker: true } user) return ApiResults.NotFound($"contact request {id}");
-        ContactKinds? only = null;
-        if (kindNames is { Count: > 0 })
-        {
-            only = ContactKindNames.Parse(kindNames);
-            if (only is null) return Invalid("kinds", "each kind must be name, phone or email");
-        }
-        var result = await sharing.AnswerAsync(user.TalentId!, id, grant, only, ct);
-        if (result.Failure == SharingFailure.Invalid) return Invalid(result.Field ?? "body", result.Message ?? "invalid");
-        if (!result.Succeeded) return Problem(result);
-        var name = (await sharing.RequestsForSeekerAsync(user.TalentId!, pendingOnly: false, ct)).FirstOrDefault(r => r.Request.Id == id)?.EmployerName ?? "";
-        return TypedResults.Ok(ToView(result.Value!, name));
-    }
+/// <summary>A masked result: no contact data, no gender or birth year.</summary>
+public sealed record TalentCardResponse(string Id, string MaskedName, string City, IReadOnlyList<OccupationCardResponse> Occupations, IReadOnlyList<string> Skills,
+    IReadOnlyList<string> DesiredTitles, string? Education, string? MajorCode, double ExperienceYears, int? ExpectedSalaryMin, int? ExpectedSalaryMax,
+    DateTime UpdatedAt, double Score)
+{
+    public static TalentCardResponse Of(TalentCard c) => new(c.Id, c.MaskedName, c.City,
+        c.Occupations.Select(o => new OccupationCardResponse(o.Code, o.Name, o.Grade, o.Certified)).ToList(), c.Skills, c.DesiredTitles, c.Education,
+        c.MajorCode, c.ExperienceYears, c.ExpectedSalaryMin, c.ExpectedSalaryMax, c.UpdatedAt, c.Score);
+}
 
-    private static async Task<Results<Ok<IReadOnlyList<ConsentView>>, ProblemHttpResult>> MyConsents(HttpContext http, UserManager<AppUser> users,
-        SharingService sharing, CancellationToken ct)
-    {
-        if (await CurrentUser.FromAsync(http.User, users) is not { IsSeeker: true } user) return ApiResults.NotFound("profile");
-        var rows = await sharing.GrantsForSeekerAsync(user.TalentId!, ct);
-        return TypedResults.Ok<IReadOnlyList<ConsentView>>(rows.Select(r => ToView(r.Grant, r.EmployerName)).ToList());
-    }
+public sealed record TalentSearchResult(IReadOnlyList<TalentCardResponse> Items, int Page, int PageSize, int Total);
 
-    private static async Task<Results<Ok<ConsentView>, ValidationProblem, ProblemHttpResult>> Revoke(string id, HttpContext http, UserManager<AppUser> users,
-        SharingService sharing, CancellationToken ct)
-    {
-        if (await CurrentUser.FromAsync(http.User, users) is not { IsSeeker: true } user) return ApiResults.NotFound($"consent {id}");
-        var result = await sharing.RevokeAsync(user.TalentId!, id, ct);
-        if (result.Failure == SharingFailure.Invalid) return Invalid(result.Field ?? "body", result.Message ?? "invalid");
-        if (!result.Succeeded) return Problem(result);
-        var name = (await sharing.GrantsForSeekerAsync(user.TalentId!, ct)).FirstOrDefault(g => g.Grant.Id == id)?.EmployerName ?? "";
-        return TypedResults.Ok(ToView(result.Value!, name));
-    }
+public sealed record ContactRequestBody(string? Purpose, List<string>? Kinds);
 
-    private static async Task<Results<Ok<IReadOnlyList<ResumeViewLine>>, ProblemHttpResult>> MyViews(HttpContext http, UserManager<AppUser> users,
-        SharingService sharing, CancellationToken ct)
-    {
-        if (await CurrentUser.FromAsync(http.User, users) is not { IsSeeker: true } user) return ApiResults.NotFound("profile");
-        var rows = await sharing.ViewsOfAsync(user.TalentId!, 200, ct);
-        return TypedResults.Ok<IReadOnlyList<ResumeViewLine>>(rows.Select(v => new ResumeViewLine(v.View.At, v.ViewerName, v.View.ViewerEmployerId, v.EmployerName,
-            ContactKindNames.ToFileNames(v.View.Shown), v.View.Channel, v.View.Purpose)).ToList());
-    }
+public sealed record GrantBody(List<string>? Kinds);
 
-    private static ContactRequestView ToView(ContactRequest r, string employerName) => new(r.Id, r.TalentId, r.EmployerId, employerName, r.Purpose,
-        ContactKindNames.ToFileNames(r.Kinds), r.Status.ToString().ToLowerInvariant(), r.RequestedAt, r.AnsweredAt, r.GrantId);
+public sealed record ContactRequestResponse(string Id, string TalentId, string EmployerId, string EmployerName, string Purpose, IReadOnlyList<string> Kinds,
+    string Status, DateTime RequestedAt, DateTime? AnsweredAt, string? GrantId)
+{
+    public static ContactRequestResponse Of(ContactRequestView v) => new(v.Request.Id, v.Request.TalentId, v.Request.EmployerId, v.EmployerName,
+        v.Request.Purpose, ContactKindNames.ToFileNames(v.Request.Kinds), v.Request.Status.ToString().ToLowerInvariant(), v.Request.RequestedAt,
+        v.Request.AnsweredAt, v.Request.GrantId);
+}
 
-    private static ConsentView ToView(ConsentGrant g, string employerName) => new(g.Id, g.EmployerId, employerName, g.Purpose,
-        ContactKindNames.ToFileNames(g.Kinds), g.GrantedAt, g.RevokedAt, g.RevokedReason, g.RevokedAt is null);
+public sealed record ConsentResponse(string Id, string EmployerId, string EmployerName, string Purpose, IReadOnlyList<string> Kinds, DateTime GrantedAt,
+    DateTime? RevokedAt, string? RevokedReason, bool Active)
+{
+    public static ConsentResponse Of(ConsentGrantView v) => new(v.Grant.Id, v.Grant.EmployerId, v.EmployerName, v.Grant.Purpose,
+        ContactKindNames.ToFileNames(v.Grant.Kinds), v.Grant.GrantedAt, v.Grant.RevokedAt, v.Grant.RevokedReason, v.Grant.RevokedAt is null);
+}
 
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "输入有误 / Invalid input");
-
-    /// <summary>404 for another party's or a missing record (its existence is not disclosed), 429 for the daily limit, 409 for a refused change.</summary>
-    private static ProblemHttpResult Problem<T>(SharingResult<T> result) => result.Failure switch
-    {
-        SharingFailure.NotFound => ApiResults.NotFound(result.Message ?? "not found"),
-        SharingFailure.Limit => TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "已达上限 / Limit reached", detail: result.Message),
-        _ => ApiResults.Conflict(result.Message ?? "conflict"),
-    };
+public sealed record ResumeViewLine(DateTime At, string ViewerName, string? EmployerId, string? EmployerName, IReadOnlyList<string> Shown, string Channel, string? Purpose)
+{
+    public static ResumeViewLine Of(ResumeViewEntry e) => new(e.View.At, e.ViewerName, e.View.ViewerEmployerId, e.EmployerName,
+        ContactKindNames.ToFileNames(e.View.Shown), e.View.Channel, e.View.Purpose);
 }

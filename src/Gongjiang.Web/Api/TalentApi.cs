@@ -1,9 +1,15 @@
-using Gongjiang.Web.Infrastructure;
+using System.Text.Json.Serialization;
+using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Identity;
+using Gongjiang.Application.Sharing;
 using Gongjiang.Application.Talent;
+using Gongjiang.Core.Common;
 using Gongjiang.Core.Interchange;
+using Gongjiang.Core.Talent;
+using Gongjiang.Core.Taxonomy;
+using Gongjiang.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 
 namespace Gongjiang.Web.Api;
 
@@ -22,36 +28,91 @@ public static class TalentApi
         return v1;
     }
 
-    private static async Task<Results<Ok<TalentLine>, ProblemHttpResult>> GetMine(TalentService service, HttpContext http,
-        UserManager<AppUser> users, CancellationToken ct)
-    {
-        var user = await CurrentUser.FromAsync(http.User, users);
-        if (user?.TalentId is null) return ApiResults.NotFound("profile");
-        var profile = await service.FindAsync(user.TalentId, ct);
-        if (profile is null) return ApiResults.NotFound("profile");
-        return TypedResults.Ok(TalentService.ToLine(profile, await service.FindContactAsync(user.TalentId, ct), includeProtected: true));
-    }
+    private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> GetMine(IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new GetMyProfile.Query(), ct)).ToHttp(r => ProfileResponse.Of(r.Profile, r.Contact, includeProtected: true));
 
-    private static async Task<Results<Ok<TalentLine>, ProblemHttpResult>> SaveMine(TalentLine body,
-        TalentService service, HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var user = await CurrentUser.FromAsync(http.User, users);
-        if (user?.TalentId is null) return ApiResults.NotFound("profile");
-        var result = await service.SaveAsync(user.TalentId, body, ct);
-        if (!result.Succeeded) return ResultHttp.Problem(result.Errors);
-        return TypedResults.Ok(TalentService.ToLine(result.Value.Profile, result.Value.Contact, includeProtected: true));
-    }
+    private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> SaveMine(ProfileRequest body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new SaveProfile.Command(body), ct)).ToHttp(r => ProfileResponse.Of(r.Profile, r.Contact, includeProtected: true));
 
-    private static async Task<Results<Ok<TalentLine>, ProblemHttpResult>> GetProfile(string id, string? purpose, Gongjiang.Application.Sharing.SharingService sharing,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
+    // Employers see shared profiles (or their applicants); contact data only for the kinds the seeker consented to.
+    // Every view by someone other than the owner is logged for the owner to see.
+    private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> GetProfile(string id, string? purpose, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new OpenResume.Query(id, "api", purpose), ct))
+            .ToHttp(o => ProfileResponse.Of(o.Access.Profile, o.Access.Contact, includeProtected: o.ByOwner));
+}
+
+public sealed record ProfileEducation(
+    [property: JsonPropertyName("level")] string? Level,
+    [property: JsonPropertyName("major_code")] string? MajorCode,
+    [property: JsonPropertyName("school")] string? School,
+    [property: JsonPropertyName("graduation_year")] int? GraduationYear);
+
+public sealed record ProfileOccupation(
+    [property: JsonPropertyName("code")] string? Code,
+    [property: JsonPropertyName("grade")] int? Grade,
+    [property: JsonPropertyName("certified")] bool? Certified);
+
+/// <summary>A seeker's profile as they send it: the fields of talent.jsonl (the id is theirs, not sent).</summary>
+public sealed record ProfileRequest : IProfileInput
+{
+    [JsonPropertyName("name")] public string? Name { get; init; }
+    [JsonPropertyName("phone")] public string? Phone { get; init; }
+    [JsonPropertyName("email")] public string? Email { get; init; }
+    [JsonPropertyName("id_number")] public string? IdNumber { get; init; }
+    [JsonPropertyName("gender")] public string? Gender { get; init; }
+    [JsonPropertyName("birth_year")] public int? BirthYear { get; init; }
+    [JsonPropertyName("city")] public string? City { get; init; }
+    [JsonPropertyName("willing_cities")] public List<string>? WillingCities { get; init; }
+    [JsonPropertyName("education")] public ProfileEducation? Education { get; init; }
+    [JsonPropertyName("occupations")] public List<ProfileOccupation>? Occupations { get; init; }
+    [JsonPropertyName("skills")] public List<string>? Skills { get; init; }
+    [JsonPropertyName("certificates")] public List<string>? Certificates { get; init; }
+    [JsonPropertyName("experience_years")] public double? ExperienceYears { get; init; }
+    [JsonPropertyName("expected_salary")] public SalaryRange? ExpectedSalary { get; init; }
+    [JsonPropertyName("desired_titles")] public List<string>? DesiredTitles { get; init; }
+    [JsonPropertyName("resume_text")] public string? ResumeText { get; init; }
+
+    public TalentLine ToLine(ErrorList errors, out IReadOnlyList<int> rowOfOccupation, TalentRecord? existing, TaxonomyCatalog catalog)
     {
-        var user = await CurrentUser.FromAsync(http.User, users);
-        if (user is null) return ApiResults.NotFound($"talent {id}");
-        // Employers see shared profiles (or their applicants); contact data only for the kinds the seeker consented to.
-        // Every view by someone other than the owner is logged for the owner to see.
-        var access = await sharing.OpenAsync(SharingApi.ViewerOf(user), id, "api", purpose, ct);
-        if (access is null) return ApiResults.NotFound($"talent {id}");
-        var owner = access.Basis == Gongjiang.Application.Sharing.AccessBasis.Owner;
-        return TypedResults.Ok(TalentService.ToLine(access.Profile, access.Contact, includeProtected: owner));
+        rowOfOccupation = Enumerable.Range(0, Occupations?.Count ?? 0).ToList();
+        return new TalentLine
+        {
+            Name = Name, Phone = Phone, Email = Email, IdNumber = IdNumber, Gender = Gender, BirthYear = BirthYear, City = City, WillingCities = WillingCities,
+            Education = Education is null ? null : new EducationLine
+            {
+                Level = Education.Level, MajorCode = Education.MajorCode, School = Education.School, GraduationYear = Education.GraduationYear,
+            },
+            Occupations = Occupations?.Select(o => o is null ? null! : new TalentOccupationLine { Code = o.Code, Grade = o.Grade, Certified = o.Certified }).ToList(),
+            Skills = Skills, Certificates = Certificates, ExperienceYears = ExperienceYears,
+            ExpectedSalary = ExpectedSalary is null ? null : new SalaryLine { Min = ExpectedSalary.Min, Max = ExpectedSalary.Max },
+            DesiredTitles = DesiredTitles, ResumeText = ResumeText,
+        };
     }
+}
+
+/// <summary>A profile as the API answers it; contact fields only as far as the reader may see them, gender and birth year only for the owner.</summary>
+public sealed record ProfileResponse(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("phone")] string? Phone,
+    [property: JsonPropertyName("email")] string? Email,
+    [property: JsonPropertyName("gender")] string? Gender,
+    [property: JsonPropertyName("birth_year")] int? BirthYear,
+    [property: JsonPropertyName("city")] string City,
+    [property: JsonPropertyName("willing_cities")] IReadOnlyList<string> WillingCities,
+    [property: JsonPropertyName("education")] ProfileEducation Education,
+    [property: JsonPropertyName("occupations")] IReadOnlyList<ProfileOccupation> Occupations,
+    [property: JsonPropertyName("skills")] IReadOnlyList<string> Skills,
+    [property: JsonPropertyName("certificates")] IReadOnlyList<string>? Certificates,
+    [property: JsonPropertyName("experience_years")] double ExperienceYears,
+    [property: JsonPropertyName("expected_salary")] SalaryRange ExpectedSalary,
+    [property: JsonPropertyName("desired_titles")] IReadOnlyList<string> DesiredTitles,
+    [property: JsonPropertyName("resume_text")] string ResumeText)
+{
+    public static ProfileResponse Of(TalentProfile p, TalentContact? contact, bool includeProtected) => new(
+        p.Id, contact?.Name, contact?.Phone, contact?.Email, includeProtected ? p.Gender : null, includeProtected ? p.BirthYear : null,
+        p.CityCode, p.WillingCities,
+        new ProfileEducation(p.Education.Level is { } l ? EducationLevels.ToFileName(l) : null, p.Education.MajorCode, p.Education.School, p.Education.GraduationYear),
+        p.Occupations.Select(o => new ProfileOccupation(o.Code, o.Grade, o.Certified)).ToList(), p.Skills, p.Certificates.Count > 0 ? p.Certificates : null,
+        p.ExperienceYears, new SalaryRange(p.ExpectedSalaryMin, p.ExpectedSalaryMax), p.DesiredTitles, p.ResumeText);
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongjiang.Application.Tests.Infrastructure;
 
-/// <summary>Runs use cases in a test's scope as a given user: an agency consultant, an HR user or a seeker.</summary>
+/// <summary>Runs use cases in a test's scope as a given user: an agency consultant, an HR user, a seeker or an operator.</summary>
 public static class Acting
 {
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
@@ -17,6 +17,12 @@ public static class Acting
     public static Actor Hr(string employerId, string? userId = null) => new(userId ?? "hr-" + employerId, [Roles.EmployerHR], employerId, null);
 
     public static Actor Seeker(string talentId) => new("seeker-" + talentId, [Roles.Seeker], null, talentId);
+
+    public static Actor Seeker(string userId, string talentId) => new(userId, [Roles.Seeker], null, talentId);
+
+    public static Actor Employer(string userId, string employerId) => new(userId, [Roles.EmployerHR], employerId, null);
+
+    public static Actor Operator(string userId) => new(userId, [Roles.Operator], null, null);
 
     /// <summary>Runs the use case in the scope as <paramref name="actor"/>.</summary>
     public static Task<Result<T>> RunAsAsync<T>(this IServiceProvider services, Actor actor, IUseCase<T> request)
@@ -42,4 +48,15 @@ public static class Acting
 
     /// <summary>The error's message as a Chinese user reads it.</summary>
     public static string InChinese(this Error error) => ErrorText.For(error, Chinese);
+}
+
+/// <summary>A profile given as the file contract's record, as a client would send it (the record's id is ignored).</summary>
+public sealed class ProfileLine(Gongjiang.Core.Interchange.TalentLine line) : Gongjiang.Application.Talent.IProfileInput
+{
+    public Gongjiang.Core.Interchange.TalentLine ToLine(ErrorList errors, out IReadOnlyList<int> rowOfOccupation,
+        Gongjiang.Application.Talent.TalentRecord? existing, Gongjiang.Core.Taxonomy.TaxonomyCatalog catalog)
+    {
+        rowOfOccupation = Enumerable.Range(0, line.Occupations?.Count ?? 0).ToList();
+        return line;
+    }
 }

@@ -70,7 +70,7 @@ public sealed class MatchingIndexTests
                 {"name":"王强","phone":"13812345678","city":"370211","occupations":[{"code":"{{{Electrician}}}","grade":3}],"skills":["电气设备装调维修"]}
                 """, out var error)!;
             Assert.Null(error);
-            Assert.NotNull((await scope.ServiceProvider.GetRequiredService<TalentService>().SaveAsync("T3", line)).Value);
+            Assert.NotNull((await scope.ServiceProvider.RunAsAsync(Acting.Seeker("user-t3", "T3"), new SaveProfile.Command(new ProfileLine(line)))).Value);
         }
         Assert.Equal(["T2", "T3"], (await TalentForAsync(database, "J1")).Order());
 

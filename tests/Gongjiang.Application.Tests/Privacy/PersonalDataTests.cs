@@ -331,8 +331,10 @@ public sealed class PersonalDataTests
         Assert.True((await recruiting.ApplyAsync(new RecruitingActor("u16", null, "T16", "小李"), "J1")).Succeeded);
         Assert.Equal(1, await db.Applications.CountAsync());
         var privacy = scope.ServiceProvider.GetRequiredService<PrivacyService>();
-        Assert.Equal(PrivacyPolicy.UnderAgeMessage, privacy.RegistrationRefusal(DateTime.UtcNow.Year - 15, consented: true));
+        var underAge = privacy.RegistrationRefusal(DateTime.UtcNow.Year - 15, consented: true)!;
+        Assert.Equal(("birthYear", Gongjiang.Application.Identity.AccountErrors.UnderAge), (underAge.Field, underAge.Code));
+        Assert.Equal(PrivacyPolicy.UnderAgeMessage, Gongjiang.Application.Common.Results.ErrorText.For(underAge, System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
         Assert.Null(privacy.RegistrationRefusal(DateTime.UtcNow.Year - 16, consented: true));
-        Assert.NotNull(privacy.RegistrationRefusal(DateTime.UtcNow.Year - 30, consented: false));
+        Assert.Equal("consent", privacy.RegistrationRefusal(DateTime.UtcNow.Year - 30, consented: false)?.Field);
     }
 }

@@ -15,6 +15,9 @@ public sealed class SharingNoticeAndInvitationTests
 {
     private static readonly Viewer Hr = new("U-hr", "E1", null);
     private static readonly Viewer ForeignHr = new("U-hr-b", "E2", null);
+    private static readonly Gongjiang.Application.Common.Actor HrUser = Acting.Employer("U-hr", "E1");
+    private static readonly Gongjiang.Application.Common.Actor ForeignHrUser = Acting.Employer("U-hr-b", "E2");
+    private static readonly Gongjiang.Application.Common.Actor SeekerT1 = Acting.Seeker("U-t1", "T1");
     private static readonly RecruitingActor HrActor = new("U-hr", "E1", null, "王经理");
 
     private static async Task SeedAsync(TestDatabase database)
@@ -98,8 +101,8 @@ public sealed class SharingNoticeAndInvitationTests
         await SeedAsync(database);
         await using var node = new TestNode(database.Target, new ManualClock());
 
-        var asked = await WithAsync(node, sp => sp.GetRequiredService<SharingService>().RequestContactAsync(Hr, "T1", "邀请面试", ContactKinds.Name | ContactKinds.Phone));
-        Assert.True(asked.Succeeded, asked.Message);
+        var asked = await WithAsync(node, sp => sp.RunAsAsync(HrUser, new RequestContact.Command("T1", "邀请面试", ["name", "phone"])));
+        Assert.True(asked.Succeeded, asked.ToString());
         var notice = Assert.Single(await InboxAsync(node, "U-t1"));
         Assert.Equal(("contact.request", "/Seeker/Privacy"), (notice.Kind, notice.Link));
         Assert.Contains("青岛海卓精密机械有限公司", notice.Title);
@@ -108,16 +111,16 @@ public sealed class SharingNoticeAndInvitationTests
         Assert.Equal(("13812345678", OutboxChannels.Sms), (Assert.Single(sms).Destination, sms[0].Channel));
         Assert.Empty(await InboxAsync(node, "U-hr"));
 
-        Assert.True((await WithAsync(node, sp => sp.GetRequiredService<SharingService>().AnswerAsync("T1", asked.Value!.Id, grant: true, ContactKinds.Phone))).Succeeded);
+        Assert.True((await WithAsync(node, sp => sp.RunAsAsync(SeekerT1, new AnswerContactRequest.Command(asked.Value.Request.Id, true, ["phone"])))).Succeeded);
         var granted = Assert.Single(await InboxAsync(node, "U-hr"));
         Assert.Equal(("contact.answered", "/Employer/Talent/View/T1"), (granted.Kind, granted.Link));
         Assert.Contains("同意", granted.Title);
         Assert.Contains("手机号", granted.Body);
         Assert.DoesNotContain("姓名", granted.Body); // only what was granted
 
-        var second = await WithAsync(node, sp => sp.GetRequiredService<SharingService>().RequestContactAsync(ForeignHr, "T1", "岗位推荐", ContactKinds.Email));
-        Assert.True(second.Succeeded, second.Message);
-        Assert.True((await WithAsync(node, sp => sp.GetRequiredService<SharingService>().AnswerAsync("T1", second.Value!.Id, grant: false))).Succeeded);
+        var second = await WithAsync(node, sp => sp.RunAsAsync(ForeignHrUser, new RequestContact.Command("T1", "岗位推荐", ["email"])));
+        Assert.True(second.Succeeded, second.ToString());
+        Assert.True((await WithAsync(node, sp => sp.RunAsAsync(SeekerT1, new AnswerContactRequest.Command(second.Value.Request.Id, false)))).Succeeded);
         Assert.Contains("拒绝", Assert.Single(await InboxAsync(node, "U-hr-b")).Title);
         Assert.Single(await InboxAsync(node, "U-hr")); // the other employer hears nothing of it
     }
@@ -130,19 +133,20 @@ public sealed class SharingNoticeAndInvitationTests
         await SeedAsync(database);
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero)); // 10:00 China time
         await using var node = new TestNode(database.Target, clock, s => s.Configure<SharingOptions>(o => o.DailyContactRequestsPerEmployer = 2));
-        Task<SharingResult<ContactRequest>> Ask(Viewer viewer, string talentId) =>
-            WithAsync(node, sp => sp.GetRequiredService<SharingService>().RequestContactAsync(viewer, talentId, "邀请面试", ContactKinds.Phone));
+        Task<Gongjiang.Application.Common.Results.Result<ContactRequestView>> Ask(Gongjiang.Application.Common.Actor employer, string talentId) =>
+            WithAsync(node, sp => sp.RunAsAsync(employer, new RequestContact.Command(talentId, "邀请面试", ["phone"])));
 
-        Assert.True((await Ask(Hr, "T1")).Succeeded);
-        Assert.True((await Ask(Hr, "T2")).Succeeded);
-        var refused = await Ask(Hr, "T5");
-        Assert.Equal(SharingFailure.Limit, refused.Failure);
-        Assert.Contains("2", refused.Message);
-        Assert.True((await Ask(ForeignHr, "T5")).Succeeded); // the limit is per employer
+        Assert.True((await Ask(HrUser, "T1")).Succeeded);
+        Assert.True((await Ask(HrUser, "T2")).Succeeded);
+        var refused = await Ask(HrUser, "T5");
+        Assert.Equal(Gongjiang.Application.Common.Results.ErrorKind.TooMany, refused.FailureKind);
+        Assert.Equal(SharingErrors.DailyLimit, refused.Errors[0].Code);
+        Assert.Contains("2", Gongjiang.Application.Common.Results.ErrorText.For(refused.Errors[0], System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
+        Assert.True((await Ask(ForeignHrUser, "T5")).Succeeded); // the limit is per employer
 
         clock.Advance(TimeSpan.FromHours(13)); // 23:00 China time, still the same day
-        Assert.Equal(SharingFailure.Limit, (await Ask(Hr, "T5")).Failure);
+        Assert.Equal(Gongjiang.Application.Common.Results.ErrorKind.TooMany, (await Ask(HrUser, "T5")).FailureKind);
         clock.Advance(TimeSpan.FromHours(1)); // the next day in China
-        Assert.True((await Ask(Hr, "T5")).Succeeded);
+        Assert.True((await Ask(HrUser, "T5")).Succeeded);
     }
 }

@@ -1,8 +1,12 @@
+using Gongjiang.Application.Common;
+using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Recruiting;
 using Gongjiang.Application.Sharing;
 using Gongjiang.Application.Talent;
 using Gongjiang.Application.Tests.Infrastructure;
+using Gongjiang.Core.Talent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,14 +14,23 @@ namespace Gongjiang.Application.Tests.Sharing;
 
 public sealed class SharingServiceTests
 {
-    private static readonly Viewer Hr = new("user-hr", "E1", null);
-    private static readonly Viewer ForeignHr = new("user-foreign", "E2", null);
-    private static readonly Viewer Operator = new("user-op", null, null, IsOperator: true);
+    private static readonly Actor Hr = Acting.Employer("user-hr", "E1");
+    private static readonly Actor ForeignHr = Acting.Employer("user-foreign", "E2");
+    private static readonly Actor Operator = Acting.Operator("user-op");
+    private static readonly Actor SeekerT1 = Acting.Seeker("user-seeker", "T1");
+    private static readonly Actor SeekerT2 = Acting.Seeker("user-t2", "T2");
 
-    private static async Task<ResumeAccess?> OpenAsync(TestDatabase database, Viewer viewer, string talentId)
+    /// <summary>The résumé as the user opens it (the view is logged), or null when they may not see it.</summary>
+    private static async Task<ResumeAccess?> OpenAsync(TestDatabase database, Actor actor, string talentId)
+    {
+        var opened = await RunAsync(database, actor, new OpenResume.Query(talentId, "api", "招聘"));
+        return opened.Succeeded ? opened.Value.Access : opened.FailureKind == ErrorKind.NotFound ? null : throw new InvalidOperationException(opened.ToString());
+    }
+
+    private static async Task<Result<T>> RunAsync<T>(TestDatabase database, Actor actor, IUseCase<T> request)
     {
         await using var scope = database.Scope();
-        return await scope.ServiceProvider.GetRequiredService<SharingService>().OpenAsync(viewer, talentId, "api", "招聘");
+        return await scope.ServiceProvider.RunAsAsync(actor, request);
     }
 
     private static async Task<T> WithAsync<T>(TestDatabase database, Func<SharingService, Task<T>> action)
@@ -25,6 +38,9 @@ public sealed class SharingServiceTests
         await using var scope = database.Scope();
         return await action(scope.ServiceProvider.GetRequiredService<SharingService>());
     }
+
+    private static Task<Result<TalentProfile>> ShareAsync(TestDatabase database, bool share) =>
+        RunAsync(database, SeekerT1, new SetProfileSharing.Command(share));
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -37,19 +53,26 @@ public sealed class SharingServiceTests
         Assert.Equal(("张*", "138****5678", (string?)null, ContactKinds.None), (before.Contact!.Name, before.Contact.Phone, before.Contact.Email, before.Revealed));
         Assert.Null(before.Contact.IdNumber);
 
-        var asked = await WithAsync(database, s => s.RequestContactAsync(Hr, "T1", "  邀请参加氩弧焊工面试  ", ContactKinds.Name | ContactKinds.Phone));
-        Assert.True(asked.Succeeded, asked.Message);
-        Assert.Equal(SharingFailure.Conflict, (await WithAsync(database, s => s.RequestContactAsync(Hr, "T1", "再次申请", ContactKinds.Phone))).Failure);
-        Assert.Equal(SharingFailure.Invalid, (await WithAsync(database, s => s.RequestContactAsync(ForeignHr, "T1", " ", ContactKinds.Phone))).Failure);
-        Assert.Equal(SharingFailure.Invalid, (await WithAsync(database, s => s.RequestContactAsync(ForeignHr, "T1", "面试", ContactKinds.None))).Failure);
-        Assert.Equal(SharingFailure.NotFound, (await WithAsync(database, s => s.RequestContactAsync(Hr, "T3", "面试", ContactKinds.Phone))).Failure); // not shared
-        Assert.Equal(SharingFailure.NotFound, (await WithAsync(database, s => s.AnswerAsync("T2", asked.Value!.Id, grant: true))).Failure);    // another seeker's request
+        var asked = await RunAsync(database, Hr, new RequestContact.Command("T1", "  邀请参加氩弧焊工面试  ", ["name", "phone"]));
+        Assert.True(asked.Succeeded, asked.ToString());
+        Assert.Equal(SharingErrors.RequestPending, Assert.Single((await RunAsync(database, Hr, new RequestContact.Command("T1", "再次申请", ["phone"]))).Errors).Code);
+        var noPurpose = await RunAsync(database, ForeignHr, new RequestContact.Command("T1", " ", ["phone"]));
+        Assert.Equal((ErrorKind.Invalid, "purpose", SharingErrors.PurposeRequired), (noPurpose.FailureKind, noPurpose.Errors[0].Field, noPurpose.Errors[0].Code));
+        var noKinds = await RunAsync(database, ForeignHr, new RequestContact.Command("T1", "面试", []));
+        Assert.Equal((ErrorKind.Invalid, "kinds", SharingErrors.KindsRequired), (noKinds.FailureKind, noKinds.Errors[0].Field, noKinds.Errors[0].Code));
+        Assert.Equal(SharingErrors.UnknownKind, (await RunAsync(database, ForeignHr, new RequestContact.Command("T1", "面试", ["fax"]))).Errors[0].Code);
+        Assert.Equal(ErrorKind.Conflict, (await RunAsync(database, Hr, new RequestContact.Command("T1", "再次申请", ["phone"]))).FailureKind);
+        Assert.Equal(ErrorKind.NotFound, (await RunAsync(database, Hr, new RequestContact.Command("T3", "面试", ["phone"]))).FailureKind); // not shared
+        Assert.Equal(ErrorKind.NotFound, (await RunAsync(database, SeekerT1, new RequestContact.Command("T1", "面试", ["phone"]))).FailureKind); // not an employer
+        var requestId = asked.Value.Request.Id;
+        Assert.Equal(ErrorKind.NotFound, (await RunAsync(database, SeekerT2, new AnswerContactRequest.Command(requestId, true))).FailureKind); // another seeker's request
 
         var pending = await WithAsync(database, s => s.RequestsForSeekerAsync("T1"));
         Assert.Equal(("青岛海卓精密机械有限公司", "邀请参加氩弧焊工面试"), (pending.Single().EmployerName, pending.Single().Request.Purpose));
-        var answered = await WithAsync(database, s => s.AnswerAsync("T1", asked.Value!.Id, grant: true));
-        Assert.True(answered.Succeeded, answered.Message);
-        Assert.Equal(SharingFailure.Conflict, (await WithAsync(database, s => s.AnswerAsync("T1", asked.Value!.Id, grant: false))).Failure);
+        var answered = await RunAsync(database, SeekerT1, new AnswerContactRequest.Command(requestId, true));
+        Assert.True(answered.Succeeded, answered.ToString());
+        Assert.Equal(("青岛海卓精密机械有限公司", ContactRequestStatus.Granted), (answered.Value.EmployerName, answered.Value.Request.Status));
+        Assert.Equal(ErrorKind.Conflict, (await RunAsync(database, SeekerT1, new AnswerContactRequest.Command(requestId, false))).FailureKind);
 
         var granted = (await OpenAsync(database, Hr, "T1"))!;
         Assert.Equal(("张伟", "13812345678", (string?)null), (granted.Contact!.Name, granted.Contact.Phone, granted.Contact.Email)); // e-mail was not asked for
@@ -60,14 +83,14 @@ public sealed class SharingServiceTests
 
         var grant = (await WithAsync(database, s => s.GrantsForSeekerAsync("T1"))).Single();
         Assert.Equal(("E1", "邀请参加氩弧焊工面试", ContactKinds.Name | ContactKinds.Phone, true), (grant.Grant.EmployerId, grant.Grant.Purpose, grant.Grant.Kinds, grant.Grant.IsActive));
-        Assert.True((await WithAsync(database, s => s.RevokeAsync("T1", grant.Grant.Id))).Succeeded);
-        Assert.Equal(SharingFailure.Conflict, (await WithAsync(database, s => s.RevokeAsync("T1", grant.Grant.Id))).Failure);
-        Assert.Equal(SharingFailure.NotFound, (await WithAsync(database, s => s.RevokeAsync("T2", grant.Grant.Id))).Failure);
+        Assert.Equal(ErrorKind.NotFound, (await RunAsync(database, SeekerT2, new RevokeConsent.Command(grant.Grant.Id))).FailureKind);
+        Assert.True((await RunAsync(database, SeekerT1, new RevokeConsent.Command(grant.Grant.Id))).Succeeded);
+        Assert.Equal(ErrorKind.Conflict, (await RunAsync(database, SeekerT1, new RevokeConsent.Command(grant.Grant.Id))).FailureKind);
         var after = (await OpenAsync(database, Hr, "T1"))!;
         Assert.Equal(("张*", "138****5678", ContactKinds.None), (after.Contact!.Name, after.Contact.Phone, after.Revealed));
 
         // The owner's view log: every view by someone else, with what was shown; the owner's own views are not logged.
-        await OpenAsync(database, new Viewer("user-seeker", null, "T1"), "T1");
+        await OpenAsync(database, SeekerT1, "T1");
         var views = await WithAsync(database, s => s.ViewsOfAsync("T1"));
         Assert.Equal([ContactKinds.None, ContactKinds.None, ContactKinds.None, ContactKinds.Name | ContactKinds.Phone, ContactKinds.None],
             views.Select(v => v.View.Shown));
@@ -82,24 +105,22 @@ public sealed class SharingServiceTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await SharingSeed.SeedAsync(database);
-        var asked = await WithAsync(database, s => s.RequestContactAsync(Hr, "T1", "面试邀请", ContactKinds.All));
-        await WithAsync(database, s => s.AnswerAsync("T1", asked.Value!.Id, grant: true, onlyKinds: ContactKinds.Phone | ContactKinds.Email));
-        var other = await WithAsync(database, s => s.RequestContactAsync(ForeignHr, "T1", "面试邀请", ContactKinds.Phone));
+        var asked = await RunAsync(database, Hr, new RequestContact.Command("T1", "面试邀请", ["name", "phone", "email"]));
+        Assert.True((await RunAsync(database, SeekerT1, new AnswerContactRequest.Command(asked.Value.Request.Id, true, ["phone", "email"]))).Succeeded);
+        var other = await RunAsync(database, ForeignHr, new RequestContact.Command("T1", "面试邀请", ["phone"]));
         Assert.Equal(("张*", "13812345678", "zhangwei@example.cn"), ((await OpenAsync(database, Hr, "T1"))!.Contact!.Name, (await OpenAsync(database, Hr, "T1"))!.Contact!.Phone, (await OpenAsync(database, Hr, "T1"))!.Contact!.Email));
 
-        await using (var scope = database.Scope())
-            await scope.ServiceProvider.GetRequiredService<TalentService>().SetSharingAsync("T1", false);
+        Assert.False((await ShareAsync(database, false)).Value.SharedWithZone);
 
         Assert.Null(await OpenAsync(database, Hr, "T1"));
         Assert.Null(await OpenAsync(database, ForeignHr, "T1"));
         var grants = await WithAsync(database, s => s.GrantsForSeekerAsync("T1"));
         Assert.Equal("sharing-off", grants.Single().Grant.RevokedReason);
         Assert.Empty(await WithAsync(database, s => s.RequestsForSeekerAsync("T1")));
-        Assert.Equal(ContactRequestStatus.Declined, (await WithAsync(database, s => s.RequestsForSeekerAsync("T1", pendingOnly: false))).Single(r => r.Request.Id == other.Value!.Id).Request.Status);
+        Assert.Equal(ContactRequestStatus.Declined, (await WithAsync(database, s => s.RequestsForSeekerAsync("T1", pendingOnly: false))).Single(r => r.Request.Id == other.Value.Request.Id).Request.Status);
 
         // Sharing again does not bring the old consent back.
-        await using (var scope = database.Scope())
-            await scope.ServiceProvider.GetRequiredService<TalentService>().SetSharingAsync("T1", true);
+        Assert.True((await ShareAsync(database, true)).Value.SharedWithZone);
         Assert.Equal(ContactKinds.None, (await OpenAsync(database, Hr, "T1"))!.Revealed);
     }
 

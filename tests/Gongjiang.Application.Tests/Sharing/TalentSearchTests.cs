@@ -88,10 +88,10 @@ public sealed class TalentSearchTests
         Assert.Equal(["T2"], await IdsAsync(database, new() { Text = "激光切割" }));
         Assert.Empty(await IdsAsync(database, new() { Text = "电气维护" })); // the old text is gone from the index
         await using (var scope = database.Scope())
-            await scope.ServiceProvider.GetRequiredService<TalentService>().SetSharingAsync("T1", false);
+            Assert.True((await scope.ServiceProvider.RunAsAsync(Acting.Seeker("user-t1", "T1"), new SetProfileSharing.Command(false))).Succeeded);
         Assert.Equal(["T5"], await IdsAsync(database, new() { Text = "焊工" }));
         await using (var scope = database.Scope())
-            await scope.ServiceProvider.GetRequiredService<TalentService>().SetSharingAsync("T3", true);
+            Assert.True((await scope.ServiceProvider.RunAsAsync(Acting.Seeker("user-t3", "T3"), new SetProfileSharing.Command(true))).Succeeded);
         Assert.Equal(["T3", "T5"], await IdsAsync(database, new() { Text = "焊工" }));
     }
 
@@ -109,7 +109,7 @@ public sealed class TalentSearchTests
                  "skills":["数控车床编程"],"desired_titles":["数控车工"],"resume_text":"操作数控车床六年。"}
                 """, out var error)!;
             Assert.Null(error);
-            Assert.NotNull((await scope.ServiceProvider.GetRequiredService<TalentService>().SaveAsync("T1", line)).Value);
+            Assert.NotNull((await scope.ServiceProvider.RunAsAsync(Acting.Seeker("user-t1", "T1"), new SaveProfile.Command(new ProfileLine(line)))).Value);
         }
         Assert.Equal(["T1"], await IdsAsync(database, new() { Text = "数控车床" }));
         Assert.Equal(["T1"], await IdsAsync(database, new() { Text = "车工" }));

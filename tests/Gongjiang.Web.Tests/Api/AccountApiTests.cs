@@ -32,6 +32,7 @@ public sealed class AccountApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         var noConsent = await Json(await client.PostAsJsonAsync("/api/v1/account/register", Registration("no_consent", "13600000012", 1990, consent: false)),
             HttpStatusCode.BadRequest);
         Assert.True(noConsent.GetProperty("errors").TryGetProperty("consent", out _));
+        Assert.Equal("account.consent", noConsent.GetProperty("codes").GetProperty("consent")[0].GetString());
         await Json(await client.PostAsync("/api/v1/account/register", new StringContent("{\"birthYear\":\"x\"", System.Text.Encoding.UTF8, "application/json")),
             HttpStatusCode.BadRequest);
 
@@ -39,7 +40,12 @@ public sealed class AccountApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.False(await db.Users.AnyAsync(u => u.UserName == "young_one" || u.UserName == "no_consent"));
         // A phone already on record (seeker T1) is a conflict, not a second account.
-        await Json(await client.PostAsJsonAsync("/api/v1/account/register", Registration("dup_phone", "138-1234-5678", 1990)), HttpStatusCode.Conflict);
+        var dupPhone = await Json(await client.PostAsJsonAsync("/api/v1/account/register", Registration("dup_phone", "138-1234-5678", 1990)), HttpStatusCode.Conflict);
+        Assert.Equal("account.phone_registered", dupPhone.GetProperty("code").GetString());
+        // So is a user name already taken, whatever its case of letters.
+        var dupName = await Json(await client.PostAsJsonAsync("/api/v1/account/register", Registration("Seeker1", "13600000014", 1990)), HttpStatusCode.Conflict);
+        Assert.Equal("account.user_name_taken", dupName.GetProperty("code").GetString());
+        Assert.False(await db.Users.AnyAsync(u => u.UserName == "dup_phone" || u.UserName == "Seeker1"));
     }
 
     [Fact]

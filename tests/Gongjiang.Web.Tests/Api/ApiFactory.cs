@@ -43,7 +43,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             {"id":"T2","name":"李娜","phone":"13987654321","city":"370211"}
             """;
         await import.ImportTalentAsync(new StringReader(talent), "talent.jsonl");
-        await scope.ServiceProvider.GetRequiredService<Gongjiang.Application.Talent.TalentService>().SetSharingAsync("T1", true);
+        // T1 shares the résumé with the zone, as the seeker would on the résumé page.
+        scope.ServiceProvider.GetRequiredService<Gongjiang.Application.Common.ActingUser>().Actor = new("seed-t1", [Roles.Seeker], null, "T1");
+        Assert.True((await scope.ServiceProvider.GetRequiredService<Gongjiang.Application.Common.UseCases.IUseCases>()
+            .RunAsync(new Gongjiang.Application.Talent.SetProfileSharing.Command(true))).Succeeded);
+        scope.ServiceProvider.GetRequiredService<Gongjiang.Application.Common.ActingUser>().Actor = null;
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         await AddUser(users, "hr1", Roles.EmployerHR, employerId: "E1");

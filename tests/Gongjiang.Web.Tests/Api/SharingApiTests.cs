@@ -26,6 +26,7 @@ public sealed class SharingApiTests(ApiFactory factory) : IClassFixture<ApiFacto
 
         var bad = await JsonAsync(await hr.PostAsJsonAsync("/api/v1/talent/T1/contact-requests", new { purpose = "面试", kinds = new[] { "fax" } }), HttpStatusCode.BadRequest);
         Assert.True(bad.GetProperty("errors").TryGetProperty("kinds", out _));
+        Assert.Equal("sharing.unknown_kind", bad.GetProperty("codes").GetProperty("kinds")[0].GetString());
         var noPurpose = await JsonAsync(await hr.PostAsJsonAsync("/api/v1/talent/T1/contact-requests", new { purpose = " ", kinds = new[] { "phone" } }), HttpStatusCode.BadRequest);
         Assert.True(noPurpose.GetProperty("errors").TryGetProperty("purpose", out _));
         Assert.Equal(HttpStatusCode.NotFound, (await hr.PostAsJsonAsync("/api/v1/talent/T2/contact-requests", new { purpose = "面试", kinds = new[] { "phone" } })).StatusCode);
@@ -33,7 +34,8 @@ public sealed class SharingApiTests(ApiFactory factory) : IClassFixture<ApiFacto
 
         var request = await JsonAsync(await hr.PostAsJsonAsync("/api/v1/talent/T1/contact-requests", new { purpose = "邀请参加氩弧焊工面试", kinds = new[] { "name", "phone" } }), HttpStatusCode.Created);
         var requestId = request.GetProperty("id").GetString();
-        Assert.Equal(HttpStatusCode.Conflict, (await hr.PostAsJsonAsync("/api/v1/talent/T1/contact-requests", new { purpose = "再问一次", kinds = new[] { "phone" } })).StatusCode);
+        var again = await JsonAsync(await hr.PostAsJsonAsync("/api/v1/talent/T1/contact-requests", new { purpose = "再问一次", kinds = new[] { "phone" } }), HttpStatusCode.Conflict);
+        Assert.Equal("sharing.request_pending", again.GetProperty("code").GetString());
 
         // Nobody but the seeker answers; still masked while pending.
         Assert.Empty((await otherSeeker.GetFromJsonAsync<JsonElement>("/api/v1/me/contact-requests")).EnumerateArray());

@@ -1,11 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Identity;
-using Gongjiang.Application.Privacy;
-using Gongjiang.Application.Talent;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongjiang.Web.Pages.Account;
 
@@ -14,7 +12,7 @@ namespace Gongjiang.Web.Pages.Account;
 /// name, then by phone (through the profile's blind index); either way the same password check, lockout and rate limit apply.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gongjiang.Web.Infrastructure.RateLimits.SignIn)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, TalentService talent) : PageModel
+public sealed class LoginModel(IUseCases useCases, SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "请输入用户名或手机号"), Display(Name = "用户名或手机号")]
     public string UserName { get; set; } = "";
@@ -32,25 +30,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, TalentService tale
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var user = await FindUserAsync(UserName.Trim(), ct);
+        var account = await useCases.RunAsync(new FindSignInAccount.Query(UserName), ct);
+        var user = account.Succeeded ? account.Value : null;
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Password, isPersistent: true, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         Error = result.IsLockedOut ? "登录失败次数过多，账号已临时锁定，请15分钟后再试。" : "用户名或密码错误。";
         return Page();
     }
-
-    /// <summary>The account with this user name, else the seeker account whose profile has this mobile number.</summary>
-    private async Task<AppUser?> FindUserAsync(string login, CancellationToken ct)
-    {
-        if (await signIn.UserManager.FindByNameAsync(login) is { } byName) return byName;
-        if (!LooksLikeMobile(login)) return null;
-        var talentId = await talent.FindTalentIdByIdentityAsync(login, null, ct);
-        if (talentId is null) return null;
-        return await signIn.UserManager.Users.FirstOrDefaultAsync(u => u.TalentId == talentId, ct);
-    }
-
-    /// <summary>A mainland mobile number, written with optional +86, spaces or dashes (138-1234-5678).</summary>
-    private static bool LooksLikeMobile(string login) =>
-        login.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ')
-        && PersonalDataProtector.NormalizePhone(login) is { Length: 11 } digits && digits[0] == '1';
 }

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Identity;
-using Gongjiang.Application.Privacy;
-using Gongjiang.Application.Talent;
-using Gongjiang.Web.Api;
+using Gongjiang.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,8 +11,7 @@ namespace Gongjiang.Web.Pages.Account;
 
 /// <summary>Seeker sign-up: consent to the processing rules is explicit, and applicants under 16 are refused.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gongjiang.Web.Infrastructure.RateLimits.SignIn)]
-public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, PrivacyService privacy, TalentService talent,
-    Microsoft.Extensions.Localization.IStringLocalizer<Gongjiang.Web.Infrastructure.SharedResource> localizer) : PageModel
+public sealed class RegisterModel(IUseCases useCases, SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "请输入用户名"), Display(Name = "用户名")]
     public string UserName { get; set; } = "";
@@ -39,18 +38,19 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var outcome = await SeekerRegistration.RegisterAsync(new AccountApi.RegisterRequest(UserName, Password, Name, Phone, BirthYear, Consent), users, privacy, talent, ct);
-        if (outcome.Conflict is not null)
+        var registered = await useCases.RunAsync(new RegisterSeeker.Command(UserName, Password, Name, Phone, BirthYear, Consent), ct);
+        if (registered.FailureKind == ErrorKind.Conflict)
         {
-            Error = outcome.Conflict;
+            Error = ErrorText.For(registered.Errors[0]);
             return Page();
         }
-        if (outcome.Errors.Count > 0)
+        if (!registered.Succeeded)
         {
-            foreach (var (field, message) in outcome.Errors) ModelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], localizer[message]);
+            // The use case names the fields as the API does (userName); the form's fields are the properties (UserName).
+            ModelState.AddResultErrors(registered.Errors.Select(e => e.ForField(e.Field is { Length: > 0 } f ? char.ToUpperInvariant(f[0]) + f[1..] : e.Field)));
             return Page();
         }
-        await signIn.SignInAsync(outcome.User!, isPersistent: true);
+        await signIn.SignInAsync(registered.Value, isPersistent: true);
         return LocalRedirect("/Seeker/MyData?registered=1");
     }
 }

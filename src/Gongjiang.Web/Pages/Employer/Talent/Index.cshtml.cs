@@ -1,46 +1,31 @@
-using Gongjiang.Application.Common.Results;
-using Gongjiang.Application.Taxonomy;
-using Gongjiang.Application.Persistence;
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Talent;
-using Gongjiang.Core.Taxonomy;
-using Gongjiang.Web.Api;
+using Gongjiang.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongjiang.Web.Pages.Employer.Talent;
 
 /// <summary>人才搜索: full text and filters over the zone's shared pool; masked cards, relevance then recency.</summary>
-public sealed class IndexModel(TalentSearchService search, AppDbContext db, TaxonomyCatalog catalog) : PageModel
+public sealed class IndexModel(IUseCases useCases) : PageModel
 {
     public const int PageSize = 20;
 
-    public IReadOnlyList<SharingApi.TalentCard> Items { get; private set; } = [];
-    public int Total { get; private set; }
-    public int PageNumber { get; private set; } = 1;
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
-    public bool Searched { get; private set; }
+    /// <summary>The results; null before a valid search.</summary>
+    public SearchTalent.CardPage? View { get; private set; }
+    public int Pages => View is null ? 1 : Math.Max(1, (View.Total + PageSize - 1) / PageSize);
+    public int ErrorCount => ModelState.Count(e => e.Value?.Errors.Count > 0);
 
     public string? Value(string name) => Request.Query[name].ToString() is { Length: > 0 } v ? v : null;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         // The occupation and major fields take a name as well as a code.
-        var values = Request.Query.ToDictionary(p => p.Key, p => p.Value);
-        if (Value("occupation") is { } occupation) values["occupation"] = TypedNames.Occupation(catalog, occupation);
-        if (Value("major") is { } major) values["major"] = TypedNames.Major(catalog, major);
-        values["pageSize"] = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var parsed = SharingApi.ParseQuery(search, new QueryCollection(values));
-        if (!parsed.Succeeded)
-        {
-            Errors = parsed.Errors.GroupBy(e => e.Field ?? "").ToDictionary(g => g.Key, g => g.Select(ErrorText.For).ToArray());
-            return;
-        }
-        var query = parsed.Value;
-        Searched = true;
-        var page = await search.SearchAsync(query, ct);
-        (Total, PageNumber) = (page.Total, page.Page);
-        Items = await SharingApi.CardsAsync(db, catalog, page.Items.Select(i => (i.Profile, (double)i.Score)), ct);
+        var result = await useCases.RunAsync(new SearchTalent.Query(Value("q"), Value("occupation"), Value("minGrade"), Value("city"), Value("education"),
+            Value("major"), Value("minExperience"), Value("payMin"), Value("payMax"), Value("page"),
+            PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), ReadNames: true), ct);
+        if (result.Succeeded) View = result.Value;
+        else ModelState.AddResultErrors(result.Errors);
     }
 
     public string Link(int page)
