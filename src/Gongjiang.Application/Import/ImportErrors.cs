@@ -10,4 +10,5 @@ public static class ImportErrors
     public const string TooLarge = "import.too_large";
     public const string UploadExpired = "import.upload_expired";
     public const string OperatorsOnly = "import.operators_only";
+    public const string UnknownKind = "import.unknown_kind";
 }

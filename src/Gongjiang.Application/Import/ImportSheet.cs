@@ -30,7 +30,7 @@ public static class ImportSheet
             var a = actor.Value;
             if (command.Kind == Talent && !a.IsOperator) return Error.Forbidden(ImportErrors.OperatorsOnly);
             if (command.Kind == Jobs && !a.IsOperator && a.EmployerId is null) return Error.Forbidden(Application.Jobs.JobErrors.NoEmployerAccount);
-            if (command.Kind is not (Jobs or Talent)) return Error.Invalid("kind", InputErrors.UnknownStatus, command.Kind);
+            if (command.Kind is not (Jobs or Talent)) return Error.Invalid("kind", ImportErrors.UnknownKind, command.Kind);
             if (command.Content is null || string.IsNullOrWhiteSpace(command.FileName)) return Error.Invalid("file", ImportErrors.FileRequired);
 
             var fileName = Path.GetFileName(command.FileName);
