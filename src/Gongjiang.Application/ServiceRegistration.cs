@@ -45,6 +45,7 @@ public static class ServiceRegistration
         services.AddScoped<Compliance.VerificationService>();
         services.TryAddSingleton(new Compliance.VerificationOptions());
         services.AddScoped<Compliance.ScreeningQueueService>();
+        services.AddScoped<Compliance.ComplianceRules>();
         services.AddScoped<TalentRecordMapper>();
         services.AddScoped<TalentService>();
         services.AddScoped<TalentSearchService>();

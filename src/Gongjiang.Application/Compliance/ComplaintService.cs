@@ -1,3 +1,6 @@
+using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Employers;
+using Gongjiang.Application.Jobs;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Employers;
@@ -21,42 +24,42 @@ public sealed class ComplaintService(AppDbContext db, ServiceLog log, Compliance
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>A seeker files a report. A posting must be one seekers can see; an employer must be verified (or suspended).</summary>
-    public async Task<ComplianceResult<Complaint>> ReportAsync(ComplianceActor reporter, ComplaintInput input, CancellationToken ct = default)
+    public async Task<Result<Complaint>> ReportAsync(string reporterUserId, ComplaintInput input, CancellationToken ct = default)
     {
         var jobId = input.JobId?.Trim();
         var employerId = input.EmployerId?.Trim();
         if (string.IsNullOrEmpty(jobId) == string.IsNullOrEmpty(employerId))
-            return ComplianceResult<Complaint>.Invalid("job_id", "请选择举报的岗位或企业（二选一）。");
+            return Error.Invalid("job_id", ComplianceErrors.ReportOneTarget);
         var description = input.Description?.Trim() ?? "";
-        if (description.Length < 5) return ComplianceResult<Complaint>.Invalid("description", "请描述举报的情况（至少 5 个字）。");
-        if (description.Length > MaxDescription) return ComplianceResult<Complaint>.Invalid("description", $"描述最多 {MaxDescription} 个字符。");
+        if (description.Length < 5) return Error.Invalid("description", ComplianceErrors.DescriptionTooShort);
+        if (description.Length > MaxDescription) return Error.Invalid("description", ComplianceErrors.DescriptionTooLong, MaxDescription);
         var evidence = string.IsNullOrWhiteSpace(input.Evidence) ? null : input.Evidence.Trim();
-        if (evidence is { Length: > MaxEvidence }) return ComplianceResult<Complaint>.Invalid("evidence", $"证据说明最多 {MaxEvidence} 个字符。");
-        if (!Enum.IsDefined(input.Category)) return ComplianceResult<Complaint>.Invalid("category", "举报类别无效。");
+        if (evidence is { Length: > MaxEvidence }) return Error.Invalid("evidence", ComplianceErrors.EvidenceTooLong, MaxEvidence);
+        if (!Enum.IsDefined(input.Category)) return Error.Invalid("category", ComplianceErrors.UnknownCategory);
 
         if (!string.IsNullOrEmpty(jobId))
         {
             var today = DateOnly.FromDateTime(Now);
             var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
-            if (job is null || !job.IsOpenOn(today)) return ComplianceResult<Complaint>.NotFound($"job {jobId}");
+            if (job is null || !job.IsOpenOn(today)) return Error.NotFound(JobErrors.NotFound, jobId);
             employerId = job.EmployerId;
         }
         else
         {
             var employer = await db.Employers.AsNoTracking().FirstOrDefaultAsync(e => e.Id == employerId, ct);
             if (employer is null || employer.Verification is not (VerificationStatus.Verified or VerificationStatus.Suspended))
-                return ComplianceResult<Complaint>.NotFound($"employer {employerId}");
+                return Error.NotFound(EmployerErrors.NotFound, employerId);
             jobId = null;
         }
 
         var now = Now;
         var complaint = new Complaint
         {
-            Id = EntityId.New('C', clock), ReporterUserId = reporter.UserId, JobId = jobId, EmployerId = employerId!, Category = input.Category,
+            Id = EntityId.New('C', clock), ReporterUserId = reporterUserId, JobId = jobId, EmployerId = employerId!, Category = input.Category,
             Description = description, Evidence = evidence, Status = ComplaintStatus.Submitted, CreatedAt = now, UpdatedAt = now,
         };
         db.Complaints.Add(complaint);
-        log.Write(reporter.UserId, ServiceActions.ComplaintFiled, ServiceTargets.Complaint, complaint.Id,
+        log.Write(reporterUserId, ServiceActions.ComplaintFiled, ServiceTargets.Complaint, complaint.Id,
             $"{ComplaintCategories.ToFileName(input.Category)} → {(jobId is not null ? "job " + jobId : "employer " + employerId)}");
         await db.SaveChangesAsync(ct);
         return complaint;
@@ -87,16 +90,16 @@ public sealed class ComplaintService(AppDbContext db, ServiceLog log, Compliance
         await db.Complaints.GroupBy(c => c.Status).Select(g => new { g.Key, C = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.C, ct);
 
     /// <summary>An operator takes a report on (to themselves or a colleague); it is then under investigation.</summary>
-    public async Task<ComplianceResult<Complaint>> AssignAsync(ComplianceActor op, string id, string? assigneeUserId, CancellationToken ct = default)
+    public async Task<Result<Complaint>> AssignAsync(string operatorUserId, string id, string? assigneeUserId, CancellationToken ct = default)
     {
         var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (complaint is null) return ComplianceResult<Complaint>.NotFound($"complaint {id}");
-        if (complaint.Status.IsResolved()) return ComplianceResult<Complaint>.Illegal("该举报已处理完毕，不能再分派。");
-        var assignee = string.IsNullOrWhiteSpace(assigneeUserId) ? op.UserId : assigneeUserId.Trim();
+        if (complaint is null) return Error.NotFound(ComplianceErrors.ComplaintNotFound, id);
+        if (complaint.Status.IsResolved()) return Error.Conflict(ComplianceErrors.AssignResolved);
+        var assignee = string.IsNullOrWhiteSpace(assigneeUserId) ? operatorUserId : assigneeUserId.Trim();
         complaint.AssignedToUserId = assignee;
         complaint.Status = ComplaintStatus.Investigating;
         complaint.UpdatedAt = Now;
-        log.Write(op.UserId, ServiceActions.ComplaintAssigned, ServiceTargets.Complaint, id, "assigned to " + assignee);
+        log.Write(operatorUserId, ServiceActions.ComplaintAssigned, ServiceTargets.Complaint, id, "assigned to " + assignee);
         await db.SaveChangesAsync(ct);
         return complaint;
     }
@@ -105,68 +108,69 @@ public sealed class ComplaintService(AppDbContext db, ServiceLog log, Compliance
     /// Resolves a report as upheld or dismissed, always with a reason. Upheld on a posting takes the posting down; an
     /// employer reaching the repeat-offender threshold is suspended in the same save.
     /// </summary>
-    public async Task<ComplianceResult<Complaint>> ResolveAsync(ComplianceActor op, string id, bool upheld, string? reason, CancellationToken ct = default)
+    public async Task<Result<Complaint>> ResolveAsync(string operatorUserId, string id, bool upheld, string? reasonText, CancellationToken ct = default)
     {
-        reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason)) return ComplianceResult<Complaint>.Invalid("reason", "请填写处理理由。");
-        if (reason.Length > 1000) return ComplianceResult<Complaint>.Invalid("reason", "处理理由最多 1000 个字符。");
+        var checkedReason = ComplianceRules.Reason(reasonText, ComplianceErrors.ResolveReasonRequired);
+        if (!checkedReason.Succeeded) return checkedReason.Cast<Complaint>();
+        var reason = checkedReason.Value;
         var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (complaint is null) return ComplianceResult<Complaint>.NotFound($"complaint {id}");
-        if (complaint.Status.IsResolved()) return ComplianceResult<Complaint>.Illegal("该举报已处理完毕。");
+        if (complaint is null) return Error.NotFound(ComplianceErrors.ComplaintNotFound, id);
+        if (complaint.Status.IsResolved()) return Error.Conflict(ComplianceErrors.AlreadyResolved);
 
         var now = Now;
         complaint.Status = upheld ? ComplaintStatus.Upheld : ComplaintStatus.Dismissed;
         complaint.Resolution = reason;
         complaint.ResolvedAt = complaint.UpdatedAt = now;
-        complaint.AssignedToUserId ??= op.UserId;
-        log.Write(op.UserId, upheld ? ServiceActions.ComplaintUpheld : ServiceActions.ComplaintDismissed, ServiceTargets.Complaint, id, reason);
+        complaint.AssignedToUserId ??= operatorUserId;
+        log.Write(operatorUserId, upheld ? ServiceActions.ComplaintUpheld : ServiceActions.ComplaintDismissed, ServiceTargets.Complaint, id, reason);
 
         if (upheld)
         {
             if (complaint.JobId is { } jobId)
             {
                 var job = await db.Jobs.FirstAsync(j => j.Id == jobId, ct);
-                TakeDown(op, job, $"举报属实（{ComplaintCategories.ChineseName(complaint.Category)}）：{reason}", now);
+                TakeDown(operatorUserId, job, $"举报属实（{ComplaintCategories.ChineseName(complaint.Category)}）：{reason}", now);
             }
             await db.SaveChangesAsync(ct);
-            await SuspendIfRepeatOffenderAsync(op, complaint.EmployerId, ct);
+            await SuspendIfRepeatOffenderAsync(operatorUserId, complaint.EmployerId, ct);
         }
         else await db.SaveChangesAsync(ct);
         return complaint;
     }
 
     /// <summary>An operator takes a posting down directly (e.g. from the screening queue). The reason is shown to its employer.</summary>
-    public async Task<ComplianceResult<JobPosting>> TakeDownAsync(ComplianceActor op, string jobId, string? reason, CancellationToken ct = default)
+    /// <remarks>The caller saves (the screening queue records its decision in the same unit of work).</remarks>
+    public async Task<Result<JobPosting>> TakeDownAsync(string operatorUserId, string jobId, string? reasonText, CancellationToken ct = default)
     {
-        reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason)) return ComplianceResult<JobPosting>.Invalid("reason", "请填写下架理由。");
+        var checkedReason = ComplianceRules.Reason(reasonText, ComplianceErrors.TakedownReasonRequired, max: 2000);
+        if (!checkedReason.Succeeded) return checkedReason.Cast<JobPosting>();
         var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId, ct);
-        if (job is null) return ComplianceResult<JobPosting>.NotFound($"job {jobId}");
-        if (job.Status == JobStatus.TakenDown) return ComplianceResult<JobPosting>.Illegal("该岗位已被下架。");
-        TakeDown(op, job, reason, Now);
-        await db.SaveChangesAsync(ct);
+        if (job is null) return Error.NotFound(JobErrors.NotFound, jobId);
+        if (job.Status == JobStatus.TakenDown) return Error.Conflict(ComplianceErrors.AlreadyTakenDown);
+        TakeDown(operatorUserId, job, checkedReason.Value, Now);
         return job;
     }
 
-    private void TakeDown(ComplianceActor op, JobPosting job, string reason, DateTime now)
+    private void TakeDown(string operatorUserId, JobPosting job, string reason, DateTime now)
     {
         if (job.Status == JobStatus.TakenDown) return;
         job.Status = JobStatus.TakenDown;
         job.UpdatedAt = now;
-        log.Write(op.UserId, ServiceActions.JobTakenDown, ServiceTargets.Job, job.Id, reason);
+        log.Write(operatorUserId, ServiceActions.JobTakenDown, ServiceTargets.Job, job.Id, reason);
     }
 
     /// <summary>An operator lets a taken-down posting be edited and republished: it returns to draft.</summary>
-    public async Task<ComplianceResult<JobPosting>> RestorePostingAsync(ComplianceActor op, string jobId, string? reason, CancellationToken ct = default)
+    public async Task<Result<JobPosting>> RestorePostingAsync(string operatorUserId, string jobId, string? reasonText, CancellationToken ct = default)
     {
-        reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason)) return ComplianceResult<JobPosting>.Invalid("reason", "请填写恢复理由。");
+        var checkedReason = ComplianceRules.Reason(reasonText, ComplianceErrors.RestoreReasonRequired);
+        if (!checkedReason.Succeeded) return checkedReason.Cast<JobPosting>();
+        var reason = checkedReason.Value;
         var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId, ct);
-        if (job is null) return ComplianceResult<JobPosting>.NotFound($"job {jobId}");
-        if (job.Status != JobStatus.TakenDown) return ComplianceResult<JobPosting>.Illegal("该岗位未被下架。");
+        if (job is null) return Error.NotFound(JobErrors.NotFound, jobId);
+        if (job.Status != JobStatus.TakenDown) return Error.Conflict(ComplianceErrors.NotTakenDown);
         job.Status = JobStatus.Draft;
         job.UpdatedAt = Now;
-        log.Write(op.UserId, ServiceActions.JobRestored, ServiceTargets.Job, jobId, reason);
+        log.Write(operatorUserId, ServiceActions.JobRestored, ServiceTargets.Job, jobId, reason);
         await db.SaveChangesAsync(ct);
         return job;
     }
@@ -178,7 +182,7 @@ public sealed class ComplaintService(AppDbContext db, ServiceLog log, Compliance
         return await db.Complaints.CountAsync(c => c.EmployerId == employerId && c.Status == ComplaintStatus.Upheld && c.ResolvedAt >= since, ct);
     }
 
-    private async Task SuspendIfRepeatOffenderAsync(ComplianceActor op, string employerId, CancellationToken ct)
+    private async Task SuspendIfRepeatOffenderAsync(string operatorUserId, string employerId, CancellationToken ct)
     {
         var threshold = await settings.LoadThresholdAsync(ct);
         var employer = await db.Employers.FirstOrDefaultAsync(e => e.Id == employerId, ct);
@@ -191,31 +195,32 @@ public sealed class ComplaintService(AppDbContext db, ServiceLog log, Compliance
         employer.Verification = VerificationStatus.Suspended;
         employer.VerificationNote = reason;
         employer.UpdatedAt = now;
-        log.Write(op.UserId, ServiceActions.EmployerSuspended, ServiceTargets.Employer, employerId, reason);
+        log.Write(operatorUserId, ServiceActions.EmployerSuspended, ServiceTargets.Employer, employerId, reason);
         var open = await db.Jobs.Where(j => j.EmployerId == employerId && j.Status == JobStatus.Open).ToListAsync(ct);
         foreach (var job in open)
         {
             job.Status = JobStatus.Closed;
             job.UpdatedAt = now;
-            log.Write(op.UserId, ServiceActions.JobClosedBySuspension, ServiceTargets.Job, job.Id, "employer suspended");
+            log.Write(operatorUserId, ServiceActions.JobClosedBySuspension, ServiceTargets.Job, job.Id, "employer suspended");
         }
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>An operator lifts a suspension: the employer is verified again and may publish; closed postings stay closed.</summary>
-    public async Task<ComplianceResult<Employer>> LiftSuspensionAsync(ComplianceActor op, string employerId, string? reason, CancellationToken ct = default)
+    public async Task<Result<Employer>> LiftSuspensionAsync(string operatorUserId, string employerId, string? reasonText, CancellationToken ct = default)
     {
-        reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason)) return ComplianceResult<Employer>.Invalid("reason", "请填写解除暂停的理由。");
+        var checkedReason = ComplianceRules.Reason(reasonText, ComplianceErrors.LiftReasonRequired);
+        if (!checkedReason.Succeeded) return checkedReason.Cast<Employer>();
+        var reason = checkedReason.Value;
         var employer = await db.Employers.FirstOrDefaultAsync(e => e.Id == employerId, ct);
-        if (employer is null) return ComplianceResult<Employer>.NotFound($"employer {employerId}");
-        if (employer.Verification != VerificationStatus.Suspended) return ComplianceResult<Employer>.Illegal("该企业未被暂停。");
+        if (employer is null) return Error.NotFound(EmployerErrors.NotFound, employerId);
+        if (employer.Verification != VerificationStatus.Suspended) return Error.Conflict(ComplianceErrors.NotSuspended);
         var now = Now;
         employer.Verification = VerificationStatus.Verified;
         employer.VerificationNote = "暂停已解除：" + reason;
         employer.VerifiedAt ??= now;
         employer.UpdatedAt = now;
-        log.Write(op.UserId, ServiceActions.EmployerSuspensionLifted, ServiceTargets.Employer, employerId, reason);
+        log.Write(operatorUserId, ServiceActions.EmployerSuspensionLifted, ServiceTargets.Employer, employerId, reason);
         await db.SaveChangesAsync(ct);
         return employer;
     }

@@ -119,20 +119,6 @@ public static class ServiceTargets
     public const string Setting = "setting";
 }
 
-/// <summary>Who acts on compliance records: the signed-in user's id.</summary>
-public sealed record ComplianceActor(string UserId);
-
-public enum ComplianceFailure { None, NotFound, Invalid, Illegal }
-
-public sealed record ComplianceResult<T>(T? Value, ComplianceFailure Failure = ComplianceFailure.None, string? Message = null, string? Field = null)
-{
-    public bool Succeeded => Failure == ComplianceFailure.None;
-    public static implicit operator ComplianceResult<T>(T value) => new(value);
-    public static ComplianceResult<T> NotFound(string what) => new(default, ComplianceFailure.NotFound, what);
-    public static ComplianceResult<T> Invalid(string field, string why) => new(default, ComplianceFailure.Invalid, why, field);
-    public static ComplianceResult<T> Illegal(string why) => new(default, ComplianceFailure.Illegal, why);
-}
-
 /// <summary>Where a posting stands in the operators' screening queue.</summary>
 public enum ScreeningReviewStatus { Pending = 0, Approved, SentBack, TakenDown }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Taxonomy;
 using Gongjiang.Core.Compliance;
@@ -47,22 +48,22 @@ public sealed class ComplianceSettings(AppDbContext db, ServiceLog log, Screenin
         return policy;
     }
 
-    /// <summary>Makes one rule block or only warn. Returns false for an unknown rule.</summary>
-    public async Task<bool> SetRuleAsync(ComplianceActor actor, string rule, FlagSeverity severity, CancellationToken ct = default)
+    /// <summary>Makes one rule block or only warn; an unknown rule is refused.</summary>
+    public async Task<Result<Done>> SetRuleAsync(string actorUserId, string rule, FlagSeverity severity, CancellationToken ct = default)
     {
-        if (!ScreeningRules.IsKnown(rule)) return false;
+        if (!ScreeningRules.IsKnown(rule)) return Error.Invalid("rule", ComplianceErrors.UnknownRule, rule);
         var before = (await LoadPolicyAsync(ct)).SeverityOf(rule);
-        if (before == severity) return true;
+        if (before == severity) return Done.Value;
         var key = RulePrefix + rule;
         var setting = await db.SystemSettings.FirstOrDefaultAsync(s => s.Key == key, ct);
         var value = FlagSeverities.ToFileName(severity);
         if (setting is null) db.SystemSettings.Add(new SystemSetting { Key = key, Value = value });
         else setting.Value = value;
-        log.Write(actor.UserId, ServiceActions.ScreeningRuleChanged, ServiceTargets.ScreeningRule, rule,
+        log.Write(actorUserId, ServiceActions.ScreeningRuleChanged, ServiceTargets.ScreeningRule, rule,
             $"{(before is { } b ? FlagSeverities.ToFileName(b) : "off")} → {value}");
         await db.SaveChangesAsync(ct);
         policies.Set(await LoadPolicyAsync(ct));
-        return true;
+        return Done.Value;
     }
 
     public async Task<SuspensionThreshold> LoadThresholdAsync(CancellationToken ct = default)
@@ -75,11 +76,12 @@ public sealed class ComplianceSettings(AppDbContext db, ServiceLog log, Screenin
     }
 
     /// <summary>Sets the repeat-offender threshold (both at least 1; days at most ten years).</summary>
-    public async Task<bool> SetThresholdAsync(ComplianceActor actor, SuspensionThreshold threshold, CancellationToken ct = default)
+    public async Task<Result<Done>> SetThresholdAsync(string actorUserId, SuspensionThreshold threshold, CancellationToken ct = default)
     {
-        if (threshold.UpheldComplaints is < 1 or > 100 || threshold.WithinDays is < 1 or > 3650) return false;
+        if (threshold.UpheldComplaints is < 1 or > 100) return Error.Invalid("upheldComplaints", ComplianceErrors.ThresholdRange);
+        if (threshold.WithinDays is < 1 or > 3650) return Error.Invalid("withinDays", ComplianceErrors.ThresholdRange);
         var before = await LoadThresholdAsync(ct);
-        if (before == threshold) return true;
+        if (before == threshold) return Done.Value;
         foreach (var (key, value) in new[] { (SuspensionCountKey, threshold.UpheldComplaints), (SuspensionDaysKey, threshold.WithinDays) })
         {
             var text = value.ToString(CultureInfo.InvariantCulture);
@@ -87,9 +89,9 @@ public sealed class ComplianceSettings(AppDbContext db, ServiceLog log, Screenin
             if (setting is null) db.SystemSettings.Add(new SystemSetting { Key = key, Value = text });
             else setting.Value = text;
         }
-        log.Write(actor.UserId, ServiceActions.SettingChanged, ServiceTargets.Setting, "suspension_threshold",
+        log.Write(actorUserId, ServiceActions.SettingChanged, ServiceTargets.Setting, "suspension_threshold",
             $"{before.UpheldComplaints}/{before.WithinDays}d → {threshold.UpheldComplaints}/{threshold.WithinDays}d");
         await db.SaveChangesAsync(ct);
-        return true;
+        return Done.Value;
     }
 }

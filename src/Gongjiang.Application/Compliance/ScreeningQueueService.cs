@@ -1,3 +1,5 @@
+using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Jobs;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Compliance;
 using Gongjiang.Core.Jobs;
@@ -14,6 +16,8 @@ public sealed record ScreeningQueueItem(ScreeningReview Review, JobPosting Job, 
 /// </summary>
 public sealed class ScreeningQueueService(AppDbContext db, ServiceLog log, ComplaintService complaints, TimeProvider clock)
 {
+    public const int MaxNote = 1000;
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Queues a posting whose screening found warnings, unless it already waits in the queue. The caller saves.</summary>
@@ -35,22 +39,22 @@ public sealed class ScreeningQueueService(AppDbContext db, ServiceLog log, Compl
     }
 
     /// <summary>An employer asks an operator to review one of its postings (e.g. to contest a flag).</summary>
-    public async Task<ComplianceResult<ScreeningReview>> RequestReviewAsync(ComplianceActor hr, string employerId, string jobId, string? note,
+    public async Task<Result<ScreeningReview>> RequestReviewAsync(string hrUserId, string employerId, string jobId, string? note,
         PostingScreener screener, CancellationToken ct = default)
     {
-        var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId && j.EmployerId == employerId, ct);
-        if (job is null) return ComplianceResult<ScreeningReview>.NotFound($"job {jobId}");
-        if (await db.ScreeningReviews.AnyAsync(r => r.JobId == jobId && r.Status == ScreeningReviewStatus.Pending, ct))
-            return ComplianceResult<ScreeningReview>.Illegal("该岗位已在人工复核队列中。");
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        if (note is { Length: > 1000 }) return ComplianceResult<ScreeningReview>.Invalid("note", "说明最多 1000 个字符。");
+        if (note is { Length: > MaxNote }) return Error.Invalid("note", ComplianceErrors.NoteTooLong, MaxNote);
+        var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId && j.EmployerId == employerId, ct);
+        if (job is null) return Error.NotFound(JobErrors.NotFound, jobId);
+        if (await db.ScreeningReviews.AnyAsync(r => r.JobId == jobId && r.Status == ScreeningReviewStatus.Pending, ct))
+            return Error.Conflict(ComplianceErrors.AlreadyInReview);
         var review = new ScreeningReview
         {
             JobId = jobId, EmployerId = employerId, RequestedByEmployer = true, EmployerNote = note, CreatedAt = Now,
             Findings = Describe(screener.Screen(job).Flags),
         };
         db.ScreeningReviews.Add(review);
-        log.Write(hr.UserId, ServiceActions.ScreeningReviewRequested, ServiceTargets.Job, jobId, note);
+        log.Write(hrUserId, ServiceActions.ScreeningReviewRequested, ServiceTargets.Job, jobId, note);
         await db.SaveChangesAsync(ct);
         return review;
     }
@@ -73,20 +77,21 @@ public sealed class ScreeningQueueService(AppDbContext db, ServiceLog log, Compl
 
     public enum Decision { Approve, SendBack, TakeDown }
 
-    public async Task<ComplianceResult<ScreeningReview>> DecideAsync(ComplianceActor op, long reviewId, Decision decision, string? note, CancellationToken ct = default)
+    public async Task<Result<ScreeningReview>> DecideAsync(string operatorUserId, long reviewId, Decision decision, string? note, CancellationToken ct = default)
     {
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        if (note is { Length: > 1000 }) return ComplianceResult<ScreeningReview>.Invalid("note", "说明最多 1000 个字符。");
+        if (note is { Length: > MaxNote }) return Error.Invalid("note", ComplianceErrors.NoteTooLong, MaxNote);
         if (decision != Decision.Approve && note is null)
-            return ComplianceResult<ScreeningReview>.Invalid("note", decision == Decision.SendBack ? "退回时请写明需要修改什么。" : "请填写下架理由。");
+            return Error.Invalid("note", decision == Decision.SendBack ? ComplianceErrors.SendbackNoteRequired : ComplianceErrors.TakedownReasonRequired);
         var review = await db.ScreeningReviews.FirstOrDefaultAsync(r => r.Id == reviewId, ct);
-        if (review is null) return ComplianceResult<ScreeningReview>.NotFound($"review {reviewId}");
-        if (review.Status != ScreeningReviewStatus.Pending) return ComplianceResult<ScreeningReview>.Illegal("该复核已处理。");
+        if (review is null) return Error.NotFound(ComplianceErrors.ReviewNotFound, reviewId);
+        if (review.Status != ScreeningReviewStatus.Pending) return Error.Conflict(ComplianceErrors.ReviewDecided);
 
         if (decision == Decision.TakeDown)
         {
-            var taken = await complaints.TakeDownAsync(op, review.JobId, "人工复核下架：" + note, ct);
-            if (!taken.Succeeded && taken.Failure != ComplianceFailure.Illegal) return new(null, taken.Failure, taken.Message, taken.Field);
+            // A posting already taken down (by an upheld complaint) only closes the review.
+            var taken = await complaints.TakeDownAsync(operatorUserId, review.JobId, "人工复核下架：" + note, ct);
+            if (!taken.Succeeded && !taken.HasError(ComplianceErrors.AlreadyTakenDown)) return taken.Cast<ScreeningReview>();
         }
         var now = Now;
         review.Status = decision switch
@@ -96,15 +101,15 @@ public sealed class ScreeningQueueService(AppDbContext db, ServiceLog log, Compl
             _ => ScreeningReviewStatus.TakenDown,
         };
         review.OperatorNote = note;
-        review.DecidedByUserId = op.UserId;
+        review.DecidedByUserId = operatorUserId;
         review.DecidedAt = now;
         if (decision == Decision.SendBack)
         {
             var job = await db.Jobs.FirstAsync(j => j.Id == review.JobId, ct);
             if (job.Status == JobStatus.Open) { job.Status = JobStatus.Draft; job.UpdatedAt = now; }
-            log.Write(op.UserId, ServiceActions.ScreeningSentBack, ServiceTargets.Job, review.JobId, note);
+            log.Write(operatorUserId, ServiceActions.ScreeningSentBack, ServiceTargets.Job, review.JobId, note);
         }
-        else if (decision == Decision.Approve) log.Write(op.UserId, ServiceActions.ScreeningApproved, ServiceTargets.Job, review.JobId, note);
+        else if (decision == Decision.Approve) log.Write(operatorUserId, ServiceActions.ScreeningApproved, ServiceTargets.Job, review.JobId, note);
         await db.SaveChangesAsync(ct);
         return review;
     }

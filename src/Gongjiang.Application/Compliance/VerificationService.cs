@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Employers;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Employers;
 using Microsoft.EntityFrameworkCore;
@@ -31,16 +33,16 @@ public sealed class VerificationService(AppDbContext db, TimeProvider clock, Ser
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>HR asks for (re-)verification, giving the organisation name as on the business licence; it must match the registered name.</summary>
-    public async Task<ComplianceResult<Employer>> RequestVerificationAsync(string actorUserId, string employerId, string? licensedName, CancellationToken ct = default)
+    public async Task<Result<Employer>> RequestVerificationAsync(string actorUserId, string employerId, string? licensedName, CancellationToken ct = default)
     {
         var employer = await db.Employers.FirstOrDefaultAsync(e => e.Id == employerId, ct);
-        if (employer is null) return ComplianceResult<Employer>.NotFound($"employer {employerId}");
-        if (string.IsNullOrWhiteSpace(licensedName)) return ComplianceResult<Employer>.Invalid("licensed_name", "请填写营业执照上的单位名称。");
+        if (employer is null) return Error.NotFound(EmployerErrors.NotFound, employerId);
+        if (string.IsNullOrWhiteSpace(licensedName)) return Error.RefusedField("licensed_name", EmployerErrors.LicensedNameRequired);
         if (!EmployerVerification.NamesMatch(licensedName, employer.Name))
-            return ComplianceResult<Employer>.Invalid("licensed_name", $"营业执照上的名称「{licensedName.Trim()}」与注册名称「{employer.Name}」不一致。");
-        if (employer.Verification == VerificationStatus.Suspended) return ComplianceResult<Employer>.Illegal("企业账号已被暂停，请联系园区运营人员。");
+            return Error.RefusedField("licensed_name", EmployerErrors.NamesDiffer, licensedName.Trim(), employer.Name);
+        if (employer.Verification == VerificationStatus.Suspended) return Error.Conflict(EmployerErrors.SuspendedContact);
         if (employer.Verification == VerificationStatus.Verified && !IsDue(employer, Now))
-            return ComplianceResult<Employer>.Illegal("企业认证仍在有效期内，到期前 30 天内可申请重新认证。");
+            return Error.Conflict(EmployerErrors.VerificationStillValid);
         employer.LicensedName = licensedName.Trim();
         employer.VerificationRequestedAt = Now;
         if (employer.Verification != VerificationStatus.Verified) employer.Verification = VerificationStatus.Pending;
@@ -82,30 +84,30 @@ public sealed class VerificationService(AppDbContext db, TimeProvider clock, Ser
     }
 
     /// <summary>An HR-service business submits its licence; the file must be a PDF, JPEG or PNG of at most 5 MB by content.</summary>
-    public async Task<ComplianceResult<Employer>> SubmitLicenceAsync(string actorUserId, string employerId, LicenceInput input, Stream file, CancellationToken ct = default)
+    public async Task<Result<Employer>> SubmitLicenceAsync(string actorUserId, string employerId, LicenceInput input, Stream file, CancellationToken ct = default)
     {
         var employer = await db.Employers.FirstOrDefaultAsync(e => e.Id == employerId, ct);
-        if (employer is null) return ComplianceResult<Employer>.NotFound($"employer {employerId}");
-        if (employer.AccountClass != AccountClass.HrService) return ComplianceResult<Employer>.Illegal("只有人力资源服务机构需要提交人力资源服务许可证。");
+        if (employer is null) return Error.NotFound(EmployerErrors.NotFound, employerId);
+        if (employer.AccountClass != AccountClass.HrService) return Error.Conflict(EmployerErrors.LicenceNotNeeded);
         var number = input.Number?.Trim() ?? "";
         var authority = input.Authority?.Trim() ?? "";
-        if (number.Length is 0 or > 60) return ComplianceResult<Employer>.Invalid("number", "请填写许可证编号（至多 60 字）。");
-        if (authority.Length is 0 or > 100) return ComplianceResult<Employer>.Invalid("authority", "请填写发证机关（至多 100 字）。");
-        if (input.ValidUntil is not { } validUntil) return ComplianceResult<Employer>.Invalid("valid_until", "请填写有效期至。");
-        if (validUntil < DateOnly.FromDateTime(Now)) return ComplianceResult<Employer>.Invalid("valid_until", "许可证已过有效期。");
+        if (number.Length is 0 or > 60) return Error.RefusedField("number", EmployerErrors.LicenceNumberRequired);
+        if (authority.Length is 0 or > 100) return Error.RefusedField("authority", EmployerErrors.LicenceAuthorityRequired);
+        if (input.ValidUntil is not { } validUntil) return Error.RefusedField("valid_until", EmployerErrors.LicenceValidUntilRequired);
+        if (validUntil < DateOnly.FromDateTime(Now)) return Error.RefusedField("valid_until", EmployerErrors.LicenceLapsed);
 
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = await file.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > LicenceFiles.MaxBytes) return ComplianceResult<Employer>.Invalid("file", "文件不能超过 5 MB。");
+            if (buffer.Length + read > LicenceFiles.MaxBytes) return Error.RefusedField("file", EmployerErrors.LicenceFileTooLarge);
             buffer.Write(chunk, 0, read);
         }
         var bytes = buffer.ToArray();
-        if (bytes.Length == 0) return ComplianceResult<Employer>.Invalid("file", "请上传许可证文件。");
+        if (bytes.Length == 0) return Error.RefusedField("file", EmployerErrors.LicenceFileRequired);
         if (LicenceFiles.DetectContentType(bytes) is not { } contentType)
-            return ComplianceResult<Employer>.Invalid("file", "只接受 PDF、JPG 或 PNG 文件（按文件内容识别）。");
+            return Error.RefusedField("file", EmployerErrors.LicenceFileType);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         Directory.CreateDirectory(options.LicenceDirectory);
         var path = Path.Combine(options.LicenceDirectory, hash);
@@ -129,12 +131,12 @@ public sealed class VerificationService(AppDbContext db, TimeProvider clock, Ser
     }
 
     /// <summary>An operator approves or rejects the submitted licence.</summary>
-    public async Task<ComplianceResult<Employer>> DecideLicenceAsync(string actorUserId, string employerId, bool approve, string? note, CancellationToken ct = default)
+    public async Task<Result<Employer>> DecideLicenceAsync(string actorUserId, string employerId, bool approve, string? note, CancellationToken ct = default)
     {
         var employer = await db.Employers.FirstOrDefaultAsync(e => e.Id == employerId, ct);
-        if (employer is null) return ComplianceResult<Employer>.NotFound($"employer {employerId}");
-        if (employer.HrLicenceStatus == HrLicenceStatus.None) return ComplianceResult<Employer>.Illegal("该机构尚未提交人力资源服务许可证。");
-        if (!approve && string.IsNullOrWhiteSpace(note)) return ComplianceResult<Employer>.Invalid("note", "驳回须说明理由。");
+        if (employer is null) return Error.NotFound(EmployerErrors.NotFound, employerId);
+        if (employer.HrLicenceStatus == HrLicenceStatus.None) return Error.Conflict(EmployerErrors.LicenceNotSubmitted);
+        if (!approve && string.IsNullOrWhiteSpace(note)) return Error.RefusedField("note", EmployerErrors.LicenceRejectionNoteRequired);
         employer.HrLicenceStatus = approve ? HrLicenceStatus.Approved : HrLicenceStatus.Rejected;
         employer.HrLicenceNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         employer.UpdatedAt = Now;

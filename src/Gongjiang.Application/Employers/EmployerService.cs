@@ -1,3 +1,4 @@
+using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Jobs;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Employers;
@@ -8,6 +9,8 @@ namespace Gongjiang.Application.Employers;
 /// <summary>Employer accounts: the public directory, profiles and the operator's verification (企业认证).</summary>
 public sealed class EmployerService(AppDbContext db, TimeProvider clock, Compliance.ServiceLog serviceLog)
 {
+    public const int MaxNote = 500;
+
     public async Task<Paged<Employer>> ListAsync(VerificationStatus? status, string? text, int page, int pageSize, CancellationToken ct = default)
     {
         pageSize = Math.Clamp(pageSize, 1, 100);
@@ -23,36 +26,30 @@ public sealed class EmployerService(AppDbContext db, TimeProvider clock, Complia
     public Task<Employer?> FindAsync(string id, CancellationToken ct = default) =>
         db.Employers.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
 
-    /// <summary>Records an operator's decision. Approval makes the employer able to publish.</summary>
-    public Task<Employer?> DecideVerificationAsync(string id, bool approve, string? note, CancellationToken ct = default) =>
+    /// <summary>Records an operator's decision as the platform (the demo zone and the tests' seed data).</summary>
+    public Task<Result<Employer>> DecideVerificationAsync(string id, bool approve, string? note, CancellationToken ct = default) =>
         DecideVerificationAsync(id, approve, note, Compliance.ServiceLog.SystemActor, ct);
 
-    /// <summary>Records an operator's decision with who made it; the decision and its note go to the service log.</summary>
-    public async Task<Employer?> DecideVerificationAsync(string id, bool approve, string? note, string actorUserId, CancellationToken ct = default)
+    /// <summary>
+    /// Records an operator's decision with who made it; approval makes the employer able to publish, a rejection needs a
+    /// note telling the employer what to correct. The decision and its note go to the service log.
+    /// </summary>
+    public async Task<Result<Employer>> DecideVerificationAsync(string id, bool approve, string? note, string actorUserId, CancellationToken ct = default)
     {
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (!approve && note is null) return Error.Invalid("note", EmployerErrors.RejectionNoteRequired);
+        if (note is { Length: > MaxNote }) note = note[..MaxNote];
         var employer = await db.Employers.FirstOrDefaultAsync(e => e.Id == id, ct);
-        if (employer is null) return null;
+        if (employer is null) return Error.NotFound(EmployerErrors.NotFound, id);
         var now = clock.GetUtcNow().UtcDateTime;
         employer.Verification = approve ? VerificationStatus.Verified : VerificationStatus.Rejected;
         employer.VerifiedAt = approve ? now : null;
         // A verification is valid for 6 months; the daily check marks it expired after that (每 6 个月复核).
         employer.VerificationExpiresAt = approve ? EmployerVerification.ExpiresAfterApproval(now) : null;
-        employer.VerificationNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        employer.VerificationNote = note;
         employer.UpdatedAt = now;
         serviceLog.Write(actorUserId, approve ? Compliance.ServiceActions.VerificationApproved : Compliance.ServiceActions.VerificationRejected,
             Compliance.ServiceTargets.Employer, id, employer.VerificationNote);
-        await db.SaveChangesAsync(ct);
-        return employer;
-    }
-
-    public async Task<Employer?> UpdateProfileAsync(string id, string? description, string? website, string? address, CancellationToken ct = default)
-    {
-        var employer = await db.Employers.FirstOrDefaultAsync(e => e.Id == id, ct);
-        if (employer is null) return null;
-        employer.Description = description?.Trim();
-        employer.Website = website?.Trim();
-        employer.Address = address?.Trim();
-        employer.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         return employer;
     }

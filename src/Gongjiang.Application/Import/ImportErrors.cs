@@ -1,7 +1,14 @@
 namespace Gongjiang.Application.Import;
 
-/// <summary>The error codes of importing and exporting records.</summary>
+/// <summary>Codes of the errors of bulk imports from CSV or XLSX (messages in Common/Results/ErrorMessages.resx).</summary>
 public static class ImportErrors
 {
+    public const string FileRequired = "import.file_required";
+    public const string UnsupportedFile = "import.unsupported_file";
+    public const string EmptyFile = "import.empty_file";
+    public const string UnreadableFile = "import.unreadable_file";
+    public const string TooLarge = "import.too_large";
+    public const string UploadExpired = "import.upload_expired";
     public const string OperatorsOnly = "import.operators_only";
+    public const string UnknownKind = "import.unknown_kind";
 }

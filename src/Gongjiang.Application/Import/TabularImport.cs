@@ -24,7 +24,7 @@ public sealed record PreviewRow(int Line, string Id, string Summary, string? Err
 /// A checked upload, before anything is saved: every row with its error or note, and the rows that will be imported in the
 /// contract's JSON-lines form, at their original line numbers (so the import reports the same `line N`).
 /// </summary>
-public sealed record ImportPreview(string Kind, string File, IReadOnlyList<PreviewRow> Rows, string ValidJsonLines, string? FileError = null)
+public sealed record ImportPreview(string Kind, string File, IReadOnlyList<PreviewRow> Rows, string ValidJsonLines, Error? FileError = null)
 {
     public int Valid => Rows.Count(r => r.IsValid);
     public int Invalid => Rows.Count(r => !r.IsValid);
@@ -40,7 +40,6 @@ public sealed class TabularImport(AppDbContext db, JobRecordMapper jobMapper, Ta
     ImportService import, TimeProvider clock)
 {
     public const long MaxUploadBytes = 10 * 1024 * 1024;
-    public const string TooLarge = "文件超过 10 MB，请拆分后分批导入。";
 
     public static readonly IReadOnlyList<string> JobColumns =
     [
@@ -54,7 +53,7 @@ public sealed class TabularImport(AppDbContext db, JobRecordMapper jobMapper, Ta
         "graduation_year", "occupations", "skills", "certificates", "experience_years", "expected_salary_min", "expected_salary_max", "desired_titles", "resume_text",
     ];
 
-    private sealed record Sheet(List<(int Line, Dictionary<string, string?> Cells)> Rows, string? Error);
+    private sealed record Sheet(List<(int Line, Dictionary<string, string?> Cells)> Rows, Error? Error);
 
     /// <summary>Checks an upload of jobs. With <paramref name="ownEmployerId"/> (an employer's own upload) every job is that employer's.</summary>
     public async Task<ImportPreview> PreviewJobsAsync(Stream content, string fileName, string? ownEmployerId, CancellationToken ct = default)
@@ -184,13 +183,13 @@ public sealed class TabularImport(AppDbContext db, JobRecordMapper jobMapper, Ta
             {
                 ".csv" => ReadCsv(content),
                 ".xlsx" => ReadXlsx(content),
-                _ => new Sheet([], "只支持 CSV 或 XLSX 文件。"),
+                _ => new Sheet([], Error.Invalid("file", ImportErrors.UnsupportedFile)),
             };
         }
         catch (Exception e) when (e is CsvHelperException or InvalidDataException or IOException or FormatException or InvalidOperationException
                                   or System.Xml.XmlException or ArgumentException)
         {
-            return new Sheet([], "文件无法读取：" + e.Message.Split('\n')[0]);
+            return new Sheet([], Error.Invalid("file", ImportErrors.UnreadableFile, e.Message.Split('\n')[0]));
         }
     }
 
@@ -198,7 +197,7 @@ public sealed class TabularImport(AppDbContext db, JobRecordMapper jobMapper, Ta
     {
         using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null });
-        if (!csv.Read() || !csv.ReadHeader()) return new Sheet([], "文件为空。");
+        if (!csv.Read() || !csv.ReadHeader()) return new Sheet([], Error.Invalid("file", ImportErrors.EmptyFile));
         var headers = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
         var rows = new List<(int, Dictionary<string, string?>)>();
         while (csv.Read())

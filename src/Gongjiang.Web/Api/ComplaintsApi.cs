@@ -1,7 +1,8 @@
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Compliance;
 using Gongjiang.Application.Identity;
+using Gongjiang.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 
 namespace Gongjiang.Web.Api;
 
@@ -39,101 +40,53 @@ public static class ComplaintsApi
     public sealed record ComplaintRequest(string? JobId, string? EmployerId, string? Category, string? Description, string? Evidence);
     public sealed record AssignRequest(string? AssigneeUserId);
     public sealed record ResolveRequest(bool? Upheld, string? Reason);
-    public sealed record ComplaintView(string Id, string? JobId, string EmployerId, string Category, string Description, string? Evidence,
-        string Status, string? AssignedToUserId, string? Resolution, DateTime CreatedAt, DateTime UpdatedAt, DateTime? ResolvedAt);
-    public sealed record ReporterComplaintView(string Id, string? JobId, string EmployerId, string Category, string Description,
-        string Status, string? Resolution, DateTime CreatedAt, DateTime? ResolvedAt);
-    public sealed record ServiceLogView(long Id, DateTime At, string ActorUserId, string Action, string TargetKind, string TargetId, string? Reason);
 
-    public static ComplaintView ToView(Complaint c) => new(c.Id, c.JobId, c.EmployerId, ComplaintCategories.ToFileName(c.Category), c.Description,
-        c.Evidence, ComplaintStatuses.ToFileName(c.Status), c.AssignedToUserId, c.Resolution, c.CreatedAt, c.UpdatedAt, c.ResolvedAt);
+    public sealed record ComplaintView(string Id, string? JobId, string EmployerId, string Category, string Description, string? Evidence,
+        string Status, string? AssignedToUserId, string? Resolution, DateTime CreatedAt, DateTime UpdatedAt, DateTime? ResolvedAt)
+    {
+        public static ComplaintView Of(Complaint c) => new(c.Id, c.JobId, c.EmployerId, ComplaintCategories.ToFileName(c.Category), c.Description,
+            c.Evidence, ComplaintStatuses.ToFileName(c.Status), c.AssignedToUserId, c.Resolution, c.CreatedAt, c.UpdatedAt, c.ResolvedAt);
+    }
 
     /// <summary>What the reporter sees: no operator ids.</summary>
-    public static ReporterComplaintView ToReporterView(Complaint c) => new(c.Id, c.JobId, c.EmployerId, ComplaintCategories.ToFileName(c.Category),
-        c.Description, ComplaintStatuses.ToFileName(c.Status), c.Resolution, c.CreatedAt, c.ResolvedAt);
-
-    private static ProblemHttpResult Invalid(string field, string? message) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "输入有误 / Invalid input", detail: $"{field}: {message}",
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message ?? field] } });
-
-    private static ProblemHttpResult Failed<T>(ComplianceResult<T> result, string what) => result.Failure switch
+    public sealed record ReporterComplaintView(string Id, string? JobId, string EmployerId, string Category, string Description,
+        string Status, string? Resolution, DateTime CreatedAt, DateTime? ResolvedAt)
     {
-        ComplianceFailure.NotFound => ApiResults.NotFound(what),
-        ComplianceFailure.Invalid => Invalid(result.Field ?? "body", result.Message),
-        _ => ApiResults.Conflict(result.Message ?? "conflict"),
-    };
-
-    private static async Task<Results<Created<ReporterComplaintView>, ProblemHttpResult>> Report(ComplaintRequest? body, ComplaintService service,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var user = await CurrentUser.FromAsync(http.User, users);
-        if (user is null) return TypedResults.Problem(statusCode: 403, title: "Not allowed");
-        if (body is null) return Invalid("body", "请求内容不能为空。");
-        if (!ComplaintCategories.TryParse(body.Category, out var category))
-            return Invalid("category", "举报类别应为 fake_job、discrimination、fees_deposits、false_pay、privacy_leak 或 other。");
-        var result = await service.ReportAsync(new ComplianceActor(user.Id), new ComplaintInput(body.JobId, body.EmployerId, category, body.Description, body.Evidence), ct);
-        if (!result.Succeeded) return Failed(result, body.JobId is { Length: > 0 } ? $"job {body.JobId}" : $"employer {body.EmployerId}");
-        return TypedResults.Created($"/api/v1/complaints/{result.Value!.Id}", ToReporterView(result.Value));
+        public static ReporterComplaintView Of(Complaint c) => new(c.Id, c.JobId, c.EmployerId, ComplaintCategories.ToFileName(c.Category),
+            c.Description, ComplaintStatuses.ToFileName(c.Status), c.Resolution, c.CreatedAt, c.ResolvedAt);
     }
 
-    private static async Task<Results<Ok<List<ReporterComplaintView>>, ProblemHttpResult>> Mine(ComplaintService service, HttpContext http,
-        UserManager<AppUser> users, CancellationToken ct)
+    public sealed record ServiceLogView(long Id, DateTime At, string ActorUserId, string Action, string TargetKind, string TargetId, string? Reason)
     {
-        var user = await CurrentUser.FromAsync(http.User, users);
-        if (user is null) return TypedResults.Problem(statusCode: 403, title: "Not allowed");
-        return TypedResults.Ok((await service.ForReporterAsync(user.Id, ct)).Select(ToReporterView).ToList());
+        public static ServiceLogView Of(ServiceLogEntry e) => new(e.Id, e.At, e.ActorUserId, e.Action, e.TargetKind, e.TargetId, e.Reason);
     }
 
-    private static async Task<Results<Ok<ComplaintView>, Ok<ReporterComplaintView>, ProblemHttpResult>> GetComplaint(string id, ComplaintService service,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
+    private static async Task<Results<Created<ReporterComplaintView>, ProblemHttpResult>> Report(ComplaintRequest? body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new ReportComplaint.Command(body?.JobId, body?.EmployerId, body?.Category, body?.Description, body?.Evidence), ct))
+            .ToCreated(c => $"/api/v1/complaints/{c.Id}", ReporterComplaintView.Of);
+
+    private static async Task<Results<Ok<List<ReporterComplaintView>>, ProblemHttpResult>> Mine(IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new ListMyComplaints.Query(), ct)).ToHttp(m => m.Items.Select(ReporterComplaintView.Of).ToList());
+
+    /// <summary>An operator sees the whole report; its reporter sees their view of it.</summary>
+    private static async Task<Results<Ok<ComplaintView>, Ok<ReporterComplaintView>, ProblemHttpResult>> GetComplaint(string id, IUseCases useCases,
+        CancellationToken ct)
     {
-        var user = await CurrentUser.FromAsync(http.User, users);
-        var complaint = user is null ? null : await service.FindAsync(id, user.Id, user.IsOperator, ct);
-        if (complaint is null) return ApiResults.NotFound($"complaint {id}");
-        return user!.IsOperator ? TypedResults.Ok(ToView(complaint)) : TypedResults.Ok(ToReporterView(complaint));
+        var seen = await useCases.RunAsync(new GetComplaint.Query(id), ct);
+        if (!seen.Succeeded) return ResultHttp.Problem(seen.Errors);
+        return seen.Value.ByOperator ? TypedResults.Ok(ComplaintView.Of(seen.Value.Complaint)) : TypedResults.Ok(ReporterComplaintView.Of(seen.Value.Complaint));
     }
 
-    private static async Task<Results<Ok<List<ComplaintView>>, ProblemHttpResult>> Queue(ComplaintService service, string? status, CancellationToken ct)
-    {
-        ComplaintStatus? filter = null;
-        if (status is not null)
-        {
-            if (!ComplaintStatuses.TryParse(status, out var s)) return Invalid("status", $"unknown value '{status}'");
-            filter = s;
-        }
-        return TypedResults.Ok((await service.QueueAsync(filter, ct)).Select(ToView).ToList());
-    }
+    private static async Task<Results<Ok<List<ComplaintView>>, ProblemHttpResult>> Queue(IUseCases useCases, string? status, CancellationToken ct) =>
+        (await useCases.RunAsync(new ListComplaints.Query(status), ct)).ToHttp(q => q.Items.Select(ComplaintView.Of).ToList());
 
-    private static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> Assign(string id, AssignRequest? body, ComplaintService service,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var user = await CurrentUser.FromAsync(http.User, users);
-        if (user is null) return TypedResults.Problem(statusCode: 403, title: "Not allowed");
-        if (body?.AssigneeUserId is { Length: > 0 } assignee)
-        {
-            var target = await users.FindByIdAsync(assignee);
-            if (target is null || !(await users.IsInRoleAsync(target, Roles.Operator) || await users.IsInRoleAsync(target, Roles.Admin)))
-                return Invalid("assigneeUserId", "只能分派给运营人员。");
-        }
-        var result = await service.AssignAsync(new ComplianceActor(user.Id), id, body?.AssigneeUserId, ct);
-        return result.Succeeded ? TypedResults.Ok(ToView(result.Value!)) : Failed(result, $"complaint {id}");
-    }
+    private static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> Assign(string id, AssignRequest? body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new AssignComplaint.Command(id, body?.AssigneeUserId), ct)).ToHttp(ComplaintView.Of);
 
-    private static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> Resolve(string id, ResolveRequest? body, ComplaintService service,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var user = await CurrentUser.FromAsync(http.User, users);
-        if (user is null) return TypedResults.Problem(statusCode: 403, title: "Not allowed");
-        if (body?.Upheld is not { } upheld) return Invalid("upheld", "请说明举报是否属实（true 或 false）。");
-        var result = await service.ResolveAsync(new ComplianceActor(user.Id), id, upheld, body.Reason, ct);
-        return result.Succeeded ? TypedResults.Ok(ToView(result.Value!)) : Failed(result, $"complaint {id}");
-    }
+    private static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> Resolve(string id, ResolveRequest? body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new ResolveComplaint.Command(id, body?.Upheld, body?.Reason), ct)).ToHttp(ComplaintView.Of);
 
-    private static async Task<Ok<List<ServiceLogView>>> ServiceLogEntries(ServiceLog log, string? targetKind, string? targetId, int? count, CancellationToken ct)
-    {
-        var rows = !string.IsNullOrWhiteSpace(targetKind) && !string.IsNullOrWhiteSpace(targetId)
-            ? await log.ForTargetAsync(targetKind.Trim(), targetId.Trim(), ct)
-            : await log.RecentAsync(count ?? 100, ct);
-        return TypedResults.Ok(rows.Select(e => new ServiceLogView(e.Id, e.At, e.ActorUserId, e.Action, e.TargetKind, e.TargetId, e.Reason)).ToList());
-    }
+    private static async Task<Results<Ok<List<ServiceLogView>>, ProblemHttpResult>> ServiceLogEntries(IUseCases useCases, string? targetKind, string? targetId,
+        int? count, CancellationToken ct) =>
+        (await useCases.RunAsync(new ReadServiceLog.Query(targetKind, targetId, count), ct)).ToHttp(rows => rows.Select(ServiceLogView.Of).ToList());
 }

@@ -1,9 +1,12 @@
+using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Common.UseCases;
+using Gongjiang.Application.Compliance;
 using Gongjiang.Application.Employers;
 using Gongjiang.Application.Identity;
-using Gongjiang.Core.Employers;
 using Gongjiang.Core.Compliance;
+using Gongjiang.Core.Employers;
+using Gongjiang.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 
 namespace Gongjiang.Web.Api;
 
@@ -15,7 +18,7 @@ public static class EmployersApi
         employers.MapGet("/", ListEmployers).WithName("ListEmployers").WithSummary("Verified employers (operators may filter by status)");
         employers.MapGet("/{id}", GetEmployer).WithName("GetEmployer").WithSummary("One employer");
         employers.MapPost("/{id}/verification", DecideVerification).WithName("DecideEmployerVerification")
-            .WithSummary("Operator approves or rejects an employer's verification")
+            .WithSummary("Operator approves or rejects an employer's verification (a rejection needs a note)")
             .RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Admin));
         employers.MapPost("/{id}/suspension/lift", LiftSuspension).WithName("LiftEmployerSuspension")
             .WithSummary("Operator lifts a suspension (with a reason); the employer may publish again")
@@ -38,150 +41,91 @@ public static class EmployersApi
 
     public sealed record EmployerView(string Id, string Name, string Uscc, string City, string IndustryCluster, string EnterpriseType,
         string Verification, string? Description, string AccountClass = "self_recruiting", DateTime? VerificationExpiresAt = null,
-        string? Licence = null, DateOnly? LicenceValidUntil = null);
+        string? Licence = null, DateOnly? LicenceValidUntil = null)
+    {
+        public static EmployerView Of(Employer e) => new(e.Id, e.Name, e.Uscc, e.CityCode, e.IndustryCluster,
+            EnterpriseTypes.ToFileName(e.EnterpriseType), e.Verification.ToString().ToLowerInvariant(), e.Description,
+            AccountClasses.ToFileName(e.AccountClass), e.VerificationExpiresAt,
+            e.AccountClass == Core.Employers.AccountClass.HrService ? e.HrLicenceStatus.ToString().ToLowerInvariant() : null,
+            e.AccountClass == Core.Employers.AccountClass.HrService ? e.HrLicenceValidUntil : null);
+    }
 
     public sealed record VerificationRequest(string? LicensedName);
 
     public sealed record LicenceDecision(bool Approve, string? Note);
 
+    public sealed record VerificationDecision(bool Approve, string? Note);
+
+    public sealed record LiftRequest(string? Reason);
+
     /// <summary>What operators see of a verification: both names, whether they match, the USCC check, the licence.</summary>
     public sealed record VerificationReview(string Id, string Name, string? LicensedName, bool NamesMatch, string Uscc, bool UsccValid,
         string? UsccProblem, string AccountClass, string Verification, DateTime? VerifiedAt, DateTime? VerificationExpiresAt,
-        string Licence, string? LicenceNumber, string? LicenceAuthority, DateOnly? LicenceValidUntil);
+        string Licence, string? LicenceNumber, string? LicenceAuthority, DateOnly? LicenceValidUntil)
+    {
+        public static VerificationReview Of(Employer e)
+        {
+            var uscc = UnifiedSocialCreditCode.Validate(e.Uscc);
+            return new(e.Id, e.Name, e.LicensedName, EmployerVerification.NamesMatch(e.LicensedName, e.Name), e.Uscc, uscc.IsValid,
+                uscc.IsValid ? null : uscc.Reason, AccountClasses.ToFileName(e.AccountClass), e.Verification.ToString().ToLowerInvariant(),
+                e.VerifiedAt, e.VerificationExpiresAt, e.HrLicenceStatus.ToString().ToLowerInvariant(), e.HrLicenceNumber, e.HrLicenceAuthority,
+                e.HrLicenceValidUntil);
+        }
+    }
 
     public sealed record EmployerPage(IReadOnlyList<EmployerView> Items, int Page, int PageSize, int Total);
 
-    public sealed record VerificationDecision(bool Approve, string? Note);
+    private static async Task<Results<Ok<EmployerPage>, ProblemHttpResult>> ListEmployers(IUseCases useCases, string? status, string? q, int? page,
+        int? pageSize, CancellationToken ct) =>
+        (await useCases.RunAsync(new ListEmployers.Query(status, q, page ?? 1, pageSize ?? 20), ct))
+            .ToHttp(p => new EmployerPage(p.Items.Select(EmployerView.Of).ToList(), p.Page, p.PageSize, p.Total));
 
-    internal static EmployerView ToView(Employer e) => new(e.Id, e.Name, e.Uscc, e.CityCode, e.IndustryCluster,
-        EnterpriseTypes.ToFileName(e.EnterpriseType), e.Verification.ToString().ToLowerInvariant(), e.Description,
-        AccountClasses.ToFileName(e.AccountClass), e.VerificationExpiresAt,
-        e.AccountClass == AccountClass.HrService ? e.HrLicenceStatus.ToString().ToLowerInvariant() : null, e.AccountClass == AccountClass.HrService ? e.HrLicenceValidUntil : null);
+    private static async Task<Results<Ok<EmployerView>, ProblemHttpResult>> GetEmployer(string id, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new GetEmployer.Query(id), ct)).ToHttp(EmployerView.Of);
 
-    internal static VerificationReview ToReview(Employer e)
+    private static async Task<Results<Ok<EmployerView>, ProblemHttpResult>> DecideVerification(string id, VerificationDecision body, IUseCases useCases,
+        CancellationToken ct) =>
+        (await useCases.RunAsync(new DecideVerification.Command(id, body.Approve, body.Note), ct)).ToHttp(EmployerView.Of);
+
+    private static async Task<Results<Ok<EmployerView>, ProblemHttpResult>> LiftSuspension(string id, LiftRequest? body, IUseCases useCases,
+        CancellationToken ct) =>
+        (await useCases.RunAsync(new LiftSuspension.Command(id, body?.Reason), ct)).ToHttp(EmployerView.Of);
+
+    private static async Task<Results<Ok<List<VerificationReview>>, ProblemHttpResult>> DueVerifications(IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new ListDueVerifications.Query(), ct)).ToHttp(due => due.Select(VerificationReview.Of).ToList());
+
+    private static async Task<Results<Ok<EmployerView>, ProblemHttpResult>> RequestVerification(string id, VerificationRequest? body, IUseCases useCases,
+        CancellationToken ct) =>
+        (await useCases.RunAsync(new RequestVerification.Command(id, body?.LicensedName), ct)).ToHttp(EmployerView.Of);
+
+    private static async Task<Results<Ok<VerificationReview>, ProblemHttpResult>> DecideLicence(string id, LicenceDecision body, IUseCases useCases,
+        CancellationToken ct) =>
+        (await useCases.RunAsync(new DecideLicence.Command(id, body.Approve, body.Note), ct)).ToHttp(VerificationReview.Of);
+
+    /// <summary>
+    /// The licence arrives as a multipart form. The transport's checks answer here before the use case: a file over the limit
+    /// answers 413 (the request's size, not a rule of the licence) and a date that is not yyyy-MM-dd is invalid input.
+    /// </summary>
+    private static async Task<Results<Ok<EmployerView>, ProblemHttpResult>> SubmitLicence(string id, HttpContext http, IUseCases useCases, CancellationToken ct)
     {
-        var uscc = UnifiedSocialCreditCode.Validate(e.Uscc);
-        return new(e.Id, e.Name, e.LicensedName, EmployerVerification.NamesMatch(e.LicensedName, e.Name), e.Uscc, uscc.IsValid,
-            uscc.IsValid ? null : uscc.Reason, AccountClasses.ToFileName(e.AccountClass), e.Verification.ToString().ToLowerInvariant(),
-            e.VerifiedAt, e.VerificationExpiresAt, e.HrLicenceStatus.ToString().ToLowerInvariant(), e.HrLicenceNumber, e.HrLicenceAuthority,
-            e.HrLicenceValidUntil);
-    }
-
-    private static ProblemHttpResult FromCompliance<T>(Gongjiang.Application.Compliance.ComplianceResult<T> result, string id) => result.Failure switch
-    {
-        Gongjiang.Application.Compliance.ComplianceFailure.NotFound => ApiResults.NotFound($"employer {id}"),
-        Gongjiang.Application.Compliance.ComplianceFailure.Invalid => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
-            title: "未通过校验 / Not accepted", detail: $"{result.Field}: {result.Message}",
-            extensions: new Dictionary<string, object?> { ["field"] = result.Field, ["reason"] = result.Message }),
-        _ => ApiResults.Conflict(result.Message ?? "conflict"),
-    };
-
-    private static async Task<Results<Ok<List<VerificationReview>>, ProblemHttpResult>> DueVerifications(
-        Gongjiang.Application.Compliance.VerificationService service, CancellationToken ct) =>
-        TypedResults.Ok((await service.DueAsync(ct)).Select(ToReview).ToList());
-
-    /// <summary>The signed-in user's own employer, or null (then the caller answers 404: foreign records are not disclosed).</summary>
-    private static async Task<CurrentUser?> OwnerAsync(string id, HttpContext http, UserManager<AppUser> users)
-    {
-        var user = await CurrentUser.FromAsync(http.User, users);
-        return user is not null && user.EmployerId == id ? user : null;
-    }
-
-    private static async Task<Results<Ok<EmployerView>, ProblemHttpResult>> RequestVerification(string id, VerificationRequest body,
-        Gongjiang.Application.Compliance.VerificationService service, HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        if (await OwnerAsync(id, http, users) is not { } user) return ApiResults.NotFound($"employer {id}");
-        var result = await service.RequestVerificationAsync(user.Id, id, body?.LicensedName, ct);
-        return result.Succeeded ? TypedResults.Ok(ToView(result.Value!)) : FromCompliance(result, id);
-    }
-
-    private static async Task<Results<Ok<EmployerView>, ProblemHttpResult>> SubmitLicence(string id, HttpContext http,
-        Gongjiang.Application.Compliance.VerificationService service, UserManager<AppUser> users, CancellationToken ct)
-    {
-        if (await OwnerAsync(id, http, users) is not { } user) return ApiResults.NotFound($"employer {id}");
-        if (!http.Request.HasFormContentType)
-            return TypedResults.Problem(statusCode: 400, title: "输入有误 / Invalid input", detail: "file: send multipart/form-data with number, authority, valid_until and file");
-        if (http.Request.ContentLength > Gongjiang.Core.Employers.LicenceFiles.MaxBytes + 64 * 1024)
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大 / File too large", detail: "file: 文件不能超过 5 MB。");
+        if (!http.Request.HasFormContentType) // nothing to read: the use case still answers a foreign employer first
+            return (await useCases.RunAsync(new SubmitLicence.Command(id, null, null, null, null), ct)).ToHttp(EmployerView.Of);
+        if (http.Request.ContentLength > LicenceFiles.MaxBytes + 64 * 1024) return TooLarge();
         var form = await http.Request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0) return TypedResults.Problem(statusCode: 400, title: "输入有误 / Invalid input", detail: "file: 请上传许可证文件。");
-        if (file.Length > Gongjiang.Core.Employers.LicenceFiles.MaxBytes)
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大 / File too large", detail: "file: 文件不能超过 5 MB。");
+        if (file is { Length: > LicenceFiles.MaxBytes }) return TooLarge();
         DateOnly? validUntil = null;
         if (!string.IsNullOrWhiteSpace(form["valid_until"]))
         {
             if (!DateOnly.TryParseExact(form["valid_until"].ToString().Trim(), "yyyy-MM-dd", out var parsed))
-                return TypedResults.Problem(statusCode: 400, title: "输入有误 / Invalid input", detail: "valid_until: expected yyyy-MM-dd");
+                return ResultHttp.Problem([Error.Invalid("valid_until", EmployerErrors.LicenceValidUntilFormat)]);
             validUntil = parsed;
         }
-        await using var stream = file.OpenReadStream();
-        var result = await service.SubmitLicenceAsync(user.Id, id,
-            new Gongjiang.Application.Compliance.LicenceInput(form["number"].ToString(), form["authority"].ToString(), validUntil), stream, ct);
-        return result.Succeeded ? TypedResults.Ok(ToView(result.Value!)) : FromCompliance(result, id);
+        await using var stream = file is { Length: > 0 } ? file.OpenReadStream() : null;
+        return (await useCases.RunAsync(new SubmitLicence.Command(id, form["number"].ToString(), form["authority"].ToString(), validUntil, stream), ct))
+            .ToHttp(EmployerView.Of);
     }
 
-    private static async Task<Results<Ok<VerificationReview>, ProblemHttpResult>> DecideLicence(string id, LicenceDecision body,
-        Gongjiang.Application.Compliance.VerificationService service, HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var user = await CurrentUser.FromAsync(http.User, users);
-        if (user is null) return TypedResults.Problem(statusCode: 403, title: "Not allowed");
-        var result = await service.DecideLicenceAsync(user.Id, id, body.Approve, body.Note, ct);
-        return result.Succeeded ? TypedResults.Ok(ToReview(result.Value!)) : FromCompliance(result, id);
-    }
-
-    private static async Task<Results<Ok<EmployerPage>, ProblemHttpResult>> ListEmployers(EmployerService service, HttpContext http,
-        UserManager<AppUser> users, string? status, string? q, int? page, int? pageSize, CancellationToken ct)
-    {
-        VerificationStatus? filter = VerificationStatus.Verified;
-        if (status is not null)
-        {
-            var user = await CurrentUser.FromAsync(http.User, users);
-            if (user?.IsOperator != true) return TypedResults.Problem(statusCode: 403, title: "Only operators may list unverified employers");
-            if (!Enum.TryParse<VerificationStatus>(status, true, out var s))
-                return TypedResults.Problem(statusCode: 400, title: "输入有误 / Invalid input", detail: $"status: unknown value '{status}'");
-            filter = s;
-        }
-        var result = await service.ListAsync(filter, q, page ?? 1, pageSize ?? 20, ct);
-        return TypedResults.Ok(new EmployerPage(result.Items.Select(ToView).ToList(), result.Page, result.PageSize, result.Total));
-    }
-
-    private static async Task<Results<Ok<EmployerView>, ProblemHttpResult>> GetEmployer(string id, EmployerService service,
-        HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var employer = await service.FindAsync(id, ct);
-        if (employer is null) return ApiResults.NotFound($"employer {id}");
-        if (employer.Verification != VerificationStatus.Verified)
-        {
-            var user = await CurrentUser.FromAsync(http.User, users);
-            if (user is null || !(user.IsOperator || user.EmployerId == id)) return ApiResults.NotFound($"employer {id}");
-        }
-        return TypedResults.Ok(ToView(employer));
-    }
-
-    private static async Task<Results<Ok<EmployerView>, ProblemHttpResult>> DecideVerification(string id, VerificationDecision body,
-        EmployerService service, HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var user = await CurrentUser.FromAsync(http.User, users);
-        if (user is null) return TypedResults.Problem(statusCode: 403, title: "Not allowed");
-        var employer = await service.DecideVerificationAsync(id, body.Approve, body.Note, user.Id, ct);
-        return employer is null ? ApiResults.NotFound($"employer {id}") : TypedResults.Ok(ToView(employer));
-    }
-
-    public sealed record LiftRequest(string? Reason);
-
-    private static async Task<Results<Ok<EmployerView>, ProblemHttpResult>> LiftSuspension(string id, LiftRequest? body,
-        Gongjiang.Application.Compliance.ComplaintService service, HttpContext http, UserManager<AppUser> users, CancellationToken ct)
-    {
-        var user = await CurrentUser.FromAsync(http.User, users);
-        if (user is null) return TypedResults.Problem(statusCode: 403, title: "Not allowed");
-        var result = await service.LiftSuspensionAsync(new Gongjiang.Application.Compliance.ComplianceActor(user.Id), id, body?.Reason, ct);
-        return result.Failure switch
-        {
-            Gongjiang.Application.Compliance.ComplianceFailure.None => TypedResults.Ok(ToView(result.Value!)),
-            Gongjiang.Application.Compliance.ComplianceFailure.NotFound => ApiResults.NotFound($"employer {id}"),
-            Gongjiang.Application.Compliance.ComplianceFailure.Invalid => TypedResults.Problem(statusCode: 400, title: "输入有误 / Invalid input", detail: $"reason: {result.Message}"),
-            _ => ApiResults.Conflict(result.Message ?? "conflict"),
-        };
-    }
+    private static ProblemHttpResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大 / File too large",
+        detail: "file: " + ErrorText.For(Error.Invalid("file", EmployerErrors.LicenceFileTooLarge)));
 }

@@ -1,4 +1,6 @@
+using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Compliance;
+using Gongjiang.Application.Employers;
 using Gongjiang.Application.Jobs;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Tests.Infrastructure;
@@ -20,8 +22,8 @@ internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
 
 public sealed class ComplaintServiceTests
 {
-    private static readonly ComplianceActor Seeker = new("user-seeker");
-    private static readonly ComplianceActor Operator = new("user-operator");
+    private static readonly Gongjiang.Application.Common.Actor Seeker = Acting.SeekerUser("user-seeker");
+    private static readonly Gongjiang.Application.Common.Actor Operator = Acting.Operator("user-operator");
     internal static readonly DateTimeOffset Start = new(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
 
     internal static JobPosting Posting(string id, string employerId, string description = "负责不锈钢管道氩弧焊接。任职要求：持焊工证，两年以上经验。") => new()
@@ -67,31 +69,33 @@ public sealed class ComplaintServiceTests
         await using var database = await TestDatabase.CreateAsync(provider, new ManualClock(Start));
         await SeedAsync(database, Posting("J1", "E1"));
 
-        var filed = await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>()
-            .ReportAsync(Seeker, new ComplaintInput("J1", null, ComplaintCategory.FeesDeposits, "面试时要求先交500元服装费。", "聊天记录截图已保存")));
-        Assert.True(filed.Succeeded, filed.Message);
+        var filed = await WithAsync(database, sp => sp.RunAsAsync(Seeker, new ReportComplaint.Command("J1", null, "fees_deposits", "面试时要求先交500元服装费。", "聊天记录截图已保存")));
+        Assert.True(filed.Succeeded, filed.ToString());
         Assert.Equal(("E1", ComplaintStatus.Submitted), (filed.Value!.EmployerId, filed.Value.Status));
         var id = filed.Value.Id;
 
-        var assigned = await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>().AssignAsync(Operator, id, null));
+        var assigned = await WithAsync(database, sp => sp.RunAsAsync(Operator, new AssignComplaint.Command(id)));
         Assert.Equal((ComplaintStatus.Investigating, Operator.UserId), (assigned.Value!.Status, assigned.Value.AssignedToUserId));
-        var noReason = await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>().ResolveAsync(Operator, id, upheld: true, " "));
-        Assert.Equal((ComplianceFailure.Invalid, "reason"), (noReason.Failure, noReason.Field));
-        var resolved = await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>().ResolveAsync(Operator, id, upheld: true, "核实收取服装费"));
-        Assert.True(resolved.Succeeded, resolved.Message);
-        var again = await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>().ResolveAsync(Operator, id, upheld: false, "重复处理"));
-        Assert.Equal(ComplianceFailure.Illegal, again.Failure);
+        var noReason = await WithAsync(database, sp => sp.RunAsAsync(Operator, new ResolveComplaint.Command(id, true, " ")));
+        Assert.Equal((ErrorKind.Invalid, "reason"), (noReason.FailureKind, noReason.Errors[0].Field));
+        var resolved = await WithAsync(database, sp => sp.RunAsAsync(Operator, new ResolveComplaint.Command(id, true, "核实收取服装费")));
+        Assert.True(resolved.Succeeded, resolved.ToString());
+        var again = await WithAsync(database, sp => sp.RunAsAsync(Operator, new ResolveComplaint.Command(id, false, "重复处理")));
+        Assert.Equal(ErrorKind.Conflict, again.FailureKind);
 
         Assert.Equal(JobStatus.TakenDown, (await JobAsync(database, "J1")).Status);
         var republish = await WithAsync(database, sp => sp.PublishAsEmployerAsync("J1"));
         Assert.False(republish.Published);
         var reasons = await WithAsync(database, sp => sp.GetRequiredService<ServiceLog>().TakedownReasonsAsync(["J1"]));
         Assert.Contains("核实收取服装费", reasons["J1"]);
-        var mine = await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>().ForReporterAsync(Seeker.UserId));
-        Assert.Equal([(id, ComplaintStatus.Upheld, "核实收取服装费")], mine.Select(c => (c.Id, c.Status, c.Resolution)));
-        Assert.Null(await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>().FindAsync(id, "someone-else", isOperator: false)));
+        var mine = await WithAsync(database, sp => sp.RunAsAsync(Seeker, new ListMyComplaints.Query()));
+        Assert.Equal([(id, ComplaintStatus.Upheld, "核实收取服装费")], mine.Value.Items.Select(c => (c.Id, c.Status, c.Resolution)));
+        Assert.Equal("氩弧焊工", mine.Value.JobTitles["J1"]);
+        var foreign = await WithAsync(database, sp => sp.RunAsAsync(Acting.SeekerUser("someone-else"), new GetComplaint.Query(id)));
+        Assert.Equal(ErrorKind.NotFound, foreign.FailureKind);
+        Assert.False((await WithAsync(database, sp => sp.RunAsAsync(Seeker, new GetComplaint.Query(id)))).Value.ByOperator);
 
-        var restored = await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>().RestorePostingAsync(Operator, "J1", "企业已整改"));
+        var restored = await WithAsync(database, sp => sp.RunAsAsync(Operator, new RestorePosting.Command("J1", "企业已整改")));
         Assert.Equal(JobStatus.Draft, restored.Value!.Status);
         Assert.True((await WithAsync(database, sp => sp.PublishAsEmployerAsync("J1"))).Published);
 
@@ -112,18 +116,16 @@ public sealed class ComplaintServiceTests
 
         async Task UpholdAsync(string? jobId, string? employerId)
         {
-            var filed = await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>()
-                .ReportAsync(Seeker, new ComplaintInput(jobId, employerId, ComplaintCategory.FakeJob, "岗位实际不存在，到场后推销培训课程。", null)));
-            Assert.True(filed.Succeeded, filed.Message);
-            var resolved = await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>().ResolveAsync(Operator, filed.Value!.Id, true, "核实为虚假招聘"));
-            Assert.True(resolved.Succeeded, resolved.Message);
+            var filed = await WithAsync(database, sp => sp.RunAsAsync(Seeker, new ReportComplaint.Command(jobId, employerId, "fake_job", "岗位实际不存在，到场后推销培训课程。", null)));
+            Assert.True(filed.Succeeded, filed.ToString());
+            var resolved = await WithAsync(database, sp => sp.RunAsAsync(Operator, new ResolveComplaint.Command(filed.Value!.Id, true, "核实为虚假招聘")));
+            Assert.True(resolved.Succeeded, resolved.ToString());
         }
 
         async Task DismissAsync(string jobId)
         {
-            var filed = await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>()
-                .ReportAsync(Seeker, new ComplaintInput(jobId, null, ComplaintCategory.Other, "感觉薪资写得太高了。", null)));
-            await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>().ResolveAsync(Operator, filed.Value!.Id, false, "薪资与同类岗位相符"));
+            var filed = await WithAsync(database, sp => sp.RunAsAsync(Seeker, new ReportComplaint.Command(jobId, null, "other", "感觉薪资写得太高了。", null)));
+            await WithAsync(database, sp => sp.RunAsAsync(Operator, new ResolveComplaint.Command(filed.Value!.Id, false, "薪资与同类岗位相符")));
         }
 
         // One upheld report long ago falls out of the 180-day window; dismissed reports never count.
@@ -145,11 +147,11 @@ public sealed class ComplaintServiceTests
         var refused = await WithAsync(database, sp => sp.PublishAsEmployerAsync("J4"));
         Assert.False(refused.Published);
 
-        var noReason = await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>().LiftSuspensionAsync(Operator, "E1", ""));
-        Assert.Equal(ComplianceFailure.Invalid, noReason.Failure);
-        var lifted = await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>().LiftSuspensionAsync(Operator, "E1", "企业已整改并提交承诺书"));
+        var noReason = await WithAsync(database, sp => sp.RunAsAsync(Operator, new LiftSuspension.Command("E1", "")));
+        Assert.Equal(ErrorKind.Invalid, noReason.FailureKind);
+        var lifted = await WithAsync(database, sp => sp.RunAsAsync(Operator, new LiftSuspension.Command("E1", "企业已整改并提交承诺书")));
         Assert.Equal(VerificationStatus.Verified, lifted.Value!.Verification);
-        Assert.Equal(ComplianceFailure.Illegal, (await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>().LiftSuspensionAsync(Operator, "E1", "再次"))).Failure);
+        Assert.Equal(ComplianceErrors.NotSuspended, (await WithAsync(database, sp => sp.RunAsAsync(Operator, new LiftSuspension.Command("E1", "再次")))).Errors[0].Code);
         Assert.True((await WithAsync(database, sp => sp.PublishAsEmployerAsync("J4"))).Published);
 
         var log = await LogAsync(database);
@@ -165,11 +167,11 @@ public sealed class ComplaintServiceTests
     {
         await using var database = await TestDatabase.CreateAsync(provider, new ManualClock(Start));
         await SeedAsync(database, Posting("J1", "E1"), Posting("J2", "E1"));
-        Assert.False(await WithAsync(database, sp => sp.GetRequiredService<ComplianceSettings>().SetThresholdAsync(Operator, new SuspensionThreshold(0, 30))));
-        Assert.True(await WithAsync(database, sp => sp.GetRequiredService<ComplianceSettings>().SetThresholdAsync(Operator, new SuspensionThreshold(1, 30))));
-        var filed = await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>()
-            .ReportAsync(Seeker, new ComplaintInput("J1", null, ComplaintCategory.Discrimination, "面试时说只要男的。", null)));
-        await WithAsync(database, sp => sp.GetRequiredService<ComplaintService>().ResolveAsync(Operator, filed.Value!.Id, true, "核实存在性别歧视"));
+        Assert.Equal(ComplianceErrors.ThresholdRange, (await WithAsync(database, sp => sp.RunAsAsync(Operator, new SetSuspensionThreshold.Command(0, 30)))).Errors[0].Code);
+        Assert.Equal(ErrorKind.Forbidden, (await WithAsync(database, sp => sp.RunAsAsync(Seeker, new SetSuspensionThreshold.Command(1, 30)))).FailureKind);
+        Assert.True((await WithAsync(database, sp => sp.RunAsAsync(Operator, new SetSuspensionThreshold.Command(1, 30)))).Succeeded);
+        var filed = await WithAsync(database, sp => sp.RunAsAsync(Seeker, new ReportComplaint.Command("J1", null, "discrimination", "面试时说只要男的。", null)));
+        await WithAsync(database, sp => sp.RunAsAsync(Operator, new ResolveComplaint.Command(filed.Value!.Id, true, "核实存在性别歧视")));
         Assert.Equal(VerificationStatus.Suspended, (await WithAsync(database, sp => sp.GetRequiredService<AppDbContext>().Employers.SingleAsync(e => e.Id == "E1"))).Verification);
         Assert.Equal(JobStatus.Closed, (await JobAsync(database, "J2")).Status);
         Assert.Contains(await LogAsync(database), e => e.Action == ServiceActions.SettingChanged && e.Reason == "3/180d → 1/30d");
@@ -182,13 +184,17 @@ public sealed class ComplaintServiceTests
         await using var database = await TestDatabase.CreateAsync(provider, new ManualClock(Start));
         await SeedAsync(database, Posting("J1", "E1"));
         await using var scope = database.Scope();
-        var service = scope.ServiceProvider.GetRequiredService<ComplaintService>();
-        Assert.Equal("job_id", (await service.ReportAsync(Seeker, new ComplaintInput(null, null, ComplaintCategory.Other, "描述足够长的内容", null))).Field);
-        Assert.Equal("job_id", (await service.ReportAsync(Seeker, new ComplaintInput("J1", "E1", ComplaintCategory.Other, "描述足够长的内容", null))).Field);
-        Assert.Equal("description", (await service.ReportAsync(Seeker, new ComplaintInput("J1", null, ComplaintCategory.Other, "短", null))).Field);
-        Assert.Equal("category", (await service.ReportAsync(Seeker, new ComplaintInput("J1", null, (ComplaintCategory)42, "描述足够长的内容", null))).Field);
-        Assert.Equal(ComplianceFailure.NotFound, (await service.ReportAsync(Seeker, new ComplaintInput("J404", null, ComplaintCategory.Other, "描述足够长的内容", null))).Failure);
-        Assert.Equal(ComplianceFailure.NotFound, (await service.ReportAsync(Seeker, new ComplaintInput(null, "E404", ComplaintCategory.Other, "描述足够长的内容", null))).Failure);
+        Task<Result<Complaint>> Report(string? job, string? employer, string? category, string description) =>
+            scope.ServiceProvider.RunAsAsync(Seeker, new ReportComplaint.Command(job, employer, category, description, null));
+        Assert.Equal("job_id", (await Report(null, null, "other", "描述足够长的内容")).Errors[0].Field);
+        Assert.Equal("job_id", (await Report("J1", "E1", "other", "描述足够长的内容")).Errors[0].Field);
+        Assert.Equal("description", (await Report("J1", null, "other", "短")).Errors[0].Field);
+        var spam = await Report("J1", null, "spam", "描述足够长的内容");
+        Assert.Equal((ComplianceErrors.UnknownCategory, "category"), (spam.Errors[0].Code, spam.Errors[0].Field));
+        Assert.Equal(ComplianceErrors.CategoryRequired, (await Report("J1", null, null, "描述足够长的内容")).Errors[0].Code);
+        Assert.Equal(ErrorKind.NotFound, (await Report("J404", null, "other", "描述足够长的内容")).FailureKind);
+        Assert.Equal(ErrorKind.NotFound, (await Report(null, "E404", "other", "描述足够长的内容")).FailureKind);
+        Assert.Equal(ErrorKind.Forbidden, (await scope.ServiceProvider.RunAsAsync(Seeker, new ResolveComplaint.Command("C1", true, "越权"))).FailureKind);
         Assert.Empty(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Complaints.ToListAsync());
     }
 
@@ -198,8 +204,10 @@ public sealed class ComplaintServiceTests
     {
         await using var database = await TestDatabase.CreateAsync(provider, new ManualClock(Start));
         await SeedAsync(database);
-        await WithAsync(database, sp => sp.GetRequiredService<Gongjiang.Application.Employers.EmployerService>().DecideVerificationAsync("E2", false, "营业执照照片不清晰", Operator.UserId));
-        await WithAsync(database, sp => sp.GetRequiredService<Gongjiang.Application.Employers.EmployerService>().DecideVerificationAsync("E2", true, null, Operator.UserId));
+        var noNote = await WithAsync(database, sp => sp.RunAsAsync(Operator, new DecideVerification.Command("E2", false, " ")));
+        Assert.Equal(("note", EmployerErrors.RejectionNoteRequired), (noNote.Errors[0].Field, noNote.Errors[0].Code));
+        await WithAsync(database, sp => sp.RunAsAsync(Operator, new DecideVerification.Command("E2", false, "营业执照照片不清晰")));
+        await WithAsync(database, sp => sp.RunAsAsync(Operator, new DecideVerification.Command("E2", true, null)));
         var log = (await LogAsync(database)).Where(e => e.TargetKind == ServiceTargets.Employer && e.TargetId == "E2").ToList();
         Assert.Equal([(ServiceActions.VerificationRejected, "营业执照照片不清晰"), (ServiceActions.VerificationApproved, (string?)null)], log.Select(e => (e.Action, e.Reason)));
         Assert.All(log, e => Assert.Equal(Operator.UserId, e.ActorUserId));

@@ -77,20 +77,22 @@ public sealed class EmployerVerificationTests : IDisposable
         await using var database = await TestDatabase.CreateAsync(provider, clock);
         await SeedAsync(database);
 
-        var mismatch = await WithAsync(database, sp => Verification(sp).RequestVerificationAsync("hr", "E1", "青岛海卓机械有限公司"));
-        Assert.Equal(ComplianceFailure.Invalid, mismatch.Failure);
-        Assert.Contains("不一致", mismatch.Message);
-        Assert.Equal(ComplianceFailure.NotFound, (await WithAsync(database, sp => Verification(sp).RequestVerificationAsync("hr", "E9", "x"))).Failure);
+        var mismatch = await WithAsync(database, sp => sp.RunAsAsync(Acting.Hr("E1"), new RequestVerification.Command("E1", "青岛海卓机械有限公司")));
+        Assert.Equal((ErrorKind.Refused, "licensed_name", EmployerErrors.NamesDiffer), (mismatch.FailureKind, mismatch.Errors[0].Field, mismatch.Errors[0].Code));
+        Assert.Contains("不一致", ErrorText.For(mismatch.Errors[0], System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
+        // Another employer's verification is not the user's to request, nor its existence to learn.
+        Assert.Equal(ErrorKind.NotFound, (await WithAsync(database, sp => sp.RunAsAsync(Acting.Hr("E1"), new RequestVerification.Command("A1", "青岛匠才人力资源服务有限公司")))).FailureKind);
+        Assert.Equal(ErrorKind.NotFound, (await WithAsync(database, sp => Verification(sp).RequestVerificationAsync("hr", "E9", "x"))).FailureKind);
         var requested = await WithAsync(database, sp => Verification(sp).RequestVerificationAsync("hr", "E1", "青岛海卓精密机械(黄岛)有限公司"));
-        Assert.True(requested.Succeeded, requested.Message);
+        Assert.True(requested.Succeeded, requested.ToString());
         Assert.False((await WithAsync(database, sp => sp.PublishAsEmployerAsync("J1"))).Published);
 
         var approved = await WithAsync(database, sp => sp.GetRequiredService<EmployerService>().DecideVerificationAsync("E1", true, null, "op"));
-        Assert.Equal(Start.UtcDateTime.AddMonths(6), approved!.VerificationExpiresAt);
+        Assert.Equal(Start.UtcDateTime.AddMonths(6), approved.Value.VerificationExpiresAt);
         Assert.True((await WithAsync(database, sp => sp.PublishAsEmployerAsync("J1"))).Published);
         // Still valid: neither due nor re-requestable yet.
         Assert.Empty(await WithAsync(database, sp => Verification(sp).DueAsync()));
-        Assert.Equal(ComplianceFailure.Illegal, (await WithAsync(database, sp => Verification(sp).RequestVerificationAsync("hr", "E1", "青岛海卓精密机械（黄岛）有限公司"))).Failure);
+        Assert.Equal(ErrorKind.Conflict, (await WithAsync(database, sp => Verification(sp).RequestVerificationAsync("hr", "E1", "青岛海卓精密机械（黄岛）有限公司"))).FailureKind);
 
         clock.Advance(TimeSpan.FromDays(160)); // within 30 days of expiry: in the operators' queue, still publishing
         Assert.Equal(["E1"], (await WithAsync(database, sp => Verification(sp).DueAsync())).Select(e => e.Id));
@@ -111,7 +113,7 @@ public sealed class EmployerVerificationTests : IDisposable
         Assert.Equal(["E1"], (await WithAsync(database, sp => Verification(sp).DueAsync())).Select(e => e.Id));
 
         var again = await WithAsync(database, sp => Verification(sp).RequestVerificationAsync("hr", "E1", "青岛海卓精密机械（黄岛）有限公司"));
-        Assert.True(again.Succeeded, again.Message);
+        Assert.True(again.Succeeded, again.ToString());
         Assert.Equal(VerificationStatus.Pending, again.Value!.Verification);
         await WithAsync(database, sp => sp.GetRequiredService<EmployerService>().DecideVerificationAsync("E1", true, null, "op"));
         Assert.True((await WithAsync(database, sp => sp.PublishAsEmployerAsync("J2"))).Published);
@@ -141,22 +143,22 @@ public sealed class EmployerVerificationTests : IDisposable
         byte[] pdf = [.. "%PDF-1.7\n"u8, .. new byte[1000]];
         // Named .pdf but an HTML page: refused by content.
         var fake = await WithAsync(database, sp => Verification(sp).SubmitLicenceAsync("user-agency", "A1", input, new MemoryStream("<html>licence</html>"u8.ToArray())));
-        Assert.Equal(("file", ComplianceFailure.Invalid), (fake.Field, fake.Failure));
+        Assert.Equal(("file", ErrorKind.Refused), (fake.Errors[0].Field, fake.FailureKind));
         var huge = new byte[LicenceFiles.MaxBytes + 1];
         pdf.CopyTo(huge, 0);
-        Assert.Equal("file", (await WithAsync(database, sp => Verification(sp).SubmitLicenceAsync("user-agency", "A1", input, new MemoryStream(huge)))).Field);
+        Assert.Equal("file", (await WithAsync(database, sp => Verification(sp).SubmitLicenceAsync("user-agency", "A1", input, new MemoryStream(huge)))).Errors[0].Field);
         Assert.Equal("valid_until", (await WithAsync(database, sp => Verification(sp).SubmitLicenceAsync("user-agency", "A1",
-            input with { ValidUntil = validUntil.AddDays(-100) }, new MemoryStream(pdf)))).Field);
-        Assert.Equal(ComplianceFailure.Illegal, (await WithAsync(database, sp => Verification(sp).SubmitLicenceAsync("hr", "E1", input, new MemoryStream(pdf)))).Failure);
+            input with { ValidUntil = validUntil.AddDays(-100) }, new MemoryStream(pdf)))).Errors[0].Field);
+        Assert.Equal(ErrorKind.Conflict, (await WithAsync(database, sp => Verification(sp).SubmitLicenceAsync("hr", "E1", input, new MemoryStream(pdf)))).FailureKind);
 
         var submitted = await WithAsync(database, sp => Verification(sp).SubmitLicenceAsync("user-agency", "A1", input, new MemoryStream(pdf)));
-        Assert.True(submitted.Succeeded, submitted.Message);
+        Assert.True(submitted.Succeeded, submitted.ToString());
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
         Assert.Equal(hash, submitted.Value!.HrLicenceFileHash);
         Assert.Equal(pdf, await File.ReadAllBytesAsync(Path.Combine(licenceDirectory, hash)));
         Assert.Contains("审核中", (await WithAsync(database, sp => sp.PublishAsEmployerAsync("J3"))).Refusal);
 
-        Assert.Equal(ComplianceFailure.Invalid, (await WithAsync(database, sp => Verification(sp).DecideLicenceAsync("op", "A1", false, " "))).Failure);
+        Assert.Equal(ErrorKind.Refused, (await WithAsync(database, sp => Verification(sp).DecideLicenceAsync("op", "A1", false, " "))).FailureKind);
         Assert.True((await WithAsync(database, sp => Verification(sp).DecideLicenceAsync("op", "A1", true, null))).Succeeded);
         Assert.True((await WithAsync(database, sp => sp.PublishAsEmployerAsync("J3"))).Published);
         (await WithAsync(database, sp => sp.RunAsAsync(agency, project))).AssertValue();

@@ -1,3 +1,4 @@
+using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Compliance;
 using Gongjiang.Application.Jobs;
 using Gongjiang.Application.Persistence;
@@ -12,7 +13,7 @@ namespace Gongjiang.Application.Tests.Compliance;
 
 public sealed class ScreeningPolicyAndRetentionTests
 {
-    private static readonly ComplianceActor Operator = new("user-operator");
+    private static readonly Gongjiang.Application.Common.Actor Operator = Acting.Operator("user-operator");
     private const string GenderBiased = "负责不锈钢管道氩弧焊接，男性优先。任职要求：持焊工证，两年以上经验。";
 
     [Theory]
@@ -29,8 +30,8 @@ public sealed class ScreeningPolicyAndRetentionTests
             var blocked = await scope.ServiceProvider.PublishAsEmployerAsync("J1");
             Assert.False(blocked.Published);
             Assert.Contains(blocked.Flags, f => f.Rule == ScreeningRules.Gender && f.Severity == FlagSeverities.ToFileName(FlagSeverity.Block));
-            Assert.False(await scope.ServiceProvider.GetRequiredService<ComplianceSettings>().SetRuleAsync(Operator, "no_such_rule", FlagSeverity.Warn));
-            Assert.True(await scope.ServiceProvider.GetRequiredService<ComplianceSettings>().SetRuleAsync(Operator, ScreeningRules.Gender, FlagSeverity.Warn));
+            Assert.Equal(ComplianceErrors.UnknownRule, (await scope.ServiceProvider.RunAsAsync(Operator, new SetScreeningRules.Command(new Dictionary<string, string?> { ["no_such_rule"] = "warn" }))).Errors[0].Code);
+            Assert.True((await scope.ServiceProvider.RunAsAsync(Operator, new SetScreeningRules.Command(new Dictionary<string, string?> { [ScreeningRules.Gender] = "warn" }))).Succeeded);
         }
         await using (var scope = database.Scope())
         {
@@ -38,23 +39,26 @@ public sealed class ScreeningPolicyAndRetentionTests
             Assert.True(published.Published, published.Refusal);
             Assert.Contains(published.Flags, f => f.Rule == ScreeningRules.Gender && f.Severity == FlagSeverities.ToFileName(FlagSeverity.Warn));
             // Published with a warning: it waits for an operator in the screening queue.
-            var queue = await scope.ServiceProvider.GetRequiredService<ScreeningQueueService>().PendingAsync();
+            var queue = (await scope.ServiceProvider.RunAsAsync(Operator, new ListScreeningQueue.Query())).Value;
             var item = Assert.Single(queue);
             Assert.Equal("J1", item.Job.Id);
             Assert.Contains("男性优先", item.Review.Findings);
-            Assert.True(await scope.ServiceProvider.GetRequiredService<ComplianceSettings>().SetRuleAsync(Operator, ScreeningRules.Gender, FlagSeverity.Block));
+            Assert.True((await scope.ServiceProvider.RunAsAsync(Operator, new SetScreeningRules.Command(new Dictionary<string, string?> { [ScreeningRules.Gender] = "block" }))).Succeeded);
         }
         await using (var scope = database.Scope())
         {
             Assert.False((await scope.ServiceProvider.PublishAsEmployerAsync("J2")).Published);
-            var queue = scope.ServiceProvider.GetRequiredService<ScreeningQueueService>();
-            var review = (await queue.PendingAsync()).Single().Review;
-            Assert.Equal("note", (await queue.DecideAsync(Operator, review.Id, ScreeningQueueService.Decision.SendBack, null)).Field);
-            var sentBack = await queue.DecideAsync(Operator, review.Id, ScreeningQueueService.Decision.SendBack, "请删除“男性优先”");
-            Assert.Equal(ScreeningReviewStatus.SentBack, sentBack.Value!.Status);
-            Assert.Equal(ComplianceFailure.Illegal, (await queue.DecideAsync(Operator, review.Id, ScreeningQueueService.Decision.Approve, null)).Failure);
-            Assert.Empty(await queue.PendingAsync());
-            Assert.Equal("请删除“男性优先”", (await queue.SentBackForEmployerAsync("E1")).Single().OperatorNote);
+            var sp = scope.ServiceProvider;
+            var review = (await sp.RunAsAsync(Operator, new ListScreeningQueue.Query())).Value.Single().Review;
+            var noNote = await sp.RunAsAsync(Operator, new DecideScreeningReview.Command(review.Id, ScreeningQueueService.Decision.SendBack, null));
+            Assert.Equal(("note", ComplianceErrors.SendbackNoteRequired), (noNote.Errors[0].Field, noNote.Errors[0].Code));
+            var sentBack = await sp.RunAsAsync(Operator, new DecideScreeningReview.Command(review.Id, ScreeningQueueService.Decision.SendBack, "请删除“男性优先”"));
+            Assert.Equal(ScreeningReviewStatus.SentBack, sentBack.Value.Status);
+            var twice = await sp.RunAsAsync(Operator, new DecideScreeningReview.Command(review.Id, ScreeningQueueService.Decision.Approve, null));
+            Assert.Equal((ErrorKind.Conflict, ComplianceErrors.ReviewDecided), (twice.FailureKind, twice.Errors[0].Code));
+            Assert.Empty((await sp.RunAsAsync(Operator, new ListScreeningQueue.Query())).Value);
+            var profile = await sp.RunAsAsync(Acting.Hr("E1"), new Gongjiang.Application.Employers.GetCompanyProfile.Query());
+            Assert.Equal("请删除“男性优先”", profile.Value.SentBack.Single().Review.OperatorNote);
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             Assert.Equal(JobStatus.Draft, (await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == "J1")).Status);
             var log = await db.ServiceLog.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
@@ -88,7 +92,7 @@ public sealed class ScreeningPolicyAndRetentionTests
         Assert.Equal(FlagSeverity.Warn, GenderSeverity());
         // Saved on this node: in force for the next screener at once.
         await using (var scope = database.Scope())
-            Assert.True(await scope.ServiceProvider.GetRequiredService<ComplianceSettings>().SetRuleAsync(Operator, ScreeningRules.Gender, FlagSeverity.Block));
+            Assert.True((await scope.ServiceProvider.RunAsAsync(Operator, new SetScreeningRules.Command(new Dictionary<string, string?> { [ScreeningRules.Gender] = "block" }))).Succeeded);
         Assert.Equal(FlagSeverity.Block, GenderSeverity());
     }
 
@@ -99,14 +103,14 @@ public sealed class ScreeningPolicyAndRetentionTests
         await using var database = await TestDatabase.CreateAsync(provider, new ManualClock(ComplaintServiceTests.Start));
         await ComplaintServiceTests.SeedAsync(database, ComplaintServiceTests.Posting("J1", "E1"));
         await using var scope = database.Scope();
-        var queue = scope.ServiceProvider.GetRequiredService<ScreeningQueueService>();
-        var screener = scope.ServiceProvider.GetRequiredService<PostingScreener>();
-        Assert.Equal(ComplianceFailure.NotFound, (await queue.RequestReviewAsync(new("user-hr-b"), "E2", "J1", null, screener)).Failure);
-        var requested = await queue.RequestReviewAsync(new("user-hr"), "E1", "J1", "请复核薪资说明", screener);
-        Assert.True(requested.Value!.RequestedByEmployer);
-        Assert.Equal(ComplianceFailure.Illegal, (await queue.RequestReviewAsync(new("user-hr"), "E1", "J1", null, screener)).Failure);
-        var taken = await queue.DecideAsync(Operator, requested.Value.Id, ScreeningQueueService.Decision.TakeDown, "岗位信息与实际不符");
-        Assert.Equal(ScreeningReviewStatus.TakenDown, taken.Value!.Status);
+        var sp = scope.ServiceProvider;
+        Assert.Equal(ErrorKind.NotFound, (await sp.RunAsAsync(Acting.Hr("E2"), new RequestScreeningReview.Command("J1", null))).FailureKind);
+        var requested = await sp.RunAsAsync(Acting.Hr("E1"), new RequestScreeningReview.Command("J1", "请复核薪资说明"));
+        Assert.True(requested.Value.RequestedByEmployer);
+        Assert.Equal(ErrorKind.Conflict, (await sp.RunAsAsync(Acting.Hr("E1"), new RequestScreeningReview.Command("J1", null))).FailureKind);
+        Assert.Equal(ErrorKind.Forbidden, (await sp.RunAsAsync(Acting.Hr("E1"), new DecideScreeningReview.Command(requested.Value.Id, ScreeningQueueService.Decision.Approve, null))).FailureKind);
+        var taken = await sp.RunAsAsync(Operator, new DecideScreeningReview.Command(requested.Value.Id, ScreeningQueueService.Decision.TakeDown, "岗位信息与实际不符"));
+        Assert.Equal(ScreeningReviewStatus.TakenDown, taken.Value.Status);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.Equal(JobStatus.TakenDown, (await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == "J1")).Status);
         Assert.Contains("岗位信息与实际不符", (await scope.ServiceProvider.GetRequiredService<ServiceLog>().TakedownReasonsAsync(["J1"]))["J1"]);

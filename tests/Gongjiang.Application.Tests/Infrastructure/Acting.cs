@@ -22,7 +22,10 @@ public static class Acting
 
     public static Actor Employer(string userId, string employerId) => new(userId, [Roles.EmployerHR], employerId, null);
 
-    public static Actor Operator(string userId) => new(userId, [Roles.Operator], null, null);
+    public static Actor Operator(string userId = "user-operator") => new(userId, [Roles.Operator], null, null);
+
+    /// <summary>A seeker known by user id, whose profile id is derived from it.</summary>
+    public static Actor SeekerUser(string userId = "user-seeker") => new(userId, [Roles.Seeker], null, "T-" + userId);
 
     /// <summary>Runs the use case in the scope as <paramref name="actor"/>.</summary>
     public static Task<Result<T>> RunAsAsync<T>(this IServiceProvider services, Actor actor, IUseCase<T> request)

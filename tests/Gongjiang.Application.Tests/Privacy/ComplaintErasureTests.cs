@@ -17,7 +17,7 @@ namespace Gongjiang.Application.Tests.Privacy;
 /// </summary>
 public sealed class ComplaintErasureTests
 {
-    private static readonly ComplianceActor Operator = new("user-operator");
+    private const string Operator = "user-operator";
 
     private static async Task<string> SeekerAsync(TestDatabase database, string userName)
     {
@@ -34,8 +34,8 @@ public sealed class ComplaintErasureTests
     {
         await using var scope = database.Scope();
         var filed = await scope.ServiceProvider.GetRequiredService<ComplaintService>()
-            .ReportAsync(new ComplianceActor(userId), new ComplaintInput(jobId, null, ComplaintCategory.FeesDeposits, description, "聊天记录截图已保存"));
-        Assert.True(filed.Succeeded, filed.Message);
+            .ReportAsync(userId, new ComplaintInput(jobId, null, ComplaintCategory.FeesDeposits, description, "聊天记录截图已保存"));
+        Assert.True(filed.Succeeded, filed.ToString());
         return filed.Value!.Id;
     }
 
@@ -95,10 +95,10 @@ public sealed class ComplaintErasureTests
             Assert.Null(await complaints.FindAsync(investigated, userId, isOperator: false));
             var queue = await complaints.QueueAsync(null);
             Assert.Equal(new[] { investigated, waiting, others }.Order(), queue.Select(c => c.Id).Order());
-            Assert.NotNull(await complaints.FindAsync(waiting, Operator.UserId, isOperator: true));
+            Assert.NotNull(await complaints.FindAsync(waiting, Operator, isOperator: true));
             // The handling goes on after the reporter is gone.
             var resolved = await complaints.ResolveAsync(Operator, investigated, upheld: true, "核实收取服装费");
-            Assert.True(resolved.Succeeded, resolved.Message);
+            Assert.True(resolved.Succeeded, resolved.ToString());
         }
         Assert.Equal(ComplaintStatus.Upheld, (await ComplaintAsync(database, investigated)).Status);
     }

@@ -1,6 +1,7 @@
-using Gongjiang.Application.Identity;
+using System.Security.Claims;
+using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Import;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,7 +13,7 @@ namespace Gongjiang.Web.Pages.Employer;
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 32 * 1024 * 1024)]
 [RequestSizeLimit(32 * 1024 * 1024)]
-public sealed class ImportModel(UserManager<AppUser> users, TabularImport tabular) : PageModel
+public sealed class ImportModel(IUseCases useCases) : PageModel
 {
     public ImportPreview? Preview { get; private set; }
     public ImportReport? Report { get; private set; }
@@ -23,27 +24,20 @@ public sealed class ImportModel(UserManager<AppUser> users, TabularImport tabula
 
     public async Task<IActionResult> OnPostPreviewAsync(IFormFile? file, CancellationToken ct)
     {
-        if (await users.GetUserAsync(User) is not { EmployerId: { } employerId } user) return NotFound();
-        if (ImportUploads.Refusal(file) is { } refusal) { Problem = refusal; return Page(); }
-        Token = await ImportUploads.KeepAsync(file!, user.Id, ct);
-        await using var stream = ImportUploads.Open(user.Id, Token)!;
-        Preview = await tabular.PreviewJobsAsync(stream, file!.FileName, employerId, ct);
-        Problem = Preview.FileError;
+        var (outcome, token) = await ImportUploads.PreviewAsync(useCases, User.FindFirstValue(ClaimTypes.NameIdentifier)!, ImportSheet.Jobs, file, ct);
+        Show(outcome, token);
         return Page();
     }
 
     public async Task<IActionResult> OnPostImportAsync(string? token, string? fileName, CancellationToken ct)
     {
-        if (await users.GetUserAsync(User) is not { EmployerId: { } employerId } user) return NotFound();
-        ImportPreview preview;
-        await using (var stream = ImportUploads.Open(user.Id, token))
-        {
-            if (stream is null) { Problem = "上传的文件已失效，请重新上传。"; return Page(); }
-            preview = await tabular.PreviewJobsAsync(stream, Path.GetFileName(fileName ?? "jobs" + Path.GetExtension(token)), employerId, ct);
-        }
-        Report = await tabular.ImportAsync(preview, ct);
-        Preview = preview;
-        ImportUploads.Forget(user.Id, token);
+        Show(await ImportUploads.ImportAsync(useCases, User.FindFirstValue(ClaimTypes.NameIdentifier)!, ImportSheet.Jobs, token, fileName, ct), null);
         return Page();
+    }
+
+    private void Show(Result<ImportSheet.Outcome> outcome, string? token)
+    {
+        if (!outcome.Succeeded) { Problem = ErrorText.For(outcome.Errors[0]); return; }
+        (Preview, Report, Token) = (outcome.Value.Preview, outcome.Value.Report, token);
     }
 }

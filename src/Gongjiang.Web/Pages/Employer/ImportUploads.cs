@@ -1,4 +1,6 @@
+using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Import;
+using Gongjiang.Application.Common.UseCases;
 using Microsoft.AspNetCore.Http;
 
 namespace Gongjiang.Web.Pages.Employer;
@@ -11,13 +13,13 @@ public static class ImportUploads
 {
     private static string Directory => Path.Combine(Path.GetTempPath(), "gongjiang-import");
 
-    /// <summary>Why an upload is refused before it is read; null when it may be previewed.</summary>
-    public static string? Refusal(IFormFile? file)
+    /// <summary>Why an upload is refused before it is kept (none, over 10 MB, not CSV or XLSX); null when it may be previewed.</summary>
+    public static Error? Refusal(IFormFile? file)
     {
-        if (file is null || file.Length == 0) return "请选择要导入的 CSV 或 XLSX 文件。";
-        if (file.Length > TabularImport.MaxUploadBytes) return TabularImport.TooLarge;
+        if (file is null || file.Length == 0) return Error.Invalid("file", ImportErrors.FileRequired);
+        if (file.Length > TabularImport.MaxUploadBytes) return Error.Invalid("file", ImportErrors.TooLarge);
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
-        return extension is ".csv" or ".xlsx" ? null : "只支持 CSV 或 XLSX 文件。";
+        return extension is ".csv" or ".xlsx" ? null : Error.Invalid("file", ImportErrors.UnsupportedFile);
     }
 
     public static async Task<string> KeepAsync(IFormFile file, string userId, CancellationToken ct)
@@ -40,6 +42,34 @@ public static class ImportUploads
     public static void Forget(string userId, string? token)
     {
         if (token is not null && Open(userId, token) is { } s) { s.Dispose(); File.Delete(PathOf(userId, token)); }
+    }
+
+    /// <summary>Keeps an upload and previews it through the import use case; the token names the kept file for the confirmation.</summary>
+    public static async Task<(Result<ImportSheet.Outcome> Outcome, string? Token)> PreviewAsync(IUseCases useCases, string userId, string kind,
+        IFormFile? file, CancellationToken ct)
+    {
+        if (Refusal(file) is { } refusal) return (refusal, null);
+        var token = await KeepAsync(file!, userId, ct);
+        Result<ImportSheet.Outcome> outcome;
+        await using (var stream = Open(userId, token)!)
+            outcome = await useCases.RunAsync(new ImportSheet.Command(kind, stream, file!.FileName, Commit: false), ct);
+        if (outcome.Succeeded) return (outcome, token);
+        Forget(userId, token);
+        return (outcome, null);
+    }
+
+    /// <summary>Imports the valid rows of this user's kept upload (checked again as it is read), then forgets the upload.</summary>
+    public static async Task<Result<ImportSheet.Outcome>> ImportAsync(IUseCases useCases, string userId, string kind, string? token, string? fileName,
+        CancellationToken ct)
+    {
+        Result<ImportSheet.Outcome> outcome;
+        await using (var stream = Open(userId, token))
+        {
+            if (stream is null) return Error.Invalid("file", ImportErrors.UploadExpired);
+            outcome = await useCases.RunAsync(new ImportSheet.Command(kind, stream, Path.GetFileName(fileName ?? kind + Path.GetExtension(token)), Commit: true), ct);
+        }
+        Forget(userId, token);
+        return outcome;
     }
 
     private static string PathOf(string userId, string token) =>

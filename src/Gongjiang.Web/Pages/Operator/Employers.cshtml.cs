@@ -1,16 +1,14 @@
-using System.Security.Claims;
+using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Employers;
-using Gongjiang.Application.Jobs;
-using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Employers;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongjiang.Web.Pages.Operator;
 
-/// <summary>Employer verification (企业认证): the queue of applications, approve or reject with a note.</summary>
-public sealed class EmployersModel(EmployerService employers, AppDbContext db, Application.Compliance.VerificationService verification) : PageModel
+/// <summary>Employer verification (企业认证): the queue of applications, approve or reject with a note; HR-service licences.</summary>
+public sealed class EmployersModel(IUseCases useCases) : PageModel
 {
     public const int PageSize = 20;
 
@@ -20,68 +18,38 @@ public sealed class EmployersModel(EmployerService employers, AppDbContext db, A
     [TempData] public string? Message { get; set; }
     [TempData] public string? Problem { get; set; }
 
-    public VerificationStatus Current { get; private set; } = VerificationStatus.Pending;
-    public Paged<Core.Employers.Employer> Result { get; private set; } = new([], 1, PageSize, 0);
-    public Dictionary<VerificationStatus, int> Counts { get; private set; } = [];
-    public Dictionary<string, int> JobCounts { get; private set; } = [];
+    public ReviewEmployers.Screen? View { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (Enum.TryParse<VerificationStatus>(Status, true, out var s)) Current = s;
-        Counts = await db.Employers.GroupBy(e => e.Verification).Select(g => new { g.Key, C = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.C, ct);
-        var due = await verification.DueAsync(ct);
-        DueCount = due.Count;
-        if (ShowingDue)
-            Result = new Paged<Core.Employers.Employer>(due, 1, Math.Max(1, due.Count), due.Count);
-        else
-            Result = await employers.ListAsync(Current, Q, PageNumber, PageSize, ct);
-        var ids = Result.Items.Select(e => e.Id).ToList();
-        JobCounts = await db.Jobs.Where(j => ids.Contains(j.EmployerId)).GroupBy(j => j.EmployerId)
-            .Select(g => new { g.Key, C = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.C, ct);
+        var screen = await useCases.RunAsync(new ReviewEmployers.Query(Status, Q, PageNumber, PageSize), ct);
+        View = screen.Succeeded ? screen.Value : null;
     }
-
-    /// <summary>The re-verification queue: verifications lapsing within 30 days and expired ones.</summary>
-    public bool ShowingDue => string.Equals(Status, "due", StringComparison.OrdinalIgnoreCase);
-    public int DueCount { get; private set; }
 
     /// <summary>Downloads an employer's HR-service licence file.</summary>
     public async Task<IActionResult> OnGetLicenceAsync(string id, CancellationToken ct)
     {
-        var employer = await employers.FindAsync(id, ct);
-        if (employer is null || verification.OpenLicenceFile(employer) is not { } stream) return NotFound();
-        return File(stream, employer.HrLicenceContentType ?? "application/octet-stream",
-            employer.Id + "-licence" + LicenceFiles.Extension(employer.HrLicenceContentType ?? ""));
+        var file = await useCases.RunAsync(new GetLicenceFile.Query(id), ct);
+        return file.Succeeded ? File(file.Value.Content, file.Value.ContentType, file.Value.FileName) : NotFound();
     }
 
     /// <summary>Approves or rejects an HR-service licence; a rejection needs a note.</summary>
-    public async Task<IActionResult> OnPostLicenceAsync(string id, bool approve, string? note, CancellationToken ct)
+    public async Task<IActionResult> OnPostLicenceAsync(string id, bool approve, string? note, CancellationToken ct) =>
+        Answer(await useCases.RunAsync(new DecideLicence.Command(id, approve, note), ct), approve ? "许可证已通过：{0}" : "许可证已驳回：{0}");
+
+    public async Task<IActionResult> OnPostDecideAsync(string id, bool approve, string? note, CancellationToken ct) =>
+        Answer(await useCases.RunAsync(new DecideVerification.Command(id, approve, note), ct), approve ? "已通过认证：{0}" : "已驳回：{0}");
+
+    /// <param name="done">A message of the web resources naming the employer ({0}).</param>
+    private IActionResult Answer(Result<Core.Employers.Employer> result, string done)
     {
-        var result = await verification.DecideLicenceAsync(
-            User.FindFirstValue(ClaimTypes.NameIdentifier) ?? Application.Compliance.ServiceLog.SystemActor, id, approve, note?.Trim(), ct);
-        if (result.Failure == Application.Compliance.ComplianceFailure.NotFound) return NotFound();
+        if (result.FailureKind == ErrorKind.NotFound) return NotFound();
         if (result.Succeeded)
         {
-            Message = approve ? "许可证已通过：{0}" : "许可证已驳回：{0}";
-            TempData["MessageArg"] = result.Value!.Name;
+            Message = done;
+            TempData["MessageArg"] = result.Value.Name;
         }
-        else Problem = result.Message;
-        return RedirectToPage(new { status = Status, q = Q, p = PageNumber });
-    }
-
-    public async Task<IActionResult> OnPostDecideAsync(string id, bool approve, string? note, CancellationToken ct)
-    {
-        note = note?.Trim();
-        if (!approve && string.IsNullOrWhiteSpace(note))
-        {
-            Problem = "驳回时请填写审核意见，告诉企业需要补充或更正什么。";
-            return RedirectToPage(new { status = Status, q = Q, p = PageNumber });
-        }
-        if (note is { Length: > 500 }) note = note[..500];
-        var employer = await employers.DecideVerificationAsync(id, approve, note,
-            User.FindFirstValue(System.Security.Claims.ClaimTypes.NameIdentifier) ?? Application.Compliance.ServiceLog.SystemActor, ct);
-        if (employer is null) return NotFound();
-        Message = approve ? "已通过认证：{0}" : "已驳回：{0}";
-        TempData["MessageArg"] = employer.Name;
+        else Problem = ErrorText.For(result.Errors[0]);
         return RedirectToPage(new { status = Status, q = Q, p = PageNumber });
     }
 

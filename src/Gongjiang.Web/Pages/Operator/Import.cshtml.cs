@@ -1,7 +1,8 @@
-using Gongjiang.Application.Identity;
+using System.Security.Claims;
+using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Import;
 using Gongjiang.Web.Pages.Employer;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,46 +14,35 @@ namespace Gongjiang.Web.Pages.Operator;
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 32 * 1024 * 1024)]
 [RequestSizeLimit(32 * 1024 * 1024)]
-public sealed class ImportModel(UserManager<AppUser> users, TabularImport tabular) : PageModel
+public sealed class ImportModel(IUseCases useCases) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string Kind { get; set; } = "talent";
+    [BindProperty(SupportsGet = true)] public string Kind { get; set; } = ImportSheet.Talent;
     public ImportPreview? Preview { get; private set; }
     public ImportReport? Report { get; private set; }
     public string? Token { get; private set; }
     public string? Problem { get; private set; }
-    public IReadOnlyList<string> Columns => Kind == "jobs" ? TabularImport.JobColumns : TabularImport.TalentColumns;
+    public IReadOnlyList<string> Columns => Kind == ImportSheet.Jobs ? TabularImport.JobColumns : TabularImport.TalentColumns;
 
-    public void OnGet() => Kind = Kind == "jobs" ? "jobs" : "talent";
+    public void OnGet() => Kind = Kind == ImportSheet.Jobs ? ImportSheet.Jobs : ImportSheet.Talent;
 
     public async Task<IActionResult> OnPostPreviewAsync(IFormFile? file, CancellationToken ct)
     {
         OnGet();
-        if (await users.GetUserAsync(User) is not { } user) return NotFound();
-        if (ImportUploads.Refusal(file) is { } refusal) { Problem = refusal; return Page(); }
-        Token = await ImportUploads.KeepAsync(file!, user.Id, ct);
-        await using var stream = ImportUploads.Open(user.Id, Token)!;
-        Preview = await PreviewAsync(stream, file!.FileName, ct);
-        Problem = Preview.FileError;
+        var (outcome, token) = await ImportUploads.PreviewAsync(useCases, User.FindFirstValue(ClaimTypes.NameIdentifier)!, Kind, file, ct);
+        Show(outcome, token);
         return Page();
     }
 
     public async Task<IActionResult> OnPostImportAsync(string? token, string? fileName, CancellationToken ct)
     {
         OnGet();
-        if (await users.GetUserAsync(User) is not { } user) return NotFound();
-        ImportPreview preview;
-        await using (var stream = ImportUploads.Open(user.Id, token))
-        {
-            if (stream is null) { Problem = "上传的文件已失效，请重新上传。"; return Page(); }
-            preview = await PreviewAsync(stream, Path.GetFileName(fileName ?? Kind + Path.GetExtension(token)), ct);
-        }
-        Report = await tabular.ImportAsync(preview, ct);
-        Preview = preview;
-        ImportUploads.Forget(user.Id, token);
+        Show(await ImportUploads.ImportAsync(useCases, User.FindFirstValue(ClaimTypes.NameIdentifier)!, Kind, token, fileName, ct), null);
         return Page();
     }
 
-    private Task<ImportPreview> PreviewAsync(Stream stream, string fileName, CancellationToken ct) => Kind == "jobs"
-        ? tabular.PreviewJobsAsync(stream, fileName, null, ct)
-        : tabular.PreviewTalentAsync(stream, fileName, ct);
+    private void Show(Result<ImportSheet.Outcome> outcome, string? token)
+    {
+        if (!outcome.Succeeded) { Problem = ErrorText.For(outcome.Errors[0]); return; }
+        (Preview, Report, Token) = (outcome.Value.Preview, outcome.Value.Report, token);
+    }
 }

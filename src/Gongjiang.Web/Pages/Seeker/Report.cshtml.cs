@@ -1,16 +1,14 @@
+using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Compliance;
-using Gongjiang.Application.Employers;
-using Gongjiang.Application.Identity;
-using Gongjiang.Application.Jobs;
-using Gongjiang.Core.Employers;
-using Microsoft.AspNetCore.Identity;
+using Gongjiang.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongjiang.Web.Pages.Seeker;
 
 /// <summary>Report a posting or an employer (举报虚假招聘): category, what happened, optional evidence.</summary>
-public sealed class ReportModel(ComplaintService complaints, JobService jobs, EmployerService employers, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public sealed class ReportModel(IUseCases useCases) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Job { get; set; }
     [BindProperty(SupportsGet = true)] public string? Employer { get; set; }
@@ -18,30 +16,15 @@ public sealed class ReportModel(ComplaintService complaints, JobService jobs, Em
     [BindProperty] public string? Description { get; set; }
     [BindProperty] public string? Evidence { get; set; }
 
-    public string TargetTitle { get; private set; } = "";
-    public string? TargetEmployer { get; private set; }
-    public Dictionary<string, string> Errors { get; } = [];
+    /// <summary>What is reported: a visible posting (with its employer) or a verified employer.</summary>
+    public GetReportTarget.Target? Target { get; private set; }
     [TempData] public string? Message { get; set; }
 
     private async Task<bool> LoadTargetAsync(CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(Job))
-        {
-            var job = await jobs.FindAsync(Job.Trim(), ct);
-            if (job is null || !job.IsOpenOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))) return false;
-            TargetTitle = job.Title;
-            TargetEmployer = (await employers.FindAsync(job.EmployerId, ct))?.Name;
-            Employer = null;
-            return true;
-        }
-        if (!string.IsNullOrWhiteSpace(Employer))
-        {
-            var employer = await employers.FindAsync(Employer.Trim(), ct);
-            if (employer is null || employer.Verification is not (VerificationStatus.Verified or VerificationStatus.Suspended)) return false;
-            TargetTitle = employer.Name;
-            return true;
-        }
-        return false;
+        var target = await useCases.RunAsync(new GetReportTarget.Query(Job, Employer), ct);
+        Target = target.Succeeded ? target.Value : null;
+        return target.Succeeded;
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadTargetAsync(ct) ? Page() : NotFound();
@@ -49,20 +32,9 @@ public sealed class ReportModel(ComplaintService complaints, JobService jobs, Em
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadTargetAsync(ct)) return NotFound();
-        var user = await users.GetUserAsync(User);
-        if (user is null) return Challenge();
-        if (!ComplaintCategories.TryParse(Category, out var category))
-        {
-            Errors["category"] = "请选择举报类别。";
-            return Page();
-        }
-        var result = await complaints.ReportAsync(new ComplianceActor(user.Id), new ComplaintInput(Job, Employer, category, Description, Evidence), ct);
-        if (result.Failure == ComplianceFailure.NotFound) return NotFound();
-        if (!result.Succeeded)
-        {
-            Errors[result.Field ?? "description"] = result.Message ?? "";
-            return Page();
-        }
+        var result = await useCases.RunAsync(new ReportComplaint.Command(Target!.JobId, Target.EmployerId, Category, Description, Evidence), ct);
+        if (result.FailureKind == ErrorKind.NotFound) return NotFound();
+        if (ModelState.AddResultErrors(result.Errors, "Form")) return Page();
         Message = "举报已提交，平台将尽快核实处理。";
         return RedirectToPage("/Seeker/Reports");
     }

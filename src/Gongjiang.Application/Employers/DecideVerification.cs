@@ -1,0 +1,25 @@
+using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Common.UseCases;
+using Gongjiang.Application.Compliance;
+using Gongjiang.Core.Employers;
+
+namespace Gongjiang.Application.Employers;
+
+/// <summary>
+/// An operator approves or rejects an employer's verification (企业认证). Approval lets it publish for 6 months; a rejection
+/// needs a note telling the employer what to add or correct.
+/// </summary>
+public static class DecideVerification
+{
+    public sealed record Command(string EmployerId, bool Approve, string? Note) : IUseCase<Employer>;
+
+    public sealed class Handler(ComplianceRules rules, EmployerService employers) : IUseCaseHandler<Command, Employer>
+    {
+        public async Task<Result<Employer>> HandleAsync(Command command, CancellationToken ct)
+        {
+            var op = await rules.OperatorAsync(ct);
+            if (!op.Succeeded) return op.Cast<Employer>();
+            return await employers.DecideVerificationAsync(command.EmployerId, command.Approve, command.Note, op.Value.UserId, ct);
+        }
+    }
+}
