@@ -2,10 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Matching;
-using Gongjiang.Application.Persistence;
-using Gongjiang.Matching.Engine;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongjiang.Cli.Commands;
 
@@ -19,6 +17,9 @@ public static class MatchCommands
         command.Subcommands.Add(Direction(jobs: false));
         return command;
     }
+
+    private static readonly string[] JobHeader = ["job_id", "talent_id", "rank", "score", "reasons"];
+    private static readonly string[] TalentHeader = ["talent_id", "job_id", "rank", "score", "reasons"];
 
     private static Command Direction(bool jobs)
     {
@@ -45,33 +46,29 @@ public static class MatchCommands
             var lines = ReadIds(idsPath);
 
             await using var host = await CliHost.OpenAsync(parse.GetValue(db), ct);
-            var engine = await host.Get<MatchingIndex>().GetAsync(ct);
-            var recommendations = host.Get<RecommendationService>();
-            var data = host.Get<AppDbContext>();
+            var direction = jobs ? MatchInBatch.Direction.TalentForJobs : MatchInBatch.Direction.JobsForTalent;
+            var batch = await host.Get<IUseCases>().RunAsync(new MatchInBatch.Query(direction, lines.Select(l => l.Id).ToList(), k), ct);
             var skipped = 0;
             var rows = 0;
             await OutputFile.WriteCsvAsync(outPath, async csv =>
             {
-                foreach (var h in jobs ? new[] { "job_id", "talent_id", "rank", "score", "reasons" } : ["talent_id", "job_id", "rank", "score", "reasons"])
-                    csv.WriteField(h);
+                foreach (var h in jobs ? JobHeader : TalentHeader) csv.WriteField(h);
                 await csv.NextRecordAsync();
-                foreach (var (line, id) in lines)
+                var line = 0;
+                await foreach (var matched in batch.Value.WithCancellation(ct))
                 {
-                    if (!(jobs ? engine.ContainsJob(id) : engine.ContainsTalent(id)))
+                    var number = lines[line++].Line;
+                    if (matched.Skipped != MatchInBatch.Skip.None)
                     {
-                        var exists = jobs ? await data.Jobs.AnyAsync(j => j.Id == id, ct) : await data.Talent.AnyAsync(t => t.Id == id, ct);
-                        Console.Error.WriteLine(exists
-                            ? $"{idsPath}:{line}: {(jobs ? "job" : "talent")} {id} is {(jobs ? "not open" : "not active")}"
-                            : $"{idsPath}:{line}: unknown {(jobs ? "job" : "talent")} id {id}");
+                        Console.Error.WriteLine(matched.Skipped == MatchInBatch.Skip.NotOpenOrActive
+                            ? $"{idsPath}:{number}: {(jobs ? "job" : "talent")} {matched.Id} is {(jobs ? "not open" : "not active")}"
+                            : $"{idsPath}:{number}: unknown {(jobs ? "job" : "talent")} id {matched.Id}");
                         skipped++;
                         continue;
                     }
-                    var list = jobs
-                        ? await recommendations.TalentForJobAsync(id, k, ct: ct)
-                        : await recommendations.JobsForSeekerAsync(id, k, personalized: true, ct);
-                    foreach (var r in list.Items)
+                    foreach (var r in matched.Items)
                     {
-                        csv.WriteField(id);
+                        csv.WriteField(matched.Id);
                         csv.WriteField(jobs ? r.TalentId : r.JobId);
                         csv.WriteField(r.Rank.ToString(CultureInfo.InvariantCulture));
                         csv.WriteField(r.Score.ToString("0.####", CultureInfo.InvariantCulture));

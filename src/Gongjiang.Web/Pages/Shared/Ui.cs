@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Jobs;
 using Gongjiang.Core.Common;
@@ -8,13 +7,12 @@ using Gongjiang.Core.Jobs;
 using Gongjiang.Core.Taxonomy;
 using Microsoft.AspNetCore.Html;
 using Gongjiang.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Gongjiang.Web.Pages;
 
 /// <summary>How domain values read on screen: status words, grades, pay, places and field errors, in the user's language.</summary>
-public static partial class Ui
+public static class Ui
 {
     public static bool English => CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase);
 
@@ -145,62 +143,6 @@ public static partial class Ui
         _ => null,
     };
 
-    /// <summary>A field's validation messages, translated, as an inline error.</summary>
-    public static IHtmlContent FieldError(IHtmlLocalizer l, IReadOnlyDictionary<string, string[]> errors, string field)
-    {
-        if (!errors.TryGetValue(field, out var messages) || messages.Length == 0) return HtmlString.Empty;
-        var builder = new HtmlContentBuilder();
-        builder.AppendHtml("<span class=\"field-error\">");
-        for (var i = 0; i < messages.Length; i++)
-        {
-            if (i > 0) builder.Append("；");
-            builder.AppendHtml(ErrorText(l, messages[i]));
-        }
-        builder.AppendHtml("</span>");
-        return builder;
-    }
-
-    public static string Invalid(IReadOnlyDictionary<string, string[]> errors, string field) => errors.ContainsKey(field) ? "invalid" : "";
-
-    /// <summary>Turns the application's validation messages (shared with the file import and the API) into the user's language.</summary>
-    public static LocalizedHtmlString ErrorText(IHtmlLocalizer l, string message)
-    {
-        Match m;
-        if (message == "is required") return l["必填"];
-        if ((m = AtMost().Match(message)).Success) return l["最多 {0} 个字符", m.Groups[1].Value];
-        if ((m = Unknown().Match(message)).Success)
-            return m.Groups[1].Value switch
-            {
-                "occupation code" => l["未知的职业代码“{0}”", m.Groups[2].Value],
-                "city code" => l["未知的城市代码“{0}”", m.Groups[2].Value],
-                "major code" => l["未知的专业代码“{0}”", m.Groups[2].Value],
-                "education level" => l["未知的学历“{0}”", m.Groups[2].Value],
-                _ => l["无效的值“{0}”", m.Groups[2].Value],
-            };
-        if ((m = Between().Match(message)).Success) return l["须在 {0} 到 {1} 之间", m.Groups[1].Value, m.Groups[2].Value];
-        if ((m = MinOverMax().Match(message)).Success) return l["最低值 {0} 高于最高值 {1}", m.Groups[1].Value, m.Groups[2].Value];
-        if (message == "min and max are required") return l["请填写最低和最高金额"];
-        if (message == "must be positive CNY per month") return l["须为正数（元/月）"];
-        if (message == "must not be negative") return l["不能为负数"];
-        if (message == "is before posted_at") return l["不能早于发布日期"];
-        if ((m = NotDate().Match(message)).Success) return l["“{0}”不是有效日期（yyyy-MM-dd）", m.Groups[1].Value];
-        if ((m = NotPhone().Match(message)).Success) return l["“{0}”不是有效的大陆手机号码", m.Groups[1].Value];
-        if (message.StartsWith("must be 1…5", StringComparison.Ordinal)) return l["技能等级须为一级至五级"];
-        if (message.EndsWith("is not plausible", StringComparison.Ordinal) || message.EndsWith("is not a plausible birth year", StringComparison.Ordinal))
-            return l["年份不合理"];
-        return l[message];
-    }
-
-    [GeneratedRegex(@"^at most (\d+) characters$")] private static partial Regex AtMost();
-    [GeneratedRegex(@"^unknown ([a-z ]+) '(.*)'$")] private static partial Regex Unknown();
-    [GeneratedRegex(@"^must be between (\d+) and (\d+)$")] private static partial Regex Between();
-    [GeneratedRegex(@"^min (\d+) is greater than max (\d+)$")] private static partial Regex MinOverMax();
-    [GeneratedRegex(@"^'(.*)' is not a date")] private static partial Regex NotDate();
-    [GeneratedRegex(@"^'(.*)' is not a mainland mobile number$")] private static partial Regex NotPhone();
-}
-
-public static partial class Ui
-{
     /// <summary>Every message in the model state, the form's own and its fields', for the summary above a form.</summary>
     public static IReadOnlyList<string> AllMessages(ModelStateDictionary state) =>
         state.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct().ToList();
