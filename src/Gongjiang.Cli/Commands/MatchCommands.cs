@@ -12,6 +12,9 @@ namespace Gongjiang.Cli.Commands;
 /// <summary><c>match jobs</c> and <c>match talent</c>: the recommendations of the platform, for lists of ids, as CSV.</summary>
 public static class MatchCommands
 {
+    private static readonly string[] TalentForJobsHeader = ["job_id", "talent_id", "rank", "score", "reasons"];
+    private static readonly string[] JobsForTalentHeader = ["talent_id", "job_id", "rank", "score", "reasons"];
+
     public static Command Create()
     {
         var command = new Command("match", "Ranked matches with reasons (人岗精准匹配): talent for jobs, or jobs for talent.");
@@ -52,7 +55,7 @@ public static class MatchCommands
             var rows = 0;
             await OutputFile.WriteCsvAsync(outPath, async csv =>
             {
-                foreach (var h in jobs ? new[] { "job_id", "talent_id", "rank", "score", "reasons" } : ["talent_id", "job_id", "rank", "score", "reasons"])
+                foreach (var h in jobs ? TalentForJobsHeader : JobsForTalentHeader)
                     csv.WriteField(h);
                 await csv.NextRecordAsync();
                 foreach (var (line, id) in lines)
