@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics.Tracing;
 
 namespace Gongjiang.Bench;
@@ -52,8 +53,8 @@ internal sealed class GcPauseTracer(TimeSpan threshold, bool withEvents) : Event
             switch (e.EventId)
             {
                 case GcStart when e.Payload is { Count: >= 4 } p:
-                    var reason = Convert.ToInt32(p[2]);
-                    var kind = Convert.ToInt32(p[3]);
+                    var reason = Convert.ToInt32(p[2], CultureInfo.InvariantCulture);
+                    var kind = Convert.ToInt32(p[3], CultureInfo.InvariantCulture);
                     _collections.Add($"gen{p[1]} {(kind < Kinds.Length ? Kinds[kind] : kind)} ({(reason < Reasons.Length ? Reasons[reason] : reason)}) #{p[0]}");
                     break;
                 case GcRestartEeEnd:

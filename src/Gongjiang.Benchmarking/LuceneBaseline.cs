@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gongjiang.Core.Jobs;
 using Gongjiang.Core.Taxonomy;
 using Gongjiang.Core.Talent;
@@ -62,8 +63,8 @@ public sealed class LuceneBaseline : IDisposable
             new StringField("id", j.Id, Field.Store.YES),
             new StringField("status", j.Status == JobStatus.Open ? "open" : "other", Field.Store.NO),
             new Int32Field("expires", j.ExpiresAt?.DayNumber ?? int.MaxValue, Field.Store.NO),
-            new StringField("city", _taxonomy.CityOf(j.CityCode).ToString(), Field.Store.NO),
-            new StringField("minor", occupation != 0 ? (occupation / 100).ToString() : "none", Field.Store.NO),
+            new StringField("city", _taxonomy.CityOf(j.CityCode).ToString(CultureInfo.InvariantCulture), Field.Store.NO),
+            new StringField("minor", occupation != 0 ? (occupation / 100).ToString(CultureInfo.InvariantCulture) : "none", Field.Store.NO),
             new Int32Field("mingrade", j.MinGrade is { } g && SkillGrade.IsValid(g) ? g : 0, Field.Store.NO),
             new Int32Field("edumin", j.EducationMin is { } e ? (int)e : 0, Field.Store.NO),
             new TextField("text", JobText(j, occupation, withDescription: true), Field.Store.NO),
@@ -85,7 +86,7 @@ public sealed class LuceneBaseline : IDisposable
             new Int32Field("edu", t.Education?.Level is { } level ? (int)level : 0, Field.Store.NO),
             new TextField("text", TalentText(t, withResume: true), Field.Store.NO),
         };
-        foreach (var city in Reach(t)) doc.Add(new StringField("reach", city.ToString(), Field.Store.NO));
+        foreach (var city in Reach(t)) doc.Add(new StringField("reach", city.ToString(CultureInfo.InvariantCulture), Field.Store.NO));
         foreach (var c in t.Certificates.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct())
             doc.Add(new StringField("cert", c, Field.Store.NO));
         foreach (var (minor, grade) in Graded(t))
@@ -104,7 +105,7 @@ public sealed class LuceneBaseline : IDisposable
         var filter = new BooleanQuery
         {
             { new TermQuery(new Term("active", "1")), Occur.MUST },
-            { new TermQuery(new Term("reach", _taxonomy.CityOf(job.CityCode).ToString())), Occur.MUST },
+            { new TermQuery(new Term("reach", _taxonomy.CityOf(job.CityCode).ToString(CultureInfo.InvariantCulture))), Occur.MUST },
         };
         if (job.EducationMin is { } edu) filter.Add(NumericRangeQuery.NewInt32Range("edu", (int)edu, int.MaxValue, true, true), Occur.MUST);
         foreach (var c in job.RequiredCertificates.Where(c => !string.IsNullOrWhiteSpace(c)))
@@ -113,7 +114,7 @@ public sealed class LuceneBaseline : IDisposable
         {
             // The best grade held in the job's minor group (in any occupation when the job has none) meets the requirement.
             var occupation = JobOccupation(job);
-            var prefix = occupation != 0 ? (occupation / 100).ToString() : "any";
+            var prefix = occupation != 0 ? (occupation / 100).ToString(CultureInfo.InvariantCulture) : "any";
             var grades = new BooleanQuery();
             for (var g = 1; g <= required; g++) grades.Add(new TermQuery(new Term("mg", $"{prefix}:{g}")), Occur.SHOULD);
             filter.Add(grades, Occur.MUST);
@@ -131,7 +132,7 @@ public sealed class LuceneBaseline : IDisposable
             { NumericRangeQuery.NewInt32Range("edumin", 0, talent.Education?.Level is { } level ? (int)level : 0, true, true), Occur.MUST },
         };
         var cities = new BooleanQuery();
-        foreach (var city in Reach(talent)) cities.Add(new TermQuery(new Term("city", city.ToString())), Occur.SHOULD);
+        foreach (var city in Reach(talent)) cities.Add(new TermQuery(new Term("city", city.ToString(CultureInfo.InvariantCulture))), Occur.SHOULD);
         filter.Add(cities, Occur.MUST);
         var held = new HashSet<string>(talent.Certificates.Select(c => c.Trim()), StringComparer.Ordinal);
         foreach (var c in _certificates) if (!held.Contains(c)) filter.Add(new TermQuery(new Term("reqcert", c)), Occur.MUST_NOT);
@@ -142,7 +143,7 @@ public sealed class LuceneBaseline : IDisposable
         foreach (var (minor, g) in graded.GroupBy(x => x.Minor).Select(x => (x.Key, x.Min(y => y.Grade))))
             grade.Add(new BooleanQuery
             {
-                { new TermQuery(new Term("minor", minor.ToString())), Occur.MUST },
+                { new TermQuery(new Term("minor", minor.ToString(CultureInfo.InvariantCulture))), Occur.MUST },
                 { NumericRangeQuery.NewInt32Range("mingrade", g, 5, true, true), Occur.MUST },
             }, Occur.SHOULD);
         if (graded.Count > 0)
@@ -160,12 +161,12 @@ public sealed class LuceneBaseline : IDisposable
     {
         var hits = searcher.Search(query, new QueryWrapperFilter(filter), top);
         var ids = new List<string>(hits.ScoreDocs.Length);
-        foreach (var hit in hits.ScoreDocs) ids.Add(searcher.Doc(hit.Doc).Get("id"));
+        foreach (var hit in hits.ScoreDocs) ids.Add(searcher.Doc(hit.Doc).Get("id", CultureInfo.InvariantCulture));
         return ids;
     }
 
     /// <summary>The query text's bigrams, each an optional clause scored by BM25.</summary>
-    private Query TextQuery(string text)
+    private BooleanQuery TextQuery(string text)
     {
         var query = new BooleanQuery();
         var seen = new HashSet<string>(StringComparer.Ordinal);

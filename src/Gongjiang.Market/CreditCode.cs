@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Gongjiang.Market;
 
 /// <summary>
@@ -9,6 +11,7 @@ internal static class CreditCode
 {
     // GB 32100 charset: digits and capitals without I, O, Z, S, V; a character's value is its index.
     internal const string Charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static readonly SearchValues<char> CharsetValues = SearchValues.Create(Charset);
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
     private static readonly int[] OrgWeights = [3, 7, 9, 10, 5, 8, 4, 2];
 
@@ -26,7 +29,7 @@ internal static class CreditCode
     }
 
     public static bool HasValidCheckCharacter(string? code) =>
-        code is { Length: 18 } && code.AsSpan(0, 17).IndexOfAnyExcept(Charset) < 0 && Charset.Contains(code[17])
+        code is { Length: 18 } && code.AsSpan(0, 17).IndexOfAnyExcept(CharsetValues) < 0 && CharsetValues.Contains(code[17])
         && CheckCharacter(code.AsSpan(0, 17)) == code[17];
 
     /// <summary>GB 11714 check character of an 8-character organization code body (digits and capitals, A=10 … Z=35).</summary>

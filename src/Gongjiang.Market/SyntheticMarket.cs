@@ -501,12 +501,12 @@ public sealed class SyntheticMarket
     {
         var sb = new StringBuilder(240);
         var years = t.Experience;
-        if (years >= 1) sb.Append(years.ToString("0.#", CultureInfo.InvariantCulture)).Append("年").Append(occ.Name).Append("工作经验");
+        if (years >= 1) sb.Append(years.ToString("0.#", CultureInfo.InvariantCulture)).Append('年').Append(occ.Name).Append("工作经验");
         else sb.Append(rng.Chance(0.5) ? "应届毕业生，有" : "有").Append(occ.Name).Append("实习经历");
         if (t.Grade != 0)
             sb.Append(certified ? "，持有" : "，具备").Append(occ.Name).Append(SkillGrade.ChineseName(t.Grade)).Append(certified ? "职业技能等级证书" : "水平，正在准备考证");
-        sb.Append("。");
-        if (skills.Count > 0) sb.Append("熟练掌握").Append(string.Join('、', skills.Take(5))).Append("。");
+        sb.Append('。');
+        if (skills.Count > 0) sb.Append("熟练掌握").Append(string.Join('、', skills.Take(5))).Append('。');
         if (occ.Tasks.Length > 0) sb.Append(years >= 1 ? "曾在" : "在").Append(rng.Pick(PastEmployers)).Append("负责").Append(rng.Pick(occ.Tasks)).Append("等工作。");
         if (school is not null)
         {

@@ -106,7 +106,7 @@ public sealed class BackupRestoreTests : IDisposable
         var backup = await CliProcess.RunAsync(_dir, "db", "backup", "--db", db, "--out", "zone.bak");
         Assert.True(backup.ExitCode == 0, backup.Stderr);
         Assert.True(new FileInfo(Path.Combine(_dir, "zone.bak")).Length > 0);
-        if (db.EndsWith(".db")) File.Copy(Path.Combine(_dir, "zone.bak"), Path.Combine(_dir, "zone.bak.sqlite"));
+        if (db.EndsWith(".db", StringComparison.Ordinal)) File.Copy(Path.Combine(_dir, "zone.bak"), Path.Combine(_dir, "zone.bak.sqlite"));
         else await File.WriteAllBytesAsync(Path.Combine(_dir, "zone.bak.sqlite"), "SQLite format 3\0"u8.ToArray());
 
         Assert.Equal(0, (await CliProcess.RunAsync(_dir, "import", "--db", db, "--employers", "after.csv")).ExitCode);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using Npgsql;
 
@@ -33,8 +34,9 @@ public sealed class CrashDuringImportPostgresTests(Xunit.Abstractions.ITestOutpu
     {
         var talent = new StringBuilder();
         for (var i = 1; i <= Rows; i++)
-            talent.Append("{\"id\":\"T").Append(i.ToString("D5")).Append("\",\"name\":\"王师傅").Append(i)
-                .Append("\",\"phone\":\"139").Append(i.ToString("D8")).Append("\",\"city\":\"370211\",\"occupations\":[{\"code\":\"6-18-01-01\",\"grade\":4,\"certified\":true}],")
+            talent.Append("{\"id\":\"T").Append(i.ToString("D5", CultureInfo.InvariantCulture)).Append("\",\"name\":\"王师傅").Append(i)
+                .Append("\",\"phone\":\"139").Append(i.ToString("D8", CultureInfo.InvariantCulture))
+                .Append("\",\"city\":\"370211\",\"occupations\":[{\"code\":\"6-18-01-01\",\"grade\":4,\"certified\":true}],")
                 .Append("\"skills\":[\"数控车床编程\"],\"experience_years\":5,\"resume_text\":\"").Append(new string('车', 400)).Append("\"}\n");
         await File.WriteAllTextAsync(Path.Combine(_dir, "talent.jsonl"), talent.ToString());
         Assert.Equal(0, (await CliProcess.RunAsync(_dir, "db", "migrate", "--db", _db)).ExitCode);
@@ -78,7 +80,7 @@ public sealed class CrashDuringImportPostgresTests(Xunit.Abstractions.ITestOutpu
         {
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
-            return Convert.ToInt32(await command.ExecuteScalarAsync());
+            return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         }
         return (await Scalar("""SELECT COUNT(*) FROM "Talent" """), await Scalar("""SELECT COUNT(*) FROM "TalentContacts" """),
             await Scalar("""SELECT COUNT(*) FROM "Talent" t WHERE NOT EXISTS (SELECT 1 FROM "TalentContacts" c WHERE c."TalentId" = t."Id")"""));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
@@ -21,8 +22,9 @@ public sealed class CrashDuringImportTests(Xunit.Abstractions.ITestOutputHelper 
     {
         var talent = new StringBuilder();
         for (var i = 1; i <= Rows; i++)
-            talent.Append("{\"id\":\"T").Append(i.ToString("D5")).Append("\",\"name\":\"王师傅").Append(i)
-                .Append("\",\"phone\":\"139").Append(i.ToString("D8")).Append("\",\"city\":\"370211\",\"occupations\":[{\"code\":\"6-18-01-01\",\"grade\":4,\"certified\":true}],")
+            talent.Append("{\"id\":\"T").Append(i.ToString("D5", CultureInfo.InvariantCulture)).Append("\",\"name\":\"王师傅").Append(i)
+                .Append("\",\"phone\":\"139").Append(i.ToString("D8", CultureInfo.InvariantCulture))
+                .Append("\",\"city\":\"370211\",\"occupations\":[{\"code\":\"6-18-01-01\",\"grade\":4,\"certified\":true}],")
                 .Append("\"skills\":[\"数控车床编程\"],\"experience_years\":5,\"resume_text\":\"").Append(new string('车', 400)).Append("\"}\n");
         await File.WriteAllTextAsync(Path.Combine(_dir, "talent.jsonl"), talent.ToString());
         // The schema first, so the import below spends its time on rows.
@@ -70,7 +72,7 @@ public sealed class CrashDuringImportTests(Xunit.Abstractions.ITestOutputHelper 
         {
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
-            try { return Convert.ToInt32(await command.ExecuteScalarAsync()); }
+            try { return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture); }
             catch (SqliteException) { return 0; } // tables not created yet
         }
         return (await Scalar("SELECT COUNT(*) FROM Talent"), await Scalar("SELECT COUNT(*) FROM TalentContacts"),

@@ -1,5 +1,6 @@
 using Gongjiang.Market;
 using Gongjiang.Core.Taxonomy;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -20,14 +21,15 @@ public sealed class MatchCommandTests : IClassFixture<MatchCommandTests.Imported
             var options = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
             var employers = new StringBuilder("id,name,uscc,city,industry_cluster,enterprise_type\n");
             foreach (var e in Market.Employers)
-                employers.Append($"{e.Id},{e.Name},{e.Uscc},{e.CityCode},{e.IndustryCluster},{Core.Employers.EnterpriseTypes.ToFileName(e.EnterpriseType)}\n");
+                employers.Append(CultureInfo.InvariantCulture,
+                    $"{e.Id},{e.Name},{e.Uscc},{e.CityCode},{e.IndustryCluster},{Core.Employers.EnterpriseTypes.ToFileName(e.EnterpriseType)}\n");
             File.WriteAllText(Path.Combine(Dir, "employers.csv"), employers.ToString());
             File.WriteAllLines(Path.Combine(Dir, "jobs.jsonl"), Market.Jobs.Select(j => JsonSerializer.Serialize(new
             {
                 id = j.Id, employer_id = j.EmployerId, title = j.Title, occupation_code = j.OccupationCode, min_grade = j.MinGrade,
                 skills = j.Skills.Select(s => new { name = s.Name, weight = s.Weight }),
                 city = j.CityCode, salary = new { min = j.SalaryMin, max = j.SalaryMax }, headcount = j.Headcount,
-                posted_at = j.PostedAt.ToString("yyyy-MM-dd"), expires_at = "2099-12-31", description = j.Description,
+                posted_at = j.PostedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), expires_at = "2099-12-31", description = j.Description,
             }, options)));
             File.WriteAllLines(Path.Combine(Dir, "talent.jsonl"), Market.Talent.Select((t, i) => JsonSerializer.Serialize(new
             {
@@ -76,7 +78,7 @@ public sealed class MatchCommandTests : IClassFixture<MatchCommandTests.Imported
         foreach (var job in rows.GroupBy(r => r[0]))
         {
             Assert.InRange(job.Count(), 1, 5);
-            Assert.Equal(Enumerable.Range(1, job.Count()).Select(i => i.ToString()), job.Select(r => r[2]));
+            Assert.Equal(Enumerable.Range(1, job.Count()).Select(i => i.ToString(CultureInfo.InvariantCulture)), job.Select(r => r[2]));
         }
         Assert.All(rows, r => Assert.False(string.IsNullOrWhiteSpace(r[4].Trim('"')), "every match explains itself"));
         Assert.Empty(Directory.GetFiles(Dir, ".matches.csv.*")); // no temporary file left behind

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -59,7 +60,7 @@ public sealed class ServerCrashDuringUploadTests(Xunit.Abstractions.ITestOutputH
         }
     }
 
-    private static string Phone(int i) => PhonePrefix + i.ToString("D7");
+    private static string Phone(int i) => PhonePrefix + i.ToString("D7", CultureInfo.InvariantCulture);
     private static string Name(int i) => "赵师傅" + i;
 
     /// <summary>A talent CSV without ids: every row is new, so only the phone can tell a re-upload from new people.</summary>
@@ -114,7 +115,7 @@ public sealed class ServerCrashDuringUploadTests(Xunit.Abstractions.ITestOutputH
         if (killedMidway) Assert.InRange(imported, 0, Rows - 1);
         var afterKill = await ImportedContactsAsync(db, zoneTalent);
         Assert.Equal(imported, afterKill.Count);
-        foreach (var (phone, name) in afterKill) Assert.Equal(Name(int.Parse(phone[PhonePrefix.Length..])), name);
+        foreach (var (phone, name) in afterKill) Assert.Equal(Name(int.Parse(phone[PhonePrefix.Length..], CultureInfo.InvariantCulture)), name);
 
         // The restarted server opens the database; the same upload again finishes the job and updates what was there.
         await using (var second = ServerProcess.Start(_dir, db))

@@ -111,7 +111,8 @@ public sealed class ServerCrashTests(Xunit.Abstractions.ITestOutputHelper output
     }
 
     /// <summary>hr opens jobs, the seeker applies to each, then workers move the applications while the server is killed.</summary>
-    private async Task<(List<string> Applications, ConcurrentBag<(string Application, string To)> Acknowledged)> KillDuringStageChangesAsync(ServerProcess server)
+    private static async Task<(List<string> Applications, ConcurrentBag<(string Application, string To)> Acknowledged)> KillDuringStageChangesAsync(
+        ServerProcess server)
     {
         var hr = await server.SignInAsync("hr", DemoPassword);
         var seeker = await server.SignInAsync("seeker", DemoPassword);

@@ -34,7 +34,7 @@ public class EngineCompactionTests
         public List<string> TalentIds { get; } = [];
         public Dictionary<string, JobPosting> RemovedJobs { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, TalentProfile> RemovedTalent { get; } = new(StringComparer.Ordinal);
-        public MatchOptions Options => new() { Today = Source.Value.Spec.EffectiveToday, WithReasons = true };
+        public static MatchOptions Options => new() { Today = Source.Value.Spec.EffectiveToday, WithReasons = true };
 
         /// <summary>A fresh engine over the open jobs and active talent of the final state.</summary>
         public MatchingEngine Fresh() => MatchingEngine.Build(Catalog,
@@ -116,9 +116,9 @@ public class EngineCompactionTests
     {
         var lines = new List<string>();
         foreach (var id in state.JobIds.Where((_, i) => i % 3 == 0))
-            lines.AddRange(Lines(engine.TalentForJob(id, Everyone, state.Options), byScoreThenId, r => r.TalentId));
+            lines.AddRange(Lines(engine.TalentForJob(id, Everyone, EditedMarket.Options), byScoreThenId, r => r.TalentId));
         foreach (var id in state.TalentIds.Where((_, i) => i % 12 == 0))
-            lines.AddRange(Lines(engine.JobsForTalent(id, Everyone, state.Options), byScoreThenId, r => r.JobId));
+            lines.AddRange(Lines(engine.JobsForTalent(id, Everyone, EditedMarket.Options), byScoreThenId, r => r.JobId));
         return lines;
     }
 
@@ -273,7 +273,7 @@ public class EngineCompactionTests
         var engine = edited.Engine;
         var jobIds = edited.JobIds.Where(edited.Jobs.ContainsKey).Take(8).ToArray();
         var talentIds = edited.TalentIds.Where(edited.Talent.ContainsKey).Take(8).ToArray();
-        var options = edited.Options;
+        var options = EditedMarket.Options;
         string Answer(int i) => string.Join('\n', i % 2 == 0
             ? Lines(engine.TalentForJob(jobIds[i / 2 % jobIds.Length], Everyone, options), false, r => r.TalentId)
             : Lines(engine.JobsForTalent(talentIds[i / 2 % talentIds.Length], Everyone, options), false, r => r.JobId));
@@ -305,7 +305,7 @@ public class EngineCompactionTests
     [Theory]
     [InlineData(250)]
     [InlineData(3_000)]
-    public void Background_compactions_keep_the_edits_made_while_they_ran(int editsWhileHeld)
+    public async Task Background_compactions_keep_the_edits_made_while_they_ran(int editsWhileHeld)
     {
         var policy = new CompactionPolicy { MinimumWaste = 2_000 };
         var gate = new TaskCompletionSource();
@@ -338,7 +338,7 @@ public class EngineCompactionTests
         });
         // The last compaction may still be held: let it finish.
         Volatile.Read(ref gate).TrySetResult();
-        edited.Engine.WhenCompacted().GetAwaiter().GetResult();
+        await edited.Engine.WhenCompacted();
 
         var statistics = edited.Engine.Statistics;
         Assert.True(checkedWhileHeld);
@@ -357,7 +357,7 @@ public class EngineCompactionTests
     }
 
     [Fact]
-    public void A_compaction_asked_for_during_a_background_one_makes_that_one_give_up()
+    public async Task A_compaction_asked_for_during_a_background_one_makes_that_one_give_up()
     {
         var gate = new TaskCompletionSource();
         var compactedDuring = false;
@@ -375,7 +375,7 @@ public class EngineCompactionTests
             // The background result was built from an older index: it was dropped, not swapped in.
             Assert.Equal(before + 2, engine.Statistics.Talent.Compactions + engine.Statistics.Jobs.Compactions);
         });
-        edited.Engine.WhenCompacted().GetAwaiter().GetResult();
+        await edited.Engine.WhenCompacted();
 
         Assert.True(compactedDuring);
         AssertSame(Answers(edited.Fresh(), edited, byScoreThenId: true), Answers(edited.Engine, edited, byScoreThenId: true));

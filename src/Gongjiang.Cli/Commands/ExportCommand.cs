@@ -10,6 +10,8 @@ namespace Gongjiang.Cli.Commands;
 
 public static class ExportCommand
 {
+    private static readonly string[] EmployerHeader = ["id", "name", "uscc", "city", "industry_cluster", "enterprise_type"];
+
     public static Command Create()
     {
         var db = CommonOptions.Database();
@@ -36,7 +38,7 @@ public static class ExportCommand
                     await using var csv = kind is ExportRecords.Kind.Employers ? new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true) : null;
                     if (kind is ExportRecords.Kind.Employers)
                     {
-                        foreach (var h in new[] { "id", "name", "uscc", "city", "industry_cluster", "enterprise_type" }) csv!.WriteField(h);
+                        foreach (var h in EmployerHeader) csv!.WriteField(h);
                         await csv!.NextRecordAsync();
                     }
                     if (kind is ExportRecords.Kind.Outcomes) await writer.WriteLineAsync("job_id,talent_id,stage,at");

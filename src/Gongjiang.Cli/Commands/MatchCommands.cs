@@ -10,6 +10,9 @@ namespace Gongjiang.Cli.Commands;
 /// <summary><c>match jobs</c> and <c>match talent</c>: the recommendations of the platform, for lists of ids, as CSV.</summary>
 public static class MatchCommands
 {
+    private static readonly string[] TalentForJobsHeader = ["job_id", "talent_id", "rank", "score", "reasons"];
+    private static readonly string[] JobsForTalentHeader = ["talent_id", "job_id", "rank", "score", "reasons"];
+
     public static Command Create()
     {
         var command = new Command("match", "Ranked matches with reasons (人岗精准匹配): talent for jobs, or jobs for talent.");
@@ -18,8 +21,6 @@ public static class MatchCommands
         return command;
     }
 
-    private static readonly string[] JobHeader = ["job_id", "talent_id", "rank", "score", "reasons"];
-    private static readonly string[] TalentHeader = ["talent_id", "job_id", "rank", "score", "reasons"];
 
     private static Command Direction(bool jobs)
     {
@@ -52,7 +53,7 @@ public static class MatchCommands
             var rows = 0;
             await OutputFile.WriteCsvAsync(outPath, async csv =>
             {
-                foreach (var h in jobs ? JobHeader : TalentHeader) csv.WriteField(h);
+                foreach (var h in jobs ? TalentForJobsHeader : JobsForTalentHeader) csv.WriteField(h);
                 await csv.NextRecordAsync();
                 var line = 0;
                 await foreach (var matched in batch.Value.WithCancellation(ct))

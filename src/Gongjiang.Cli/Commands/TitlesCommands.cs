@@ -11,6 +11,9 @@ namespace Gongjiang.Cli.Commands;
 /// <summary><c>titles normalize</c> and <c>titles evaluate</c>: free job titles to 2022 occupation codes (职业名称标准化).</summary>
 public static class TitlesCommands
 {
+    private static readonly string[] NormalizedHeader = ["job_name", "code", "name", "score"];
+    private const string RowsUsage = "--rows must be all, even, odd or K/M with 0 <= K < M (e.g. 3/4)";
+
     public static Command Create()
     {
         var command = new Command("titles", "Normalize free job titles to occupation codes of the 2022 classification (职业名称标准化).");
@@ -35,7 +38,7 @@ public static class TitlesCommands
             var normalizer = new TitleNormalizer(TaxonomyCatalog.Default);
             OutputFile.WriteCsv(outPath, csv =>
             {
-                foreach (var header in new[] { "job_name", "code", "name", "score" }) csv.WriteField(header);
+                foreach (var header in NormalizedHeader) csv.WriteField(header);
                 csv.NextRecord();
                 foreach (var title in titles)
                 {
@@ -65,7 +68,7 @@ public static class TitlesCommands
         rows.Validators.Add(result =>
         {
             if (RowSelection.TryParse(result.GetValueOrDefault<string>() ?? "", out _) is false)
-                result.AddError("--rows must be all, even, odd or K/M with 0 <= K < M (e.g. 3/4)");
+                result.AddError(RowsUsage);
         });
         var command = new Command("evaluate",
             "Normalizes labelled titles and prints the accuracy at four levels: exact code, minor group (x-xx-xx), " +
@@ -75,7 +78,8 @@ public static class TitlesCommands
         {
             var inPath = parse.GetValue(input)!;
             var which = parse.GetValue(rows)!;
-            RowSelection.TryParse(which, out var selection);
+            // The option's validator has accepted the value already.
+            if (!RowSelection.TryParse(which, out var selection)) throw new CliUsageException(RowsUsage);
             var labelled = ReadColumns(inPath, ["job_name", "expected_code"])
                 .Where((_, i) => i % selection.Modulus == selection.Remainder)
                 .ToList();

@@ -85,7 +85,7 @@ internal static class TextRules
         // A bare 男 or 女 as an item of a requirement list: "需持C1驾照，男，25-40岁".
         Add(ScreeningRules.Gender, "(?<=^|[，。；,;:：\\n(（])(?<x>(?<sex>男|女)(?:性|士|生)?)(?=$|[，。；,;\\n)）])", (m, _) => Basis(m, excluded: false));
         Add(ScreeningRules.Gender, "(?<![a-z])(?:(?<en>female|male|man|men|woman|women)s?(?:only|preferred|first)|only(?<en>female|male|man|men|woman|women)s?(?![a-z]))",
-            (m, _) => m.Groups["en"].Value.StartsWith("f", StringComparison.Ordinal) || m.Groups["en"].Value.StartsWith("wom", StringComparison.Ordinal)
+            (m, _) => m.Groups["en"].Value.StartsWith('f') || m.Groups["en"].Value.StartsWith("wom", StringComparison.Ordinal)
                 ? LegalBasis.GenderAgainstMen : LegalBasis.GenderAgainstWomen, "male", "man", "men");
         Always(ScreeningRules.Gender, $"(?:帅哥|靓仔|小哥哥){Prefer}|{Only}(?:帅哥|靓仔)", LegalBasis.GenderAgainstWomen);
         Always(ScreeningRules.Gender, $"(?:美女|靓女|小姐姐|妹子){Prefer}|{Only}(?:美女|靓女|小姐姐|妹子)", LegalBasis.GenderAgainstMen);

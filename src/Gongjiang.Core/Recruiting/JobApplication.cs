@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Gongjiang.Core.Recruiting;
 
 /// <summary>
@@ -41,7 +43,18 @@ public sealed class JobApplication
     }
 }
 
-public enum ApplicationStage { Applied = 0, Screening, Interview, Offer, Signed, Rejected, Withdrawn }
+public enum ApplicationStage
+{
+    Applied = 0,
+    Screening,
+    Interview,
+    Offer,
+    [SuppressMessage("Naming", "CA1720:Identifier contains type name",
+        Justification = "The stage where the contract is signed (签约), not an integer type; the name is in the personal-data export.")]
+    Signed,
+    Rejected,
+    Withdrawn,
+}
 
 /// <summary>Which side of the application acts: the seeker who applied or the job's employer.</summary>
 public enum RecruitingRole { Seeker, Employer }

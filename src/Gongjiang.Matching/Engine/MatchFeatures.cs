@@ -74,10 +74,10 @@ public sealed record HandWeights : IScoringModel
     public float TalentRecency { get; init; } = 0.01f;
     public float Text { get; init; } = 0.13f;
     public float Location { get; init; } = 0.04f;
-    public float SkillsStated { get; init; } = 0f;
+    public float SkillsStated { get; init; } // 0: not weighted by hand
 
-    public float Score(in MatchFeatures f) =>
-        Occupation * f.Occupation + Grade * f.Grade + Skills * f.Skills + Experience * f.Experience + Salary * f.Salary
-        + JobRecency * f.JobRecency + TalentRecency * f.TalentRecency + Text * f.Text + Location * f.Location
-        + SkillsStated * f.SkillsStated;
+    public float Score(in MatchFeatures features) =>
+        Occupation * features.Occupation + Grade * features.Grade + Skills * features.Skills + Experience * features.Experience
+        + Salary * features.Salary + JobRecency * features.JobRecency + TalentRecency * features.TalentRecency
+        + Text * features.Text + Location * features.Location + SkillsStated * features.SkillsStated;
 }

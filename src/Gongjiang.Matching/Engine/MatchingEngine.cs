@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Gongjiang.Core.Jobs;
 using Gongjiang.Core.Taxonomy;
 using Gongjiang.Core.Talent;
@@ -20,6 +21,8 @@ namespace Gongjiang.Matching.Engine;
 /// (see <see cref="AutoCompaction"/>, <see cref="Statistics"/>).
 /// </para>
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "The engine and its lock live as long as the process (or the test) that holds it; nothing would call Dispose.")]
 public sealed partial class MatchingEngine
 {
     private readonly TaxonomyLookup _taxonomy;
@@ -504,7 +507,7 @@ public sealed partial class MatchingEngine
         finally { _lock.ExitReadLock(); }
     }
 
-    private IReadOnlyList<MatchResult> RankTalent(scoped in JobView job, string jobId, int top, MatchOptions options, int today, List<string>? localNames)
+    private MatchResult[] RankTalent(scoped in JobView job, string jobId, int top, MatchOptions options, int today, List<string>? localNames)
     {
         var model = options.Model ?? HandWeights.Default;
         var k = options.Reranker is null ? top : Math.Max(top, options.RerankDepth);
@@ -568,7 +571,7 @@ public sealed partial class MatchingEngine
         scratch.Scored += scored;
     }
 
-    private IReadOnlyList<MatchResult> RankJobs(scoped in TalentView talent, string talentId, int top, MatchOptions options, int today, List<string>? localNames)
+    private MatchResult[] RankJobs(scoped in TalentView talent, string talentId, int top, MatchOptions options, int today, List<string>? localNames)
     {
         var model = options.Model ?? HandWeights.Default;
         var k = options.Reranker is null ? top : Math.Max(top, options.RerankDepth);
@@ -646,7 +649,7 @@ public sealed partial class MatchingEngine
     }
 
     /// <summary>Features of the kept slots (recomputed: only K of them), the optional second-stage model, then reasons for the top.</summary>
-    private IReadOnlyList<MatchResult> FinishTalent(Scored[] best, scoped in JobView job, string jobId, int top, MatchOptions options, int today, List<string>? localNames)
+    private MatchResult[] FinishTalent(Scored[] best, scoped in JobView job, string jobId, int top, MatchOptions options, int today, List<string>? localNames)
     {
         var features = new MatchFeatures[best.Length];
         for (var i = 0; i < best.Length; i++)
@@ -665,7 +668,7 @@ public sealed partial class MatchingEngine
         return results;
     }
 
-    private IReadOnlyList<MatchResult> FinishJobs(Scored[] best, scoped in TalentView talent, string talentId, int top, MatchOptions options, int today, List<string>? localNames)
+    private MatchResult[] FinishJobs(Scored[] best, scoped in TalentView talent, string talentId, int top, MatchOptions options, int today, List<string>? localNames)
     {
         var features = new MatchFeatures[best.Length];
         for (var i = 0; i < best.Length; i++)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Gongjiang.Core.Recruiting;
 using Gongjiang.Matching.Engine;
 
@@ -58,6 +59,8 @@ public sealed class CompactRankingGroup
 /// <see cref="CompactRankingGroup"/>. The result is exactly what <see cref="OutcomeRelevance.Pairs"/> followed by
 /// <see cref="RankingGroups.Build"/> give for the same events listed in <see cref="Outcome.Id"/> order.
 /// </summary>
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix",
+    Justification = "A stream of outcome events in the everyday sense, not a System.IO.Stream; the name is used by the ranker's training.")]
 public sealed class OutcomeGroupStream(Func<PairOutcome, MatchFeatures?> features)
 {
     private readonly List<CompactRankingGroup> _groups = [];

@@ -67,7 +67,7 @@ public class IncrementalTests
     }
 
     [Fact]
-    public void Queries_running_during_upserts_see_a_consistent_index()
+    public async Task Queries_running_during_upserts_see_a_consistent_index()
     {
         var engine = Index([WelderJob()], [WelderTalent("T0")]);
         var failures = 0;
@@ -78,7 +78,7 @@ public class IncrementalTests
                     if (r.Reasons is null || r.TalentId.Length == 0) Interlocked.Increment(ref failures);
         });
         for (var i = 1; i <= 500; i++) engine.Upsert(WelderTalent($"T{i}", grade: 1 + i % 4));
-        reader.Wait();
+        await reader;
 
         Assert.Equal(0, failures);
         Assert.Equal(50, engine.TalentForJob("J1", 50, Options).Count);
