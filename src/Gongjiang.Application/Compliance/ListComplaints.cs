@@ -16,6 +16,7 @@ public static class ListComplaints
     /// <param name="Status">A status file name (submitted, investigating, upheld, dismissed), or null for the open reports.</param>
     public sealed record Query(string? Status = null) : IUseCase<Queue>;
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "The complaints queue (投诉处理队列) is what operators call it.")]
     public sealed record Queue(ComplaintStatus? Current, IReadOnlyList<Complaint> Items, IReadOnlyDictionary<ComplaintStatus, int> Counts,
         IReadOnlyDictionary<string, JobPosting> Jobs, IReadOnlyDictionary<string, string> EmployerNames,
         IReadOnlyDictionary<string, string> UserNames, IReadOnlyList<Employer> Suspended);

@@ -4,6 +4,7 @@ using Gongjiang.Application.Common.UseCases;
 namespace Gongjiang.Application.Compliance;
 
 /// <summary>The operators' screening queue (岗位复核): postings published with warnings or sent for review by their employer, oldest first.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "The screening queue (人工复核队列) is what operators call it.")]
 public static class ListScreeningQueue
 {
     public sealed record Query : IUseCase<IReadOnlyList<ScreeningQueueItem>>;

@@ -24,7 +24,7 @@ public sealed class DemoZoneSeeder(AppDbContext db, TaxonomyCatalog catalog, Use
     private const int BatchSize = 2000;
 
     /// <param name="spec">The market to generate; the demo zone's by default (a smaller one keeps tests quick).</param>
-    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default, MarketSpec? spec = null)
+    public async Task<bool> SeedIfEmptyAsync(MarketSpec? spec = null, CancellationToken ct = default)
     {
         if (await db.Employers.AnyAsync(ct)) return false;
 

@@ -35,7 +35,7 @@ public static class ExportRecords
     {
         public async Task<Result<Export>> HandleAsync(Query query, CancellationToken ct)
         {
-            if (await currentUser.GetAsync(ct) is not { IsOperator: true }) return Error.Forbidden(ImportErrors.OperatorsOnly);
+            if (await currentUser.GetAsync(ct) is not { IsOperator: true }) return Error.Forbidden(ImportErrors.ExportOperatorsOnly);
             return new Export(query.What, query.What switch
             {
                 Kind.Employers => EmployersAsync(ct),

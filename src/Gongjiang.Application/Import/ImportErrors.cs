@@ -10,5 +10,6 @@ public static class ImportErrors
     public const string TooLarge = "import.too_large";
     public const string UploadExpired = "import.upload_expired";
     public const string OperatorsOnly = "import.operators_only";
+    public const string ExportOperatorsOnly = "import.export_operators_only";
     public const string UnknownKind = "import.unknown_kind";
 }

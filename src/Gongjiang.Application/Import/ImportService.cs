@@ -58,7 +58,7 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobR
                 : !EnterpriseTypes.TryParse(V("enterprise_type"), out _) ? $"unknown enterprise_type '{V("enterprise_type")}'"
                 : null;
             if (error is not null) { report.Problem(line, error); continue; }
-            EnterpriseTypes.TryParse(V("enterprise_type"), out var type);
+            var type = EnterpriseTypes.TryParse(V("enterprise_type"), out var parsed) ? parsed : default;
             rows.Add((line, new Employer
             {
                 Id = id, Name = V("name"), Uscc = V("uscc").ToUpperInvariant(), CityCode = V("city"),

@@ -85,7 +85,7 @@ public sealed class JobRecordMapper(TaxonomyCatalog catalog, OccupationResolver 
         RequiredCertificates = j.RequiredCertificates.Count > 0 ? j.RequiredCertificates : null,
         EducationMin = j.EducationMin is { } e ? EducationLevels.ToFileName(e) : null, ExperienceMinYears = j.ExperienceMinYears,
         City = j.CityCode, Salary = new SalaryLine { Min = j.SalaryMin, Max = j.SalaryMax }, Headcount = j.Headcount,
-        PostedAt = j.PostedAt.ToString("yyyy-MM-dd"), ExpiresAt = j.ExpiresAt?.ToString("yyyy-MM-dd"), Description = j.Description,
+        PostedAt = j.PostedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ExpiresAt = j.ExpiresAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Description = j.Description,
         Status = j.Status.ToString().ToLowerInvariant(),
     };
 }

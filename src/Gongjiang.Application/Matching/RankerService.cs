@@ -25,7 +25,7 @@ public sealed class RankerService(AppDbContext db, TaxonomyCatalog catalog, Time
     /// (<see cref="CompactRankingGroup"/>). Batches rather than one long query keep no read transaction or snapshot open
     /// while the features are computed. The groups, split and model are the same as folding the whole table at once.
     /// </summary>
-    public async Task<Result> TrainAsync(RankerTrainingOptions? options = null, CancellationToken ct = default, int batchSize = DefaultBatchSize)
+    public async Task<Result> TrainAsync(RankerTrainingOptions? options = null, int batchSize = DefaultBatchSize, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
 
@@ -71,10 +71,12 @@ public sealed class RankerService(AppDbContext db, TaxonomyCatalog catalog, Time
             if (last is not null)
             {
                 var (job, person, stage, at) = (last.JobId, last.TalentId, last.Stage, last.At);
+#pragma warning disable CA1309 // translated to SQL: the database compares the ids, ordinally by its collation
                 query = query.Where(o => string.Compare(o.JobId, job) >= 0
                     && (string.Compare(o.JobId, job) > 0
                         || string.Compare(o.TalentId, person) > 0
                         || (o.TalentId == person && (o.Stage > stage || (o.Stage == stage && o.At > at)))));
+#pragma warning restore CA1309
             }
             var batch = await query.OrderBy(o => o.JobId).ThenBy(o => o.TalentId).ThenBy(o => o.Stage).ThenBy(o => o.At)
                 .Take(batchSize).ToListAsync(ct);
@@ -96,7 +98,7 @@ public sealed class RankerService(AppDbContext db, TaxonomyCatalog catalog, Time
         if (r.NotTrained is not null)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"validation NDCG@{LambdaRankTrainer.NdcgDepth}: hand weights {r.NdcgHand:F4}");
-            sb.AppendLine($"not trained: {r.NotTrained}; ranking keeps the hand weights");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"not trained: {r.NotTrained}; ranking keeps the hand weights");
             return sb.ToString();
         }
         sb.AppendLine(CultureInfo.InvariantCulture, $"model: LightGbm LambdaRank, {r.Trees} trees");

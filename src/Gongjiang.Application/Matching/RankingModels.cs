@@ -42,6 +42,7 @@ internal sealed class RankingModelRecordConfiguration : IEntityTypeConfiguration
 }
 
 /// <summary>The ranker in force, read from the database and cached for a short while (a new training run takes over within a minute).</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A singleton: its gate lives as long as the process.")]
 public sealed class RankingModels(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RankingModels> logger)
 {
     private static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);

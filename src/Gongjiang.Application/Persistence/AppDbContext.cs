@@ -68,10 +68,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         if (Protector is not null) Privacy.PersonalDataModel.Apply(builder, Protector);
     }
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name so the data reads the same in either database and survives reordering.
-        configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }
 }
 

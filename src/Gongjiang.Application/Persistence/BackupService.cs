@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -115,7 +116,7 @@ public static class BackupService
                 var verdict = check.ExecuteScalar() as string;
                 if (verdict != "ok") throw new BackupException($"{shownPath}: the backup is damaged ({verdict})");
                 check.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '__migrations';";
-                if (Convert.ToInt32(check.ExecuteScalar()) == 0) throw new BackupException($"{shownPath}: not a Gongjiang backup (no schema history)");
+                if (Convert.ToInt32(check.ExecuteScalar(), CultureInfo.InvariantCulture) == 0) throw new BackupException($"{shownPath}: not a Gongjiang backup (no schema history)");
             }
 
             if (!File.Exists(path))
@@ -167,7 +168,7 @@ public static class BackupService
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%';";
-            return Convert.ToInt32(command.ExecuteScalar());
+            return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
         catch (SqliteException e)
         {
@@ -195,7 +196,7 @@ public static class BackupService
             await connection.OpenAsync(ct);
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')";
-            return Convert.ToInt32(await command.ExecuteScalarAsync(ct));
+            return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         }
         catch (NpgsqlException e)
         {

@@ -29,7 +29,7 @@ public static class BrowseJobs
             if (!string.IsNullOrWhiteSpace(query.Occupation))
             {
                 var text = query.Occupation.Trim();
-                occupation = catalog.FindOccupation(text) ?? OccupationSearch.Find(catalog, text, 1).FirstOrDefault();
+                occupation = catalog.FindOccupation(text) ?? (OccupationSearch.Find(catalog, text, 1) is [var first, ..] ? first : null);
             }
             var employerName = string.IsNullOrWhiteSpace(query.EmployerId) ? null
                 : await db.Employers.Where(e => e.Id == query.EmployerId).Select(e => e.Name).FirstOrDefaultAsync(ct);

@@ -59,5 +59,7 @@ public static class ErasurePlaceholder
     /// <summary>True for an id made by <see cref="NewId"/>: the prefix followed by exactly the random part, in upper-case hex.</summary>
     public static bool IsPlaceholder(string? id) =>
         id is not null && id.Length == Prefix.Length + RandomBytes * 2 && id.StartsWith(Prefix, StringComparison.Ordinal)
-        && id.AsSpan(Prefix.Length).IndexOfAnyExcept("0123456789ABCDEF") < 0;
+        && id.AsSpan(Prefix.Length).IndexOfAnyExcept(UpperHex) < 0;
+
+    private static readonly System.Buffers.SearchValues<char> UpperHex = System.Buffers.SearchValues.Create("0123456789ABCDEF");
 }

@@ -277,7 +277,7 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock, INoti
             foreach (var offer in offers) offer.Status = OfferStatus.Expired;
             application.Touch(Now);
             var job = await db.Jobs.Where(j => j.Id == application.JobId).Select(j => j.Title).FirstOrDefaultAsync(ct) ?? application.JobId;
-            var day = offers.Max(o => o.ExpiresOn).ToString("yyyy-MM-dd");
+            var day = offers.Max(o => o.ExpiresOn).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             await QueueAsync(application, ToSeeker(application, "offer.expired", $"录用意向已过期：{job}", $"「{job}」的录用意向已于 {day} 到期，未答复。"), ct);
             await QueueAsync(application, ToEmployer(application, "offer.expired", $"录用意向已过期：{job}", $"「{job}」发出的录用意向已于 {day} 到期，求职者未答复，可重新发送。"), ct);
             try
@@ -295,6 +295,7 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock, INoti
     /// Loads the application, checks the actor's side, applies the change and saves it with the version check.
     /// A stale expected version or a concurrent writer ends in a conflict and nothing of this change is kept.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "Each caller's change reads best as the trailing lambdas.")]
     private async Task<Result<JobApplication>> ChangeAsync(RecruitingActor actor, string id, RecruitingRole role, Guid? expectedVersion,
         CancellationToken ct, Func<JobApplication, Error?> change, Func<JobApplication, string, IReadOnlyList<PendingNotice>>? notices = null)
     {
@@ -367,7 +368,7 @@ public sealed class RecruitingService(AppDbContext db, TimeProvider clock, INoti
             await notifier.QueueAsync(new Notice(kind, title, body, NoticeChannels.InApp, RecipientUserId: userId, Link: $"/Employer/Jobs/Board/{a.JobId}"), ct);
     }
 
-    private static string ChinaTime(DateTime utc) => (DateTime.SpecifyKind(utc, DateTimeKind.Utc) + TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm");
+    private static string ChinaTime(DateTime utc) => (DateTime.SpecifyKind(utc, DateTimeKind.Utc) + TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Where(InterviewInput input) =>
         string.IsNullOrWhiteSpace(input.Place) ? $"线上：{input.OnlineLink?.Trim()}" : $"地点：{input.Place.Trim()}";

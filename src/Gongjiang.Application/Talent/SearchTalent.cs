@@ -70,7 +70,7 @@ public static class SearchTalent
                 PayMax = Int(query.PayMax, "payMax"), Page = Int(query.Page, "page") ?? 1, PageSize = Int(query.PageSize, "pageSize") ?? 20,
             };
             if (!errors.IsEmpty) return errors;
-            return search.Validate(q);
+            return TalentSearchService.Validate(q);
         }
     }
 }

@@ -85,7 +85,7 @@ public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog
 
     private DbSet<TalentSearchDocument> Documents => db.Set<TalentSearchDocument>();
 
-    public Result<TalentSearchQuery> Validate(TalentSearchQuery q)
+    public static Result<TalentSearchQuery> Validate(TalentSearchQuery q)
     {
         var m = new ErrorList();
         if ((q.Text?.Length ?? 0) > 100) m.Add("q", InputErrors.TooLong, 100);
@@ -124,7 +124,7 @@ public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog
         return new TalentSearchPage(page.Select(x => new TalentSearchHit(x.Profile, x.Score)).ToList(), count, q.Page, q.PageSize);
     }
 
-    private IQueryable<TalentProfile> Filter(IQueryable<TalentProfile> profiles, TalentSearchQuery q)
+    private static IQueryable<TalentProfile> Filter(IQueryable<TalentProfile> profiles, TalentSearchQuery q)
     {
         if (q.Occupation is { Length: > 0 } occupation)
         {
@@ -133,8 +133,10 @@ public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog
             var exact = code.Count(c => c == '-') >= 3;
             var prefix = code + "-";
             var grade = q.MinGrade;
+#pragma warning disable CA1310 // translated to SQL (LIKE 'prefix%'), where no culture applies
             profiles = profiles.Where(t => t.Occupations.Any(o => (exact ? o.Code == code : o.Code.StartsWith(prefix))
                 && (grade == null || (o.Grade != null && o.Grade <= grade))));
+#pragma warning restore CA1310
         }
         else if (q.MinGrade is { } grade)
             profiles = profiles.Where(t => t.Occupations.Any(o => o.Grade != null && o.Grade <= grade));

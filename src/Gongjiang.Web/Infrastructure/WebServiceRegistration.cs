@@ -12,6 +12,8 @@ public static class WebServiceRegistration
 {
     public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
 
+    private static readonly string[] SearchPages = ["/Jobs/Index", "/Employer/Talent/Index"];
+
     public static IServiceCollection AddGongjiangWeb(this IServiceCollection services)
     {
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -48,7 +50,7 @@ public static class WebServiceRegistration
                 o.Conventions.AuthorizeFolder("/Operator", Policies.Operator);
                 o.Conventions.ConfigureFilter(new PageHandlerGuard());
                 // The search pages share the API's search budget.
-                foreach (var page in new[] { "/Jobs/Index", "/Employer/Talent/Index" })
+                foreach (var page in SearchPages)
                     o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.Search)));
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)

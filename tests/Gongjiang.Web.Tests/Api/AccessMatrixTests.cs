@@ -60,7 +60,7 @@ public sealed record PageRule(string Page, Access Access, Owned Owned = Owned.No
 /// </summary>
 public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper output) : IClassFixture<ApiFactory>
 {
-    private static readonly string Today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+    private static readonly string Today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private const string JobBody = """{"title":"数控车工","occupation_code":"6-18-01-01","min_grade":4,"city":"370211","salary":{"min":7000,"max":10000},"headcount":3,"expires_at":"2027-06-30","description":"操作数控车床加工轴类零件。"}""";
     private static readonly string InterviewBody = $$"""{"startsAt":"{{DateTime.UtcNow.AddDays(3):yyyy-MM-ddTHH:mm:ssZ}}","place":"黄岛区海卓厂区二号楼"}""";
@@ -578,9 +578,9 @@ public sealed class SecurityCast
             "application" => ApplicationId,
             "interviewId" => InterviewId,
             "candidateId" => CandidateId,
-            "id" when pattern.StartsWith("/Agency/Projects/") => ProjectId,
-            "id" when pattern.StartsWith("/Employer/Campus/") => CampaignId,
-            "id" when pattern.StartsWith("/Employer/Talent/") => "T1",
+            "id" when pattern.StartsWith("/Agency/Projects/", StringComparison.Ordinal) => ProjectId,
+            "id" when pattern.StartsWith("/Employer/Campus/", StringComparison.Ordinal) => CampaignId,
+            "id" when pattern.StartsWith("/Employer/Talent/", StringComparison.Ordinal) => "T1",
             "id" when collection == "invitations" => InvitationId,
             "id" when collection == "complaints" => ComplaintId,
             "id" when collection == "projects" => ProjectId,
@@ -592,7 +592,7 @@ public sealed class SecurityCast
             "code" => "6-18-01-01",
             "documentName" => "v1",
             "culture" => "en",
-            "id" when pattern.StartsWith("/api/v1/jobs/") || pattern.StartsWith("/Jobs/") || pattern.StartsWith("/Employer/Jobs/") => JobId,
+            "id" when pattern.StartsWith("/api/v1/jobs/", StringComparison.Ordinal) || pattern.StartsWith("/Jobs/", StringComparison.Ordinal) || pattern.StartsWith("/Employer/Jobs/", StringComparison.Ordinal) => JobId,
             "id" when collection == "applications" => ApplicationId,
             "id" when collection == "employers" => "E1",
             "id" when collection == "talent" => "T1",

@@ -7,7 +7,7 @@ namespace Gongjiang.Web.Tests.Api;
 
 public sealed class ComplaintsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    private async Task<string> OpenJobAsync(HttpClient hr, string title)
+    private static async Task<string> OpenJobAsync(HttpClient hr, string title)
     {
         var created = await hr.PostAsJsonAsync("/api/v1/jobs", new
         {

@@ -84,7 +84,7 @@ public sealed class EmployerVerificationApiTests(ApiFactory factory) : IClassFix
         var refused = await Json(await agency.PostAsJsonAsync("/api/v1/projects", project), HttpStatusCode.Forbidden);
         Assert.Contains("人力资源服务许可证", refused.GetProperty("detail").GetString());
 
-        var validUntil = DateTime.UtcNow.AddYears(2).ToString("yyyy-MM-dd");
+        var validUntil = DateTime.UtcNow.AddYears(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var html = await Json(await agency.PostAsync("/api/v1/employers/A7/licence", Licence("<html>licence</html>"u8.ToArray(), "licence.pdf", validUntil)),
             HttpStatusCode.UnprocessableEntity);
         Assert.Equal("file", html.GetProperty("field").GetString());

@@ -47,7 +47,7 @@ public sealed class FuzzTests(ApiFactory factory, ITestOutputHelper output) : IC
                 var body = await response.Content.ReadAsStringAsync();
                 if (status >= 500)
                     failures.Add($"{actor.Name} {fuzz.Method} {Short(fuzz.Path)} [{fuzz.What}]: {status} {Short(body)}");
-                if (fuzz.What.StartsWith("oversize") && status != 413)
+                if (fuzz.What.StartsWith("oversize", StringComparison.Ordinal) && status != 413)
                     failures.Add($"{actor.Name} {fuzz.Method} {Short(fuzz.Path)} [{fuzz.What}]: expected 413, got {status}");
                 if (status >= 400)
                 {
@@ -56,7 +56,7 @@ public sealed class FuzzTests(ApiFactory factory, ITestOutputHelper output) : IC
                     var changed = before.Where(kv => after[kv.Key] != kv.Value).Select(kv => $"{kv.Key} {kv.Value}→{after[kv.Key]}").ToList();
                     if (changed.Count > 0)
                         failures.Add($"{actor.Name} {fuzz.Method} {Short(fuzz.Path)} [{fuzz.What}]: refused with {status} but wrote {string.Join(", ", changed)}");
-                    if (rule.Pattern.StartsWith("/api/v1/") && (!response.Content.Headers.ContentType?.MediaType?.Contains("json") ?? true))
+                    if (rule.Pattern.StartsWith("/api/v1/", StringComparison.Ordinal) && (!response.Content.Headers.ContentType?.MediaType?.Contains("json") ?? true))
                         failures.Add($"{actor.Name} {fuzz.Method} {Short(fuzz.Path)} [{fuzz.What}]: {status} without a ProblemDetails body");
                 }
             }
@@ -129,7 +129,7 @@ public sealed class FuzzTests(ApiFactory factory, ITestOutputHelper output) : IC
         10 => (JsonValue.Create("\u0000\u0001\u001f\ud800"), "control chars / lone surrogate"),
         11 => (JsonValue.Create("2026-13-45T99:99:99"), "bad date"),
         12 => (JsonValue.Create("not-a-guid"), "bad guid"),
-        13 => (JsonValue.Create(random.Next(-1000, 1000).ToString()), "number as string"),
+        13 => (JsonValue.Create(random.Next(-1000, 1000).ToString(System.Globalization.CultureInfo.InvariantCulture)), "number as string"),
         14 => (new JsonArray(RandomValue(random, depth + 1).Value, RandomValue(random, depth + 1).Value), "array"),
         15 => (new JsonObject { ["min"] = RandomValue(random, depth + 1).Value, ["max"] = RandomValue(random, depth + 1).Value }, "object"),
         _ => (new JsonArray(), "empty array"),
@@ -178,7 +178,7 @@ public sealed class FuzzTests(ApiFactory factory, ITestOutputHelper output) : IC
             {
                 await using DbCommand command = connection.CreateCommand();
                 command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-                counts[table] = Convert.ToInt64(await command.ExecuteScalarAsync());
+                counts[table] = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
             }
             return counts;
         }

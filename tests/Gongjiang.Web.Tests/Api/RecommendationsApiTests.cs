@@ -7,7 +7,7 @@ namespace Gongjiang.Web.Tests.Api;
 public sealed class RecommendationsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     /// <summary>A welding post of employer E1 in 黄岛, published: the shared welder T1 fits it.</summary>
-    private async Task<string> PublishedWelderJobAsync(HttpClient hr)
+    private static async Task<string> PublishedWelderJobAsync(HttpClient hr)
     {
         var created = await hr.PostAsJsonAsync("/api/v1/jobs", new
         {

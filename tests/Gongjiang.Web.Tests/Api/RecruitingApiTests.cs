@@ -8,7 +8,7 @@ namespace Gongjiang.Web.Tests.Api;
 public sealed class RecruitingApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     /// <summary>A fresh open job of hr1's employer, so every test has its own applications.</summary>
-    private async Task<string> OpenJobAsync(HttpClient hr)
+    private static async Task<string> OpenJobAsync(HttpClient hr)
     {
         var created = await hr.PostAsJsonAsync("/api/v1/jobs", new
         {

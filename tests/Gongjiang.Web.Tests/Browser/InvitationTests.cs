@@ -82,7 +82,7 @@ public sealed class InvitationTests(WebAppFixture web)
             ["min_grade"] = occupation.TryGetProperty("grade", out var g) && g.ValueKind == JsonValueKind.Number ? g.GetInt32() : null,
             ["skills"] = skills, ["required_certificates"] = certificates, ["education_min"] = education, ["experience_min_years"] = years,
             ["city"] = Text(seeker, "city"), ["salary"] = new { min, max }, ["headcount"] = 1,
-            ["expires_at"] = DateTime.Today.AddDays(60).ToString("yyyy-MM-dd"), ["description"] = "按岗位要求完成生产任务，遵守安全规程。", ["status"] = "open",
+            ["expires_at"] = DateTime.Today.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["description"] = "按岗位要求完成生产任务，遵守安全规程。", ["status"] = "open",
         };
         var created = await hr.Context.APIRequest.PostAsync($"{web.BaseUrl}/api/v1/jobs", new() { DataObject = job });
         Assert.True(created.Ok, await created.TextAsync());

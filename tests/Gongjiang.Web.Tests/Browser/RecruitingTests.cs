@@ -31,7 +31,7 @@ public sealed class RecruitingTests(WebAppFixture web)
         await hr.GotoAsync($"/Employer/Jobs/Board/{jobId}");
         var card = hr.Locator("#board .board-card").First;
         await card.Locator(".interview-form summary").ClickAsync();
-        await card.Locator(".interview-form input[name=startsAt]").FillAsync(DateTime.Today.AddDays(2).ToString("yyyy-MM-dd") + "T09:30");
+        await card.Locator(".interview-form input[name=startsAt]").FillAsync(DateTime.Today.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T09:30");
         await card.Locator(".interview-form input[name=place]").FillAsync("黄岛区海卓厂区二号楼");
         await card.Locator(".interview-form button").ClickAsync();
         await Expect(hr.Locator(".alert-ok")).ToContainTextAsync("面试安排已保存");
@@ -40,9 +40,9 @@ public sealed class RecruitingTests(WebAppFixture web)
         card = hr.Locator("[data-stage=interview] .board-card").First;
         await card.Locator(".offer-form summary").ClickAsync();
         await card.Locator(".offer-form input[name=monthlyPay]").FillAsync("9500");
-        await card.Locator(".offer-form input[name=startDate]").FillAsync(DateTime.Today.AddDays(30).ToString("yyyy-MM-dd"));
+        await card.Locator(".offer-form input[name=startDate]").FillAsync(DateTime.Today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await card.Locator(".offer-form input[name=place]").FillAsync("青岛黄岛区");
-        await card.Locator(".offer-form input[name=expiresOn]").FillAsync(DateTime.Today.AddDays(7).ToString("yyyy-MM-dd"));
+        await card.Locator(".offer-form input[name=expiresOn]").FillAsync(DateTime.Today.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await card.Locator(".offer-form button").ClickAsync();
         await Expect(hr.Locator(".alert-ok")).ToContainTextAsync("录用意向已发送");
 

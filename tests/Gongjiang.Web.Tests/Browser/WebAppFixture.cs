@@ -95,6 +95,7 @@ public sealed class WebAppFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "xunit names a shared fixture a collection.")]
 public sealed class BrowserCollection : ICollectionFixture<WebAppFixture>
 {
     public const string Name = "Browser";

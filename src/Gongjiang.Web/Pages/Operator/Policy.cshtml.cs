@@ -30,7 +30,7 @@ public sealed class PolicyModel(IUseCases useCases) : PageModel
     public async Task<IActionResult> OnPostThresholdAsync(int upheldComplaints, int withinDays, CancellationToken ct) =>
         Answer(await useCases.RunAsync(new SetSuspensionThreshold.Command(upheldComplaints, withinDays), ct), "暂停规则已保存。");
 
-    private IActionResult Answer(Result<Done> result, string done)
+    private RedirectToPageResult Answer(Result<Done> result, string done)
     {
         if (result.Succeeded) Message = done; else Problem = ErrorText.For(result.Errors[0]);
         return RedirectToPage();

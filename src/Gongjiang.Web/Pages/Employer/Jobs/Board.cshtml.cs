@@ -32,7 +32,7 @@ public sealed class BoardModel(IUseCases useCases) : PageModel
     public GetBoard.Board View { get; private set; } = null!;
     public bool Filtered { get; private set; }
 
-    public static string Local(DateTime utc) => (DateTime.SpecifyKind(utc, DateTimeKind.Utc) + ChinaOffset).ToString("yyyy-MM-dd HH:mm");
+    public static string Local(DateTime utc) => (DateTime.SpecifyKind(utc, DateTimeKind.Utc) + ChinaOffset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string InterviewStatusKey(InterviewStatus status) => status switch
     {
