@@ -229,6 +229,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("/Operator/Import", Access.Operator),
         new("/Operator/Policy", Access.Operator),
         new("/Operator/Screening", Access.Operator),
+        new("/Status", Access.Public),
     ];
 
     /// <summary>Everyone who calls: the owners of the test records (hr1, seeker1) and everyone else.</summary>
@@ -589,6 +590,7 @@ public sealed class SecurityCast
             "id" when collection == "me" && inner == "notifications" => NotificationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "id" when collection == "me" && inner == "contact-requests" => ContactRequestId,
             "id" when collection == "me" && inner == "consents" => ConsentId,
+            "code" when pattern.StartsWith("/Status/", StringComparison.Ordinal) => "404",
             "code" => "6-18-01-01",
             "documentName" => "v1",
             "culture" => "en",
