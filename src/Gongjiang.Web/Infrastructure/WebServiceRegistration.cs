@@ -128,6 +128,7 @@ public static class WebServiceRegistration
         app.UseRouting();
         app.UseApiNotFoundProblemDetails();
         app.UseApiRequestBodyLimits();
+        app.UseSameOriginApiWrites();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongjiang.Web.Tests.Api;
 
@@ -65,5 +66,41 @@ public sealed class SecurityTests(ApiFactory factory) : IClassFixture<ApiFactory
             statuses.Add(response.StatusCode);
         }
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Theory]
+    [InlineData("Origin", "https://evil.example")]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    [InlineData("Origin", "null")]
+    public async Task A_cookie_signed_api_write_from_another_site_is_refused_and_changes_nothing(string header, string value)
+    {
+        var hr = await factory.SignedInAsync("hr1");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/jobs")
+        {
+            Content = JsonContent.Create(new { title = "跨站岗位", city = "370211", salary = new { min = 6000, max = 8000 } }),
+        };
+        request.Headers.TryAddWithoutValidation(header, value);
+        var response = await hr.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal("request.cross_origin", problem.GetProperty("code").GetString());
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Gongjiang.Application.Persistence.AppDbContext>();
+        Assert.False(db.Jobs.Any(j => j.Title == "跨站岗位"));
+    }
+
+    [Fact]
+    public async Task The_platforms_own_pages_and_clients_without_browser_headers_may_write()
+    {
+        var hr = await factory.SignedInAsync("hr1");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/jobs")
+        {
+            Content = JsonContent.Create(new { title = "同站岗位", city = "370211", salary = new { min = 6000, max = 8000 } }),
+        };
+        request.Headers.TryAddWithoutValidation("Origin", hr.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        request.Headers.TryAddWithoutValidation("Sec-Fetch-Site", "same-origin");
+        Assert.Equal(HttpStatusCode.Created, (await hr.SendAsync(request)).StatusCode);
+        using var scope = factory.Services.CreateScope();
+        Assert.True(scope.ServiceProvider.GetRequiredService<Gongjiang.Application.Persistence.AppDbContext>().Jobs.Any(j => j.Title == "同站岗位"));
     }
 }

@@ -19,6 +19,7 @@ public sealed class EditModel(IUseCases useCases) : PageModel
 
     public ReviewJobDraft.Editor View { get; private set; } = null!;
     public bool ShowFullPreview { get; private set; }
+    private string? JobId => string.IsNullOrEmpty(Id) ? null : Id;
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ReviewAsync(ReviewJobDraft.Step.Open, null, ct, opening: true);
 
@@ -41,17 +42,14 @@ public sealed class EditModel(IUseCases useCases) : PageModel
 
     private async Task<IActionResult> SaveAsync(bool publish, CancellationToken ct)
     {
-        var saved = await useCases.RunAsync(new SaveJob.Command(NullIfEmpty(Id), Form, publish), ct);
+        var saved = await useCases.RunAsync(new SaveJob.Command(JobId, Form, publish), ct);
         if (!saved.Succeeded)
             return saved.FailureKind == ErrorKind.Invalid ? await ReviewAsync(ReviewJobDraft.Step.Open, null, ct, saved.Errors) : Refused(saved.Errors);
         var (job, outcome, refusal, _) = saved.Value;
         switch (outcome)
         {
-            case SaveJob.Outcome.PublishRefused: // saved, not published: back to the editor with the reason and the flags beside the fields
-                TempData["Problem"] = ErrorText.For(refusal!);
-                return RedirectToPage("/Employer/Jobs/Edit", new { id = job.Id });
-            case SaveJob.Outcome.BackToDraft:
-                TempData["Problem"] = "修改后的岗位未通过发布审核，已退回草稿。请按提示修改后重新发布。";
+            case SaveJob.Outcome.PublishRefused or SaveJob.Outcome.BackToDraft: // saved, not out: back to the editor with the reason
+                TempData["Problem"] = refusal is null ? "修改后的岗位未通过发布审核，已退回草稿。请按提示修改后重新发布。" : ErrorText.For(refusal);
                 return RedirectToPage("/Employer/Jobs/Edit", new { id = job.Id });
             default:
                 TempData["Message"] = outcome switch
@@ -65,7 +63,7 @@ public sealed class EditModel(IUseCases useCases) : PageModel
     private async Task<IActionResult> ReviewAsync(ReviewJobDraft.Step step, string? argument, CancellationToken ct,
         IReadOnlyList<Error>? saveErrors = null, bool opening = false)
     {
-        var editor = await useCases.RunAsync(new ReviewJobDraft.Query(NullIfEmpty(Id), opening ? null : Form, step, argument), ct);
+        var editor = await useCases.RunAsync(new ReviewJobDraft.Query(JobId, opening ? null : Form, step, argument), ct);
         if (!editor.Succeeded) return Refused(editor.Errors);
         View = editor.Value;
         Form = View.Form;
@@ -76,6 +74,4 @@ public sealed class EditModel(IUseCases useCases) : PageModel
 
     private IActionResult Refused(IReadOnlyList<Error> errors) =>
         errors[0].Kind == ErrorKind.Forbidden ? RedirectToPage("/Employer/Company") : NotFound();
-
-    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 }
