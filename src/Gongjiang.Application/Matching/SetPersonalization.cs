@@ -10,12 +10,16 @@ namespace Gongjiang.Application.Matching;
 /// </summary>
 public static class SetPersonalization
 {
-    public sealed record Command(bool Enabled) : IUseCase<bool>;
+    /// <param name="Enabled">On or off; missing is refused, never read as off.</param>
+    public sealed record Command(bool? Enabled) : IUseCase<bool>;
 
     public sealed class Handler(RecommendationService recommendations, ICurrentUser currentUser) : IUseCaseHandler<Command, bool>
     {
-        public async Task<Result<bool>> HandleAsync(Command command, CancellationToken ct) =>
-            await currentUser.GetAsync(ct) is { } actor && await recommendations.SetPersonalizedAsync(actor.UserId, command.Enabled, ct)
-                ? command.Enabled : Error.Forbidden(MatchingErrors.NoAccount);
+        public async Task<Result<bool>> HandleAsync(Command command, CancellationToken ct)
+        {
+            if (command.Enabled is not { } enabled) return Error.Invalid("enabled", InputErrors.Required);
+            return await currentUser.GetAsync(ct) is { } actor && await recommendations.SetPersonalizedAsync(actor.UserId, enabled, ct)
+                ? enabled : Error.Forbidden(MatchingErrors.NoAccount);
+        }
     }
 }

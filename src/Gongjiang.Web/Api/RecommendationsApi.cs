@@ -46,6 +46,9 @@ public static class RecommendationsApi
 
     public sealed record Personalization(bool Enabled);
 
+    /// <summary>The setting to change; a body without <c>enabled</c> is refused rather than read as off.</summary>
+    public sealed record PersonalizationRequest(bool? Enabled);
+
     internal static ReasonsView? ToView(MatchReasons? r) => r is null ? null : new(r.Text, r.OccupationCode, r.OccupationName, r.JobOccupationCode,
         r.Proximity.ToString(), r.GradeHeld, r.GradeRequired, r.MatchedSkills, r.MissingSkills, r.SkillsFromStandard, r.Salary.ToString(),
         r.OccupationCode is null && r.MatchedSkills.Count == 0 && r.GradeRequired is null ? null : r.Location.ToString(), r.JobCity,
@@ -63,6 +66,6 @@ public static class RecommendationsApi
     private static async Task<Results<Ok<Personalization>, ProblemHttpResult>> GetPersonalization(IUseCases useCases, CancellationToken ct) =>
         (await useCases.RunAsync(new Application.Matching.GetPersonalization.Query(), ct)).ToHttp(enabled => new Personalization(enabled));
 
-    private static async Task<Results<Ok<Personalization>, ProblemHttpResult>> SetPersonalization(Personalization body, IUseCases useCases, CancellationToken ct) =>
-        (await useCases.RunAsync(new Application.Matching.SetPersonalization.Command(body.Enabled), ct)).ToHttp(enabled => new Personalization(enabled));
+    private static async Task<Results<Ok<Personalization>, ProblemHttpResult>> SetPersonalization(PersonalizationRequest body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new Application.Matching.SetPersonalization.Command(body.Enabled), ct)).ToHttp(on => new Personalization(on));
 }

@@ -80,4 +80,28 @@ public sealed class RecommendationsApiTests(ApiFactory factory) : IClassFixture<
         var response = await seeker.GetAsync("/api/v1/talent/me/recommended-jobs?top=5000");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_personalization_change_without_its_setting_is_refused_and_changes_nothing()
+    {
+        var seeker = await factory.SignedInAsync("seeker1");
+        await seeker.PutAsJsonAsync("/api/v1/me/personalization", new { enabled = true });
+        var empty = await seeker.PutAsJsonAsync("/api/v1/me/personalization", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal("input.required", (await empty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("codes").GetProperty("enabled")[0].GetString());
+        Assert.True((await seeker.GetFromJsonAsync<JsonElement>("/api/v1/me/personalization")).GetProperty("enabled").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(0)]
+    [InlineData(501)]
+    public async Task The_service_log_answers_a_bounded_number_of_rows(int count)
+    {
+        var op = await factory.SignedInAsync("operator1");
+        var response = await op.GetAsync($"/api/v1/service-log?count={count}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("input.between", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("codes").GetProperty("count")[0].GetString());
+        Assert.Equal(HttpStatusCode.OK, (await op.GetAsync("/api/v1/service-log?count=500")).StatusCode);
+    }
 }
