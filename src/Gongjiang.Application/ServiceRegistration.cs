@@ -34,6 +34,7 @@ public static class ServiceRegistration
         services.AddScoped<JobRecordMapper>();
         services.AddScoped<JobService>();
         services.AddScoped<PostingRules>();
+        services.AddSingleton<Portal.HomePageCache>();
         // Scoped: each request screens with the policy operators last chose (SystemSettings), held by ScreeningPolicyCache.
         services.TryAddSingleton<Compliance.ScreeningPolicyCache>();
         services.TryAddScoped(sp => new PostingScreener(

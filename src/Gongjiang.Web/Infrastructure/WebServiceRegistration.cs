@@ -82,6 +82,9 @@ public static class WebServiceRegistration
             ?? new Gongjiang.Application.Privacy.RetentionOptions());
         // Outbox sending, the expiry of offers and invitations, retention and re-verification: one scheduler, a task each.
         Gongjiang.Application.Common.PeriodicTaskRegistration.AddGongjiangBackgroundTasks(services);
+        // Pages are Chinese: write their text as characters, not as numeric character references (HTML stays encoded).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
         services.AddScoped<Gongjiang.Application.Common.ICurrentUser, HttpCurrentUser>();
         services.AddProblemDetails();
