@@ -29,8 +29,13 @@ cleanup() {
 trap cleanup EXIT
 [ "$(id -u)" -eq 0 ] && chown postgres "$pgdir"
 as_postgres "$pgbin/initdb" -D "$pgdir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
-as_postgres "$pgbin/pg_ctl" -D "$pgdir/data" -o "-c listen_addresses=127.0.0.1 -p $pgport -k $pgdir -c fsync=off -c max_connections=200" \
-  -l "$pgdir/log" -w start >/dev/null
+# A random loopback port; another one when it is taken.
+for attempt in 1 2 3 4 5; do
+  if as_postgres "$pgbin/pg_ctl" -D "$pgdir/data" -o "-c listen_addresses=127.0.0.1 -p $pgport -k $pgdir -c fsync=off -c max_connections=200" \
+    -l "$pgdir/log" -w start >/dev/null; then break; fi
+  [ "$attempt" -eq 5 ] && { cat "$pgdir/log" >&2; exit 1; }
+  pgport=$(( 55000 + RANDOM % 1000 ))
+done
 export GONGJIANG_TEST_PG="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres;Pooling=true"
 echo "PostgreSQL 15 on 127.0.0.1:$pgport"
 
