@@ -39,4 +39,25 @@ public sealed class PublicPagesTests(WebAppFixture web)
         await Expect(page.Locator(".pager .current")).ToHaveTextAsync("2");
         await Expect(page.Locator(".job-card .job-title").First).Not.ToHaveTextAsync(first);
     }
+
+    [Fact]
+    public async Task A_missing_page_is_a_page_in_the_sites_layout_on_a_phone_in_Chinese_and_English()
+    {
+        var context = await web.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = web.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
+        });
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync("/Jobs/Detail/NO-SUCH-JOB");
+        Assert.Equal(404, response!.Status);
+        await Expect(page.Locator("#status-page h1")).ToHaveTextAsync("页面不存在");
+        await Expect(page.Locator("#status-page a.btn")).ToHaveAttributeAsync("href", "/");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the status page scrolls sideways at 390 px");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "status-404-phone-zh.png"), FullPage = true });
+
+        await page.GotoAsync("/Culture?culture=en&returnUrl=/Jobs/Detail/NO-SUCH-JOB");
+        await Expect(page.Locator("#status-page h1")).ToHaveTextAsync("Page not found");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "status-404-phone-en.png"), FullPage = true });
+        await context.CloseAsync();
+    }
 }
