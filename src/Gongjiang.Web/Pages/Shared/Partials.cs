@@ -3,7 +3,7 @@ using Gongjiang.Core.Jobs;
 namespace Gongjiang.Web.Pages;
 
 /// <summary>A city picker over the catalog's cities (_CitySelect).</summary>
-public sealed record CitySelect(string Name, string? Selected, string AnyLabel = "", string? Id = null, bool Required = false);
+public sealed record CitySelect(string Name, string? Selected, string AnyLabel = "", string? Id = null, bool Required = false, string? Label = null);
 
 /// <summary>A posting as a card in a list (_JobCard).</summary>
 public sealed record JobCard(JobPosting Job, string? EmployerName);
