@@ -21,7 +21,8 @@ public static class FindSignInAccount
         {
             var login = query.Login.Trim();
             if (await users.FindByNameAsync(login) is { } byName) return byName;
-            if (LooksLikeMobile(login) && await talent.FindTalentIdByIdentityAsync(login, null, ct) is { } talentId
+            // By phone only when exactly one profile holds the number: never a guess between two accounts.
+            if (LooksLikeMobile(login) && await talent.FindTalentIdsHoldingPhoneAsync(login, ct) is [var talentId]
                 && await users.Users.FirstOrDefaultAsync(u => u.TalentId == talentId, ct) is { } byPhone)
                 return byPhone;
             return Error.NotFound(AccountErrors.NotFound);

@@ -13,12 +13,14 @@ namespace Gongjiang.Application.Talent;
 /// The seeker saves their profile (人才档案) and contact data: checks the input once (text that is not a number, then the
 /// file contract's rules), replaces what is on record and saves once. A user without a profile gets one, linked to the
 /// account in the same save. Whether the profile is shared with the zone, and whether it is active, stay as they are.
+/// A phone number another profile holds is refused: a number belongs to one account.
 /// </summary>
 public static class SaveProfile
 {
     public sealed record Command(IProfileInput Profile) : IUseCase<TalentRecord>;
 
-    public sealed class Handler(AppDbContext db, ICurrentUser currentUser, TalentRecordMapper mapper, TaxonomyCatalog catalog, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, ICurrentUser currentUser, TalentRecordMapper mapper, TalentService talent, TaxonomyCatalog catalog,
+        TimeProvider clock)
         : IUseCaseHandler<Command, TalentRecord>
     {
         public async Task<Result<TalentRecord>> HandleAsync(Command command, CancellationToken ct)
@@ -37,6 +39,10 @@ public static class SaveProfile
             if (!errors.IsEmpty) return errors;
 
             var record = mapped.Value;
+            // A phone number belongs to one person: it signs in by it, and it will receive the codes that reset passwords.
+            if (record.Contact.Phone is { } phone && phone != contact?.Phone
+                && (await talent.FindTalentIdsHoldingPhoneAsync(phone, ct)).Any(holder => holder != talentId))
+                return Error.Invalid("phone", TalentErrors.PhoneTaken);
             var now = clock.GetUtcNow().UtcDateTime;
             if (profile is null)
             {

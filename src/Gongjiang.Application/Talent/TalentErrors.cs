@@ -9,4 +9,5 @@ public static class TalentErrors
     public const string NotYears = "talent.not_years";
     public const string NotEmail = "talent.not_email";
     public const string NotYear = "talent.not_year";
+    public const string PhoneTaken = "talent.phone_taken";
 }

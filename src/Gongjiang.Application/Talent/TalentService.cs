@@ -35,6 +35,15 @@ public sealed class TalentService(AppDbContext db)
             await OwnersAsync(Privacy.PersonalDataModel.IdNumberIndex, idNumbers.Select(protector.IdNumberIndex), ct));
     }
 
+    /// <summary>Every profile holding this phone number (through its blind index): one, or none; more only in records from before numbers were unique.</summary>
+    public async Task<IReadOnlyList<string>> FindTalentIdsHoldingPhoneAsync(string phone, CancellationToken ct = default)
+    {
+        var protector = db.Protector ?? throw new InvalidOperationException("The context has no personal-data protector.");
+        if (protector.PhoneIndex(phone) is not { } index) return [];
+        return await db.TalentContacts.AsNoTracking().Where(c => EF.Property<string>(c, Privacy.PersonalDataModel.PhoneIndex) == index)
+            .Select(c => c.TalentId).OrderBy(id => id).ToListAsync(ct);
+    }
+
     private const int LookupChunk = 500;
 
     // Blind index → the talent holding it (the smallest id when several do).

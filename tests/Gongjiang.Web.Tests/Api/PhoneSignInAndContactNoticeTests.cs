@@ -51,6 +51,38 @@ public sealed class PhoneSignInAndContactNoticeTests(ApiFactory factory) : IClas
     }
 
     [Fact]
+    public async Task A_phone_number_belongs_to_one_account_so_signing_in_by_it_is_never_a_guess()
+    {
+        var anonymous = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.Created, (await anonymous.PostAsJsonAsync("/api/v1/account/register", new
+        {
+            userName = "phone_owner_a", password = ApiFactory.Password, name = "甲", phone = "13722220001", birthYear = 1995, consent = true,
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await anonymous.PostAsJsonAsync("/api/v1/account/register", new
+        {
+            userName = "phone_owner_b", password = "Other-Password-2026", name = "乙", phone = "13722223333", birthYear = 1996, consent = true,
+        })).StatusCode);
+
+        // A puts B's number on their own profile: refused, and nothing of A's profile changes.
+        var a = NewClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await PostLoginAsync(a, "phone_owner_a", ApiFactory.Password)).StatusCode);
+        var mine = await a.GetFromJsonAsync<JsonElement>("/api/v1/talent/me");
+        var taken = await a.PutAsJsonAsync("/api/v1/talent/me", new { name = "甲", phone = "13722223333", city = "370211" });
+        Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
+        Assert.Equal("talent.phone_taken", (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("codes").GetProperty("phone")[0].GetString());
+        Assert.Equal(mine.GetProperty("phone").GetString(), (await a.GetFromJsonAsync<JsonElement>("/api/v1/talent/me")).GetProperty("phone").GetString());
+
+        // The number signs in its one owner, B, and nobody else.
+        Assert.Equal(HttpStatusCode.Redirect, (await PostLoginAsync(NewClient(), "13722223333", "Other-Password-2026")).StatusCode);
+        var withAsPassword = await PostLoginAsync(NewClient(), "13722223333", ApiFactory.Password);
+        Assert.Equal(HttpStatusCode.OK, withAsPassword.StatusCode);
+        Assert.Contains("用户名或密码错误", await withAsPassword.Content.ReadAsStringAsync());
+
+        // A keeps their own number when saving other changes.
+        Assert.Equal(HttpStatusCode.OK, (await a.PutAsJsonAsync("/api/v1/talent/me", new { name = "甲", phone = "13722220001", city = "370211" })).StatusCode);
+    }
+
+    [Fact]
     public async Task Contact_requests_reach_the_seeker_answers_reach_the_employer_and_the_daily_limit_answers_429()
     {
         await using var strict = factory.WithWebHostBuilder(b => b.UseSetting("Sharing:DailyContactRequestsPerEmployer", "1"));
