@@ -18,6 +18,8 @@ public static class ListEmployers
     {
         public async Task<Result<Paged<Employer>>> HandleAsync(Query query, CancellationToken ct)
         {
+            var paging = Paging.Check(new ErrorList(), query.Page, query.PageSize);
+            if (!paging.IsEmpty) return paging;
             var status = VerificationStatus.Verified;
             if (query.Status is not null)
             {

@@ -8,6 +8,7 @@ namespace Gongjiang.Application.Notifications;
 public static class ListInbox
 {
     public const int MaxTake = 200;
+    public const int MaxSkip = 100_000;
 
     public sealed record Query(bool UnreadOnly = false, int Skip = 0, int Take = 50) : IUseCase<NotificationService.InboxPage>;
 
@@ -16,7 +17,7 @@ public static class ListInbox
         public async Task<Result<NotificationService.InboxPage>> HandleAsync(Query query, CancellationToken ct)
         {
             var errors = new ErrorList();
-            if (query.Skip < 0) errors.Add("skip", InputErrors.NotNegative);
+            if (query.Skip is < 0 or > MaxSkip) errors.Add("skip", InputErrors.Between, 0, MaxSkip);
             if (query.Take is < 1 or > MaxTake) errors.Add("take", InputErrors.Between, 1, MaxTake);
             if (!errors.IsEmpty) return errors;
             if (await currentUser.GetAsync(ct) is not { } actor) return Error.Forbidden(NotificationErrors.NoAccount);

@@ -62,6 +62,8 @@ public static class NotificationServiceRegistration
             sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()?.GetSection("Invitations").Bind(o));
         services.AddOptions<Sharing.SharingOptions>().Configure<IServiceProvider>((o, sp) =>
             sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()?.GetSection("Sharing").Bind(o));
+        services.AddOptions<Sharing.PrivacyOptions>().Configure<IServiceProvider>((o, sp) =>
+            sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()?.GetSection("Privacy").Bind(o));
         services.AddScoped<NotificationService>();
         services.AddScoped<INotifier>(sp => sp.GetRequiredService<NotificationService>());
         services.AddScoped<OutboxDispatcher>();

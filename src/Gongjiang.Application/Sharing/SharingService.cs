@@ -23,8 +23,22 @@ public sealed class SharingOptions
     public int DailyContactRequestsPerEmployer { get; set; } = 30;
 }
 
-/// <summary>Why an employer may see a profile and which contact kinds it sees in full.</summary>
-public enum AccessBasis { Owner, SharedPool, Application, Operator }
+/// <summary>Privacy rules of résumé access (configuration section <c>Privacy</c>).</summary>
+public sealed class PrivacyOptions
+{
+    /// <summary>
+    /// Days an employer still sees the contact data a seeker handed over by applying, after rejecting the application;
+    /// then it is masked again unless the seeker keeps sharing it (an active consent).
+    /// </summary>
+    public int RevealedContactDaysAfterRejection { get; set; } = 30;
+}
+
+/// <summary>
+/// Why an employer may see a profile and which contact kinds it sees in full: <see cref="ClosedApplication"/> is an
+/// application rejected longer ago than <see cref="PrivacyOptions.RevealedContactDaysAfterRejection"/>: the profile
+/// stays readable to that employer, its contact data masked unless granted.
+/// </summary>
+public enum AccessBasis { Owner, SharedPool, Application, Operator, ClosedApplication }
 
 /// <summary>A résumé as one viewer may see it: the contact shows in full only the kinds in <see cref="Revealed"/>, the rest masked.</summary>
 public sealed record ResumeAccess(TalentProfile Profile, TalentContact? Contact, ContactKinds Revealed, AccessBasis Basis,
@@ -38,11 +52,13 @@ public sealed record ResumeViewEntry(ResumeView View, string ViewerName, string?
 /// Consented résumé sharing (人才简历云端共享, PIPL art. 23): the rules its use cases share. Employers see a shared profile
 /// with contact data masked; the name, phone and e-mail appear in full only for the kinds the seeker granted to that
 /// employer, until revoked. Applying to an employer's job shares the contact data with that employer for the application
-/// (the seeker handed it over to apply), until the seeker withdraws; accepting an employer's invitation to apply makes such
+/// (the seeker handed it over to apply), until the seeker withdraws, or until
+/// <see cref="PrivacyOptions.RevealedContactDaysAfterRejection"/> days after the employer rejects it; accepting an employer's invitation to apply makes such
 /// an application too, so it shares the same way and ends the same way. Every view by someone other than the owner is
 /// logged and shown to the owner.
 /// </summary>
-public sealed class SharingService(AppDbContext db, ICurrentUser currentUser, TimeProvider clock, IOptions<SharingOptions> options)
+public sealed class SharingService(AppDbContext db, ICurrentUser currentUser, TimeProvider clock, IOptions<SharingOptions> options,
+    IOptions<PrivacyOptions> privacy)
 {
     public SharingOptions Options => options.Value;
     public const int MaxPurposeLength = 500;
@@ -68,16 +84,23 @@ public sealed class SharingService(AppDbContext db, ICurrentUser currentUser, Ti
         if (viewer.TalentId == talentId) return new ResumeAccess(profile, contact, ContactKinds.All, AccessBasis.Owner, [], null);
         if (viewer.EmployerId is { } employerId)
         {
-            var applied = await HasOpenApplicationAsync(talentId, employerId, ct);
+            var application = await ApplicationAccessAsync(talentId, employerId, ct);
             var pooled = profile.SharedWithZone && profile.IsActive;
-            if (applied || pooled)
+            if (application != ApplicationAccess.None || pooled)
             {
                 var grants = await Grants.AsNoTracking().Where(g => g.TalentId == talentId && g.EmployerId == employerId && g.RevokedAt == null)
                     .OrderBy(g => g.GrantedAt).ToListAsync(ct);
-                var revealed = applied ? ContactKinds.All : grants.Aggregate(ContactKinds.None, (k, g) => k | g.Kinds);
+                var granted = grants.Aggregate(ContactKinds.None, (k, g) => k | g.Kinds);
+                var revealed = application == ApplicationAccess.Revealing ? ContactKinds.All : granted;
                 var pending = await Requests.AsNoTracking()
                     .FirstOrDefaultAsync(r => r.TalentId == talentId && r.EmployerId == employerId && r.Status == ContactRequestStatus.Pending, ct);
-                return new ResumeAccess(profile, Reveal(contact, revealed), revealed, applied ? AccessBasis.Application : AccessBasis.SharedPool, grants, pending);
+                var basis = application switch
+                {
+                    ApplicationAccess.Revealing => AccessBasis.Application,
+                    ApplicationAccess.Closed when !pooled => AccessBasis.ClosedApplication,
+                    _ => AccessBasis.SharedPool,
+                };
+                return new ResumeAccess(profile, Reveal(contact, revealed), revealed, basis, grants, pending);
             }
         }
         if (viewer.IsOperator) return new ResumeAccess(profile, Reveal(contact, ContactKinds.None), ContactKinds.None, AccessBasis.Operator, [], null);
@@ -108,8 +131,23 @@ public sealed class SharingService(AppDbContext db, ICurrentUser currentUser, Ti
         return kinds ?? ContactKinds.None;
     }
 
-    private Task<bool> HasOpenApplicationAsync(string talentId, string employerId, CancellationToken ct) =>
-        db.Applications.AnyAsync(a => a.TalentId == talentId && a.EmployerId == employerId && a.Stage != ApplicationStage.Withdrawn, ct);
+    private enum ApplicationAccess { None, Closed, Revealing }
+
+    /// <summary>
+    /// What the seeker's applications to this employer give it: none (none, or all withdrawn), the profile only (every
+    /// one rejected longer ago than the configured days), or the profile with the contact data (one still open, or
+    /// rejected within those days).
+    /// </summary>
+    private async Task<ApplicationAccess> ApplicationAccessAsync(string talentId, string employerId, CancellationToken ct)
+    {
+        var cutoff = Now.AddDays(-Math.Max(0, privacy.Value.RevealedContactDaysAfterRejection));
+        var applications = db.Applications.AsNoTracking()
+            .Where(a => a.TalentId == talentId && a.EmployerId == employerId && a.Stage != ApplicationStage.Withdrawn);
+        if (await applications.AnyAsync(a => a.Stage != ApplicationStage.Rejected
+                || a.History.Any(h => h.To == ApplicationStage.Rejected && h.At > cutoff), ct))
+            return ApplicationAccess.Revealing;
+        return await applications.AnyAsync(ct) ? ApplicationAccess.Closed : ApplicationAccess.None;
+    }
 
     public async Task<IReadOnlyList<ContactRequestView>> RequestsForSeekerAsync(string talentId, bool pendingOnly = true, CancellationToken ct = default)
     {

@@ -1,3 +1,4 @@
+using Gongjiang.Application.Common;
 using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Import;
 using Gongjiang.Application.Matching;
@@ -80,7 +81,7 @@ public sealed record TalentSearchPage(IReadOnlyList<TalentSearchHit> Items, int 
 /// </summary>
 public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog, MatchingIndex index, TimeProvider clock)
 {
-    public const int MaxPageSize = 100;
+    public const int MaxPageSize = Paging.MaxPageSize;
     public const int MaxTerms = 8;
 
     private DbSet<TalentSearchDocument> Documents => db.Set<TalentSearchDocument>();
@@ -89,15 +90,14 @@ public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog
     {
         var m = new ErrorList();
         if ((q.Text?.Length ?? 0) > 100) m.Add("q", InputErrors.TooLong, 100);
-        if (q.MinGrade is { } g && !SkillGrade.IsValid(g)) m.Add("min_grade", InputErrors.Grade, g);
+        if (q.MinGrade is { } g && !SkillGrade.IsValid(g)) m.Add("minGrade", InputErrors.Grade, g);
         if (q.Occupation is { Length: > 0 } o && (o.Length > 12 || !o.All(c => char.IsAsciiDigit(c) || c == '-'))) m.Add("occupation", InputErrors.NotOccupationCode, o);
         if (q.City is { Length: > 0 } c && (c.Length > 6 || !c.All(char.IsAsciiDigit))) m.Add("city", InputErrors.NotRegionCode, c);
         if (q.Major is { Length: > 0 } mj && (mj.Length > 12 || !mj.All(char.IsAsciiLetterOrDigit))) m.Add("major", InputErrors.NotMajorCode, mj);
-        if (q.MinExperience is < 0 or > 60) m.Add("min_experience", InputErrors.Between, 0, 60);
+        if (q.MinExperience is < 0 or > 60) m.Add("minExperience", InputErrors.Between, 0, 60);
         if (q.PayMin is < 0 || q.PayMax is < 0) m.Add("pay", InputErrors.NotNegative);
         if (q.PayMin is { } lo && q.PayMax is { } hi && lo > hi) m.Add("pay", InputErrors.MinOverMax, lo, hi);
-        if (q.Page < 1 || q.Page > 10000) m.Add("page", InputErrors.Between, 1, 10000);
-        if (q.PageSize < 1 || q.PageSize > MaxPageSize) m.Add("page_size", InputErrors.Between, 1, MaxPageSize);
+        Paging.Check(m, q.Page, q.PageSize);
         return m.IsEmpty ? q : m;
     }
 

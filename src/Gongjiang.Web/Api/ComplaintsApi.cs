@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Compliance;
 using Gongjiang.Application.Identity;
@@ -86,7 +88,9 @@ public static class ComplaintsApi
     private static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> Resolve(string id, ResolveRequest? body, IUseCases useCases, CancellationToken ct) =>
         (await useCases.RunAsync(new ResolveComplaint.Command(id, body?.Upheld, body?.Reason), ct)).ToHttp(ComplaintView.Of);
 
-    private static async Task<Results<Ok<List<ServiceLogView>>, ProblemHttpResult>> ServiceLogEntries(IUseCases useCases, string? targetKind, string? targetId,
-        int? count, CancellationToken ct) =>
+    private static async Task<Results<Ok<List<ServiceLogView>>, ProblemHttpResult>> ServiceLogEntries(IUseCases useCases, 
+        [Description("Kind of record: employer, job, talent, application, complaint …; with targetId, that record's whole log")] string? targetKind,
+        [Description("Id of the record, with targetKind")] string? targetId,
+        [Range(1, ReadServiceLog.MaxCount), Description("Without a target: the most recent entries, 1–500 (default 100)")] int? count, CancellationToken ct) =>
         (await useCases.RunAsync(new ReadServiceLog.Query(targetKind, targetId, count), ct)).ToHttp(rows => rows.Select(ServiceLogView.Of).ToList());
 }

@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Gongjiang.Application.Common;
 using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Compliance;
@@ -75,8 +78,8 @@ public static class EmployersApi
 
     public sealed record EmployerPage(IReadOnlyList<EmployerView> Items, int Page, int PageSize, int Total);
 
-    private static async Task<Results<Ok<EmployerPage>, ProblemHttpResult>> ListEmployers(IUseCases useCases, string? status, string? q, int? page,
-        int? pageSize, CancellationToken ct) =>
+    private static async Task<Results<Ok<EmployerPage>, ProblemHttpResult>> ListEmployers(IUseCases useCases, string? status, string? q, 
+        [Range(1, Paging.MaxPage), Description("Page number, 1–10000 (default 1); outside it 400 naming the field")] int? page, [Range(1, Paging.MaxPageSize), Description("Items per page, 1–100 (default 20); outside it 400 naming the field")] int? pageSize, CancellationToken ct) =>
         (await useCases.RunAsync(new ListEmployers.Query(status, q, page ?? 1, pageSize ?? 20), ct))
             .ToHttp(p => new EmployerPage(p.Items.Select(EmployerView.Of).ToList(), p.Page, p.PageSize, p.Total));
 

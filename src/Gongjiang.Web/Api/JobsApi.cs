@@ -1,5 +1,8 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Gongjiang.Application.Common;
 using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Identity;
@@ -31,7 +34,7 @@ public static class JobsApi
     }
 
     private static async Task<Results<Ok<JobPage>, ProblemHttpResult>> ListJobs(IUseCases useCases, string? q, string? city, string? occupation,
-        int? page, int? pageSize, CancellationToken ct) =>
+        [Range(1, Paging.MaxPage), Description("Page number, 1–10000 (default 1); outside it 400 naming the field")] int? page, [Range(1, Paging.MaxPageSize), Description("Items per page, 1–100 (default 20); outside it 400 naming the field")] int? pageSize, CancellationToken ct) =>
         (await useCases.RunAsync(new SearchJobs.Query(q, city, occupation, page ?? 1, pageSize ?? 20), ct))
             .ToHttp(p => new JobPage(p.Items.Select(JobResponse.Of).ToList(), p.Page, p.PageSize, p.Total));
 

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Notifications;
 using Gongjiang.Web.Infrastructure;
@@ -22,7 +24,9 @@ public static class NotificationsApi
 
     public static NotificationView ToView(Notification n) => new(n.Id, n.Kind, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt);
 
-    private static async Task<Results<Ok<InboxView>, ProblemHttpResult>> List(IUseCases useCases, bool? unread, int? skip, int? take, CancellationToken ct) =>
+    private static async Task<Results<Ok<InboxView>, ProblemHttpResult>> List(IUseCases useCases, [Description("true: unread ones only")] bool? unread,
+        [Range(0, ListInbox.MaxSkip), Description("Notifications to pass over, 0–100000 (default 0)")] int? skip,
+        [Range(1, ListInbox.MaxTake), Description("At most this many, 1–200 (default 50)")] int? take, CancellationToken ct) =>
         (await useCases.RunAsync(new ListInbox.Query(unread == true, skip ?? 0, take ?? 50), ct))
             .ToHttp(page => new InboxView(page.Unread, page.Total, page.Items.Select(ToView).ToList()));
 

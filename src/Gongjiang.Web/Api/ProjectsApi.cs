@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Headhunting;
 using Gongjiang.Application.Identity;
@@ -113,7 +115,8 @@ public static class ProjectsApi
     private static async Task<Results<Ok<ReportView>, ProblemHttpResult>> Report(string id, string? period, IUseCases useCases, CancellationToken ct) =>
         (await useCases.RunAsync(new GetProjectReport.Query(id, period), ct)).ToHttp(ToView);
 
-    private static async Task<Results<Ok<List<SuggestionView>>, ProblemHttpResult>> Suggestions(string id, int? top, IUseCases useCases, CancellationToken ct) =>
+    private static async Task<Results<Ok<List<SuggestionView>>, ProblemHttpResult>> Suggestions(string id,
+        [Range(1, ProjectRules.MaxSuggestions), Description("At most this many suggestions, 1–50 (default 10)")] int? top, IUseCases useCases, CancellationToken ct) =>
         (await useCases.RunAsync(new SuggestCandidates.Query(id, top ?? 10), ct))
             .ToHttp(list => list.Select(s => new SuggestionView(s.Rank, s.Score, s.TalentId, s.MaskedName, RecommendationsApi.ToView(s.Reasons))).ToList());
 

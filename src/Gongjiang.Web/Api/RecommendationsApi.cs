@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Identity;
 using Gongjiang.Application.Matching;
@@ -54,11 +56,13 @@ public static class RecommendationsApi
         r.OccupationCode is null && r.MatchedSkills.Count == 0 && r.GradeRequired is null ? null : r.Location.ToString(), r.JobCity,
         r.ExperienceYears, r.ExperienceRequired);
 
-    private static async Task<Results<Ok<TalentMatches>, ProblemHttpResult>> RecommendedTalent(string id, int? top, IUseCases useCases, CancellationToken ct) =>
+    private static async Task<Results<Ok<TalentMatches>, ProblemHttpResult>> RecommendedTalent(string id,
+        [Range(1, RecommendTalent.MaxTop), Description("At most this many candidates, 1–50 (default 10)")] int? top, IUseCases useCases, CancellationToken ct) =>
         (await useCases.RunAsync(new RecommendTalent.Query(id, top ?? DefaultTop), ct)).ToHttp(found => new TalentMatches(id, found.LearnedRanking,
             found.Rows.Select(r => new TalentMatchView(r.Match.Rank, r.Match.Score, r.Match.TalentId, r.MaskedName, ToView(r.Match.Reasons))).ToList()));
 
-    private static async Task<Results<Ok<JobMatches>, ProblemHttpResult>> RecommendedJobs(int? top, IUseCases useCases, CancellationToken ct) =>
+    private static async Task<Results<Ok<JobMatches>, ProblemHttpResult>> RecommendedJobs(
+        [Range(1, RecommendJobs.MaxTop), Description("At most this many jobs, 1–50 (default 10)")] int? top, IUseCases useCases, CancellationToken ct) =>
         (await useCases.RunAsync(new RecommendJobs.Query(top ?? DefaultTop), ct)).ToHttp(found => new JobMatches(found.Personalized, found.LearnedRanking,
             found.Rows.Select(r => new JobMatchView(r.Match.Rank, r.Match.Score, new JobSummary(r.Job.Id, r.Job.Title, r.Job.OccupationCode, r.Job.CityCode,
                 r.Job.SalaryMin, r.Job.SalaryMax, r.Job.EmployerId, r.EmployerName), ToView(r.Match.Reasons))).ToList()));

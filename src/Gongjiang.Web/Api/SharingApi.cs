@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Gongjiang.Application.Common;
 using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Identity;
 using Gongjiang.Application.Sharing;
@@ -46,9 +49,20 @@ public static class SharingApi
         return v1;
     }
 
-    private static async Task<Results<Ok<TalentSearchResult>, ProblemHttpResult>> Search(IUseCases useCases, string? q, string? occupation,
-        string? minGrade, string? city, string? education, string? major, string? minExperience, string? payMin, string? payMax, string? page,
-        string? pageSize, CancellationToken ct) =>
+    // Numbers are bound as text so that a value that is not one is a 400 naming its parameter, like any other bad filter.
+    private static async Task<Results<Ok<TalentSearchResult>, ProblemHttpResult>> Search(IUseCases useCases,
+        [Description("Words, at most 100 characters: names of occupations, skills, titles, certificates, schools, the résumé text")] string? q,
+        [Description("Occupation code of the 2022 classification (6-18-02-04) or a group prefix (6-18)")] string? occupation,
+        [QueryType("integer"), Range(1, 5), Description("Lowest skill grade held, 1–5 (五级 to 一级 as 5 to 1 are grades 1 to 5)")] string? minGrade,
+        [Description("Region code of the current city (370211), at most 6 digits")] string? city,
+        [Description("Lowest education level: junior_high, high_school, secondary_vocational, higher_vocational, bachelor, master, doctorate")] string? education,
+        [Description("Major code of the vocational or higher-education catalogue")] string? major,
+        [QueryType("number"), Range(0, 60), Description("Fewest years of experience, 0–60")] string? minExperience,
+        [QueryType("integer"), Range(0, int.MaxValue), Description("Expected monthly pay at least (yuan), not negative")] string? payMin,
+        [QueryType("integer"), Range(0, int.MaxValue), Description("Expected monthly pay at most (yuan), not negative, not below payMin")] string? payMax,
+        [QueryType("integer"), Range(1, Paging.MaxPage), Description("Page number, 1–10000 (default 1); outside it 400 naming the field")] string? page,
+        [QueryType("integer"), Range(1, Paging.MaxPageSize), Description("Cards per page, 1–100 (default 20); outside it 400 naming the field")] string? pageSize,
+        CancellationToken ct) =>
         (await useCases.RunAsync(new SearchTalent.Query(q, occupation, minGrade, city, education, major, minExperience, payMin, payMax, page, pageSize), ct))
             .ToHttp(p => new TalentSearchResult(p.Items.Select(TalentCardResponse.Of).ToList(), p.Page, p.PageSize, p.Total));
 

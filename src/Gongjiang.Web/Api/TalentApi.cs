@@ -20,7 +20,8 @@ public static class TalentApi
         var talent = v1.MapGroup("/talent").WithTags("Talent");
         talent.MapGet("/me", GetMine).WithName("GetMyProfile").WithSummary("The signed-in seeker's own profile, with contact data")
             .RequireAuthorization(p => p.RequireRole(Roles.Seeker));
-        talent.MapPut("/me", SaveMine).WithName("SaveMyProfile").WithSummary("Replace the signed-in seeker's profile")
+        talent.MapPut("/me", SaveMine).WithName("SaveMyProfile")
+            .WithSummary("Update the signed-in seeker's profile: fields left out keep their value, an empty list or text empties the field")
             .RequireAuthorization(p => p.RequireRole(Roles.Seeker));
         talent.MapGet("/{id}", GetProfile).WithName("GetTalent")
             .WithSummary("A profile: operators see it masked; employers when the seeker shares with the zone or applied to them, with contact data only as the seeker consented; every view is logged")
@@ -52,7 +53,10 @@ public sealed record ProfileOccupation(
     [property: JsonPropertyName("grade")] int? Grade,
     [property: JsonPropertyName("certified")] bool? Certified);
 
-/// <summary>A seeker's profile as they send it: the fields of talent.jsonl (the id is theirs, not sent).</summary>
+/// <summary>
+/// A seeker's profile as they send it: the fields of talent.jsonl (the id is theirs, not sent). A partial update: a field
+/// left out (or null) keeps its current value; an empty list or empty text empties it.
+/// </summary>
 public sealed record ProfileRequest : IProfileInput
 {
     [JsonPropertyName("name")] public string? Name { get; init; }
@@ -75,17 +79,25 @@ public sealed record ProfileRequest : IProfileInput
     public TalentLine ToLine(ErrorList errors, out IReadOnlyList<int> rowOfOccupation, TalentRecord? existing, TaxonomyCatalog catalog)
     {
         rowOfOccupation = Enumerable.Range(0, Occupations?.Count ?? 0).ToList();
+        // What is not sent keeps the current value (a first profile has none).
+        var current = existing is null ? new TalentLine() : TalentService.ToLine(existing.Profile, existing.Contact, includeProtected: true);
+        var education = current.Education ?? new EducationLine();
         return new TalentLine
         {
-            Name = Name, Phone = Phone, Email = Email, IdNumber = IdNumber, Gender = Gender, BirthYear = BirthYear, City = City, WillingCities = WillingCities,
-            Education = Education is null ? null : new EducationLine
+            Name = Name ?? current.Name, Phone = Phone ?? current.Phone, Email = Email ?? current.Email, IdNumber = IdNumber ?? existing?.Contact.IdNumber,
+            Gender = Gender ?? current.Gender, BirthYear = BirthYear ?? current.BirthYear, City = City ?? current.City,
+            WillingCities = WillingCities ?? current.WillingCities?.ToList(),
+            Education = Education is null ? current.Education : new EducationLine
             {
-                Level = Education.Level, MajorCode = Education.MajorCode, School = Education.School, GraduationYear = Education.GraduationYear,
+                Level = Education.Level ?? education.Level, MajorCode = Education.MajorCode ?? education.MajorCode,
+                School = Education.School ?? education.School, GraduationYear = Education.GraduationYear ?? education.GraduationYear,
             },
-            Occupations = Occupations?.Select(o => o is null ? null! : new TalentOccupationLine { Code = o.Code, Grade = o.Grade, Certified = o.Certified }).ToList(),
-            Skills = Skills, Certificates = Certificates, ExperienceYears = ExperienceYears,
-            ExpectedSalary = ExpectedSalary is null ? null : new SalaryLine { Min = ExpectedSalary.Min, Max = ExpectedSalary.Max },
-            DesiredTitles = DesiredTitles, ResumeText = ResumeText,
+            Occupations = Occupations?.Select(o => o is null ? null! : new TalentOccupationLine { Code = o.Code, Grade = o.Grade, Certified = o.Certified }).ToList()
+                ?? current.Occupations,
+            Skills = Skills ?? current.Skills?.ToList(), Certificates = Certificates ?? current.Certificates?.ToList(),
+            ExperienceYears = ExperienceYears ?? current.ExperienceYears,
+            ExpectedSalary = ExpectedSalary is null ? current.ExpectedSalary : new SalaryLine { Min = ExpectedSalary.Min, Max = ExpectedSalary.Max },
+            DesiredTitles = DesiredTitles ?? current.DesiredTitles?.ToList(), ResumeText = ResumeText ?? current.ResumeText,
         };
     }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Taxonomy;
 using Gongjiang.Web.Infrastructure;
@@ -32,7 +34,8 @@ public static class TaxonomyApi
             d.Majors.Select(l => new MajorView(l.MajorCode, l.MajorName, l.MajorLevel)).DistinctBy(m => m.Code).ToList());
     }
 
-    private static async Task<Results<Ok<List<OccupationSummary>>, ProblemHttpResult>> Search(IUseCases useCases, string? q, int? limit, CancellationToken ct) =>
+    private static async Task<Results<Ok<List<OccupationSummary>>, ProblemHttpResult>> Search(IUseCases useCases, string? q,
+        [Range(1, SearchOccupations.MaxLimit), Description("At most this many occupations, 1–100 (default 20)")] int? limit, CancellationToken ct) =>
         (await useCases.RunAsync(new SearchOccupations.Query(q, limit ?? 20), ct))
             .ToHttp(found => found.Select(o => new OccupationSummary(o.Code, o.Level, o.Name, o.Aliases)).ToList());
 

@@ -92,7 +92,7 @@ public static class WebServiceRegistration
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Bad input always surfaces as an exception so the handler above answers it the same way in every environment.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", o => o.AddOperationTransformer<QueryParameterDocs>());
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         services.ConfigureHttpJsonOptions(o =>
         {

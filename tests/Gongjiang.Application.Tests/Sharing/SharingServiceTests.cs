@@ -150,4 +150,38 @@ public sealed class SharingServiceTests
         }
         Assert.Null(await OpenAsync(database, Hr, "T3"));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_rejected_applicants_contact_is_masked_again_30_days_after_the_rejection_unless_the_seeker_grants_it(DatabaseProvider provider)
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var database = await TestDatabase.CreateAsync(provider, clock);
+        await SharingSeed.SeedAsync(database);
+        var seeker = new RecruitingActor("user-t3", null, "T3");
+        await using (var scope = database.Scope())
+        {
+            var recruiting = scope.ServiceProvider.GetRequiredService<RecruitingService>();
+            var applied = await recruiting.ApplyAsync(seeker, "J1");
+            Assert.True(applied.Succeeded, applied.ToString());
+            var rejected = await recruiting.RejectAsync(new RecruitingActor("user-hr", "E1", null), applied.Value!.Id, confirmed: true, "岗位已招满", applied.Value.Version);
+            Assert.True(rejected.Succeeded, rejected.ToString());
+        }
+
+        clock.Advance(TimeSpan.FromDays(29));
+        var within = (await OpenAsync(database, Hr, "T3"))!;
+        Assert.Equal((AccessBasis.Application, "王强", "13700002222"), (within.Basis, within.Contact!.Name, within.Contact.Phone));
+
+        clock.Advance(TimeSpan.FromDays(2));
+        var after = (await OpenAsync(database, Hr, "T3"))!; // T3 is not in the pool: the employer still reads the résumé it received
+        Assert.Equal((AccessBasis.ClosedApplication, "王*", "137****2222", ContactKinds.None), (after.Basis, after.Contact!.Name, after.Contact.Phone, after.Revealed));
+        Assert.Null(await OpenAsync(database, ForeignHr, "T3"));
+
+        // The seeker keeps sharing the phone with that employer: it stays in clear, the name masked.
+        var asked = await RunAsync(database, Hr, new RequestContact.Command("T3", "邀请参加下一批焊工面试", ["phone"]));
+        Assert.True(asked.Succeeded, asked.ToString());
+        Assert.True((await RunAsync(database, Acting.Seeker("user-t3", "T3"), new AnswerContactRequest.Command(asked.Value.Request.Id, true))).Succeeded);
+        var granted = (await OpenAsync(database, Hr, "T3"))!;
+        Assert.Equal(("王*", "13700002222", ContactKinds.Phone), (granted.Contact!.Name, granted.Contact.Phone, granted.Revealed));
+    }
 }

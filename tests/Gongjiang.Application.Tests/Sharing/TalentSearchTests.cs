@@ -171,7 +171,7 @@ public sealed class TalentSearchTests
     {
         var result = TalentSearchService.Validate(new() { MinGrade = 7, PayMin = 9000, PayMax = 8000, PageSize = 500, City = "abc", Occupation = "x'; drop" });
         Assert.False(result.Succeeded);
-        Assert.Equal(["city", "min_grade", "occupation", "page_size", "pay"], result.Errors.Select(e => e.Field).Distinct().Order());
+        Assert.Equal(["city", "minGrade", "occupation", "pageSize", "pay"], result.Errors.Select(e => e.Field).Distinct().Order());
         Assert.True(TalentSearchService.Validate(new() { Text = "焊工", City = "370211" }).Succeeded);
     }
 }

@@ -52,6 +52,35 @@ public sealed class TalentAndEmployersApiTests(ApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_profile_update_leaves_the_fields_it_does_not_send_alone()
+    {
+        var seeker = await factory.SignedInAsync("seeker2");
+        var full = await seeker.PutAsJsonAsync("/api/v1/talent/me", new
+        {
+            name = "李娜", phone = "13987654321", email = "lina@example.cn", city = "370211", skills = new[] { "配电柜检修" },
+            desired_titles = new[] { "维修电工" }, experience_years = 5, expected_salary = new { min = 6000, max = 8000 },
+        });
+        Assert.Equal(HttpStatusCode.OK, full.StatusCode);
+
+        var partial = await seeker.PutAsJsonAsync("/api/v1/talent/me", new { resume_text = "负责车间设备的电气维护。" });
+        Assert.Equal(HttpStatusCode.OK, partial.StatusCode);
+        var saved = await seeker.GetFromJsonAsync<JsonElement>("/api/v1/talent/me");
+        Assert.Equal(("李娜", "13987654321", "lina@example.cn", "370211"), (saved.GetProperty("name").GetString(), saved.GetProperty("phone").GetString(),
+            saved.GetProperty("email").GetString(), saved.GetProperty("city").GetString()));
+        Assert.Equal(["配电柜检修"], saved.GetProperty("skills").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal(["维修电工"], saved.GetProperty("desired_titles").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal((5.0, 6000, 8000), (saved.GetProperty("experience_years").GetDouble(),
+            saved.GetProperty("expected_salary").GetProperty("min").GetInt32(), saved.GetProperty("expected_salary").GetProperty("max").GetInt32()));
+        Assert.Equal("负责车间设备的电气维护。", saved.GetProperty("resume_text").GetString());
+
+        // An empty list empties the field.
+        Assert.Equal(HttpStatusCode.OK, (await seeker.PutAsJsonAsync("/api/v1/talent/me", new { skills = Array.Empty<string>() })).StatusCode);
+        var emptied = await seeker.GetFromJsonAsync<JsonElement>("/api/v1/talent/me");
+        Assert.Empty(emptied.GetProperty("skills").EnumerateArray());
+        Assert.Equal(["维修电工"], emptied.GetProperty("desired_titles").EnumerateArray().Select(x => x.GetString()));
+    }
+
+    [Fact]
     public async Task Only_operators_decide_employer_verification()
     {
         var hr = await factory.SignedInAsync("hr1");
