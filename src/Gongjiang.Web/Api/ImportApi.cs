@@ -18,7 +18,8 @@ public static class ImportApi
     {
         // The file may be up to 10 MB (larger ones get the import's own 413 naming the limit); the form around it needs a little more.
         var group = v1.MapGroup("/import").WithTags("Import")
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(TabularImport.MaxUploadBytes + 1024 * 1024));
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(TabularImport.MaxUploadBytes + 1024 * 1024))
+            .RequireRateLimiting(RateLimits.Uploads); // posts only: reading a background import's progress is not counted
         var jobs = new[] { Roles.EmployerHR, Roles.Agency, Roles.Operator, Roles.Admin };
         var talent = new[] { Roles.Operator, Roles.Admin };
         group.MapPost("/jobs/preview", (IFormFile? file, IUseCases useCases, CancellationToken ct) => Run(ImportSheet.Jobs, file, false, useCases, ct))
@@ -34,15 +35,17 @@ public static class ImportApi
     }
 
     public sealed record PreviewRowView(int Line, string Id, string Summary, string? Error, string? Note);
+    /// <param name="Preview">The first 200 rows and the first 1,000 rows with an error (<c>truncated</c> when that is not every row).</param>
     public sealed record ImportResultView(string Kind, string File, int Rows, int Valid, int Invalid, IReadOnlyList<PreviewRowView> Preview,
-        int? Inserted, int? Updated, IReadOnlyList<string>? Problems)
+        int? Inserted, int? Updated, IReadOnlyList<string>? Problems, bool Truncated = false)
     {
-        public static ImportResultView Of(ImportSheet.Outcome outcome)
+        public static ImportResultView Of(ImportSheet.Outcome outcome) => Of(outcome.Preview, outcome.Report);
+
+        public static ImportResultView Of(ImportPreview preview, ImportReport? report)
         {
-            var (preview, report) = (outcome.Preview, outcome.Report);
-            return new(preview.Kind, preview.File, preview.Rows.Count, preview.Valid, preview.Invalid,
+            return new(preview.Kind, preview.File, preview.Total, preview.Valid, preview.Invalid,
                 preview.Rows.Select(r => new PreviewRowView(r.Line, r.Id, r.Summary, r.Error is null ? null : $"line {r.Line}: {r.Error}", r.Note)).ToList(),
-                report?.Inserted, report?.Updated, report?.Problems.Select(p => p.ToString()).ToList());
+                report?.Inserted, report?.Updated, report?.Problems.Select(p => p.ToString()).ToList(), preview.Truncated);
         }
     }
 
