@@ -57,9 +57,9 @@ public sealed class TabularImport(AppDbContext db, JobRecordMapper jobMapper, Ta
     /// </summary>
     public const int MaxRows = 250_000;
     /// <summary>The preview shows this many first rows …</summary>
-    public const int ShownRows = 200;
+    public const int ShownRows = 100;
     /// <summary>… and this many first rows with an error.</summary>
-    public const int ShownErrors = 1000;
+    public const int ShownErrors = 200;
     /// <summary>Rows checked together (one look-up of the phones and ID numbers they hold).</summary>
     private const int CheckChunk = 1000;
 

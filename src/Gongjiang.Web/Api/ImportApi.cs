@@ -45,7 +45,7 @@ public static class ImportApi
     }
 
     public sealed record PreviewRowView(int Line, string Id, string Summary, string? Error, string? Note);
-    /// <param name="Preview">The first 200 rows and the first 1,000 rows with an error (<c>truncated</c> when that is not every row).</param>
+    /// <param name="Preview">The first 100 rows and the first 200 rows with an error (<c>truncated</c> when that is not every row).</param>
     public sealed record ImportResultView(string Kind, string File, int Rows, int Valid, int Invalid, IReadOnlyList<PreviewRowView> Preview,
         int? Inserted, int? Updated, IReadOnlyList<string>? Problems, bool Truncated = false)
     {

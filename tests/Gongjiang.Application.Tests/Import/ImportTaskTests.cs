@@ -155,7 +155,7 @@ public sealed class ImportTaskTests
         var preview = (await InScopeAsync(database, sp => sp.RunAsAsync(Acting.Hr("E1"),
             new ImportSheet.Command(ImportSheet.Jobs, new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "jobs.csv", Commit: false)))).AssertValue().Preview;
         Assert.Equal((3000, 2970, 30, true), (preview.Total, preview.Valid, preview.Invalid, preview.Truncated));
-        Assert.Equal(TabularImport.ShownRows + 28, preview.Rows.Count); // the first 200 rows (2 errors among them) and the 28 errors after them
+        Assert.Equal(TabularImport.ShownRows + 29, preview.Rows.Count); // the first 100 rows (1 error among them) and the 29 errors after them
         Assert.Equal(3001, preview.Rows[^1].Line);
         Assert.Empty(preview.ValidRecords); // a preview keeps no records
     }

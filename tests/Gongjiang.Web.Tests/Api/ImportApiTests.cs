@@ -142,7 +142,7 @@ public sealed class ImportApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "file", "jobs.csv");
         var preview = await (await hr.PostAsync("/Employer/Import?handler=Preview", form)).Content.ReadAsStringAsync();
-        Assert.Contains("id=\"preview-truncated\"", preview); // 2,500 rows: the preview shows the first 200
+        Assert.Contains("id=\"preview-truncated\"", preview); // 2,500 rows: the preview shows the first 100
         var uploadToken = Regex.Match(preview, "name=\"token\" value=\"([^\"]+)\"").Groups[1].Value;
         var confirm = await hr.PostAsync("/Employer/Import?handler=Import", new FormUrlEncodedContent(new Dictionary<string, string>
         {
