@@ -5,10 +5,11 @@
     scripts/import-sample.py --bytes 10000000 > jobs-10mb.csv # as many rows as fit in about 10 MB
     scripts/import-sample.py --bytes 10000000 --short > s.csv # short rows (no skills, no description): about 200,000 rows
     scripts/import-sample.py --bytes 10000000 --xlsx j.xlsx   # the same rows as XLSX, its sheet about 10 MB before compression
+    scripts/import-sample.py --rows 250000 --noise --xlsx j.xlsx  # descriptions with random text, so the XLSX compresses as real ones do
 
 Rows have an empty employer_id (an employer's own upload), one in fifty has a bad grade so the preview reports errors.
 """
-import argparse, csv, io, sys, zipfile
+import argparse, csv, io, random, sys, zipfile
 from xml.sax.saxutils import escape
 
 HEADER = ["id", "employer_id", "title", "occupation_code", "min_grade", "skills", "required_certificates", "education_min",
@@ -17,22 +18,27 @@ TITLES = [("氩弧焊工", "6-18-02-04", "氩弧焊:0.6;焊接工艺评定:0.4")
           ("装配钳工", "6-20-01-01", "装配:0.5;钳工:0.5")]
 
 
-def row(i, short=False):
+NOISE = random.Random(1)
+
+
+def row(i, short=False, noise=False):
     title, code, skills = TITLES[i % len(TITLES)]
     grade = "four" if i % 50 == 49 else str(3 + i % 2)
+    description = "" if short else f"负责第{i}号产线的{title}工作。" + (f"编号{NOISE.getrandbits(96):024x}" if noise else "")
     return [f"JB{i:07d}", "", title, code, grade, "" if short else skills, "", "", "2", "370211", "7000", "11000", "3", "", "",
-            "" if short else f"负责第{i}号产线的{title}工作。", "draft"]
+            description, "draft"]
 
 
 def rows(a):
     written, i = 0, 0
     while (a.rows is None or i < a.rows) and (a.bytes is None or written < a.bytes):
         buf = io.StringIO()
-        csv.writer(buf, lineterminator="\n").writerow(row(i, a.short))
+        r = row(i, a.short, a.noise)
+        csv.writer(buf, lineterminator="\n").writerow(r)
         written += len(buf.getvalue().encode("utf-8"))
         if a.bytes is not None and written > a.bytes:
             return
-        yield row(i, a.short)
+        yield r
         i += 1
 
 
@@ -64,6 +70,7 @@ def main():
     ap.add_argument("--rows", type=int)
     ap.add_argument("--bytes", type=int)
     ap.add_argument("--short", action="store_true")
+    ap.add_argument("--noise", action="store_true")
     ap.add_argument("--xlsx")
     a = ap.parse_args()
     if a.xlsx:

@@ -250,11 +250,6 @@ public sealed class TabularImport(AppDbContext db, JobRecordMapper jobMapper, Ta
         using var rows = (extension == ".csv" ? ReadCsv(content, state) : ReadXlsx(content)).GetEnumerator();
         for (var count = 0; ; count++)
         {
-            if (count == MaxRows)
-            {
-                state.Error = Error.Invalid("file", ImportErrors.TooManyRows, MaxRows);
-                yield break;
-            }
             try
             {
                 if (!rows.MoveNext()) yield break;
@@ -263,6 +258,11 @@ public sealed class TabularImport(AppDbContext db, JobRecordMapper jobMapper, Ta
                                       or System.Xml.XmlException or ArgumentException)
             {
                 state.Error = Error.Invalid("file", ImportErrors.UnreadableFile, e.Message.Split('\n')[0]);
+                yield break;
+            }
+            if (count == MaxRows)
+            {
+                state.Error = Error.Invalid("file", ImportErrors.TooManyRows, MaxRows);
                 yield break;
             }
             yield return rows.Current;

@@ -165,10 +165,13 @@ public sealed class ImportTaskTests
     {
         await using var database = await DatabaseAsync(DatabaseProvider.Sqlite);
         var csv = new StringBuilder("id,title\n");
-        for (var i = 0; i <= TabularImport.MaxRows; i++) csv.Append("J,x\n");
-        var result = await InScopeAsync(database, sp => sp.RunAsAsync(Acting.Hr("E1"),
+        for (var i = 0; i < TabularImport.MaxRows; i++) csv.Append("J,x\n");
+        Task<Result<ImportSheet.Outcome>> PreviewAsync() => InScopeAsync(database, sp => sp.RunAsAsync(Acting.Hr("E1"),
             new ImportSheet.Command(ImportSheet.Jobs, new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "jobs.csv", Commit: false)));
-        var error = result.AssertFails(ErrorKind.Invalid, ImportErrors.TooManyRows);
+        Assert.Equal(TabularImport.MaxRows, (await PreviewAsync()).AssertValue().Preview.Total); // exactly the limit is fine
+
+        csv.Append("J,x\n");
+        var error = (await PreviewAsync()).AssertFails(ErrorKind.Invalid, ImportErrors.TooManyRows);
         Assert.Contains("250000", error.InChinese());
     }
 }
