@@ -31,6 +31,12 @@ public static class ServiceRegistration
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ImportService>();
         services.AddScoped<TabularImport>();
+        services.AddScoped<ImportTaskRunner>();
+        services.AddOptions<ImportOptions>().Configure<IServiceProvider>((o, sp) =>
+        {
+            if (sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>() is { } configuration)
+                Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection("Import"), o);
+        });
         services.AddScoped<JobRecordMapper>();
         services.AddScoped<JobService>();
         services.AddScoped<PostingRules>();

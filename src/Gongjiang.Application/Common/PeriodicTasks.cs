@@ -86,13 +86,14 @@ public static class PeriodicTaskRegistration
     /// <summary>
     /// Everything the web app runs in the background: outbox sending and the expiry of offers and invitations
     /// (<c>Notifications:PollInterval</c>), retention of personal information (<c>Retention:Interval</c>, daily) and the
-    /// daily re-verification check of employers.
+    /// daily re-verification check of employers, and large imports (<c>Import:PollInterval</c>).
     /// </summary>
     public static IServiceCollection AddGongjiangBackgroundTasks(this IServiceCollection services)
     {
         Notifications.NotificationRegistration.AddNotificationDispatch(services);
         services.AddPeriodicTask<Privacy.RetentionTask>();
         services.AddPeriodicTask<Compliance.VerificationExpiryTask>();
+        services.AddPeriodicTask<Import.ImportTaskWorker>();
         return services;
     }
 }

@@ -75,13 +75,20 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobR
         return report;
     }
 
-    public async Task<ImportReport> ImportJobsAsync(TextReader reader, string file, CancellationToken ct = default)
+    public Task<ImportReport> ImportJobsAsync(TextReader reader, string file, CancellationToken ct = default) =>
+        ImportJobLinesAsync(ReadLinesAsync(reader, ct), file, ct);
+
+    /// <summary>Imports jobs given as (line number, JSON line), e.g. the checked rows of an uploaded sheet.</summary>
+    public Task<ImportReport> ImportJobLinesAsync(IEnumerable<(int Line, string Text)> lines, string file, CancellationToken ct = default) =>
+        ImportJobLinesAsync(lines.ToAsyncEnumerable(), file, ct);
+
+    private async Task<ImportReport> ImportJobLinesAsync(IAsyncEnumerable<(int Line, string Text)> lines, string file, CancellationToken ct)
     {
         var report = new ImportReport("jobs", file);
         var employerIds = (await db.Employers.AsNoTracking().Select(e => e.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var rows = new List<(int, JobPosting)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var (line, text) in ReadLinesAsync(reader, ct))
+        await foreach (var (line, text) in lines.WithCancellation(ct))
         {
             report.Rows++;
             var record = InterchangeJson.ParseLine<JobLine>(text, out var parseError);
@@ -109,12 +116,19 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobR
         return report;
     }
 
-    public async Task<ImportReport> ImportTalentAsync(TextReader reader, string file, CancellationToken ct = default)
+    public Task<ImportReport> ImportTalentAsync(TextReader reader, string file, CancellationToken ct = default) =>
+        ImportTalentLinesAsync(ReadLinesAsync(reader, ct), file, ct);
+
+    /// <summary>Imports résumés given as (line number, JSON line), e.g. the checked rows of an uploaded sheet.</summary>
+    public Task<ImportReport> ImportTalentLinesAsync(IEnumerable<(int Line, string Text)> lines, string file, CancellationToken ct = default) =>
+        ImportTalentLinesAsync(lines.ToAsyncEnumerable(), file, ct);
+
+    private async Task<ImportReport> ImportTalentLinesAsync(IAsyncEnumerable<(int Line, string Text)> lines, string file, CancellationToken ct)
     {
         var report = new ImportReport("talent", file);
         var rows = new List<(int, TalentRecord)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var (line, text) in ReadLinesAsync(reader, ct))
+        await foreach (var (line, text) in lines.WithCancellation(ct))
         {
             report.Rows++;
             var record = InterchangeJson.ParseLine<TalentLine>(text, out var parseError);

@@ -28,17 +28,27 @@ public static class ImportSheet
             var actor = await rules.SignedInAsync(ct);
             if (!actor.Succeeded) return actor.Cast<Outcome>();
             var a = actor.Value;
-            if (command.Kind == Talent && !a.IsOperator) return Error.Forbidden(ImportErrors.OperatorsOnly);
-            if (command.Kind == Jobs && !a.IsOperator && a.EmployerId is null) return Error.Forbidden(Application.Jobs.JobErrors.NoEmployerAccount);
-            if (command.Kind is not (Jobs or Talent)) return Error.Invalid("kind", ImportErrors.UnknownKind, command.Kind);
-            if (command.Content is null || string.IsNullOrWhiteSpace(command.FileName)) return Error.Invalid("file", ImportErrors.FileRequired);
+            if (Refusal(a, command.Kind, command.Content, command.FileName) is { } refusal) return refusal;
 
-            var fileName = Path.GetFileName(command.FileName);
-            var preview = command.Kind == Jobs
-                ? await tabular.PreviewJobsAsync(command.Content, fileName, a.IsOperator ? null : a.EmployerId, ct)
-                : await tabular.PreviewTalentAsync(command.Content, fileName, ct);
+            var fileName = Path.GetFileName(command.FileName!);
+            // A preview keeps only what it shows; an import keeps the valid records it is about to save.
+            var preview = await tabular.PreviewAsync(command.Kind, command.Content!, fileName, OwnEmployer(a, command.Kind),
+                keepValid: command.Commit, ct);
             if (preview.FileError is { } fileError) return fileError;
             return new Outcome(preview, command.Commit ? await tabular.ImportAsync(preview, ct) : null);
         }
     }
+
+    /// <summary>Why this user may not import this upload (the role, the kind, no file); null when they may.</summary>
+    internal static Error? Refusal(Common.Actor a, string kind, Stream? content, string? fileName)
+    {
+        if (kind == Talent && !a.IsOperator) return Error.Forbidden(ImportErrors.OperatorsOnly);
+        if (kind == Jobs && !a.IsOperator && a.EmployerId is null) return Error.Forbidden(Application.Jobs.JobErrors.NoEmployerAccount);
+        if (kind is not (Jobs or Talent)) return Error.Invalid("kind", ImportErrors.UnknownKind, kind);
+        if (content is null || string.IsNullOrWhiteSpace(fileName)) return Error.Invalid("file", ImportErrors.FileRequired);
+        return null;
+    }
+
+    /// <summary>The employer every job of this user's upload belongs to (null for operators, who name it in each row).</summary>
+    internal static string? OwnEmployer(Common.Actor a, string kind) => kind == Jobs && !a.IsOperator ? a.EmployerId : null;
 }

@@ -47,6 +47,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<ServiceLogEntry> ServiceLog => Set<ServiceLogEntry>();
     public DbSet<ScreeningReview> ScreeningReviews => Set<ScreeningReview>();
+    public DbSet<Import.ImportTask> ImportTasks => Set<Import.ImportTask>();
+    public DbSet<Import.ImportTaskFile> ImportTaskFiles => Set<Import.ImportTaskFile>();
 
     // Postings and recent service-log rows are never deleted (RetentionGuard); every save is checked.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

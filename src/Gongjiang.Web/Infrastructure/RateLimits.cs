@@ -12,8 +12,8 @@ namespace Gongjiang.Web.Infrastructure;
 /// which puts thousands of people behind one address, does not share one budget. Each address has only a generous
 /// ceiling over everything (RateLimits:PerAddressPerMinute) and over sign-in attempts (RateLimits:SignInPerAddressPerMinute),
 /// which also holds clients that drop their cookie. Budgets:
-/// sign-in attempts (on top of Identity's lockout), searches, and outreach to people (invitations, contact requests;
-/// on top of the employer's daily limits). Behind a reverse proxy the client address comes from X-Forwarded-For when
+/// sign-in attempts (on top of Identity's lockout), searches, outreach to people (invitations, contact requests;
+/// on top of the employer's daily limits) and uploads of files to import (RateLimits:UploadsPerMinute). Behind a reverse proxy the client address comes from X-Forwarded-For when
 /// the proxy is listed in ReverseProxy:KnownProxies (loopback is always trusted).
 /// </summary>
 public static class RateLimits
@@ -21,6 +21,7 @@ public static class RateLimits
     public const string SignIn = "sign-in";
     public const string Search = "search";
     public const string Outreach = "outreach";
+    public const string Uploads = "uploads";
 
     /// <summary>The anonymous client cookie: a random id, set on the first request, that keys the budgets of a browser nobody signed in on.</summary>
     public const string ClientCookie = "gj_client";
@@ -60,6 +61,7 @@ public static class RateLimits
                         : RateLimitPartition.GetNoLimiter("other")));
             o.AddPolicy(SignIn, http => IsWrite(http) ? Window(ClientOf(http), Setting(http, "RateLimits:SignInPerMinute", 20)) : RateLimitPartition.GetNoLimiter("read"));
             o.AddPolicy(Search, http => Window(ClientOf(http), Setting(http, "RateLimits:SearchPerMinute", 240)));
+            o.AddPolicy(Uploads, http => IsWrite(http) ? Window(ClientOf(http), Setting(http, "RateLimits:UploadsPerMinute", 6)) : RateLimitPartition.GetNoLimiter("read"));
             o.AddPolicy(Outreach, http => IsWrite(http) ? Window(ClientOf(http), Setting(http, "RateLimits:OutreachPerMinute", 30)) : RateLimitPartition.GetNoLimiter("read"));
         });
         return services;

@@ -13,6 +13,7 @@ public static class WebServiceRegistration
     public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
 
     private static readonly string[] SearchPages = ["/Jobs/Index", "/Employer/Talent/Index"];
+    private static readonly string[] ImportPages = ["/Employer/Import", "/Operator/Import"];
 
     public static IServiceCollection AddGongjiangWeb(this IServiceCollection services)
     {
@@ -52,6 +53,9 @@ public static class WebServiceRegistration
                 // The search pages share the API's search budget.
                 foreach (var page in SearchPages)
                     o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.Search)));
+                // The import pages' posts (upload, confirm) share the API's upload budget.
+                foreach (var page in ImportPages)
+                    o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.Uploads)));
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));

@@ -23,6 +23,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("db", _path);
         builder.UseSetting("empty", "true");
         builder.UseSetting("RateLimits:SignInPerMinute", "1000"); // many sign-ins from one test client; the limit has its own test
+        builder.UseSetting("RateLimits:UploadsPerMinute", "1000"); // many uploads by one test user; the limit has its own test
         builder.UseEnvironment("Development");
     }
 

@@ -30,7 +30,7 @@ public sealed class WebAppFixture : IAsyncLifetime
             ["--urls", BaseUrl, "--db", Path.Combine(directory, "gongjiang.db"),
              "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning",
              // Every browser test signs in from 127.0.0.1 within a minute or two; the sign-in limit has its own API test.
-             "--RateLimits:SignInPerMinute=1000"],
+             "--RateLimits:SignInPerMinute=1000", "--RateLimits:UploadsPerMinute=1000"],
             contentRoot: webRoot);
         await app.StartAsync();
 

@@ -31,7 +31,10 @@ public sealed class ImportModel(IUseCases useCases) : PageModel
 
     public async Task<IActionResult> OnPostImportAsync(string? token, string? fileName, CancellationToken ct)
     {
-        Show(await ImportUploads.ImportAsync(useCases, User.FindFirstValue(ClaimTypes.NameIdentifier)!, ImportSheet.Jobs, token, fileName, ct), null);
+        var started = await ImportUploads.ImportAsync(useCases, User.FindFirstValue(ClaimTypes.NameIdentifier)!, ImportSheet.Jobs, token, fileName, ct);
+        if (started.Succeeded && started.Value.Task is { } task) return RedirectToPage("/Employer/ImportProgress", new { id = task.Id });
+        if (!started.Succeeded) Problem = ErrorText.For(started.Errors[0]);
+        else (Preview, Report) = (started.Value.Preview, started.Value.Report);
         return Page();
     }
 

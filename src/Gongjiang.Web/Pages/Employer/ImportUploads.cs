@@ -58,15 +58,18 @@ public static class ImportUploads
         return (outcome, null);
     }
 
-    /// <summary>Imports the valid rows of this user's kept upload (checked again as it is read), then forgets the upload.</summary>
-    public static async Task<Result<ImportSheet.Outcome>> ImportAsync(IUseCases useCases, string userId, string kind, string? token, string? fileName,
+    /// <summary>
+    /// Imports the valid rows of this user's kept upload (checked again as it is read): at once, or for a large file as a
+    /// background import (the result's task); then forgets the upload.
+    /// </summary>
+    public static async Task<Result<StartImport.Started>> ImportAsync(IUseCases useCases, string userId, string kind, string? token, string? fileName,
         CancellationToken ct)
     {
-        Result<ImportSheet.Outcome> outcome;
+        Result<StartImport.Started> outcome;
         await using (var stream = Open(userId, token))
         {
             if (stream is null) return Error.Invalid("file", ImportErrors.UploadExpired);
-            outcome = await useCases.RunAsync(new ImportSheet.Command(kind, stream, Path.GetFileName(fileName ?? kind + Path.GetExtension(token)), Commit: true), ct);
+            outcome = await useCases.RunAsync(new StartImport.Command(kind, stream, Path.GetFileName(fileName ?? kind + Path.GetExtension(token))), ct);
         }
         Forget(userId, token);
         return outcome;
