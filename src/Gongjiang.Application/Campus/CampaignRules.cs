@@ -126,22 +126,6 @@ public sealed class CampaignRules(AppDbContext db, ICurrentUser currentUser, Tim
     }
 
     /// <summary>Saves once; a campaign someone saved between our read and our write is a conflict and nothing is saved.</summary>
-    public async Task<Result<T>> SaveAsync<T>(T value, CancellationToken ct, Error? duplicate = null)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return value;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Error.Conflict(CampusErrors.ChangedMeanwhile);
-        }
-        catch (DbUpdateException) when (duplicate is not null)
-        {
-            db.ChangeTracker.Clear();
-            return duplicate;
-        }
-    }
+    public Task<Result<T>> SaveAsync<T>(T value, CancellationToken ct, Error? duplicate = null) =>
+        db.SaveOnceAsync(value, Error.Conflict(CampusErrors.ChangedMeanwhile), duplicate, ct);
 }

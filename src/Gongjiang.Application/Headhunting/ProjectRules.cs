@@ -186,22 +186,6 @@ public sealed class ProjectRules(AppDbContext db, ICurrentUser currentUser, Time
     /// Saves once. A project saved by someone else between our read and our write (its version changed) is a conflict; a
     /// <paramref name="duplicate"/> error answers a unique index that caught a simultaneous add.
     /// </summary>
-    public async Task<Result<T>> SaveAsync<T>(T value, CancellationToken ct, Error? duplicate = null)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return value;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Error.Conflict(HeadhuntingErrors.ChangedMeanwhile);
-        }
-        catch (DbUpdateException) when (duplicate is not null)
-        {
-            db.ChangeTracker.Clear();
-            return duplicate;
-        }
-    }
+    public Task<Result<T>> SaveAsync<T>(T value, CancellationToken ct, Error? duplicate = null) =>
+        db.SaveOnceAsync(value, Error.Conflict(HeadhuntingErrors.ChangedMeanwhile), duplicate, ct);
 }

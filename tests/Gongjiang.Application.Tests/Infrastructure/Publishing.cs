@@ -15,14 +15,9 @@ public sealed record Publication(bool Published, string? Refusal, IReadOnlyList<
 
 public static class Publishing
 {
-    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
-
     /// <summary>Runs a use case in the scope as the given employer's HR user.</summary>
-    public static Task<Result<T>> RunAsEmployerAsync<T>(this IServiceProvider services, string employerId, IUseCase<T> request)
-    {
-        services.GetRequiredService<ActingUser>().Actor = new Actor("hr-" + employerId, [Roles.EmployerHR], employerId, null);
-        return services.GetRequiredService<IUseCases>().RunAsync(request);
-    }
+    public static Task<Result<T>> RunAsEmployerAsync<T>(this IServiceProvider services, string employerId, IUseCase<T> request) =>
+        services.RunAsAsync(Acting.Hr(employerId), request);
 
     /// <summary>Publishes a posting as its own employer, through the publishing use case.</summary>
     public static async Task<Publication> PublishAsEmployerAsync(this IServiceProvider services, string jobId)
@@ -32,6 +27,6 @@ public static class Publishing
         if (result.Succeeded) return new Publication(true, null, result.Value.Flags.Select(ScreeningFlagView.Of).ToList());
         var error = result.Errors[0];
         var flags = error.Details?.GetValueOrDefault("flags") as IReadOnlyList<ScreeningFlagView> ?? [];
-        return new Publication(false, ErrorText.For(error, Chinese), flags);
+        return new Publication(false, error.InChinese(), flags);
     }
 }
