@@ -13,7 +13,7 @@ namespace Gongjiang.Web.Tests.Api;
 /// The real web app in memory over a temporary SQLite file, started without the demo zone and with a small known
 /// cast: two employers with one HR user each, a seeker who shares with the zone, one who does not, and an operator.
 /// </summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Test-pass-2026";
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"gongjiang-api-{Guid.NewGuid():N}.db");
@@ -25,6 +25,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:SignInPerMinute", "1000"); // many sign-ins from one test client; the limit has its own test
         builder.UseSetting("RateLimits:UploadsPerMinute", "1000"); // many uploads by one test user; the limit has its own test
         builder.UseEnvironment("Development");
+        Configure(builder);
+    }
+
+    /// <summary>Settings of a test class's own factory, on top of these.</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     public async Task InitializeAsync()
