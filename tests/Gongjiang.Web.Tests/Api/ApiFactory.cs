@@ -93,3 +93,12 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var f in new[] { _path, _path + "-wal", _path + "-shm", _path + ".keys" }) File.Delete(f);
     }
 }
+
+/// <summary>
+/// The same app with its background importer idle, for tests that must see an import task exactly as a request left it
+/// (queued, then cancelled) or that count the rows a refused request wrote, undisturbed by an import finishing meanwhile.
+/// </summary>
+public sealed class IdleImporterApiFactory : ApiFactory
+{
+    protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Import:PollInterval", "1.00:00:00");
+}

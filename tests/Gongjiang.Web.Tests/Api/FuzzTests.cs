@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.AspNetCore.Hosting;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -15,17 +14,8 @@ namespace Gongjiang.Web.Tests.Api;
 /// checks against the app's own route table), as a user the route is meant for: never a 500, a refused request
 /// writes nothing, and an oversize body is refused with 413.
 /// </summary>
-public sealed class FuzzTests(FuzzTests.QuietFactory factory, ITestOutputHelper output) : IClassFixture<FuzzTests.QuietFactory>
+public sealed class FuzzTests(IdleImporterApiFactory factory, ITestOutputHelper output) : IClassFixture<IdleImporterApiFactory>
 {
-    /// <summary>
-    /// The app without its background importer at work: a large import the fuzz itself started would otherwise finish
-    /// (and remove its stored file) while a later, refused request is being checked for writing nothing.
-    /// </summary>
-    public sealed class QuietFactory : ApiFactory
-    {
-        protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Import:PollInterval", "1.00:00:00");
-    }
-
     private const int Seed = 20261122;
     private const int RandomCasesPerRoute = 40;
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Gongjiang.Web.Tests.Api;
 
-public sealed class ImportApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public sealed class ImportApiTests(IdleImporterApiFactory factory) : IClassFixture<IdleImporterApiFactory>
 {
     private static MultipartFormDataContent Upload(byte[] content, string fileName)
     {
