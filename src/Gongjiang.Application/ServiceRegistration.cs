@@ -55,6 +55,13 @@ public static class ServiceRegistration
         services.AddScoped<Compliance.ComplianceRules>();
         services.AddScoped<TalentRecordMapper>();
         services.AddScoped<TalentService>();
+        services.AddScoped<Identity.PhoneCodeService>();
+        services.AddScoped<Identity.PhoneAccounts>();
+        services.AddOptions<Identity.PhoneCodeOptions>().Configure<IServiceProvider>((o, sp) =>
+        {
+            if (sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>() is { } configuration)
+                Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection("PhoneCodes"), o);
+        });
         services.AddScoped<TalentSearchService>();
         services.AddScoped<Sharing.SharingService>();
         services.AddScoped<EmployerService>();

@@ -103,6 +103,10 @@ public static class ServiceActions
     public const string EmployerSuspensionLifted = "employer.suspension_lifted";
     public const string ScreeningRuleChanged = "screening.rule_changed";
     public const string ScreeningApproved = "screening.approved";
+    public const string PasswordReset = "account.password_reset";
+    public const string PasswordChanged = "account.password_changed";
+    public const string PhoneChanged = "account.phone_changed";
+    public const string ProfileClaimed = "account.profile_claimed";
     public const string ScreeningSentBack = "screening.sent_back";
     public const string ScreeningReviewRequested = "screening.review_requested";
     public const string SettingChanged = "setting.changed";
@@ -117,6 +121,7 @@ public static class ServiceTargets
     public const string Complaint = "complaint";
     public const string ScreeningRule = "screening_rule";
     public const string Setting = "setting";
+    public const string Account = "account";
 }
 
 /// <summary>Where a posting stands in the operators' screening queue.</summary>

@@ -12,7 +12,9 @@ public static class AccountErrors
     public const string UnderAge = "account.under_age";
     public const string Consent = "account.consent";
     public const string UserNameTaken = "account.user_name_taken";
-    public const string PhoneRegistered = "account.phone_registered";
     public const string NotFound = "account.not_found";
     public const string WrongPassword = "account.wrong_password";
+    public const string CodePurpose = "account.code_purpose";
+    public const string NoProfileForPhone = "account.no_profile_for_phone";
+    public const string LockedOut = "account.locked_out";
 }

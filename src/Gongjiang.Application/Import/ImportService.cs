@@ -13,6 +13,7 @@ using Gongjiang.Core.Talent;
 using Gongjiang.Core.Taxonomy;
 using Gongjiang.Application.Jobs;
 using Gongjiang.Application.Talent;
+using Gongjiang.Application.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongjiang.Application.Import;
@@ -23,7 +24,7 @@ namespace Gongjiang.Application.Import;
 /// so a crash keeps the committed batches and leaves no half-written row.
 /// </summary>
 public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobRecordMapper jobMapper, TalentRecordMapper talentMapper, TimeProvider clock,
-    Core.Compliance.PostingScreener screener)
+    Core.Compliance.PostingScreener screener, TalentService talent)
 {
     private const int BatchSize = 500;
 
@@ -128,6 +129,7 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobR
         var report = new ImportReport("talent", file);
         var rows = new List<(int, TalentRecord)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var phones = new Dictionary<string, int>(StringComparer.Ordinal);
         await foreach (var (line, text) in lines.WithCancellation(ct))
         {
             report.Rows++;
@@ -136,8 +138,22 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobR
             var mapped = talentMapper.Map(record);
             if (!mapped.Succeeded) { report.Problem(line, ErrorText.EnglishLine(mapped.Errors)); continue; }
             if (!seen.Add(mapped.Value.Profile.Id)) { report.Problem(line, $"duplicate id {mapped.Value.Profile.Id} (first given earlier in this file)"); continue; }
+            // A phone number belongs to one profile (a unique index): a second holder in the file is refused here, clearly.
+            if (PersonalDataProtector.NormalizePhone(mapped.Value.Contact.Phone) is { } phone && !phones.TryAdd(phone, line))
+            {
+                report.Problem(line, $"duplicate phone (first given on line {phones[phone]})");
+                continue;
+            }
             rows.Add((line, mapped.Value));
         }
+        // …and so is a number another profile on record holds.
+        var owners = await talent.FindTalentIdsByIdentityAsync(rows.Select(r => r.Item2.Contact.Phone), [], ct);
+        rows.RemoveAll(r =>
+        {
+            if (owners.Find(r.Item2.Contact.Phone, null) is not { } holder || holder == r.Item2.Profile.Id) return false;
+            report.Problem(r.Item1, $"phone already on record for talent {holder}");
+            return true;
+        });
 
         foreach (var batch in rows.Chunk(BatchSize))
         {

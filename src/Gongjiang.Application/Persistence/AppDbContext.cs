@@ -49,6 +49,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ScreeningReview> ScreeningReviews => Set<ScreeningReview>();
     public DbSet<Import.ImportTask> ImportTasks => Set<Import.ImportTask>();
     public DbSet<Import.ImportTaskFile> ImportTaskFiles => Set<Import.ImportTaskFile>();
+    public DbSet<PhoneCode> PhoneCodes => Set<PhoneCode>();
 
     // Postings and recent service-log rows are never deleted (RetentionGuard); every save is checked.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -91,6 +91,12 @@ public sealed class PersonalDataProtector
         return new string(idNumber.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
     }
 
+    /// <summary>
+    /// A keyed hash of any other value that must be compared but never stored (a one-time code, a client address), kept
+    /// apart from the phone and ID-number indexes by its <paramref name="kind"/>.
+    /// </summary>
+    public string KeyedHash(string kind, string value) => Index(kind + ":" + value);
+
     private string Index(string normalized)
     {
         var mac = HMACSHA256.HashData(Ring.IndexKeyBytes, Encoding.UTF8.GetBytes(normalized));

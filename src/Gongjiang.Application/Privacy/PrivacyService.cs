@@ -43,6 +43,29 @@ public sealed class PrivacyService(AppDbContext db, TimeProvider clock)
         return profile;
     }
 
+    /// <summary>
+    /// A person who proved they hold the number of an imported profile (one nobody signed up for) takes it over: the
+    /// account is linked to it, the name and birth year are theirs as they state them, and the consent is recorded.
+    /// </summary>
+    public async Task ClaimProfileAsync(AppUser user, string talentId, string name, int birthYear, CancellationToken ct = default)
+    {
+        var now = Now;
+        var profile = await db.Talent.FirstAsync(t => t.Id == talentId, ct);
+        profile.BirthYear = birthYear;
+        profile.UpdatedAt = now;
+        if (await db.TalentContacts.FirstOrDefaultAsync(c => c.TalentId == talentId, ct) is { } contact) contact.Name = name;
+        db.PrivacyConsents.Add(new PrivacyConsent { UserId = user.Id, PolicyVersion = PrivacyPolicy.Version, Purpose = PrivacyPolicy.RegistrationPurpose, AgreedAt = now });
+        var tracked = await db.Users.FirstAsync(u => u.Id == user.Id, ct);
+        tracked.TalentId = talentId;
+        db.ServiceLog.Add(new Compliance.ServiceLogEntry
+        {
+            At = now, ActorUserId = user.Id, Action = Compliance.ServiceActions.ProfileClaimed, TargetKind = Compliance.ServiceTargets.Account, TargetId = user.Id,
+            Reason = talentId,
+        });
+        await db.SaveChangesAsync(ct);
+        user.TalentId = talentId;
+    }
+
     /// <summary>Everything held about one user, in clear, as one JSON-ready document. Null for an unknown user.</summary>
     public async Task<PersonalDataExport?> ExportAsync(string userId, CancellationToken ct = default)
     {

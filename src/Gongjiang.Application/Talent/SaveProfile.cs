@@ -13,13 +13,13 @@ namespace Gongjiang.Application.Talent;
 /// The seeker saves their profile (人才档案) and contact data: checks the input once (text that is not a number, then the
 /// file contract's rules), replaces what is on record and saves once. A user without a profile gets one, linked to the
 /// account in the same save. Whether the profile is shared with the zone, and whether it is active, stay as they are.
-/// A phone number another profile holds is refused: a number belongs to one account.
+/// The mobile number is not changed here: a different number is refused (it changes with a code, <see cref="Identity.ChangeMyPhone"/>).
 /// </summary>
 public static class SaveProfile
 {
     public sealed record Command(IProfileInput Profile) : IUseCase<TalentRecord>;
 
-    public sealed class Handler(AppDbContext db, ICurrentUser currentUser, TalentRecordMapper mapper, TalentService talent, TaxonomyCatalog catalog,
+    public sealed class Handler(AppDbContext db, ICurrentUser currentUser, TalentRecordMapper mapper, TaxonomyCatalog catalog,
         TimeProvider clock)
         : IUseCaseHandler<Command, TalentRecord>
     {
@@ -35,14 +35,16 @@ public static class SaveProfile
             var errors = new ErrorList();
             var line = command.Profile.ToLine(errors, out var rowOfOccupation, existing, catalog) with { Id = talentId };
             var mapped = mapper.Map(line);
-            if (!mapped.Succeeded) errors.AddRange(mapped.Errors.Select(e => e.ForField(ClientRow(e.Field, rowOfOccupation))));
+            if (!mapped.Succeeded) errors.AddRange(mapped.Errors.Where(e => e.Field != "phone").Select(e => e.ForField(ClientRow(e.Field, rowOfOccupation))));
+            // The number is the one the seeker signs in by and receives codes on: it changes only with a code sent to
+            // the new number (ChangeMyPhone). Left out or unchanged, it stays as it is.
+            if (Privacy.PersonalDataProtector.NormalizePhone(line.Phone) is { } phone && phone != contact?.Phone)
+                errors.Add("phone", TalentErrors.PhoneChangeNeedsCode);
             if (!errors.IsEmpty) return errors;
+            if (!mapped.Succeeded) return mapped.Cast<TalentRecord>();
 
             var record = mapped.Value;
-            // A phone number belongs to one person: it signs in by it, and it will receive the codes that reset passwords.
-            if (record.Contact.Phone is { } phone && phone != contact?.Phone
-                && (await talent.FindTalentIdsHoldingPhoneAsync(phone, ct)).Any(holder => holder != talentId))
-                return Error.Invalid("phone", TalentErrors.PhoneTaken);
+            record.Contact.Phone = contact?.Phone;
             var now = clock.GetUtcNow().UtcDateTime;
             if (profile is null)
             {

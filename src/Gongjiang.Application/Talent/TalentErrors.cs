@@ -10,4 +10,5 @@ public static class TalentErrors
     public const string NotEmail = "talent.not_email";
     public const string NotYear = "talent.not_year";
     public const string PhoneTaken = "talent.phone_taken";
+    public const string PhoneChangeNeedsCode = "talent.phone_change_needs_code";
 }

@@ -78,6 +78,30 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(target, BuildServices(target, clock), drop);
     }
 
+    /// <summary>An empty database with no schema at all, for tests that migrate step by step (the key file is the shared one).</summary>
+    public static async Task<TestDatabase> CreateUnmigratedAsync(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"gongjiang-test-{Guid.NewGuid():N}.db");
+            var target = DatabaseTarget.Parse(path) with { KeyFile = SharedKeyFile };
+            return new TestDatabase(target, BuildServices(target, null), () =>
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
+                return Task.CompletedTask;
+            });
+        }
+        var name = "gj_test_" + Guid.NewGuid().ToString("N")[..16];
+        await ExecuteOnServerAsync($"CREATE DATABASE {name} ENCODING 'UTF8'");
+        var pg = DatabaseTarget.Parse(WithDatabase(name)) with { KeyFile = SharedKeyFile };
+        return new TestDatabase(pg, BuildServices(pg, null), async () =>
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(WithDatabase(name)));
+            await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        });
+    }
+
     private static ServiceProvider BuildServices(DatabaseTarget target, TimeProvider? clock)
     {
         var services = new ServiceCollection();

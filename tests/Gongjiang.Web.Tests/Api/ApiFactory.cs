@@ -5,6 +5,7 @@ using Gongjiang.Application.Import;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongjiang.Web.Tests.Api;
@@ -16,6 +17,9 @@ namespace Gongjiang.Web.Tests.Api;
 public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Test-pass-2026";
+
+    /// <summary>Every SMS the app sent (codes, notices).</summary>
+    public SmsInbox Sms { get; } = new();
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"gongjiang-api-{Guid.NewGuid():N}.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -25,6 +29,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:SignInPerMinute", "1000"); // many sign-ins from one test client; the limit has its own test
         builder.UseSetting("RateLimits:UploadsPerMinute", "1000"); // many uploads by one test user; the limit has its own test
         builder.UseEnvironment("Development");
+        builder.ConfigureTestServices(s => s.AddSingleton<Gongjiang.Application.Notifications.IMessageSender>(Sms));
         Configure(builder);
     }
 

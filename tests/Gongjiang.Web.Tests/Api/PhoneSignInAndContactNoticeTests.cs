@@ -24,10 +24,7 @@ public sealed class PhoneSignInAndContactNoticeTests(ApiFactory factory) : IClas
     [Fact]
     public async Task A_seeker_signs_in_with_the_mobile_number_and_failures_by_phone_lock_the_account()
     {
-        var created = await factory.CreateClient().PostAsJsonAsync("/api/v1/account/register", new
-        {
-            userName = "phone_login", password = ApiFactory.Password, name = "陈晨", phone = "13600000021", birthYear = 1999, consent = true,
-        });
+        var created = await factory.RegisterAsync(factory.CreateClient(), "phone_login", "13600000021", name: "陈晨", birthYear: 1999);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var talentId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("talentId").GetString();
 
@@ -54,22 +51,17 @@ public sealed class PhoneSignInAndContactNoticeTests(ApiFactory factory) : IClas
     public async Task A_phone_number_belongs_to_one_account_so_signing_in_by_it_is_never_a_guess()
     {
         var anonymous = factory.CreateClient();
-        Assert.Equal(HttpStatusCode.Created, (await anonymous.PostAsJsonAsync("/api/v1/account/register", new
-        {
-            userName = "phone_owner_a", password = ApiFactory.Password, name = "甲", phone = "13722220001", birthYear = 1995, consent = true,
-        })).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await anonymous.PostAsJsonAsync("/api/v1/account/register", new
-        {
-            userName = "phone_owner_b", password = "Other-Password-2026", name = "乙", phone = "13722223333", birthYear = 1996, consent = true,
-        })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await factory.RegisterAsync(anonymous, "phone_owner_a", "13722220001", name: "甲")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await factory.RegisterAsync(anonymous, "phone_owner_b", "13722223333", name: "乙", birthYear: 1996,
+            password: "Other-Password-2026")).StatusCode);
 
-        // A puts B's number on their own profile: refused, and nothing of A's profile changes.
+        // A puts B's number on their own profile: refused (a number changes only with a code sent to it), and nothing of A's profile changes.
         var a = NewClient();
         Assert.Equal(HttpStatusCode.Redirect, (await PostLoginAsync(a, "phone_owner_a", ApiFactory.Password)).StatusCode);
         var mine = await a.GetFromJsonAsync<JsonElement>("/api/v1/talent/me");
         var taken = await a.PutAsJsonAsync("/api/v1/talent/me", new { name = "甲", phone = "13722223333", city = "370211" });
         Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
-        Assert.Equal("talent.phone_taken", (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("codes").GetProperty("phone")[0].GetString());
+        Assert.Equal("talent.phone_change_needs_code", (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("codes").GetProperty("phone")[0].GetString());
         Assert.Equal(mine.GetProperty("phone").GetString(), (await a.GetFromJsonAsync<JsonElement>("/api/v1/talent/me")).GetProperty("phone").GetString());
 
         // The number signs in its one owner, B, and nobody else.

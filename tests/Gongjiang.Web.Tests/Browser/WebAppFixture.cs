@@ -44,6 +44,23 @@ public sealed class WebAppFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
+    /// <summary>
+    /// The code in the latest SMS to this number, as the development sender wrote it to the outbox folder beside the
+    /// database (what a person would read on their phone); null when none was sent or the latest text carries none.
+    /// </summary>
+    public string? LatestSmsCode(string phone)
+    {
+        var folder = Path.Combine(directory, "outbox");
+        if (!Directory.Exists(folder)) return null;
+        var last = Directory.GetFiles(folder, "sms-*.jsonl").Order(StringComparer.Ordinal)
+            .SelectMany(File.ReadAllLines)
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
+            .LastOrDefault(m => m.GetProperty("to").GetString() == phone);
+        if (last.ValueKind == System.Text.Json.JsonValueKind.Undefined) return null;
+        var code = System.Text.RegularExpressions.Regex.Match(last.GetProperty("body").GetString() ?? "", @"验证码 (\d{6})");
+        return code.Success ? code.Groups[1].Value : null;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

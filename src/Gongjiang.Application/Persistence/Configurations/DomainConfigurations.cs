@@ -98,8 +98,23 @@ internal sealed class TalentContactConfiguration : IEntityTypeConfiguration<Tale
         // Blind indexes (HMAC-SHA256) for lookups by phone or ID number without the plain value.
         b.Property<string?>(Privacy.PersonalDataModel.PhoneIndex).HasMaxLength(64);
         b.Property<string?>(Privacy.PersonalDataModel.IdNumberIndex).HasMaxLength(64);
-        b.HasIndex(Privacy.PersonalDataModel.PhoneIndex);
+        // A phone number belongs to one person: it signs in by it and receives the codes that reset passwords.
+        b.HasIndex(Privacy.PersonalDataModel.PhoneIndex).IsUnique();
         b.HasIndex(Privacy.PersonalDataModel.IdNumberIndex);
+    }
+}
+
+internal sealed class PhoneCodeConfiguration : IEntityTypeConfiguration<Identity.PhoneCode>
+{
+    public void Configure(EntityTypeBuilder<Identity.PhoneCode> b)
+    {
+        b.ToTable("PhoneCodes");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.PhoneIndex).HasMaxLength(64);
+        b.Property(c => c.CodeHash).HasMaxLength(64);
+        b.Property(c => c.AddressIndex).HasMaxLength(64);
+        b.HasIndex(c => new { c.PhoneIndex, c.CreatedAt });
+        b.HasIndex(c => new { c.AddressIndex, c.CreatedAt });
     }
 }
 

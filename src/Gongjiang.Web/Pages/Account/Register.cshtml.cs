@@ -9,7 +9,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongjiang.Web.Pages.Account;
 
-/// <summary>Seeker sign-up: consent to the processing rules is explicit, and applicants under 16 are refused.</summary>
+/// <summary>
+/// Seeker sign-up: the mobile number is confirmed by an SMS code (获取验证码 posts the form to <c>SendCode</c>, which keeps
+/// what was typed), consent to the processing rules is explicit, and applicants under 16 are refused.
+/// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Gongjiang.Web.Infrastructure.RateLimits.SignIn)]
 public sealed class RegisterModel(IUseCases useCases, SignInManager<AppUser> signIn) : PageModel
 {
@@ -19,8 +22,11 @@ public sealed class RegisterModel(IUseCases useCases, SignInManager<AppUser> sig
     [BindProperty, Required(ErrorMessage = "请填写姓名"), Display(Name = "姓名")]
     public string Name { get; set; } = "";
 
-    [BindProperty, Display(Name = "手机号")]
+    [BindProperty, Required(ErrorMessage = "请填写手机号"), Display(Name = "手机号")]
     public string? Phone { get; set; }
+
+    [BindProperty, Display(Name = "短信验证码")]
+    public string? Code { get; set; }
 
     [BindProperty, Required(ErrorMessage = "请填写出生年份"), Display(Name = "出生年份")]
     public int? BirthYear { get; set; }
@@ -32,13 +38,24 @@ public sealed class RegisterModel(IUseCases useCases, SignInManager<AppUser> sig
     public bool Consent { get; set; }
 
     public string? Error { get; private set; }
+    public string? Notice { get; private set; }
 
     public void OnGet() { }
+
+    /// <summary>获取验证码: the same answer whether or not the number is on record.</summary>
+    public async Task<IActionResult> OnPostSendCodeAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var sent = await useCases.RunAsync(new RequestPhoneCode.Command(Phone, PhoneCodePurpose.Register, HttpContext.Connection.RemoteIpAddress?.ToString()), ct);
+        if (sent.Succeeded) Notice = "验证码已发送到该手机号（如可用于注册），5分钟内有效。";
+        else ModelState.AddResultErrors(sent.Errors.Select(e => e.ForField(e.Field is "phone" ? nameof(Phone) : e.Field)));
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var registered = await useCases.RunAsync(new RegisterSeeker.Command(UserName, Password, Name, Phone, BirthYear, Consent), ct);
+        var registered = await useCases.RunAsync(new RegisterSeeker.Command(UserName, Password, Name, Phone, Code, BirthYear, Consent), ct);
         if (registered.FailureKind == ErrorKind.Conflict)
         {
             Error = ErrorText.For(registered.Errors[0]);

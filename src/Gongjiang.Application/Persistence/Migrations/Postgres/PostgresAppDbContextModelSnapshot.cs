@@ -277,6 +277,53 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Gongjiang.Application.Identity.PhoneCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AddressIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PhoneIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddressIndex", "CreatedAt");
+
+                    b.HasIndex("PhoneIndex", "CreatedAt");
+
+                    b.ToTable("PhoneCodes", (string)null);
+                });
+
             modelBuilder.Entity("Gongjiang.Application.Import.ImportTask", b =>
                 {
                     b.Property<string>("Id")
@@ -1877,7 +1924,8 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
 
                     b.HasIndex("IdNumberIndex");
 
-                    b.HasIndex("PhoneIndex");
+                    b.HasIndex("PhoneIndex")
+                        .IsUnique();
 
                     b.ToTable("TalentContacts", (string)null);
                 });

@@ -267,6 +267,51 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Gongjiang.Application.Identity.PhoneCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddressIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhoneIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddressIndex", "CreatedAt");
+
+                    b.HasIndex("PhoneIndex", "CreatedAt");
+
+                    b.ToTable("PhoneCodes", (string)null);
+                });
+
             modelBuilder.Entity("Gongjiang.Application.Import.ImportTask", b =>
                 {
                     b.Property<string>("Id")
@@ -1841,7 +1886,8 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
 
                     b.HasIndex("IdNumberIndex");
 
-                    b.HasIndex("PhoneIndex");
+                    b.HasIndex("PhoneIndex")
+                        .IsUnique();
 
                     b.ToTable("TalentContacts", (string)null);
                 });
