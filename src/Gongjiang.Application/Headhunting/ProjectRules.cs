@@ -151,6 +151,12 @@ public sealed class ProjectRules(AppDbContext db, ICurrentUser currentUser, Time
     }
 
     /// <summary>The checked terms onto the project; a new version, so copies loaded before no longer save.</summary>
+    /// <summary>The input with every field it leaves out (null) taken from the project as it is.</summary>
+    public static ProjectInput Over(ProjectInput input, HeadhuntingProject p) => new(
+        input.ClientEmployerId ?? p.ClientEmployerId, input.Title ?? p.Title, input.TargetHeadcount ?? p.TargetHeadcount,
+        input.OccupationCode ?? p.OccupationCode, input.MinGrade ?? p.MinGrade, input.City ?? p.CityCode, input.PayMin ?? p.PayMin,
+        input.PayMax ?? p.PayMax, input.Notes ?? p.Notes, input.FeeTerms ?? p.FeeTerms, input.StartsOn ?? p.StartsOn, input.EndsOn ?? p.EndsOn);
+
     public void Apply(HeadhuntingProject p, ProjectInput input)
     {
         p.ClientEmployerId = input.ClientEmployerId!.Trim();

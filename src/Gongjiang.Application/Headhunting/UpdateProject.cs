@@ -11,7 +11,12 @@ namespace Gongjiang.Application.Headhunting;
 /// </summary>
 public static class UpdateProject
 {
-    public sealed record Command(string ProjectId, ProjectInput Project, string? Status = null, Guid? ExpectedVersion = null) : IUseCase<ProjectDetail>;
+    /// <param name="LeftOutKeepsValue">
+    /// An API client's partial update: a field given as null keeps the project's value (the editor page posts every field,
+    /// and an emptied field there empties it).
+    /// </param>
+    public sealed record Command(string ProjectId, ProjectInput Project, string? Status = null, Guid? ExpectedVersion = null, bool LeftOutKeepsValue = false)
+        : IUseCase<ProjectDetail>;
 
     public sealed class Handler(ProjectRules rules) : IUseCaseHandler<Command, ProjectDetail>
     {
@@ -22,7 +27,8 @@ public static class UpdateProject
             var project = owned.Value;
             if (command.ExpectedVersion is { } expected && expected != project.Version) return Error.Conflict(HeadhuntingErrors.ChangedMeanwhile);
             if (project.Status == ProjectStatus.Closed) return Error.Conflict(HeadhuntingErrors.ProjectClosed);
-            var errors = await rules.CheckAsync(project.AgencyId, command.Project, ct);
+            var input = command.LeftOutKeepsValue ? ProjectRules.Over(command.Project, project) : command.Project;
+            var errors = await rules.CheckAsync(project.AgencyId, input, ct);
             ProjectStatus? status = null;
             if (command.Status is not null)
             {
@@ -30,7 +36,7 @@ public static class UpdateProject
                 if (parsed.Succeeded) status = parsed.Value; else errors.AddRange(parsed.Errors);
             }
             if (!errors.IsEmpty) return errors;
-            rules.Apply(project, command.Project);
+            rules.Apply(project, input);
             if (status is { } to) rules.SetStatus(project, to);
             var saved = await rules.SaveAsync(project, ct);
             return saved.Succeeded ? await rules.DetailOfOwnAsync(project, ct) : saved.Cast<ProjectDetail>();

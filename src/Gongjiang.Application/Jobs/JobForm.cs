@@ -13,7 +13,8 @@ public interface IPostingInput
     /// The record, with the errors of fields that are not even numbers; <paramref name="rowOfSkill"/> maps the record's
     /// skills back to the client's rows, so that errors on skills name what the client sent.
     /// </summary>
-    JobLine ToLine(ErrorList errors, out IReadOnlyList<int> rowOfSkill, Func<string, string> resolveOccupation);
+    /// <param name="existing">The posting being edited (null for a new one): an input that may leave fields out keeps its values for them.</param>
+    JobLine ToLine(ErrorList errors, out IReadOnlyList<int> rowOfSkill, Func<string, string> resolveOccupation, JobPosting? existing);
 }
 
 /// <summary>One skill row of a posting as typed: a name and a share in percent (empty rows share what is left).</summary>
@@ -78,7 +79,8 @@ public sealed class JobForm : IPostingInput
     /// form's rows; <paramref name="rowOfSkill"/> maps the record's skills back to them. Weights are percent as typed,
     /// rows left empty share what is left, and the whole is scaled to 1.
     /// </summary>
-    public JobLine ToLine(ErrorList errors, out IReadOnlyList<int> rowOfSkill, Func<string, string> resolveOccupation)
+    /// <summary>The editor posts every field, so the existing posting is not needed.</summary>
+    public JobLine ToLine(ErrorList errors, out IReadOnlyList<int> rowOfSkill, Func<string, string> resolveOccupation, JobPosting? existing)
     {
         var rows = new List<int>();
         var skills = new List<SkillWeightLine>();

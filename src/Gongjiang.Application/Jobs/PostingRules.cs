@@ -48,7 +48,7 @@ public sealed class PostingRules(AppDbContext db, ICurrentUser currentUser, JobR
     public Result<JobPosting> Check(IPostingInput form, Employer employer, JobPosting? existing)
     {
         var errors = new ErrorList();
-        var line = form.ToLine(errors, out var rowOfSkill, typed => TypedNames.Occupation(catalog, typed));
+        var line = form.ToLine(errors, out var rowOfSkill, typed => TypedNames.Occupation(catalog, typed), existing);
         line = line with
         {
             Id = existing?.Id ?? EntityId.New('J', clock), EmployerId = employer.Id,

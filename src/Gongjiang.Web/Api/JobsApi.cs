@@ -28,7 +28,7 @@ public static class JobsApi
         jobs.MapPost("/{id}/publish", PublishJob).WithName("PublishJob")
             .WithSummary("Publish a draft: the employer must be verified and the posting must pass screening (发布前审核)")
             .RequireAuthorization(p => p.RequireRole(Roles.EmployerHR, Roles.Agency));
-        jobs.MapPut("/{id}", UpdateJob).WithName("UpdateJob").WithSummary("Edit one of the employer's own jobs")
+        jobs.MapPut("/{id}", UpdateJob).WithName("UpdateJob").WithSummary("Edit one of the employer's own jobs: fields left out keep their value, an empty list empties the field")
             .RequireAuthorization(p => p.RequireRole(Roles.EmployerHR, Roles.Agency));
         return v1;
     }
@@ -74,16 +74,21 @@ public sealed record JobRequest : IPostingInput
     [JsonPropertyName("expires_at")] public string? ExpiresAt { get; init; }
     [JsonPropertyName("description")] public string? Description { get; init; }
 
-    public JobLine ToLine(ErrorList errors, out IReadOnlyList<int> rowOfSkill, Func<string, string> resolveOccupation)
+    /// <summary>What is not sent keeps the posting's current value (PUT on an existing posting); a new posting has none.</summary>
+    public JobLine ToLine(ErrorList errors, out IReadOnlyList<int> rowOfSkill, Func<string, string> resolveOccupation, JobPosting? existing)
     {
         rowOfSkill = Enumerable.Range(0, Skills?.Count ?? 0).ToList();
+        var current = existing is null ? new JobLine() : JobRecordMapper.ToLine(existing);
         return new JobLine
         {
-            Title = Title, OccupationCode = string.IsNullOrWhiteSpace(OccupationCode) ? null : resolveOccupation(OccupationCode),
-            MinGrade = MinGrade, Skills = Skills?.Select(s => new SkillWeightLine { Name = s.Name, Weight = s.Weight }).ToList(),
-            RequiredCertificates = RequiredCertificates, EducationMin = EducationMin, ExperienceMinYears = ExperienceMinYears,
-            City = City, Salary = Salary is null ? null : new SalaryLine { Min = Salary.Min, Max = Salary.Max }, Headcount = Headcount,
-            ExpiresAt = ExpiresAt, Description = Description,
+            Title = Title ?? current.Title,
+            OccupationCode = OccupationCode is null ? current.OccupationCode : string.IsNullOrWhiteSpace(OccupationCode) ? null : resolveOccupation(OccupationCode),
+            MinGrade = MinGrade ?? current.MinGrade,
+            Skills = Skills?.Select(s => new SkillWeightLine { Name = s.Name, Weight = s.Weight }).ToList() ?? current.Skills,
+            RequiredCertificates = RequiredCertificates ?? current.RequiredCertificates, EducationMin = EducationMin ?? current.EducationMin,
+            ExperienceMinYears = ExperienceMinYears ?? current.ExperienceMinYears, City = City ?? current.City,
+            Salary = Salary is null ? current.Salary : new SalaryLine { Min = Salary.Min, Max = Salary.Max }, Headcount = Headcount ?? current.Headcount,
+            ExpiresAt = ExpiresAt ?? current.ExpiresAt, Description = Description ?? current.Description,
         };
     }
 }

@@ -27,7 +27,7 @@ public static class ProjectsApi
             .RequireAuthorization(p => p.RequireRole(agency));
         group.MapGet("/{id}", Get).WithName("GetProject").WithSummary("One project with its candidates, funnel counts and delivery rate")
             .RequireAuthorization(p => p.RequireRole(readers));
-        group.MapPut("/{id}", Update).WithName("UpdateProject").WithSummary("Change the project's requirements and terms")
+        group.MapPut("/{id}", Update).WithName("UpdateProject").WithSummary("Change the project's requirements and terms: fields left out keep their value")
             .RequireAuthorization(p => p.RequireRole(agency));
         group.MapPost("/{id}/status", SetStatus).WithName("SetProjectStatus").WithSummary("Open, pause or close the project")
             .RequireAuthorization(p => p.RequireRole(agency));
@@ -107,7 +107,7 @@ public static class ProjectsApi
         (await useCases.RunAsync(new GetProject.Query(id), ct)).ToHttp(ToDto);
 
     private static async Task<Results<Ok<ProjectDto>, ProblemHttpResult>> Update(string id, ProjectRequest body, IUseCases useCases, CancellationToken ct) =>
-        (await useCases.RunAsync(new UpdateProject.Command(id, Input(body)), ct)).ToHttp(ToDto);
+        (await useCases.RunAsync(new UpdateProject.Command(id, Input(body), LeftOutKeepsValue: true), ct)).ToHttp(ToDto);
 
     private static async Task<Results<Ok<ProjectDto>, ProblemHttpResult>> SetStatus(string id, StatusRequest body, IUseCases useCases, CancellationToken ct) =>
         (await useCases.RunAsync(new SetProjectStatus.Command(id, body.Status), ct)).ToHttp(ToDto);

@@ -34,6 +34,26 @@ public sealed class JobsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_partial_update_changes_only_the_fields_it_sends()
+    {
+        var hr = await factory.SignedInAsync("hr1");
+        var created = await hr.PostAsJsonAsync("/api/v1/jobs", ValidJob("管道焊工"));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var response = await hr.PutAsJsonAsync($"/api/v1/jobs/{id}", new { headcount = 8 });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var job = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(8, job.GetProperty("headcount").GetInt32());
+        Assert.Equal("管道焊工", job.GetProperty("title").GetString());
+        Assert.Equal("6-18-02-04", job.GetProperty("occupation_code").GetString());
+        Assert.Equal(4, job.GetProperty("min_grade").GetInt32());
+        Assert.Equal(7000, job.GetProperty("salary").GetProperty("min").GetInt32());
+        Assert.Equal(11000, job.GetProperty("salary").GetProperty("max").GetInt32());
+        Assert.Equal("负责不锈钢管道氩弧焊接。", job.GetProperty("description").GetString());
+        Assert.Equal("氩弧焊", job.GetProperty("skills")[0].GetProperty("name").GetString());
+        Assert.Equal("2027-03-31", job.GetProperty("expires_at").GetString());
+    }
+
+    [Fact]
     public async Task Posting_a_job_without_signing_in_is_refused_with_401()
     {
         var response = await factory.CreateClient().PostAsJsonAsync("/api/v1/jobs", ValidJob());

@@ -41,6 +41,22 @@ public sealed class ProjectsApiTests(ApiFactory factory) : IClassFixture<ApiFact
         return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement;
     }
 
+    [Fact]
+    public async Task A_partial_update_changes_only_the_fields_it_sends()
+    {
+        var agency = await factory.SignedInAsync("agency1");
+        var id = (await Json(await agency.PostAsJsonAsync("/api/v1/projects", NewProject()), HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var updated = await Json(await agency.PutAsJsonAsync($"/api/v1/projects/{id}", new { notes = "持焊工证，能上夜班" }), HttpStatusCode.OK);
+        Assert.Equal("持焊工证，能上夜班", updated.GetProperty("notes").GetString());
+        Assert.Equal("焊接技师专项招聘", updated.GetProperty("title").GetString());
+        Assert.Equal(2, updated.GetProperty("targetHeadcount").GetInt32());
+        Assert.Equal(8000, updated.GetProperty("payMin").GetInt32());
+        Assert.Equal(12000, updated.GetProperty("payMax").GetInt32());
+        Assert.Equal("到岗后按年薪20%收费", updated.GetProperty("feeTerms").GetString());
+        Assert.Equal("6-18-02-04", updated.GetProperty("occupationCode").GetString());
+        Assert.Equal(3, updated.GetProperty("minGrade").GetInt32());
+    }
+
     private static object NewProject(int target = 2) => new
     {
         clientEmployerId = "E1", title = "焊接技师专项招聘", targetHeadcount = target, occupationCode = "6-18-02-04", minGrade = 3, city = "370211",
