@@ -271,27 +271,35 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobR
     /// Saves one batch in one transaction. When the database refuses the batch, it is rolled back and retried row by
     /// row, so one bad row costs only itself and is reported.
     /// </summary>
+    /// <summary>
+    /// Commits one batch whole, or else row by row so that one bad row does not lose the others. Inside a transaction the
+    /// caller opened (a background import records its progress in the same one), a savepoint stands in for the batch's
+    /// own transaction, so the batch and the record of it are committed together or not at all.
+    /// </summary>
     private async Task CommitBatchAsync<TRow>((int Line, TRow Row)[] batch, ImportReport report,
         Func<(int Line, TRow Row)[], CancellationToken, Task<(int Inserted, int Updated)>> apply, CancellationToken ct)
     {
+        var outer = db.Database.CurrentTransaction;
+        const string savepoint = "import_batch";
         try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var own = outer is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            if (outer is not null) await outer.CreateSavepointAsync(savepoint, ct);
             var (inserted, updated) = await apply(batch, ct);
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            if (own is not null) await own.CommitAsync(ct);
+            else await outer!.ReleaseSavepointAsync(savepoint, ct);
             report.Inserted += inserted;
             report.Updated += updated;
-        }
-        catch (DbUpdateException) when (batch.Length > 1)
-        {
-            db.ChangeTracker.Clear();
-            foreach (var row in batch) await CommitBatchAsync([row], report, apply, ct);
         }
         catch (DbUpdateException e)
         {
             db.ChangeTracker.Clear();
-            report.Problem(batch[0].Line, "rejected by the database: " + (e.InnerException?.Message ?? e.Message).Split('\n')[0]);
+            if (outer is not null) await outer.RollbackToSavepointAsync(savepoint, ct);
+            if (batch.Length > 1)
+                foreach (var row in batch) await CommitBatchAsync([row], report, apply, ct);
+            else
+                report.Problem(batch[0].Line, "rejected by the database: " + (e.InnerException?.Message ?? e.Message).Split('\n')[0]);
         }
         finally
         {

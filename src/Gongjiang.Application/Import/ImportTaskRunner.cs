@@ -11,9 +11,8 @@ namespace Gongjiang.Application.Import;
 /// <summary>
 /// Runs background imports: claims a queued <see cref="ImportTask"/> (or one whose worker's lease lapsed), reads its file
 /// once, and checks and imports its rows batch by batch (<see cref="ImportOptions.BatchRows"/>), each batch committed whole
-/// and then recorded (rows done, counts, errors); a cancellation is honoured after the batch being committed. A task
-/// resumed after a crash skips the rows already recorded; a batch committed but not yet recorded is imported again,
-/// which updates the same records (rows are upserted by id).
+/// together with its record (rows done, counts, errors) in one transaction; a cancellation is honoured after the batch
+/// being committed. A task resumed after a crash skips the rows recorded, which are exactly the rows committed.
 /// </summary>
 public sealed class ImportTaskRunner(AppDbContext db, TabularImport tabular, IOptions<ImportOptions> options, TimeProvider clock,
     ILogger<ImportTaskRunner> logger)
@@ -74,10 +73,11 @@ public sealed class ImportTaskRunner(AppDbContext db, TabularImport tabular, IOp
         else await FinishAsync(id, ImportTaskState.Done, null, ct);
     }
 
-    /// <summary>Imports one batch (one transaction), then records it; false when the task was cancelled meanwhile (it is then ended).</summary>
+    /// <summary>Imports one batch and records it, in one transaction; false when the task was cancelled meanwhile (it is then ended).</summary>
     private async Task<bool> CommitAsync(ImportTask task, List<CheckedRow> batch, CancellationToken ct)
     {
         var records = batch.Where(r => r.Json is not null).Select(r => (r.Row.Line, r.Json!)).ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var report = await tabular.ImportAsync(task.Kind, task.FileName, records, ct);
         var errors = batch.Where(r => !r.Row.IsValid).Select(r => (r.Row.Line, $"line {r.Row.Line}: {r.Row.Error}"))
             .Concat(report.Problems.Select(p => (p.Line, $"line {p.Line}: {p.Reason}"))).OrderBy(e => e.Line).Select(e => e.Item2).ToList();
@@ -94,6 +94,7 @@ public sealed class ImportTaskRunner(AppDbContext db, TabularImport tabular, IOp
         fresh.LeaseUntil = Now + Lease;
         var cancelled = fresh.CancelRequested || fresh.State == ImportTaskState.Cancelled;
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         if (cancelled) await FinishAsync(task.Id, ImportTaskState.Cancelled, null, ct);
         return !cancelled;

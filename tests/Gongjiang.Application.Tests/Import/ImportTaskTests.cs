@@ -174,4 +174,35 @@ public sealed class ImportTaskTests
         var error = (await PreviewAsync()).AssertFails(ErrorKind.Invalid, ImportErrors.TooManyRows);
         Assert.Contains("250000", error.InChinese());
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_batch_and_the_record_of_it_are_committed_together_so_a_resumed_import_imports_each_row_once(DatabaseProvider provider)
+    {
+        await using var database = await DatabaseAsync(provider);
+        var hr = Acting.Hr("E1");
+        var task = (await InScopeAsync(database, sp => sp.RunAsAsync(hr, new StartImport.Command(ImportSheet.Jobs, TenJobs(), "jobs.csv")))).AssertValue().Task!;
+
+        // The process dies as it records the first batch: the database refuses the write of the progress.
+        var (refuse, allow) = provider == DatabaseProvider.Sqlite
+            ? ("""CREATE TRIGGER crash_on_progress BEFORE UPDATE OF "RowsDone" ON "ImportTasks" BEGIN SELECT RAISE(ABORT, 'crash while recording'); END""",
+               "DROP TRIGGER crash_on_progress")
+            : ("""
+               CREATE FUNCTION crash_on_progress() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'crash while recording'; END $$ LANGUAGE plpgsql;
+               CREATE TRIGGER crash_on_progress BEFORE UPDATE OF "RowsDone" ON "ImportTasks" FOR EACH ROW EXECUTE FUNCTION crash_on_progress();
+               """,
+               """DROP TRIGGER crash_on_progress ON "ImportTasks"; DROP FUNCTION crash_on_progress();""");
+        await InScopeAsync(database, sp => sp.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(refuse));
+        await Assert.ThrowsAnyAsync<Exception>(() => RunAsync(database, maxBatches: 1));
+        Assert.Equal(0, await JobsAsync(database)); // the batch went with its record
+        await InScopeAsync(database, sp => sp.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(allow));
+
+        // Resumed once its lease lapses (here: the lease is ended by hand), it imports every row once: nothing is updated.
+        await InScopeAsync(database, sp => sp.GetRequiredService<AppDbContext>().ImportTasks.Where(t => t.Id == task.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.LeaseUntil, DateTime.UtcNow.AddMinutes(-1))));
+        Assert.True(await RunAsync(database));
+        var done = (await ProgressAsync(database, hr, task.Id)).AssertValue();
+        Assert.Equal((ImportTaskState.Done, 10, 8, 0, 2), (done.State, done.RowsDone, done.Inserted, done.Updated, done.Skipped));
+        Assert.Equal(8, await JobsAsync(database));
+    }
 }
