@@ -39,7 +39,7 @@ public static class ChangeApplications
             if (results is null) return Error.NotFound(Jobs.JobErrors.NotFound, command.JobId);
             var board = await recruiting.ForJobAsync(actor.Value.EmployerId!, command.JobId, ct) ?? [];
             var talentOf = board.ToDictionary(a => a.Id, a => a.TalentId);
-            var names = await rules.NamesAsync(talentOf.Values.Distinct().ToList(), ct);
+            var names = await rules.NamesAsync(actor.Value.EmployerId!, talentOf.Values.Distinct().ToList(), ct);
             return new Report(results.Select(r => new Outcome(r.ApplicationId,
                 talentOf.TryGetValue(r.ApplicationId, out var talent) ? names.GetValueOrDefault(talent) : null, r.Error)).ToList());
         }

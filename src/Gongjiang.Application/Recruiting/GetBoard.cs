@@ -10,7 +10,7 @@ namespace Gongjiang.Application.Recruiting;
 
 /// <summary>
 /// The employer opens the recruiting board (招聘看板) of one of its jobs: every application with its history, interviews
-/// and offers and the applicant's name, optionally filtered by stage, a name or skill word, a minimum grade in the job's
+/// and offers and the applicant's name (masked once the application no longer shares the contact data), optionally filtered by stage, a name or skill word, a minimum grade in the job's
 /// occupation and the day of applying (China time). Another employer's job does not exist.
 /// </summary>
 public static class GetBoard
@@ -38,7 +38,7 @@ public static class GetBoard
             if (job is null) return Error.NotFound(Jobs.JobErrors.NotFound, query.JobId);
             var all = await recruiting.ForJobAsync(job.EmployerId, job.Id, ct) ?? [];
             var talentIds = all.Select(a => a.TalentId).Distinct().ToList();
-            var names = await rules.NamesAsync(talentIds, ct);
+            var names = await rules.NamesAsync(job.EmployerId, talentIds, ct);
             var shown = all;
             if (query.Filtered)
             {

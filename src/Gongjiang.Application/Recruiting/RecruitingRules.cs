@@ -9,7 +9,7 @@ namespace Gongjiang.Application.Recruiting;
 /// What the recruiting use cases share: the signed-in user as the pipeline sees them (the employer they act for when
 /// they are HR or an agency, the profile they own when they are a seeker) and the day on the platform's clock.
 /// </summary>
-public sealed class RecruitingRules(ICurrentUser currentUser, AppDbContext db, TimeProvider clock)
+public sealed class RecruitingRules(ICurrentUser currentUser, AppDbContext db, TimeProvider clock, Sharing.SharingService sharing)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
     public DateOnly Today => DateOnly.FromDateTime(Now);
@@ -35,9 +35,9 @@ public sealed class RecruitingRules(ICurrentUser currentUser, AppDbContext db, T
         return actor.Succeeded ? await command(actor.Value) : actor.Cast<T>();
     }
 
-    /// <summary>The names seekers gave the employer by applying (contact details stay out).</summary>
-    public async Task<Dictionary<string, string>> NamesAsync(IReadOnlyCollection<string> talentIds, CancellationToken ct) =>
-        await db.TalentContacts.AsNoTracking().Where(c => talentIds.Contains(c.TalentId)).ToDictionaryAsync(c => c.TalentId, c => c.Name, ct);
+    /// <summary>The applicants' names as the employer may see them: in full while their applications share the contact data, masked after (SharingService.NamesForEmployerAsync).</summary>
+    public Task<Dictionary<string, string>> NamesAsync(string employerId, IReadOnlyCollection<string> talentIds, CancellationToken ct) =>
+        sharing.NamesForEmployerAsync(employerId, talentIds, ct);
 
     /// <summary>Title and employer name of each job, for the seeker's lists.</summary>
     public async Task<Dictionary<string, JobTitle>> JobTitlesAsync(IReadOnlyCollection<string> jobIds, CancellationToken ct) =>

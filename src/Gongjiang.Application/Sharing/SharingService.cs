@@ -149,6 +149,26 @@ public sealed class SharingService(AppDbContext db, ICurrentUser currentUser, Ti
         return await applications.AnyAsync(ct) ? ApplicationAccess.Closed : ApplicationAccess.None;
     }
 
+    /// <summary>
+    /// The names of these seekers as the employer may see them: in full where an application still shares the contact
+    /// data (open, or rejected within <see cref="PrivacyOptions.RevealedContactDaysAfterRejection"/> days) or the seeker
+    /// granted the name; masked (张**) otherwise. Two queries, whatever the number of seekers.
+    /// </summary>
+    public async Task<Dictionary<string, string>> NamesForEmployerAsync(string employerId, IReadOnlyCollection<string> talentIds, CancellationToken ct = default)
+    {
+        if (talentIds.Count == 0) return [];
+        var cutoff = Now.AddDays(-Math.Max(0, privacy.Value.RevealedContactDaysAfterRejection));
+        var revealing = (await db.Applications.AsNoTracking()
+            .Where(a => a.EmployerId == employerId && talentIds.Contains(a.TalentId) && a.Stage != ApplicationStage.Withdrawn
+                && (a.Stage != ApplicationStage.Rejected || a.History.Any(h => h.To == ApplicationStage.Rejected && h.At > cutoff)))
+            .Select(a => a.TalentId).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var granted = await Grants.AsNoTracking().Where(g => g.EmployerId == employerId && talentIds.Contains(g.TalentId) && g.RevokedAt == null)
+            .Select(g => new { g.TalentId, g.Kinds }).ToListAsync(ct);
+        foreach (var g in granted) if (g.Kinds.HasFlag(ContactKinds.Name)) revealing.Add(g.TalentId);
+        return await db.TalentContacts.AsNoTracking().Where(c => talentIds.Contains(c.TalentId))
+            .ToDictionaryAsync(c => c.TalentId, c => revealing.Contains(c.TalentId) ? c.Name : TalentService.MaskName(c.Name), ct);
+    }
+
     public async Task<IReadOnlyList<ContactRequestView>> RequestsForSeekerAsync(string talentId, bool pendingOnly = true, CancellationToken ct = default)
     {
         var rows = await Requests.AsNoTracking().Where(r => r.TalentId == talentId && (!pendingOnly || r.Status == ContactRequestStatus.Pending))

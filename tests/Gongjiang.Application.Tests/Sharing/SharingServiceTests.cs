@@ -171,10 +171,12 @@ public sealed class SharingServiceTests
         clock.Advance(TimeSpan.FromDays(29));
         var within = (await OpenAsync(database, Hr, "T3"))!;
         Assert.Equal((AccessBasis.Application, "王强", "13700002222"), (within.Basis, within.Contact!.Name, within.Contact.Phone));
+        Assert.Equal("王强", await BoardNameAsync(database, "T3"));
 
         clock.Advance(TimeSpan.FromDays(2));
         var after = (await OpenAsync(database, Hr, "T3"))!; // T3 is not in the pool: the employer still reads the résumé it received
         Assert.Equal((AccessBasis.ClosedApplication, "王*", "137****2222", ContactKinds.None), (after.Basis, after.Contact!.Name, after.Contact.Phone, after.Revealed));
+        Assert.Equal("王*", await BoardNameAsync(database, "T3")); // the job's board masks the name as the résumé does
         Assert.Null(await OpenAsync(database, ForeignHr, "T3"));
 
         // The seeker keeps sharing the phone with that employer: it stays in clear, the name masked.
@@ -183,5 +185,13 @@ public sealed class SharingServiceTests
         Assert.True((await RunAsync(database, Acting.Seeker("user-t3", "T3"), new AnswerContactRequest.Command(asked.Value.Request.Id, true))).Succeeded);
         var granted = (await OpenAsync(database, Hr, "T3"))!;
         Assert.Equal(("王*", "13700002222", ContactKinds.Phone), (granted.Contact!.Name, granted.Contact.Phone, granted.Revealed));
+        Assert.Equal("王*", await BoardNameAsync(database, "T3"));
+    }
+
+    /// <summary>The applicant's name on the board of job J1, as its employer sees it.</summary>
+    private static async Task<string?> BoardNameAsync(TestDatabase database, string talentId)
+    {
+        var board = (await RunAsync(database, Hr, new Gongjiang.Application.Recruiting.GetBoard.Query("J1"))).Value;
+        return board.Names.GetValueOrDefault(talentId);
     }
 }
