@@ -107,6 +107,7 @@ public static class ServiceActions
     public const string PasswordChanged = "account.password_changed";
     public const string PhoneChanged = "account.phone_changed";
     public const string ProfileClaimed = "account.profile_claimed";
+    public const string EmployerRegistered = "employer.registered";
     public const string ScreeningSentBack = "screening.sent_back";
     public const string ScreeningReviewRequested = "screening.review_requested";
     public const string SettingChanged = "setting.changed";

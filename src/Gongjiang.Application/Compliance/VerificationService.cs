@@ -96,27 +96,9 @@ public sealed class VerificationService(AppDbContext db, TimeProvider clock, Ser
         if (input.ValidUntil is not { } validUntil) return Error.RefusedField("valid_until", EmployerErrors.LicenceValidUntilRequired);
         if (validUntil < DateOnly.FromDateTime(Now)) return Error.RefusedField("valid_until", EmployerErrors.LicenceLapsed);
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await file.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > LicenceFiles.MaxBytes) return Error.RefusedField("file", EmployerErrors.LicenceFileTooLarge);
-            buffer.Write(chunk, 0, read);
-        }
-        var bytes = buffer.ToArray();
-        if (bytes.Length == 0) return Error.RefusedField("file", EmployerErrors.LicenceFileRequired);
-        if (LicenceFiles.DetectContentType(bytes) is not { } contentType)
-            return Error.RefusedField("file", EmployerErrors.LicenceFileType);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        Directory.CreateDirectory(options.LicenceDirectory);
-        var path = Path.Combine(options.LicenceDirectory, hash);
-        if (!File.Exists(path))
-        {
-            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            await File.WriteAllBytesAsync(temporary, bytes, ct);
-            File.Move(temporary, path, overwrite: true);
-        }
+        var stored = await StoreFileAsync(file, "file", ct);
+        if (!stored.Succeeded) return stored.Cast<Employer>();
+        var (hash, contentType) = stored.Value;
         employer.HrLicenceNumber = number;
         employer.HrLicenceAuthority = authority;
         employer.HrLicenceValidUntil = validUntil;
@@ -145,12 +127,47 @@ public sealed class VerificationService(AppDbContext db, TimeProvider clock, Ser
         return employer;
     }
 
-    /// <summary>The stored licence file of an employer, or null when there is none.</summary>
-    public Stream? OpenLicenceFile(Employer employer)
+    /// <summary>The stored HR-service licence file of an employer, or null when there is none.</summary>
+    public Stream? OpenLicenceFile(Employer employer) => OpenFile(employer.HrLicenceFileHash);
+
+    /// <summary>The stored business licence (营业执照) of an employer, or null when there is none.</summary>
+    public Stream? OpenBusinessLicenceFile(Employer employer) => OpenFile(employer.BusinessLicenceFileHash);
+
+    private FileStream? OpenFile(string? hash)
     {
-        if (employer.HrLicenceFileHash is not { Length: 64 } hash || !hash.All(char.IsAsciiHexDigitLower)) return null;
+        if (hash is not { Length: 64 } || !hash.All(char.IsAsciiHexDigitLower)) return null;
         var path = Path.Combine(options.LicenceDirectory, hash);
         return File.Exists(path) ? File.OpenRead(path) : null;
+    }
+
+    /// <summary>
+    /// Keeps an uploaded licence: a PDF, JPEG or PNG by its content (not its name) of at most 5 MB, stored once per
+    /// content under its SHA-256 (written to a temporary name, then moved, so a crash leaves no half file under the name).
+    /// Errors name <paramref name="field"/>.
+    /// </summary>
+    public async Task<Result<(string Hash, string ContentType)>> StoreFileAsync(Stream file, string field, CancellationToken ct = default)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await file.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > LicenceFiles.MaxBytes) return Error.RefusedField(field, EmployerErrors.LicenceFileTooLarge);
+            buffer.Write(chunk, 0, read);
+        }
+        var bytes = buffer.ToArray();
+        if (bytes.Length == 0) return Error.RefusedField(field, EmployerErrors.LicenceFileRequired);
+        if (LicenceFiles.DetectContentType(bytes) is not { } contentType) return Error.RefusedField(field, EmployerErrors.LicenceFileType);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        Directory.CreateDirectory(options.LicenceDirectory);
+        var path = Path.Combine(options.LicenceDirectory, hash);
+        if (!File.Exists(path))
+        {
+            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            await File.WriteAllBytesAsync(temporary, bytes, ct);
+            File.Move(temporary, path, overwrite: true);
+        }
+        return (hash, contentType);
     }
 }
 

@@ -23,4 +23,9 @@ public static class EmployerErrors
     public const string RejectionNoteRequired = "employer.rejection_note_required";
     public const string OperatorsOnlyFilter = "employer.operators_only_filter";
     public const string WebsiteInvalid = "employer.website_invalid";
+    public const string CompanyNameRequired = "employer.company_name_required";
+    public const string UsccInvalid = "employer.uscc_invalid";
+    public const string UsccTaken = "employer.uscc_taken";
+    public const string ClusterUnknown = "employer.cluster_unknown";
+    public const string LicensedNameMissing = "employer.licensed_name_missing";
 }

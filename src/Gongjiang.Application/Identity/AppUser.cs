@@ -11,6 +11,10 @@ public sealed class AppUser : IdentityUser
     /// <summary>PIPL art. 24: the user asked for recommendations that do not use their personal characteristics.</summary>
     public bool NonPersonalizedRecommendations { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Blind index of <see cref="IdentityUser.PhoneNumber"/> (sealed at rest), filled on every save.</summary>
+    public string? PhoneIndex { get; set; }
+    /// <summary>The employer's administrator: registered the company, invites and removes its other HR users.</summary>
+    public bool IsEmployerAdmin { get; set; }
 }
 
 /// <summary>The platform's roles.</summary>

@@ -52,7 +52,7 @@ public static partial class RegisterSeeker
             var role = await users.AddToRoleAsync(user, Roles.Seeker);
             if (!role.Succeeded) throw new InvalidOperationException($"The seeker role could not be given: {string.Join(" ", role.Errors.Select(e => e.Description))}");
             if (holder is null) await privacy.CreateSeekerProfileAsync(user, name, phone, command.BirthYear!.Value, ct);
-            else await privacy.ClaimProfileAsync(user, holder.TalentId, name, command.BirthYear!.Value, ct);
+            else await privacy.ClaimProfileAsync(user, holder.TalentId!, name, command.BirthYear!.Value, ct);
             await tx.CommitAsync(ct);
             return user;
         }

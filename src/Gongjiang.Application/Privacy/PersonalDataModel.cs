@@ -27,6 +27,7 @@ public static class PersonalDataModel
         contact.Property(c => c.Phone!).HasConversion(converter); // nulls are stored as nulls
         contact.Property(c => c.Email!).HasConversion(converter);
         contact.Property(c => c.IdNumber!).HasConversion(converter);
+        builder.Entity<Identity.AppUser>().Property(u => u.PhoneNumber!).HasConversion(converter);
     }
 
     /// <summary>Recomputes the blind indexes of a contact entry from its plain values.</summary>
@@ -61,6 +62,9 @@ internal sealed class PersonalDataIndexInterceptor : SaveChangesInterceptor
         foreach (var entry in db.ChangeTracker.Entries<TalentContact>())
             if (entry.State is EntityState.Added or EntityState.Modified)
                 PersonalDataModel.UpdateIndexes(entry, protector);
+        foreach (var entry in db.ChangeTracker.Entries<Identity.AppUser>())
+            if (entry.State is EntityState.Added or EntityState.Modified)
+                entry.Entity.PhoneIndex = protector.PhoneIndex(entry.Entity.PhoneNumber);
     }
 }
 

@@ -30,6 +30,9 @@ public sealed class Employer
     /// <summary>The organisation name as printed on the business licence, given with the verification request.</summary>
     public string? LicensedName { get; set; }
     public DateTime? VerificationRequestedAt { get; set; }
+    /// <summary>The business licence (营业执照) as uploaded at registration: SHA-256 of the stored file, and its content type.</summary>
+    public string? BusinessLicenceFileHash { get; set; }
+    public string? BusinessLicenceContentType { get; set; }
 
     /// <summary>人力资源服务许可证 of an HR-service business.</summary>
     public string? HrLicenceNumber { get; set; }

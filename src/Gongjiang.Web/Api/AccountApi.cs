@@ -19,6 +19,10 @@ public static class AccountApi
         v1.MapPost("/account/register", Register).WithTags("Account").WithName("RegisterSeeker")
             .WithSummary("Seeker sign-up: user name, password, name, mobile number with the code sent to it, birth year and consent to the processing rules (under 16 refused). A number held by an imported profile claims that profile")
             .AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
+        v1.MapPost("/account/register-employer", RegisterEmployerAccount).WithTags("Account").WithName("RegisterEmployer")
+            .WithSummary("An employer or HR-service agency opens its account (multipart: companyName, uscc, licensedName, city, industryCluster, isAgency, businessLicence file; for an agency hrLicenceNumber, hrLicenceAuthority, hrLicenceValidUntil, hrLicence file; the administrator's userName, password, personName, phone and the code sent to it). Pending until an operator verifies it")
+            .AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(2 * Gongjiang.Core.Employers.LicenceFiles.MaxBytes + 256 * 1024));
         v1.MapPost("/account/password/reset", Reset).WithTags("Account").WithName("ResetPassword")
             .WithSummary("忘记密码: a new password with the code sent to the account's number (purpose resetPassword)")
             .AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
@@ -42,12 +46,40 @@ public static class AccountApi
     public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
     public sealed record ChangePhoneRequest(string? Phone, string? Code);
     public sealed record RegisterResponse(string UserId, string TalentId, string PolicyVersion);
+    public sealed record EmployerRegisteredResponse(string EmployerId, string UserId, string Verification);
     public sealed record EraseRequest(string? Password);
 
     private static async Task<Results<Accepted, ProblemHttpResult>> RequestCode(PhoneCodeRequest body, HttpContext http, IUseCases useCases, CancellationToken ct)
     {
         var sent = await useCases.RunAsync(new RequestPhoneCode.Command(body.Phone, body.Purpose, http.Connection.RemoteIpAddress?.ToString()), ct);
         return sent.Succeeded ? TypedResults.Accepted((string?)null) : ResultHttp.Problem(sent.Errors);
+    }
+
+    private static async Task<Results<Created<EmployerRegisteredResponse>, ProblemHttpResult>> RegisterEmployerAccount(HttpContext http, IUseCases useCases,
+        CancellationToken ct)
+    {
+        if (!http.Request.HasFormContentType)
+            return ResultHttp.Problem([Gongjiang.Application.Common.Results.Error.Invalid("businessLicence", Gongjiang.Application.Employers.EmployerErrors.LicenceFileRequired)]);
+        var form = await http.Request.ReadFormAsync(ct);
+        DateOnly? validUntil = null;
+        if (!string.IsNullOrWhiteSpace(form["hrLicenceValidUntil"]))
+        {
+            if (!DateOnly.TryParseExact(form["hrLicenceValidUntil"].ToString().Trim(), "yyyy-MM-dd", out var parsed))
+                return ResultHttp.Problem([Gongjiang.Application.Common.Results.Error.Invalid("hrLicenceValidUntil", Gongjiang.Application.Employers.EmployerErrors.LicenceValidUntilFormat)]);
+            validUntil = parsed;
+        }
+        var business = form.Files.GetFile("businessLicence");
+        var hr = form.Files.GetFile("hrLicence");
+        await using var businessStream = business is { Length: > 0 } ? business.OpenReadStream() : null;
+        await using var hrStream = hr is { Length: > 0 } ? hr.OpenReadStream() : null;
+        string? Text(string name) => form.TryGetValue(name, out var v) ? v.ToString() : null;
+        var registered = await useCases.RunAsync(new Gongjiang.Application.Employers.RegisterEmployer.Command(
+            Text("companyName"), Text("uscc"), Text("licensedName"), Text("city"), Text("industryCluster"),
+            string.Equals(Text("isAgency"), "true", StringComparison.OrdinalIgnoreCase), businessStream,
+            Text("hrLicenceNumber"), Text("hrLicenceAuthority"), validUntil, hrStream,
+            Text("userName"), Text("password"), Text("personName"), Text("phone"), Text("code")), ct);
+        return registered.ToCreated(r => $"/api/v1/employers/{r.Employer.Id}",
+            r => new EmployerRegisteredResponse(r.Employer.Id, r.Admin.Id, r.Employer.Verification.ToString().ToLowerInvariant()));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Reset(ResetPasswordRequest body, IUseCases useCases, CancellationToken ct) =>

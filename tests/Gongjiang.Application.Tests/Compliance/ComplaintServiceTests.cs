@@ -40,7 +40,7 @@ public sealed class ComplaintServiceTests
         var now = Start.UtcDateTime;
         db.Employers.AddRange(
             new Employer { Id = "E1", Name = "青岛海卓精密机械有限公司", Uscc = "91370211MA3C7K2P3D", CityCode = "370211", IndustryCluster = "智能制造", Verification = VerificationStatus.Verified, VerifiedAt = now, CreatedAt = now, UpdatedAt = now },
-            new Employer { Id = "E2", Name = "青岛蓝芯微电子有限公司", Uscc = "91370212MA3D1B5Q4B", CityCode = "370212", IndustryCluster = "集成电路", Verification = VerificationStatus.Verified, VerifiedAt = now, CreatedAt = now, UpdatedAt = now });
+            new Employer { Id = "E2", Name = "青岛蓝芯微电子有限公司", LicensedName = "青岛蓝芯微电子有限公司", Uscc = "91370212MA3D1B5Q4B", CityCode = "370212", IndustryCluster = "集成电路", Verification = VerificationStatus.Verified, VerifiedAt = now, CreatedAt = now, UpdatedAt = now });
         db.Jobs.AddRange(jobs);
         await db.SaveChangesAsync();
         foreach (var job in jobs)

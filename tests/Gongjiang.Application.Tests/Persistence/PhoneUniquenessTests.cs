@@ -5,6 +5,7 @@ using Gongjiang.Core.Talent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Gongjiang.Application.Persistence.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongjiang.Application.Tests.Persistence;
@@ -40,18 +41,13 @@ public sealed class PhoneUniquenessTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Numbers_held_twice_before_the_migration_stay_with_the_earliest_account(DatabaseProvider provider)
+    public async Task Numbers_held_twice_before_numbers_were_unique_stay_with_the_earliest_account(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateUnmigratedAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var scope = database.Scope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var migrator = db.GetService<IMigrator>();
-        var all = db.Database.GetMigrations().ToList();
-        var unique = all.FindIndex(m => m.EndsWith("_PhoneCodesAndUniquePhones", StringComparison.Ordinal));
-        Assert.True(unique > 0);
-        await migrator.MigrateAsync(all[unique - 1]);
-
-        // Before: one imported profile and two accounts' profiles hold the same number; another number is held once.
+        // The data as it could be before the migration PhoneCodesAndUniquePhones: the index not yet unique, a number held three times.
+        await db.Database.ExecuteSqlRawAsync("""DROP INDEX "IX_TalentContacts_PhoneIndex" """);
         AddProfile(db, "T-IMPORTED", SharedPhone);
         AddProfile(db, "T-LATER", SharedPhone);
         AddProfile(db, "T-FIRST", SharedPhone);
@@ -61,7 +57,10 @@ public sealed class PhoneUniquenessTests
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
 
-        await migrator.MigrateAsync();
+        // What the migration runs before it makes the index unique.
+        await db.Database.ExecuteSqlRawAsync(PhoneDeduplication.LogCleared);
+        await db.Database.ExecuteSqlRawAsync(PhoneDeduplication.ClearDuplicates);
+        await db.Database.ExecuteSqlRawAsync("""CREATE UNIQUE INDEX "IX_TalentContacts_PhoneIndex" ON "TalentContacts" ("PhoneIndex")""");
 
         var talent = scope.ServiceProvider.GetRequiredService<Talent.TalentService>();
         Assert.Equal(["T-FIRST"], await talent.FindTalentIdsHoldingPhoneAsync(SharedPhone));
@@ -72,6 +71,22 @@ public sealed class PhoneUniquenessTests
         Assert.Null(contacts["T-IMPORTED"]);
         var cleared = await db.ServiceLog.AsNoTracking().Where(e => e.Action == "talent.phone_cleared").Select(e => e.TargetId).ToListAsync();
         Assert.Equal(["T-IMPORTED", "T-LATER"], cleared.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_migration_that_makes_numbers_unique_clears_the_numbers_held_twice(DatabaseProvider provider)
+    {
+        // The migration's own SQL, as the migration class runs it (the test above checks what the SQL does to data).
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var migration = db.GetService<IMigrationsAssembly>().Migrations.Single(m => m.Key.EndsWith("_PhoneCodesAndUniquePhones", StringComparison.Ordinal));
+        var instance = (Migration)Activator.CreateInstance(migration.Value.AsType())!;
+        var sql = instance.UpOperations.OfType<Microsoft.EntityFrameworkCore.Migrations.Operations.SqlOperation>().Select(o => o.Sql).ToList();
+        Assert.Equal([PhoneDeduplication.LogCleared, PhoneDeduplication.ClearDuplicates], sql);
+        var order = instance.UpOperations.Select(o => o.GetType().Name).ToList();
+        Assert.True(order.IndexOf("SqlOperation") < order.LastIndexOf("CreateIndexOperation"), string.Join(", ", order));
     }
 
     private static void AddProfile(AppDbContext db, string id, string phone)

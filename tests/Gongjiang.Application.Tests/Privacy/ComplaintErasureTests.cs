@@ -19,14 +19,17 @@ public sealed class ComplaintErasureTests
 {
     private const string Operator = "user-operator";
 
+    private static int _phones;
+
     private static async Task<string> SeekerAsync(TestDatabase database, string userName)
     {
+        var phone = "139123456" + Interlocked.Increment(ref _phones).ToString("00", System.Globalization.CultureInfo.InvariantCulture); // one number per person
         await using var scope = database.Scope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var user = new AppUser { UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), DisplayName = "欧阳明远", CreatedAt = ComplaintServiceTests.Start.UtcDateTime };
         db.Users.Add(user);
         await db.SaveChangesAsync();
-        await scope.ServiceProvider.GetRequiredService<PrivacyService>().CreateSeekerProfileAsync(user, "欧阳明远", "13912345678", 1995);
+        await scope.ServiceProvider.GetRequiredService<PrivacyService>().CreateSeekerProfileAsync(user, "欧阳明远", phone, 1995);
         return user.Id;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -90,6 +91,16 @@ public sealed class TalentAndEmployersApiTests(ApiFactory factory) : IClassFixtu
         var op = await factory.SignedInAsync("operator1");
         var pending = await op.GetFromJsonAsync<JsonElement>("/api/v1/employers?status=verified");
         Assert.True(pending.GetProperty("total").GetInt32() >= 2);
+        // Approval needs the name as on the business licence: imported E2 has none yet.
+        var noLicenceName = await op.PostAsJsonAsync("/api/v1/employers/E2/verification", new { approve = true, note = "营业执照核验通过" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noLicenceName.StatusCode);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Gongjiang.Application.Persistence.AppDbContext>();
+            var e2 = await db.Employers.FindAsync("E2");
+            e2!.LicensedName = "青岛蓝芯微电子有限公司";
+            await db.SaveChangesAsync();
+        }
         var decided = await op.PostAsJsonAsync("/api/v1/employers/E2/verification", new { approve = true, note = "营业执照核验通过" });
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
     }

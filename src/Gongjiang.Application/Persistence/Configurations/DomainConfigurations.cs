@@ -163,5 +163,10 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(u => u.DisplayName).HasMaxLength(100);
         b.Property(u => u.EmployerId).HasMaxLength(40);
         b.Property(u => u.TalentId).HasMaxLength(40);
+        // An HR or operator account's mobile number, sealed like a seeker's (PersonalDataModel), found by its blind index;
+        // a seeker's number is the one on their profile's contact. One number, one account.
+        b.Property(u => u.PhoneNumber).HasMaxLength(200);
+        b.Property(u => u.PhoneIndex).HasMaxLength(64);
+        b.HasIndex(u => u.PhoneIndex).IsUnique();
     }
 }

@@ -5,7 +5,7 @@ namespace Gongjiang.Application.Persistence.Migrations;
 /// keeps each number on one profile — the one with an account, the earliest signed up — and clears it from the others,
 /// writing one service-log row per cleared profile. The same SQL runs on SQLite and PostgreSQL.
 /// </summary>
-internal static class PhoneDeduplication
+public static class PhoneDeduplication
 {
     private const string Duplicates = """
         SELECT "TalentId" FROM (

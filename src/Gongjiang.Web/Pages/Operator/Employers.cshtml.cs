@@ -33,6 +33,13 @@ public sealed class EmployersModel(IUseCases useCases) : PageModel
         return file.Succeeded ? File(file.Value.Content, file.Value.ContentType, file.Value.FileName) : NotFound();
     }
 
+    /// <summary>The business licence image shown inline beside the registered name and code.</summary>
+    public async Task<IActionResult> OnGetBusinessLicenceAsync(string id, CancellationToken ct)
+    {
+        var file = await useCases.RunAsync(new GetLicenceFile.Query(id, Business: true), ct);
+        return file.Succeeded ? File(file.Value.Content, file.Value.ContentType) : NotFound();
+    }
+
     /// <summary>Approves or rejects an HR-service licence; a rejection needs a note.</summary>
     public async Task<IActionResult> OnPostLicenceAsync(string id, bool approve, string? note, CancellationToken ct) =>
         Answer(await useCases.RunAsync(new DecideLicence.Command(id, approve, note), ct), approve ? "许可证已通过：{0}" : "许可证已驳回：{0}");

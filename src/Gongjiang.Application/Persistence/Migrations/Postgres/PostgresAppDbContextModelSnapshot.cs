@@ -225,6 +225,9 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<bool>("IsEmployerAdmin")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -245,8 +248,13 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
+                    b.Property<string>("PhoneIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
@@ -273,6 +281,9 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("PhoneIndex")
+                        .IsUnique();
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1231,6 +1242,12 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<string>("Address")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BusinessLicenceContentType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BusinessLicenceFileHash")
                         .HasColumnType("text");
 
                     b.Property<string>("CityCode")
