@@ -403,7 +403,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
 
         var failures = new List<string>();
         var calls = 0;
-        foreach (var rule in ApiPolicy.Where(r => Regex.Matches(r.Pattern, "\\{").Count >= 2))
+        foreach (var rule in ApiPolicy.Where(r => Regex.Count(r.Pattern, "\\{") >= 2))
         {
             var inner = Regex.Matches(rule.Pattern, "\\{(\\w+)").Select(m => m.Groups[1].Value).Skip(1).ToList();
             var path = cast.Fill(Regex.Replace(rule.Pattern, "\\{(\\w+)[^}]*\\}", m => foreign.TryGetValue(m.Groups[1].Value, out var id) ? id
