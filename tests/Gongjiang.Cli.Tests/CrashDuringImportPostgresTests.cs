@@ -41,21 +41,44 @@ public sealed class CrashDuringImportPostgresTests(Xunit.Abstractions.ITestOutpu
         await File.WriteAllTextAsync(Path.Combine(_dir, "talent.jsonl"), talent.ToString());
         Assert.Equal(0, (await CliProcess.RunAsync(_dir, "db", "migrate", "--db", _db)).ExitCode);
 
-        var killedMidway = await StartAndKillAfterFirstCommitAsync();
-
-        var (profiles, contacts, orphans) = await CountAsync();
-        output.WriteLine($"killed mid-import: {killedMidway}; rows committed before the kill: {profiles} of {Rows}");
-        Assert.Equal(profiles, contacts);
+        var (attempt, profiles, contacts, orphans) = await KillMidImportAsync();
+        output.WriteLine($"killed mid-import on attempt {attempt}; rows committed before the kill: {profiles} of {Rows}");
+        Assert.Equal(profiles, contacts);            // a profile never lands without its contact data, or the reverse
         Assert.Equal(0, orphans);
-        if (killedMidway) Assert.InRange(profiles, 1, Rows - 1);
+        Assert.InRange(profiles, 1, Rows - 1);
 
         var rerun = await CliProcess.RunAsync(_dir, "import", "--db", _db, "--talent", "talent.jsonl");
         Assert.Equal(0, rerun.ExitCode);
         Assert.Equal((Rows, Rows, 0), await CountAsync());
     }
 
-    /// <summary>Starts the import and SIGKILLs it once the first batch is visible in the database (bounded in time).</summary>
-    private async Task<bool> StartAndKillAfterFirstCommitAsync()
+    /// <summary>
+    /// Starts the import and SIGKILLs it once the first batch is visible in the database, until a kill lands between the
+    /// first and the last commit: a run that finished (or had committed nothing) before the kill starts again on a fresh
+    /// database and is killed earlier (polling more often), and after {MaxAttempts} attempts the test fails instead of passing.
+    /// </summary>
+    private async Task<(int Attempt, int Profiles, int Contacts, int Orphans)> KillMidImportAsync()
+    {
+        int[] pollMilliseconds = [20, 5, 1];
+        for (var attempt = 1; attempt <= pollMilliseconds.Length; attempt++)
+        {
+            if (attempt > 1)
+            {
+        NpgsqlConnection.ClearAllPools();
+        await OnServerAsync($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
+        await OnServerAsync($"CREATE DATABASE {_name}");
+                Assert.Equal(0, (await CliProcess.RunAsync(_dir, "db", "migrate", "--db", _db)).ExitCode);
+            }
+            await StartAndKillAfterFirstCommitAsync(TimeSpan.FromMilliseconds(pollMilliseconds[attempt - 1]));
+            var (profiles, contacts, orphans) = await CountAsync();
+            if (profiles is > 0 and < Rows) return (attempt, profiles, contacts, orphans);
+            output.WriteLine($"attempt {attempt}: the kill did not land mid-import ({profiles} of {Rows} rows committed); again, killed earlier");
+        }
+        Assert.Fail($"no kill landed between the first and the last commit of the import in {pollMilliseconds.Length} attempts");
+        return default;
+    }
+
+    private async Task StartAndKillAfterFirstCommitAsync(TimeSpan poll)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _dir, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { CliProcess.CliDll(), "import", "--db", _db, "--talent", "talent.jsonl" }) start.ArgumentList.Add(a);
@@ -64,12 +87,10 @@ public sealed class CrashDuringImportPostgresTests(Xunit.Abstractions.ITestOutpu
         while (!process.HasExited && DateTime.UtcNow < deadline)
         {
             if ((await CountAsync()).Profiles > 0) break;
-            await Task.Delay(20);
+            await Task.Delay(poll);
         }
-        var killedMidway = !process.HasExited;
-        if (killedMidway) process.Kill(entireProcessTree: true); // SIGKILL: no cleanup runs
+        if (!process.HasExited) process.Kill(entireProcessTree: true); // SIGKILL: no cleanup runs
         await process.WaitForExitAsync();
-        return killedMidway && (await CountAsync()).Profiles < Rows;
     }
 
     private async Task<(int Profiles, int Contacts, int Orphans)> CountAsync()

@@ -31,10 +31,10 @@ public sealed class TitlesCommandTests : IDisposable
         // Row 0 exact, row 1 only the major group right, row 2 exact, row 3 wrong everywhere, row 4 without a code.
         Write("labelled.csv", "job_name,expected_code", "数控车工,6-18-01-01", "焊工,6-99-99-99", "电工,6-31-01-03", "焊工,1-01-00-00", "车工,");
 
-        var all = await CliProcess.RunAsync(_dir, "titles", "evaluate", "--in", "labelled.csv");
+        var all = await CliProcess.RunAsync(_dir, "titles", "evaluate", "--in", "labelled.csv", "--rows", "all");
         Assert.Equal(0, all.ExitCode);
         Assert.Contains("titles:  4 (all rows; 1 skipped", all.Stdout);
-        Assert.Contains("labelled titles, less the evaluated ones", all.Stdout);
+        Assert.Contains("left out when measuring a title (four folds): the labelled titles equal to it and the lexicon terms equal to it", all.Stdout);
         Assert.Contains("exact:   0.500", all.Stdout);
         Assert.Contains("major:   0.750", all.Stdout);
 
@@ -44,9 +44,25 @@ public sealed class TitlesCommandTests : IDisposable
         Assert.Contains("exact:   0.000", quarter.Stdout);
         Assert.Contains("major:   1.000", quarter.Stdout);
 
+        var byDefault = await CliProcess.RunAsync(_dir, "titles", "evaluate", "--in", "labelled.csv");
+        Assert.Contains("titles:  1 (3/4 rows", byDefault.Stdout); // the held-out quarter: row 3
+
         var odd = await CliProcess.RunAsync(_dir, "titles", "evaluate", "--in", "labelled.csv", "--rows", "odd");
         Assert.Contains("titles:  2 (odd rows", odd.Stdout);
         Assert.Contains("major:   0.500", odd.Stdout);
+    }
+
+    [Fact]
+    public async Task Evaluate_measures_a_title_without_the_lexicon_term_equal_to_it_and_says_so()
+    {
+        // 拉长 (a line leader) is found only through the recruiting lexicon's own entry for it.
+        Write("labelled.csv", "job_name,expected_code", "拉长,6-00-00-00");
+        var run = await CliProcess.RunAsync(_dir, "titles", "evaluate", "--in", "labelled.csv", "--rows", "all");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("(1 lexicon terms in all)", run.Stdout);
+        Assert.Contains("exact:   0.000", run.Stdout);
+        Assert.Contains("with the lexicon terms equal to an evaluated title kept: exact 1.000", run.Stdout);
     }
 
     [Theory]

@@ -58,7 +58,15 @@ public sealed class TitleNormalizer
     }
 
     /// <summary>A normalizer that learns from the given labelled titles (none: dictionaries and n-grams only).</summary>
-    public TitleNormalizer(TaxonomyCatalog catalog, IEnumerable<LabelledTitle> labelledTitles)
+    public TitleNormalizer(TaxonomyCatalog catalog, IEnumerable<LabelledTitle> labelledTitles) : this(catalog, labelledTitles, withheldLexiconTerms: null)
+    {
+    }
+
+    /// <summary>
+    /// A normalizer that learns from the given labelled titles and uses the recruiting lexicon less the terms in
+    /// <paramref name="withheldLexiconTerms"/> (lower-case titles): a title being measured must not find its own answer there.
+    /// </summary>
+    public TitleNormalizer(TaxonomyCatalog catalog, IEnumerable<LabelledTitle> labelledTitles, IReadOnlySet<string>? withheldLexiconTerms)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(labelledTitles);
@@ -92,11 +100,12 @@ public sealed class TitleNormalizer
                 strongText[i].Add(clean);
             }
         }
-        var lexiconTerms = RecruitingTitleLexicon.Entries.Where(e => !e.IsModifier).Select(e => e.Term.TrimEnd('*')).ToHashSet(StringComparer.Ordinal);
+        var lexicon = RecruitingTitleLexicon.Entries.Where(e => withheldLexiconTerms is null || !withheldLexiconTerms.Contains(e.Term.TrimEnd('*'))).ToList();
+        var lexiconTerms = lexicon.Where(e => !e.IsModifier).Select(e => e.Term.TrimEnd('*')).ToHashSet(StringComparer.Ordinal);
         foreach (var term in lexiconTerms)
             if (terms.TryGetValue(term, out var existing))
                 foreach (var key in existing.Where(p => p.Value.Kind is not TermKind.Name).Select(p => p.Key).ToList()) existing.Remove(key);
-        foreach (var entry in RecruitingTitleLexicon.Entries)
+        foreach (var entry in lexicon)
         {
             if (!_nodeByCode.TryGetValue(entry.Code, out var i)) continue;
             var generic = entry.Term.EndsWith('*');

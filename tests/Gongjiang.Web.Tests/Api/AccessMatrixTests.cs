@@ -7,6 +7,7 @@ using Gongjiang.Application.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,12 @@ public enum Owned { No = 0, Seekers = 1, Employers = 2, Operators = 4 }
 public sealed record ApiRule(string Method, string Pattern, Access Access, Owned Owned = Owned.No, string? Body = null)
 {
     public string Key => $"{Method} {Pattern}";
+    /// <summary>
+    /// The error codes an allowed call may be refused with instead of a 2xx, when the route's own rules refuse the matrix's
+    /// request because of what an earlier call of the matrix did (the offer was already answered, the user name is taken) or
+    /// on purpose (a wrong password); any other refusal of an allowed call fails the matrix.
+    /// </summary>
+    public string[] Refusals { get; init; } = [];
     public string? Upload { get; init; }
     public string[]? Owners { get; init; }
 }
@@ -88,11 +95,11 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("GET", "/api/v1/employers/{id}", Access.Public),
         new("POST", "/api/v1/employers/{id}/verification", Access.Operator, Body: """{"approve":true}"""),
         new("GET", "/api/v1/employers/verification/due", Access.Operator),
-        new("POST", "/api/v1/employers/{id}/verification/request", Access.Employer, Owned.Employers, """{"licensedName":"青岛海卓精密机械有限公司"}"""),
-        new("POST", "/api/v1/employers/{id}/licence", Access.Employer, Owned.Employers),
-        new("POST", "/api/v1/employers/{id}/licence/decision", Access.Operator, Body: """{"approve":true}"""),
+        new("POST", "/api/v1/employers/{id}/verification/request", Access.Employer, Owned.Employers, """{"licensedName":"青岛海卓精密机械有限公司"}""") { Refusals = ["employer.verification_still_valid"] },
+        new("POST", "/api/v1/employers/{id}/licence", Access.Employer, Owned.Employers) { Refusals = ["employer.licence_file_required"] },
+        new("POST", "/api/v1/employers/{id}/licence/decision", Access.Operator, Body: """{"approve":true}""") { Refusals = ["employer.licence_not_submitted"] },
         new("GET", "/api/v1/talent/me", Access.Seeker),
-        new("PUT", "/api/v1/talent/me", Access.Seeker, Body: """{"id":"ignored","name":"求职者","phone":"13700000000","city":"370211","skills":["钳工"]}"""),
+        new("PUT", "/api/v1/talent/me", Access.Seeker, Body: """{"id":"ignored","name":"求职者","phone":"13700000000","city":"370211","skills":["钳工"]}""") { Refusals = ["talent.phone_taken"] },
         new("GET", "/api/v1/talent/{id}", Access.SignedIn, Owned.Seekers),
         new("GET", "/api/v1/taxonomy/occupations", Access.Public),
         new("GET", "/api/v1/taxonomy/occupations/{code}", Access.Public),
@@ -100,36 +107,36 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("GET", "/api/v1/talent/me/recommended-jobs", Access.Seeker),
         new("GET", "/api/v1/me/personalization", Access.SignedIn),
         new("PUT", "/api/v1/me/personalization", Access.SignedIn, Body: """{"enabled":true}"""),
-        new("POST", "/api/v1/jobs/{id}/applications", Access.Seeker),
+        new("POST", "/api/v1/jobs/{id}/applications", Access.Seeker) { Refusals = ["recruiting.already_applied"] },
         new("GET", "/api/v1/jobs/{id}/applications", Access.Employer, Owned.Employers),
         new("GET", "/api/v1/me/applications", Access.Seeker),
         new("GET", "/api/v1/applications/{id}/", Access.SignedIn, Owned.Seekers | Owned.Employers | Owned.Operators),
         new("POST", "/api/v1/applications/{id}/withdraw", Access.Seeker, Owned.Seekers, """{"reason":"已入职其他单位"}"""),
-        new("POST", "/api/v1/applications/{id}/stage", Access.Employer, Owned.Employers, """{"to":"screening"}"""),
-        new("POST", "/api/v1/applications/{id}/reject", Access.Employer, Owned.Employers, """{"confirm":true,"reason":"暂无匹配班次"}"""),
-        new("POST", "/api/v1/applications/{id}/interviews", Access.Employer, Owned.Employers, InterviewBody),
+        new("POST", "/api/v1/applications/{id}/stage", Access.Employer, Owned.Employers, """{"to":"screening"}""") { Refusals = ["recruiting.closed"] },
+        new("POST", "/api/v1/applications/{id}/reject", Access.Employer, Owned.Employers, """{"confirm":true,"reason":"暂无匹配班次"}""") { Refusals = ["recruiting.closed"] },
+        new("POST", "/api/v1/applications/{id}/interviews", Access.Employer, Owned.Employers, InterviewBody) { Refusals = ["recruiting.closed"] },
         new("PUT", "/api/v1/applications/{id}/interviews/{interviewId}", Access.Employer, Owned.Employers, InterviewBody),
         new("POST", "/api/v1/applications/{id}/interviews/{interviewId}/cancel", Access.Employer, Owned.Employers),
-        new("POST", "/api/v1/applications/{id}/interviews/{interviewId}/done", Access.Employer, Owned.Employers),
-        new("POST", "/api/v1/applications/{id}/interviews/{interviewId}/scorecards", Access.Employer, Owned.Employers, """{"score":4,"notes":"看图熟练"}"""),
-        new("POST", "/api/v1/applications/{id}/offer", Access.Employer, Owned.Employers, OfferBody),
-        new("POST", "/api/v1/applications/{id}/offer/accept", Access.Seeker, Owned.Seekers),
-        new("POST", "/api/v1/applications/{id}/offer/decline", Access.Seeker, Owned.Seekers),
-        new("POST", "/api/v1/applications/{id}/sign", Access.Employer, Owned.Employers),
+        new("POST", "/api/v1/applications/{id}/interviews/{interviewId}/done", Access.Employer, Owned.Employers) { Refusals = ["recruiting.interview_over"] },
+        new("POST", "/api/v1/applications/{id}/interviews/{interviewId}/scorecards", Access.Employer, Owned.Employers, """{"score":4,"notes":"看图熟练"}""") { Refusals = ["recruiting.interview_cancelled_no_score"] },
+        new("POST", "/api/v1/applications/{id}/offer", Access.Employer, Owned.Employers, OfferBody) { Refusals = ["recruiting.closed"] },
+        new("POST", "/api/v1/applications/{id}/offer/accept", Access.Seeker, Owned.Seekers) { Refusals = ["recruiting.no_pending_offer"] },
+        new("POST", "/api/v1/applications/{id}/offer/decline", Access.Seeker, Owned.Seekers) { Refusals = ["recruiting.no_pending_offer"] },
+        new("POST", "/api/v1/applications/{id}/sign", Access.Employer, Owned.Employers) { Refusals = ["recruiting.offer_not_accepted"] },
         new("POST", "/api/v1/jobs/{id}/applications/bulk", Access.Employer, Owned.Employers, BulkBody),
 
         // Seeker sign-up and the seeker's rights over their data. The erase body carries a wrong password on purpose: the
         // matrix's seekers must survive it, and the refusal (400) still shows the route is open to them.
-        new("POST", "/api/v1/account/register", Access.Public, Body: RegisterBody),
+        new("POST", "/api/v1/account/register", Access.Public, Body: RegisterBody) { Refusals = ["account.user_name_taken"] },
         new("GET", "/api/v1/me/export", Access.Seeker),
-        new("POST", "/api/v1/me/erase", Access.Seeker, Body: """{"password":"not-the-password"}"""),
+        new("POST", "/api/v1/me/erase", Access.Seeker, Body: """{"password":"not-the-password"}""") { Refusals = ["account.wrong_password"] },
 
         // Invitations to apply: sent for the employer's own jobs, answered by the invited seeker only.
         new("GET", "/api/v1/jobs/{id}/invitations", Access.Employer, Owned.Employers),
-        new("POST", "/api/v1/jobs/{id}/invitations", Access.Employer, Owned.Employers, """{"talentId":"T1","message":"欢迎投递数控车工岗位"}"""),
+        new("POST", "/api/v1/jobs/{id}/invitations", Access.Employer, Owned.Employers, """{"talentId":"T1","message":"欢迎投递数控车工岗位"}""") { Refusals = ["invitations.already_applied"] },
         new("GET", "/api/v1/me/invitations", Access.Seeker),
         new("POST", "/api/v1/invitations/{id}/accept", Access.Seeker, Owned.Seekers),
-        new("POST", "/api/v1/invitations/{id}/decline", Access.Seeker, Owned.Seekers),
+        new("POST", "/api/v1/invitations/{id}/decline", Access.Seeker, Owned.Seekers) { Refusals = ["invitations.answered"] },
 
         // The inbox: every signed-in user has one; a notification is its addressee's (seeker1's) only.
         new("GET", "/api/v1/me/notifications/", Access.SignedIn),
@@ -139,10 +146,10 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         // Consented résumé sharing: employers search the shared pool and ask; the seeker answers, revokes and sees who looked.
         new("GET", "/api/v1/talent/search", Access.Employer),
         new("GET", "/api/v1/talent/{id}/similar", Access.Employer),
-        new("POST", "/api/v1/talent/{id}/contact-requests", Access.Employer, Body: """{"purpose":"招聘数控车工，约面试","kinds":["email"]}"""),
+        new("POST", "/api/v1/talent/{id}/contact-requests", Access.Employer, Body: """{"purpose":"招聘数控车工，约面试","kinds":["email"]}""") { Refusals = ["sharing.already_granted"] },
         new("GET", "/api/v1/me/contact-requests", Access.Seeker),
-        new("POST", "/api/v1/me/contact-requests/{id}/grant", Access.Seeker, Owned.Seekers, """{"kinds":["email"]}"""),
-        new("POST", "/api/v1/me/contact-requests/{id}/decline", Access.Seeker, Owned.Seekers),
+        new("POST", "/api/v1/me/contact-requests/{id}/grant", Access.Seeker, Owned.Seekers, """{"kinds":["email"]}""") { Refusals = ["sharing.already_answered"] },
+        new("POST", "/api/v1/me/contact-requests/{id}/decline", Access.Seeker, Owned.Seekers) { Refusals = ["sharing.already_answered"] },
         new("GET", "/api/v1/me/consents", Access.Seeker),
         new("POST", "/api/v1/me/consents/{id}/revoke", Access.Seeker, Owned.Seekers),
         new("GET", "/api/v1/me/resume-views", Access.Seeker),
@@ -151,11 +158,11 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("POST", "/api/v1/complaints/", Access.Seeker, Body: ComplaintBody),
         new("GET", "/api/v1/complaints/", Access.Operator),
         new("GET", "/api/v1/complaints/{id}", Access.SignedIn, Owned.Seekers | Owned.Employers) { Owners = ["seeker1"] },
-        new("POST", "/api/v1/complaints/{id}/assign", Access.Operator, Body: "{}"),
-        new("POST", "/api/v1/complaints/{id}/resolve", Access.Operator, Body: """{"upheld":false,"reason":"核实后与招聘信息一致"}"""),
+        new("POST", "/api/v1/complaints/{id}/assign", Access.Operator, Body: "{}") { Refusals = ["compliance.assign_resolved"] },
+        new("POST", "/api/v1/complaints/{id}/resolve", Access.Operator, Body: """{"upheld":false,"reason":"核实后与招聘信息一致"}""") { Refusals = ["compliance.already_resolved"] },
         new("GET", "/api/v1/me/complaints", Access.Seeker),
         new("GET", "/api/v1/service-log", Access.Operator),
-        new("POST", "/api/v1/employers/{id}/suspension/lift", Access.Operator, Body: """{"reason":"整改完成"}"""),
+        new("POST", "/api/v1/employers/{id}/suspension/lift", Access.Operator, Body: """{"reason":"整改完成"}""") { Refusals = ["compliance.not_suspended"] },
 
         // Headhunting projects: run by their agency (agency1), read by the client's HR (hr1); another employer gets 404.
         new("GET", "/api/v1/projects/", Access.Employer),
@@ -165,7 +172,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("PUT", "/api/v1/projects/{id}", Access.Agency, Owned.Employers, ProjectBody) { Owners = ["agency1"] },
         new("POST", "/api/v1/projects/{id}/status", Access.Agency, Owned.Employers, """{"status":"open"}""") { Owners = ["agency1"] },
         new("GET", "/api/v1/projects/{id}/suggestions", Access.Agency, Owned.Employers) { Owners = ["agency1"] },
-        new("POST", "/api/v1/projects/{id}/candidates", Access.Agency, Owned.Employers, """{"talentId":"T1"}""") { Owners = ["agency1"] },
+        new("POST", "/api/v1/projects/{id}/candidates", Access.Agency, Owned.Employers, """{"talentId":"T1"}""") { Owners = ["agency1"], Refusals = ["headhunting.already_candidate"] },
         new("POST", "/api/v1/projects/{id}/candidates/{candidateId}/stage", Access.Agency, Owned.Employers, """{"to":"screened"}""") { Owners = ["agency1"] },
 
         // Bulk import: jobs by employers (their own) and operators; résumés by operators only.
@@ -174,7 +181,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("POST", "/api/v1/import/talent/preview", Access.Operator) { Upload = TalentCsv },
         new("POST", "/api/v1/import/talent", Access.Operator) { Upload = TalentCsv },
         new("GET", "/api/v1/import/tasks/{id}", Access.EmployerOrOperator, Owned.Employers),
-        new("POST", "/api/v1/import/tasks/{id}/cancel", Access.EmployerOrOperator, Owned.Employers),
+        new("POST", "/api/v1/import/tasks/{id}/cancel", Access.EmployerOrOperator, Owned.Employers) { Refusals = ["import.task_finished"] },
 
         // Campus campaigns: an HR user's own campaigns (agencies run projects, not campaigns); seekers see talks and sign up.
         new("GET", "/api/v1/campus/campaigns", Access.HR),
@@ -323,8 +330,8 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
                 Outcome.Unauthorized => status == 401,
                 Outcome.Forbidden => status == 403,
                 Outcome.NotFound => status == 404,
-                // An allowed call reaches the record: a 404 would be indistinguishable from the foreign owner's refusal.
-                _ => status is not (401 or 403 or 404) && status < 500 && (rule.Method != "GET" || status == 200),
+                // An allowed call reaches the record and succeeds, or is refused by the route's own rules as listed for it.
+                _ => rule.Method == "GET" ? status == 200 : status is >= 200 and < 300 || status is 400 or 409 or 422 && rule.Refusals.Any(code => ErrorCodes(body).Contains(code)),
             };
             if (!ok) failures.Add($"{actor.Name} {rule.Method} {path}: expected {expected}, got {status} {Trim(body)}");
             if (expected == Outcome.Allowed) allowed[status < 300 ? "2xx" : status < 400 ? "3xx" : "4xx"]++;
@@ -371,6 +378,179 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         }
         output.WriteLine($"Page access matrix: {PagePolicy.Length} pages × {Actors.Length} actors = {calls} calls");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task An_inner_id_of_another_owners_record_is_not_found_inside_the_owners_own_record()
+    {
+        var cast = await SecurityCast.PrepareAsync(factory);
+        // Records of another owner, of the same kinds as the inner ids: hr2's interview with seeker2, and a candidate of a
+        // second project of agency1's (for another client, so hr1 does not read it).
+        var hr2 = cast.Clients["hr2"];
+        var job = await JsonOf(await hr2.PostAsync("/api/v1/jobs", new StringContent(JobBody, Encoding.UTF8, "application/json")));
+        var jobId = job.GetProperty("id").GetString()!;
+        await JsonOf(await hr2.PostAsync($"/api/v1/jobs/{jobId}/publish", null));
+        var application = await JsonOf(await cast.Clients["seeker2"].PostAsync($"/api/v1/jobs/{jobId}/applications", null));
+        application = await JsonOf(await hr2.PostAsJsonAsync($"/api/v1/applications/{application.GetProperty("id").GetString()}/interviews",
+            new { startsAt = DateTime.UtcNow.AddDays(4), place = "城阳区蓝芯园区" }));
+        var project = await JsonOf(await cast.Clients["agency1"].PostAsync("/api/v1/projects", new StringContent(ProjectBody.Replace("\"E1\"", "\"E2\"", StringComparison.Ordinal), Encoding.UTF8, "application/json")));
+        var candidate = await JsonOf(await cast.Clients["agency1"].PostAsJsonAsync($"/api/v1/projects/{project.GetProperty("id").GetString()}/candidates", new { talentId = "T1" }));
+        var foreign = new Dictionary<string, string>
+        {
+            ["interviewId"] = application.GetProperty("interviews")[0].GetProperty("id").GetString()!,
+            ["candidateId"] = candidate.GetProperty("id").GetString()!,
+        };
+
+        var failures = new List<string>();
+        var calls = 0;
+        foreach (var rule in ApiPolicy.Where(r => Regex.Count(r.Pattern, "\\{") >= 2))
+        {
+            var inner = Regex.Matches(rule.Pattern, "\\{(\\w+)").Select(m => m.Groups[1].Value).Skip(1).ToList();
+            var path = cast.Fill(Regex.Replace(rule.Pattern, "\\{(\\w+)[^}]*\\}", m => foreign.TryGetValue(m.Groups[1].Value, out var id) ? id
+                : m.Index == rule.Pattern.IndexOf('{') ? m.Value : throw new InvalidOperationException($"no foreign record for {m.Value} in {rule.Pattern}")));
+            foreach (var owner in Actors.Where(a => Expected(rule, a) == Outcome.Allowed && a.Owns(rule.Owners)))
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(rule.Method), path);
+                if (rule.Method != "GET") request.Content = new StringContent(cast.Fill(rule.Body ?? "{}"), Encoding.UTF8, "application/json");
+                var response = await cast.Clients[owner.Name].SendAsync(request);
+                calls++;
+                if (response.StatusCode != HttpStatusCode.NotFound)
+                    failures.Add($"{owner.Name} {rule.Method} {path} ({string.Join(", ", inner)} of another owner): expected 404, got {(int)response.StatusCode} {Trim(await response.Content.ReadAsStringAsync())}");
+            }
+        }
+        output.WriteLine($"inner ids of another owner's record: {calls} calls");
+        Assert.True(calls >= 5, $"only {calls} calls with an inner id");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Every_page_handler_answers_every_kind_of_user_as_its_policy_says()
+    {
+        var cast = await SecurityCast.PrepareAsync(factory);
+        var pages = PagesOf(factory);
+        var handlers = await PageHandlersOf(factory);
+        // hr1's background import must be over, so that only the requests below can change a row.
+        for (var wait = 0; wait < 600 && (await JsonOf(await cast.Clients["hr1"].GetAsync($"/api/v1/import/tasks/{cast.ImportTaskId}"))).GetProperty("finished").GetBoolean() is false; wait++)
+            await Task.Delay(100);
+        var failures = new List<string>();
+        var (posts, gets) = (0, 0);
+        foreach (var actor in Actors)
+        {
+            var client = cast.Clients[actor.Name];
+            var token = await AntiforgeryTokenAsync(client, actor.Role is null);
+            foreach (var rule in PagePolicy)
+            {
+                // Signing out and switching the language change the shared test client, not a record: their own tests cover them.
+                if (rule.Page is "/Account/Logout" or "/Culture") continue;
+                var path = cast.Fill(pages[rule.Page]) + cast.Fill(rule.Query);
+                var expected = Expected(rule, actor);
+                foreach (var (method, name, parameters) in handlers[rule.Page])
+                {
+                    if (method == "GET" && name is null) continue; // the page itself: the page matrix
+                    var target = name is null ? path : path + (path.Contains('?') ? "&" : "?") + "handler=" + name;
+                    HttpResponseMessage response;
+                    string outcome;
+                    if (method == "GET")
+                    {
+                        gets++;
+                        response = await client.GetAsync(target);
+                        // The operator's licence download answers 404 while the employer has uploaded no licence.
+                        outcome = Judge(expected, response, allowed: r => r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect
+                            || (rule.Page, name, r.StatusCode) == ("/Operator/Employers", "Licence", HttpStatusCode.NotFound));
+                    }
+                    else
+                    {
+                        posts++;
+                        // An allowed user posts without the antiforgery token: reaching the page (400 from the token check, not a
+                        // sign-in or denied redirect) shows the handler is open to them, and nothing of theirs changes. Everyone
+                        // else posts with a valid token, so only the policy can stop them.
+                        // A non-owner names the owner's records in every field the handler binds, and must change nothing.
+                        var fields = new Dictionary<string, string>();
+                        if (expected != Outcome.Allowed)
+                        {
+                            fields["__RequestVerificationToken"] = token;
+                            foreach (var parameter in parameters)
+                                if (OwnersRecord(cast, rule.Page, parameter) is { } id) fields[parameter] = id;
+                        }
+                        var before = expected == Outcome.NotFound ? await DatabaseFingerprint.OfAsync(factory.Services) : null;
+                        response = await client.PostAsync(target, new FormUrlEncodedContent(fields));
+                        // The status page answers whatever reaches it, posts included.
+                        outcome = Judge(expected, response, allowed: r => r.StatusCode == (rule.Page == "/Status" ? HttpStatusCode.OK : HttpStatusCode.BadRequest));
+                        // A form whose own checks refuse the non-owner's post first sends them back to the page; it still writes nothing.
+                        if (expected == Outcome.NotFound && response.StatusCode == HttpStatusCode.Redirect
+                            && response.Headers.Location?.OriginalString.Split('?')[0] == path.Split('?')[0]) outcome = "";
+                        if (before is not null && DatabaseFingerprint.Changes(before, await DatabaseFingerprint.OfAsync(factory.Services)) is { Count: > 0 } changed)
+                            outcome += " and wrote " + string.Join(", ", changed);
+                    }
+                    if (outcome.Length > 0) failures.Add($"{actor.Name} {method} {target}: expected {expected}, got {outcome}");
+                }
+            }
+        }
+        output.WriteLine($"Page handler matrix: {posts} POST and {gets} named GET calls over {handlers.Sum(h => h.Value.Count)} handlers");
+        Assert.True(posts >= 68, $"only {posts} page POST calls");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+
+        static string Judge(Outcome expected, HttpResponseMessage response, Func<HttpResponseMessage, bool> allowed)
+        {
+            var location = response.Headers.Location?.OriginalString ?? "";
+            var status = (int)response.StatusCode;
+            var ok = expected switch
+            {
+                Outcome.Unauthorized => status == 302 && location.Contains("/Account/Login"),
+                Outcome.Forbidden => status == 302 && location.Contains("/Account/Denied"),
+                Outcome.NotFound => status == 404,
+                _ => allowed(response) && !location.Contains("/Account/Login") && !location.Contains("/Account/Denied"),
+            };
+            return ok ? "" : $"{status} {location}";
+        }
+    }
+
+    /// <summary>The owner's record a page handler's parameter names, for a non-owner to try; null for other parameters.</summary>
+    private static string? OwnersRecord(SecurityCast cast, string page, string parameter) => parameter switch
+    {
+        "applicationId" => cast.ApplicationId,
+        "interviewId" => cast.InterviewId,
+        "candidateId" => cast.CandidateId,
+        "jobId" => cast.JobId,
+        "talentId" => "T1",
+        "to" => "screening",
+        "confirm" or "approve" => "true",
+        "id" when page.StartsWith("/Agency/Projects/", StringComparison.Ordinal) => cast.ProjectId,
+        "id" when page.StartsWith("/Employer/Campus", StringComparison.Ordinal) => cast.CampaignId,
+        "id" when page.StartsWith("/Employer/Jobs/", StringComparison.Ordinal) => cast.JobId,
+        "id" when page.Contains("ImportProgress", StringComparison.Ordinal) => cast.ImportTaskId,
+        _ => null,
+    };
+
+    /// <summary>Every handler of every page, by page path: its HTTP method, name (null for the unnamed one) and bound parameters.</summary>
+    public static async Task<Dictionary<string, List<(string Method, string? Name, string[] Parameters)>>> PageHandlersOf(ApiFactory factory)
+    {
+        var loader = factory.Services.GetRequiredService<PageLoader>();
+        var handlers = new Dictionary<string, List<(string, string?, string[])>>();
+        foreach (var descriptor in factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+                     .Select(e => e.Metadata.GetMetadata<PageActionDescriptor>()).OfType<PageActionDescriptor>()
+                     .Where(d => !d.ViewEnginePath.Contains("/_")).DistinctBy(d => d.ViewEnginePath))
+        {
+            var compiled = await loader.LoadAsync(descriptor, EndpointMetadataCollection.Empty);
+            handlers[descriptor.ViewEnginePath] = compiled.HandlerMethods
+                .Select(h => (h.HttpMethod.ToUpperInvariant(), h.Name, h.Parameters.Select(p => p.Name).ToArray()))
+                .DistinctBy(h => (h.Item1, h.Name)).ToList();
+        }
+        return handlers;
+    }
+
+    /// <summary>An antiforgery token of the client's session: from the layout's sign-out form, or the sign-in form when anonymous.</summary>
+    private static async Task<string> AntiforgeryTokenAsync(HttpClient client, bool anonymous)
+    {
+        var html = await client.GetStringAsync(anonymous ? "/Account/Login" : "/");
+        return Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+    }
+
+    private static async Task<JsonElement> JsonOf(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement;
     }
 
     [Fact]
@@ -440,6 +620,22 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
             .Where(p => p.Page is not null && !p.Page.Contains("/_"))
             .GroupBy(p => p.Page!)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Route.Length).First().Route);
+
+    /// <summary>The error codes of a ProblemDetails body: its <c>code</c> and the codes of its invalid fields.</summary>
+    private static HashSet<string> ErrorCodes(string body)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            var problem = JsonDocument.Parse(body).RootElement;
+            if (problem.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String) codes.Add(code.GetString()!);
+            if (problem.TryGetProperty("codes", out var fields) && fields.ValueKind == JsonValueKind.Object)
+                foreach (var field in fields.EnumerateObject())
+                    foreach (var fieldCode in field.Value.EnumerateArray()) codes.Add(fieldCode.GetString() ?? "");
+        }
+        catch (JsonException) { }
+        return codes;
+    }
 
     private static string Trim(string body) => body.Length > 200 ? body[..200] + "…" : body;
 }
