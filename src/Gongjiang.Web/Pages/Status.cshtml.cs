@@ -10,16 +10,17 @@ public sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }
 
-    public void OnGet(int code) => Code = Normalize(code);
+    // The status comes from the route only: a re-executed form post may carry a field of its own named "code" (an SMS code).
+    public void OnGet([FromRoute] int code) => Code = Normalize(code);
 
-    public void OnPost(int code) => Code = Normalize(code);
+    public void OnPost([FromRoute] int code) => Code = Normalize(code);
 
     private int Normalize(int code)
     {
+        var status = code is >= 400 and < 600 ? code : 404;
         // Re-executed for another request's status: keep that status on the response.
-        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
-        if (original is not null) Response.StatusCode = code;
-        return code is >= 400 and < 600 ? code : 404;
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null) Response.StatusCode = status;
+        return status;
     }
 
     /// <summary>The title and the explanation, as keys of the shared resources.</summary>
