@@ -57,6 +57,7 @@ public static class ServiceRegistration
         services.AddScoped<TalentService>();
         services.AddScoped<Identity.PhoneCodeService>();
         services.AddScoped<Identity.PhoneAccounts>();
+        services.AddScoped<Identity.UserAdministration>();
         services.AddOptions<Identity.PhoneCodeOptions>().Configure<IServiceProvider>((o, sp) =>
         {
             if (sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>() is { } configuration)

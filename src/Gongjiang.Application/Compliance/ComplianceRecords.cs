@@ -108,6 +108,10 @@ public static class ServiceActions
     public const string PhoneChanged = "account.phone_changed";
     public const string ProfileClaimed = "account.profile_claimed";
     public const string EmployerRegistered = "employer.registered";
+    public const string UserRolesChanged = "account.roles_changed";
+    public const string UserDisabled = "account.disabled";
+    public const string UserEnabled = "account.enabled";
+    public const string UserUnlocked = "account.unlocked";
     public const string ScreeningSentBack = "screening.sent_back";
     public const string ScreeningReviewRequested = "screening.review_requested";
     public const string SettingChanged = "setting.changed";

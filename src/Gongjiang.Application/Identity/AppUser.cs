@@ -15,6 +15,8 @@ public sealed class AppUser : IdentityUser
     public string? PhoneIndex { get; set; }
     /// <summary>The employer's administrator: registered the company, invites and removes its other HR users.</summary>
     public bool IsEmployerAdmin { get; set; }
+    /// <summary>When an administrator disabled the account (停用); it cannot sign in until enabled again. Its history stays.</summary>
+    public DateTime? DisabledAt { get; set; }
 }
 
 /// <summary>The platform's roles.</summary>

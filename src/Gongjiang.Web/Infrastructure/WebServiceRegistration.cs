@@ -40,6 +40,8 @@ public static class WebServiceRegistration
             o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
         });
+        // Sessions check the account's security stamp every minute: a disabled account or changed roles take effect soon.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

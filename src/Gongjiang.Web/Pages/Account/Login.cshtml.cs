@@ -34,7 +34,8 @@ public sealed class LoginModel(IUseCases useCases, SignInManager<AppUser> signIn
         var user = account.Succeeded ? account.Value : null;
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Password, isPersistent: true, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        Error = result.IsLockedOut ? "登录失败次数过多，账号已临时锁定，请15分钟后再试。" : "用户名或密码错误。";
+        Error = result.IsLockedOut && user?.DisabledAt is not null ? "账号已停用，请联系平台管理员。"
+            : result.IsLockedOut ? "登录失败次数过多，账号已临时锁定，请15分钟后再试。" : "用户名或密码错误。";
         return Page();
     }
 }

@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -31,6 +32,12 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                 oldClrType: typeof(string),
                 oldType: "text",
                 oldNullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DisabledAt",
+                table: "AspNetUsers",
+                type: "timestamp with time zone",
+                nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsEmployerAdmin",
@@ -67,6 +74,10 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "BusinessLicenceFileHash",
                 table: "Employers");
+
+            migrationBuilder.DropColumn(
+                name: "DisabledAt",
+                table: "AspNetUsers");
 
             migrationBuilder.DropColumn(
                 name: "IsEmployerAdmin",

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gongjiang.Application.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261207160004_EmployerRegistration")]
+    [Migration("20261207163128_EmployerRegistration")]
     partial class EmployerRegistration
     {
         /// <inheritdoc />
@@ -210,6 +210,9 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DisabledAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DisplayName")

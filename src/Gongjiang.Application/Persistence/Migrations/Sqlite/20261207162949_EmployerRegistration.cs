@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -19,6 +20,12 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "BusinessLicenceFileHash",
                 table: "Employers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DisabledAt",
+                table: "AspNetUsers",
                 type: "TEXT",
                 nullable: true);
 
@@ -57,6 +64,10 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "BusinessLicenceFileHash",
                 table: "Employers");
+
+            migrationBuilder.DropColumn(
+                name: "DisabledAt",
+                table: "AspNetUsers");
 
             migrationBuilder.DropColumn(
                 name: "IsEmployerAdmin",
