@@ -12,6 +12,21 @@ public sealed record Occupation(
     bool IsDigital)
 {
     public string? ParentCode => OccupationCode.Parent(Code);
+
+    /// <summary>
+    /// The name without the 大典's marks glued to its end (L 绿色职业, S 数字职业, L/S both), which <see cref="IsGreen"/> and
+    /// <see cref="IsDigital"/> carry: what a page shows before the marks' labelled tags.
+    /// </summary>
+    public string PlainName => StripMarks(Name);
+
+    public static string StripMarks(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (var mark in (string[])["L/S", "L", "S"])
+            if (name.Length > mark.Length && name.EndsWith(mark, StringComparison.Ordinal) && !char.IsAsciiLetter(name[^(mark.Length + 1)]))
+                return name[..^mark.Length].TrimEnd();
+        return name;
+    }
 }
 
 /// <summary>Helpers over x-xx-xx-xx codes.</summary>
