@@ -19,13 +19,25 @@ public sealed record Occupation(
     /// </summary>
     public string PlainName => StripMarks(Name);
 
+    /// <summary>A green occupation (绿色职业): flagged so, or marked L in its name (the two sources do not always agree).</summary>
+    public bool ShowsGreen => IsGreen || MarkOf(Name).Contains('L', StringComparison.Ordinal);
+
+    /// <summary>A digital occupation (数字职业): flagged so, or marked S in its name.</summary>
+    public bool ShowsDigital => IsDigital || MarkOf(Name).Contains('S', StringComparison.Ordinal);
+
     public static string StripMarks(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        return name[..^MarkOf(name).Length].TrimEnd();
+    }
+
+    /// <summary>The mark glued to the end of a name: "L/S", "L", "S" or "" (an all-Latin name such as PLC has none).</summary>
+    private static string MarkOf(string name)
+    {
         foreach (var mark in (string[])["L/S", "L", "S"])
             if (name.Length > mark.Length && name.EndsWith(mark, StringComparison.Ordinal) && !char.IsAsciiLetter(name[^(mark.Length + 1)]))
-                return name[..^mark.Length].TrimEnd();
-        return name;
+                return mark;
+        return "";
     }
 }
 

@@ -219,6 +219,14 @@ public sealed partial class PagesForPeopleTests(ApiFactory factory) : IClassFixt
         Assert.Equal(1, JsonDocument.Parse(body).RootElement.GetProperty("inserted").GetInt32());
     }
 
+    [Fact]
+    public async Task The_classifications_marks_are_labelled_tags_not_letters_glued_to_the_name()
+    {
+        var page = await HtmlAsync(await Anonymous().GetAsync("/Taxonomy?q=" + Uri.EscapeDataString("工业机器人系统操作员")), HttpStatusCode.OK);
+        Assert.Matches(@"工业机器人系统操作员\s*<span class=""tag tag-digital occ-mark"" title=""《职业分类大典》标注 S"">数字职业</span>", page);
+        Assert.DoesNotContain("工业机器人系统操作员S", page, StringComparison.Ordinal);
+    }
+
     /// <summary>One CSV line in the template's column order, the named cells filled and the others left empty.</summary>
     private static string Row(IReadOnlyList<string> columns, Dictionary<string, string> cells) =>
         string.Join(',', columns.Select(c => cells.GetValueOrDefault(c, ""))) + "\r\n";
