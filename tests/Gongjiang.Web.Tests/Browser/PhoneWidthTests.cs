@@ -17,7 +17,7 @@ namespace Gongjiang.Web.Tests.Browser;
 
 /// <summary>
 /// Every page of every role on a phone (390×844): the page never scrolls sideways, no element reaches past the screen's
-/// edge, and buttons and fields are at least 44 px tall to tap. The pages are the app's own Razor page routes, so a new page
+/// edge, buttons and fields are at least 44 px tall to tap, and no occupation's name carries the 大典's L/S mark glued on. The pages are the app's own Razor page routes, so a new page
 /// is checked as soon as it exists; a role's pages are those its role is authorized for, their route ids the demo zone's
 /// records of that user. Each page is saved as a screenshot (TestResults/screenshots/phone-*).
 /// </summary>
@@ -33,6 +33,10 @@ public sealed class PhoneWidthTests(WebAppFixture web, ITestOutputHelper output)
     {
         [("agency", "/Employer/Jobs/Board/{jobId}")] = "the demo agency posts no jobs of its own",
     };
+
+    /// <summary>Occupation names as the 大典 writes them with a mark glued on (工业机器人系统操作员S): pages show a tag instead.</summary>
+    private static readonly string[] MarkedNames = Gongjiang.Core.Taxonomy.TaxonomyCatalog.Default.Occupations
+        .Where(o => o.Name != o.PlainName).Select(o => o.Name).ToArray();
 
     private const string Overflow = """
         () => {
@@ -110,6 +114,8 @@ public sealed class PhoneWidthTests(WebAppFixture web, ITestOutputHelper output)
                 failures.Add($"{path}: sent to {landed}");
 
             failures.AddRange(Problems(path, await page.EvaluateAsync<JsonElement>(Overflow)));
+            var text = await page.InnerTextAsync("body");
+            failures.AddRange(MarkedNames.Where(n => text.Contains(n, StringComparison.Ordinal)).Take(3).Select(n => $"{path}: the 大典's mark glued to a name: {n}"));
 
             var name = $"phone-{role}-{language}-" + string.Join('_', route.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim('{', '}', '?').Split(':')[0]));
             await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
