@@ -65,7 +65,9 @@ public sealed class DemoZoneSeeder(AppDbContext db, TaxonomyCatalog catalog, Use
             }
             logger.LogInformation("Demo talent written in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
             watch.Restart();
-            await AddInBatchesAsync(MarketGenerator.GenerateOutcomes(market, market.Spec.Seed, jobsSampled: 1_200).Select(o => { o.Id = 0; return o; }), ct);
+            // The generator's day runs to 23:59 UTC: the zone's history stops at the moment it is seeded, never in the future.
+            await AddInBatchesAsync(MarketGenerator.GenerateOutcomes(market, market.Spec.Seed, jobsSampled: 1_200).Where(o => o.At <= now)
+                .Select(o => { o.Id = 0; return o; }), ct);
             logger.LogInformation("Demo outcomes written in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
             db.ChangeTracker.AutoDetectChangesEnabled = true;
 

@@ -3,6 +3,7 @@ using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Employers;
 using Gongjiang.Core.Jobs;
+using Gongjiang.Core.Recruiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongjiang.Application.Jobs;
@@ -16,8 +17,10 @@ public static class ListOwnJobs
     public sealed record Query(JobStatus? Status = null, string? Text = null, int Page = 1, int PageSize = 20) : IUseCase<OwnJobs>;
 
     /// <param name="WhyCannotPublish">The code of the publishing gate the employer is held at, or null when it may publish.</param>
+    /// <param name="NewApplicants">Applications not looked at yet (still 已申请), by posting of this page.</param>
+    /// <param name="NewApplicantsTotal">Applications not looked at yet over all the employer's postings.</param>
     public sealed record OwnJobs(Employer Employer, DateOnly Today, IReadOnlyList<JobPosting> Items, int Page, int Total,
-        IReadOnlyDictionary<JobStatus, int> Counts, string? WhyCannotPublish);
+        IReadOnlyDictionary<JobStatus, int> Counts, string? WhyCannotPublish, IReadOnlyDictionary<string, int> NewApplicants, int NewApplicantsTotal);
 
     public sealed class Handler(AppDbContext db, PostingRules rules) : IUseCaseHandler<Query, OwnJobs>
     {
@@ -43,7 +46,12 @@ public static class ListOwnJobs
             var page = Math.Max(1, query.Page);
             var size = Math.Clamp(query.PageSize, 1, 100);
             var items = await filtered.OrderByDescending(j => j.UpdatedAt).ThenByDescending(j => j.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
-            return new OwnJobs(employer.Value, today, items, page, total, counts, employer.Value.WhyCannotPublish(rules.Now));
+            var fresh = db.Applications.AsNoTracking().Where(a => a.Stage == ApplicationStage.Applied && all.Any(j => j.Id == a.JobId));
+            var newTotal = await fresh.CountAsync(ct);
+            var ids = items.Select(j => j.Id).ToList();
+            var newByJob = await fresh.Where(a => ids.Contains(a.JobId)).GroupBy(a => a.JobId)
+                .Select(g => new { JobId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.JobId, g => g.Count, ct);
+            return new OwnJobs(employer.Value, today, items, page, total, counts, employer.Value.WhyCannotPublish(rules.Now), newByJob, newTotal);
         }
     }
 }

@@ -12,6 +12,33 @@ public sealed record Occupation(
     bool IsDigital)
 {
     public string? ParentCode => OccupationCode.Parent(Code);
+
+    /// <summary>
+    /// The name without the 大典's marks glued to its end (L 绿色职业, S 数字职业, L/S both), which <see cref="IsGreen"/> and
+    /// <see cref="IsDigital"/> carry: what a page shows before the marks' labelled tags.
+    /// </summary>
+    public string PlainName => StripMarks(Name);
+
+    /// <summary>A green occupation (绿色职业): flagged so, or marked L in its name (the two sources do not always agree).</summary>
+    public bool ShowsGreen => IsGreen || MarkOf(Name).Contains('L', StringComparison.Ordinal);
+
+    /// <summary>A digital occupation (数字职业): flagged so, or marked S in its name.</summary>
+    public bool ShowsDigital => IsDigital || MarkOf(Name).Contains('S', StringComparison.Ordinal);
+
+    public static string StripMarks(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name[..^MarkOf(name).Length].TrimEnd();
+    }
+
+    /// <summary>The mark glued to the end of a name: "L/S", "L", "S" or "" (an all-Latin name such as PLC has none).</summary>
+    private static string MarkOf(string name)
+    {
+        foreach (var mark in (string[])["L/S", "L", "S"])
+            if (name.Length > mark.Length && name.EndsWith(mark, StringComparison.Ordinal) && !char.IsAsciiLetter(name[^(mark.Length + 1)]))
+                return mark;
+        return "";
+    }
 }
 
 /// <summary>Helpers over x-xx-xx-xx codes.</summary>

@@ -13,6 +13,12 @@ public sealed class PageHandlerGuard : IAsyncPageFilter
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        // The status page shows any request's failure, whatever its method.
+        if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+        {
+            await next();
+            return;
+        }
         var request = context.HttpContext.Request;
         var requested = context.RouteData.Values.TryGetValue("handler", out var routed) && routed is string r ? r
             : request.Query.TryGetValue("handler", out var queried) ? queried.ToString()

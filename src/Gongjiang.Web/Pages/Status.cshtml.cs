@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongjiang.Web.Pages;
@@ -10,10 +11,15 @@ public sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }
 
-    // The status comes from the route only: a re-executed form post may carry a field of its own named "code" (an SMS code).
-    public void OnGet([FromRoute] int code) => Code = Normalize(code);
-
-    public void OnPost([FromRoute] int code) => Code = Normalize(code);
+    /// <summary>Whatever the method of the request that failed (a DELETE to a page is re-executed here as a DELETE).</summary>
+    [NonHandler]
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var routed = RouteData.Values.TryGetValue("code", out var value) && int.TryParse(value?.ToString(), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 404;
+        Code = Normalize(routed);
+    }
 
     private int Normalize(int code)
     {

@@ -24,6 +24,7 @@ public sealed record Access(string[]? Roles)
     public static readonly Access Employer = new([Gongjiang.Application.Identity.Roles.EmployerHR, Gongjiang.Application.Identity.Roles.Agency]);
     public static readonly Access Operator = new([Gongjiang.Application.Identity.Roles.Operator, Gongjiang.Application.Identity.Roles.Admin]);
     public static readonly Access HR = new([Gongjiang.Application.Identity.Roles.EmployerHR]);
+    public static readonly Access Admin = new([Gongjiang.Application.Identity.Roles.Admin]);
     public static readonly Access Agency = new([Gongjiang.Application.Identity.Roles.Agency]);
     /// <summary>Who may import jobs: employers for their own, operators for anyone's.</summary>
     public static readonly Access EmployerOrOperator = new([.. Employer.Roles!, .. Operator.Roles!]);
@@ -133,6 +134,11 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("POST", "/api/v1/account/register-employer", Access.Public) { Refusals = ["employer.licence_file_required"] },
         new("POST", "/api/v1/account/password/reset", Access.Public, Body: """{"phone":"13600000901","code":"123456","newPassword":"Another-pass-2027"}""") { Refusals = ["code.wrong"] },
         new("POST", "/api/v1/account/password", Access.SignedIn, Body: """{"currentPassword":"not-the-password","newPassword":"Another-pass-2027"}""") { Refusals = ["account.wrong_password"] },
+        new("GET", "/api/v1/users/", Access.Admin),
+        new("PUT", "/api/v1/users/{id}/roles", Access.Admin, Body: """{"roles":["Operator"]}"""),
+        new("POST", "/api/v1/users/{id}/disable", Access.Admin, Body: """{"reason":""}""") { Refusals = ["user.reason_required"] },
+        new("POST", "/api/v1/users/{id}/enable", Access.Admin),
+        new("POST", "/api/v1/users/{id}/unlock", Access.Admin),
         new("POST", "/api/v1/account/phone", Access.Seeker, Body: """{"phone":"13600000902","code":"123456"}""") { Refusals = ["code.wrong"] },
         new("GET", "/api/v1/me/export", Access.Seeker),
         new("POST", "/api/v1/me/erase", Access.Seeker, Body: """{"password":"not-the-password"}""") { Refusals = ["account.wrong_password"] },
@@ -229,6 +235,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("/Account/ForgotPassword", Access.Public),
         new("/Account/Password", Access.SignedIn),
         new("/Seeker/Phone", Access.Seeker),
+        new("/Operator/Users", Access.Admin),
         new("/Inbox", Access.SignedIn),
         new("/Seeker/MyData", Access.Seeker),
         new("/Seeker/Privacy", Access.Seeker),
@@ -670,6 +677,7 @@ public sealed class SecurityCast
     public required string ContactRequestId { get; init; }
     public required string ConsentId { get; init; }
     public required string ComplaintId { get; init; }
+    public required string BystanderId { get; init; }
     public required string ProjectId { get; init; }
     public required string CandidateId { get; init; }
     public required string CampaignId { get; init; }
@@ -704,7 +712,8 @@ public sealed class SecurityCast
                 });
                 await db.SaveChangesAsync();
                 var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-                foreach (var (name, role, employer) in new[] { ("agency1", Roles.Agency, "A1"), ("admin1", Roles.Admin, (string?)null) })
+                // bystander: an account nobody signs in as, whose roles and state the administrators' routes change.
+                foreach (var (name, role, employer) in new[] { ("agency1", Roles.Agency, "A1"), ("admin1", Roles.Admin, (string?)null), ("bystander", Roles.Operator, (string?)null) })
                 {
                     var user = new AppUser { UserName = name, DisplayName = name, EmployerId = employer };
                     var created = await users.CreateAsync(user, ApiFactory.Password);
@@ -775,6 +784,7 @@ public sealed class SecurityCast
                 CampaignId = campaignId,
                 TalkId = talk.GetProperty("id").GetString()!,
                 ImportTaskId = importTask.GetProperty("id").GetString()!,
+                BystanderId = await BystanderIdAsync(factory),
             };
             Prepared[factory] = cast;
             return cast;
@@ -786,6 +796,12 @@ public sealed class SecurityCast
     }
 
     /// <summary>A route pattern with the test records filled in; an unknown parameter fails with the pattern's name.</summary>
+    private static async Task<string> BystanderIdAsync(ApiFactory factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync("bystander"))!.Id;
+    }
+
     public string Fill(string pattern)
     {
         var segments = pattern.Split('/');
@@ -804,6 +820,7 @@ public sealed class SecurityCast
             "id" when collection == "import" && inner == "tasks" => ImportTaskId,
             "id" when pattern.Contains("/ImportProgress/", StringComparison.Ordinal) => ImportTaskId,
             "id" when collection == "complaints" => ComplaintId,
+            "id" when collection == "users" => BystanderId,
             "id" when collection == "projects" => ProjectId,
             "id" when collection == "campus" && inner == "campaigns" => CampaignId,
             "id" when collection == "campus" && inner == "talks" => TalkId,

@@ -51,8 +51,14 @@ public sealed class ComplaintTests(WebAppFixture web)
         var visitor = await web.NewPageAsync();
         await visitor.GotoAsync("/Jobs?q=" + Uri.EscapeDataString(title));
         await Expect(visitor.Locator($"a[href='/Jobs/Detail/{jobId}']")).ToHaveCountAsync(0);
-        var detail = await visitor.GotoAsync($"/Jobs/Detail/{jobId}");
-        Assert.Equal(404, detail!.Status);
+        // Its page says it was taken down and why (410 Gone), instead of a bare "not found".
+        var detail = await seeker.GotoAsync($"/Jobs/Detail/{jobId}");
+        Assert.Equal(410, detail!.Status);
+        await Expect(seeker.Locator("#taken-down h1")).ToHaveTextAsync("该岗位已被平台下架");
+        await Expect(seeker.Locator("#takedown-reason")).ToContainTextAsync("电话核实，确有收取服装费");
+        await Expect(seeker.Locator("#apply")).ToHaveCountAsync(0);
+        await seeker.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "job-taken-down-seeker.png"), FullPage = true });
+        await seeker.GotoAsync("/Seeker/Reports");
         await seeker.ReloadAsync();
         await Expect(seeker.Locator($"#my-reports .report").First.Locator(".status")).ToHaveTextAsync("举报属实");
         await hr.GotoAsync("/Employer/Company");

@@ -18,6 +18,9 @@ public sealed class WebAppFixture : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The running app's services: its routes, and the demo zone's records whose ids fill the routes.</summary>
+    public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("The app has not started.");
+
     /// <summary>Screenshots land here for a person to look at: tests/Gongjiang.Web.Tests/TestResults/screenshots.</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(ProjectDirectory(), "TestResults", "screenshots");
 

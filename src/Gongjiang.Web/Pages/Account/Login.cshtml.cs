@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Identity;
+using Gongjiang.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,7 +34,7 @@ public sealed class LoginModel(IUseCases useCases, SignInManager<AppUser> signIn
         var account = await useCases.RunAsync(new FindSignInAccount.Query(UserName), ct);
         var user = account.Succeeded ? account.Value : null;
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Password, isPersistent: true, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : RoleHomes.For(await signIn.UserManager.GetRolesAsync(user!)));
         Error = result.IsLockedOut && user?.DisabledAt is not null ? "账号已停用，请联系平台管理员。"
             : result.IsLockedOut ? "登录失败次数过多，账号已临时锁定，请15分钟后再试。" : "用户名或密码错误。";
         return Page();

@@ -37,7 +37,7 @@ public sealed class CampusModel(IUseCases useCases) : PageModel
     /// <summary>The talk's time is entered in China time.</summary>
     public Task<IActionResult> OnPostTalkAsync(string campaignId, string? school, string? place, DateTime? startsAt, int? capacity, CancellationToken ct) =>
         RunAsync("宣讲会已安排。", new AddTalk.Command(campaignId, new TalkInput(school, place,
-            startsAt is { } local ? DateTime.SpecifyKind(local - Jobs.BoardModel.ChinaOffset, DateTimeKind.Utc) : null, capacity)), ct);
+            startsAt is { } local ? Gongjiang.Core.Common.ChinaTime.ToUtc(local) : null, capacity)), ct);
 
     private static List<string> Split(string? text) =>
         text?.Split([',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList() ?? [];

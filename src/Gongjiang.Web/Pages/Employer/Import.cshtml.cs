@@ -22,6 +22,14 @@ public sealed class ImportModel(IUseCases useCases) : PageModel
 
     public void OnGet() { }
 
+    /// <summary>The CSV template: the header of the columns the importer reads, to fill in a spreadsheet.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct)
+    {
+        var template = await useCases.RunAsync(new GetImportTemplate.Query(ImportSheet.Jobs), ct);
+        if (!template.Succeeded) return NotFound();
+        return File(template.Value.Content, template.Value.ContentType, template.Value.FileName);
+    }
+
     public async Task<IActionResult> OnPostPreviewAsync(IFormFile? file, CancellationToken ct)
     {
         var (outcome, token) = await ImportUploads.PreviewAsync(useCases, User.FindFirstValue(ClaimTypes.NameIdentifier)!, ImportSheet.Jobs, file, ct);

@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongjiang.Web.Pages.Jobs;
 
-/// <summary>One posting in full, and applying (申请) to it. Drafts and closed postings are shown only to their employer and to operators.</summary>
+/// <summary>
+/// One posting in full, and applying (申请) to it. Drafts and closed postings are shown only to their employer and to operators;
+/// a posting taken down by the platform shows everyone else that it was taken down and why.
+/// </summary>
 public sealed class DetailModel(IUseCases useCases) : PageModel
 {
     [TempData] public string? Problem { get; set; }
@@ -18,6 +21,8 @@ public sealed class DetailModel(IUseCases useCases) : PageModel
         var page = await useCases.RunAsync(new GetJobPage.Query(id), ct);
         if (!page.Succeeded) return NotFound();
         View = page.Value;
+        // A posting the platform took down is gone for good (410), with the reason on the page.
+        if (View.Removal is not null) Response.StatusCode = StatusCodes.Status410Gone;
         return Page();
     }
 

@@ -25,6 +25,14 @@ public sealed class ImportModel(IUseCases useCases) : PageModel
 
     public void OnGet() => Kind = Kind == ImportSheet.Jobs ? ImportSheet.Jobs : ImportSheet.Talent;
 
+    /// <summary>The CSV template: the header of the columns the importer reads, to fill in a spreadsheet.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct)
+    {
+        var template = await useCases.RunAsync(new GetImportTemplate.Query(Kind), ct);
+        if (!template.Succeeded) return NotFound();
+        return File(template.Value.Content, template.Value.ContentType, template.Value.FileName);
+    }
+
     public async Task<IActionResult> OnPostPreviewAsync(IFormFile? file, CancellationToken ct)
     {
         OnGet();

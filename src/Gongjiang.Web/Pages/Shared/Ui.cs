@@ -53,7 +53,14 @@ public static class Ui
 
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
-    public static string Date(DateTime? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+    /// <summary>The day in China (Asia/Shanghai) of a stored UTC instant: every page shows instants through this and <see cref="Time"/>.</summary>
+    public static string Date(DateTime? utc) => utc is { } at ? ChinaTime.Date(at) : "";
+
+    /// <summary>A stored UTC instant as China time to the minute: 2026-07-01 14:30.</summary>
+    public static string Time(DateTime? utc) => utc is { } at ? ChinaTime.Minutes(at) : "";
+
+    /// <summary>A recent UTC instant as China time without the year: 07-01 14:30.</summary>
+    public static string ShortTime(DateTime utc) => ChinaTime.FromUtc(utc).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A short place name: 青岛市·黄岛区 (Qingdao · Huangdao in English).</summary>
     public static string Place(TaxonomyCatalog catalog, string? code)

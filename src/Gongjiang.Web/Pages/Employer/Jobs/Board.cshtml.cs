@@ -14,9 +14,6 @@ namespace Gongjiang.Web.Pages.Employer.Jobs;
 /// </summary>
 public sealed class BoardModel(IUseCases useCases) : PageModel
 {
-    /// <summary>Times are entered and shown in China Standard Time, which has no daylight saving.</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     [TempData] public string? Message { get; set; }
     [TempData] public string? Problem { get; set; }
     /// <summary>The last bulk action's report: how many changed, how many were refused, and why (one line each).</summary>
@@ -31,8 +28,6 @@ public sealed class BoardModel(IUseCases useCases) : PageModel
 
     public GetBoard.Board View { get; private set; } = null!;
     public bool Filtered { get; private set; }
-
-    public static string Local(DateTime utc) => (DateTime.SpecifyKind(utc, DateTimeKind.Utc) + ChinaOffset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string InterviewStatusKey(InterviewStatus status) => status switch
     {
@@ -68,7 +63,7 @@ public sealed class BoardModel(IUseCases useCases) : PageModel
 
     public Task<IActionResult> OnPostInterviewAsync(string jobId, string applicationId, DateTime? startsAt, string? place, string? onlineLink,
         string? interviewId, Guid version, CancellationToken ct) =>
-        Run(jobId, "面试安排已保存。", new ScheduleInterview.Command(applicationId, startsAt - ChinaOffset, place, onlineLink, version,
+        Run(jobId, "面试安排已保存。", new ScheduleInterview.Command(applicationId, startsAt is { } local ? Gongjiang.Core.Common.ChinaTime.ToUtc(local) : null, place, onlineLink, version,
             string.IsNullOrEmpty(interviewId) ? null : interviewId), ct);
 
     public Task<IActionResult> OnPostInterviewStatusAsync(string jobId, string applicationId, string interviewId, string status, CancellationToken ct) =>

@@ -1,0 +1,254 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Gongjiang.Application.DemoZone;
+using Gongjiang.Application.Import;
+using Gongjiang.Application.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Gongjiang.Web.Tests.Browser;
+
+/// <summary>
+/// Every page of every role on a phone (390×844): the page never scrolls sideways, no element reaches past the screen's
+/// edge, buttons and fields are at least 44 px tall to tap, and no occupation's name carries the 大典's L/S mark glued on. The pages are the app's own Razor page routes, so a new page
+/// is checked as soon as it exists; a role's pages are those its role is authorized for, their route ids the demo zone's
+/// records of that user. Each page is saved as a screenshot (TestResults/screenshots/phone-*).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class PhoneWidthTests(WebAppFixture web, ITestOutputHelper output)
+{
+    /// <summary>Pages that do not render for a browser at all: they act and send the visitor on.</summary>
+    private static readonly HashSet<string> ActionOnlyPages = ["/Culture", "/Account/Logout"];
+
+    /// <summary>Route ids a role has no demo record for, with the reason; the page then answers its status page, also checked.</summary>
+    private static readonly Dictionary<(string Role, string Route), string> NoRecordFor = new()
+    {
+        [("agency", "/Employer/Jobs/Board/{jobId}")] = "the demo agency posts no jobs of its own",
+    };
+
+    /// <summary>Occupation names as the 大典 writes them with a mark glued on (工业机器人系统操作员S): pages show a tag instead.</summary>
+    private static readonly string[] MarkedNames = Gongjiang.Core.Taxonomy.TaxonomyCatalog.Default.Occupations
+        .Where(o => o.Name != o.PlainName).Select(o => o.Name).ToArray();
+
+    private const string Overflow = """
+        () => {
+            const width = window.innerWidth;
+            const describe = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '');
+            const wide = [];
+            for (const el of document.body.querySelectorAll('*')) {
+                const r = el.getBoundingClientRect();
+                if (r.width === 0 || r.height === 0) continue;
+                if (r.right <= width + 0.5 && r.left >= -0.5) continue;
+                if (wide.some(w => w.el.contains(el))) continue;
+                wide.push({ el, text: `${describe(el)} ${Math.round(r.left)}..${Math.round(r.right)}` });
+            }
+            const small = [];
+            for (const el of document.body.querySelectorAll('button, .btn, select, summary, input:not([type=checkbox]):not([type=radio]):not([type=hidden]), .mainnav a, .pager .page, label.check-label')) {
+                const r = el.getBoundingClientRect();
+                if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+                if (el.closest('.sr-only, .default-submit')) continue;
+                if (r.height < 43.5) small.push(`${describe(el)} ${Math.round(r.height)}px`);
+            }
+            return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width,
+                     wide: wide.slice(0, 6).map(w => w.text), small: small.slice(0, 6) };
+        }
+        """;
+
+    public static TheoryData<string, string> Roles => new()
+    {
+        { "anonymous", "zh-CN" }, { "anonymous", "en" },
+        { "seeker", "zh-CN" }, { "seeker", "en" },
+        { "hr", "zh-CN" }, { "hr", "en" },
+        { "agency", "zh-CN" },
+        { "operator", "zh-CN" }, { "operator", "en" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Every_page_of_a_role_fits_a_phone_screen(string role, string language)
+    {
+        var context = await web.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = web.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        if (role != "anonymous") await WebAppFixture.SignInAsync(page, role, DemoAccounts.Password);
+        if (language == "en") await page.GotoAsync("/Culture?culture=en&returnUrl=/");
+
+        // The navigation is behind the menu button: it opens, fits and closes again.
+        await page.GotoAsync("/");
+        Assert.False(await page.Locator(".mainnav").IsVisibleAsync(), "the navigation shows before the menu is opened");
+        await page.ClickAsync("#menu-toggle");
+        Assert.Equal("true", await page.GetAttributeAsync("#menu-toggle", "aria-expanded"));
+        Assert.True(await page.Locator(".mainnav a[href='/Jobs']").IsVisibleAsync(), "the opened menu does not show the navigation");
+        var failures = Problems("/ (menu open)", await page.EvaluateAsync<JsonElement>(Overflow));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, $"phone-{role}-{language}-menu.png") });
+        await page.Keyboard.PressAsync("Escape");
+        Assert.Equal("false", await page.GetAttributeAsync("#menu-toggle", "aria-expanded"));
+
+        var values = await RouteValuesAsync(role);
+        var routes = await PagesOfAsync(role);
+        Assert.NotEmpty(routes);
+        foreach (var route in routes)
+        {
+            var path = Fill(route, values, out var missing);
+            if (missing is not null)
+            {
+                Assert.True(NoRecordFor.ContainsKey((role, route)), $"{role}: no demo record fills {{{missing}}} of {route}");
+                path = Fill(route, new Dictionary<string, string> { [missing] = "NO-RECORD" }, out _);
+            }
+            var response = await page.GotoAsync(path);
+            var status = response?.Status ?? 0;
+            if (status != 200 && !NoRecordFor.ContainsKey((role, route))) failures.Add($"{path}: HTTP {status}");
+            var landed = new Uri(page.Url).AbsolutePath;
+            if (landed.StartsWith("/Account/", StringComparison.Ordinal) && !route.StartsWith("/Account/", StringComparison.Ordinal))
+                failures.Add($"{path}: sent to {landed}");
+
+            failures.AddRange(Problems(path, await page.EvaluateAsync<JsonElement>(Overflow)));
+            var text = await page.InnerTextAsync("body");
+            failures.AddRange(MarkedNames.Where(n => text.Contains(n, StringComparison.Ordinal)).Take(3).Select(n => $"{path}: the 大典's mark glued to a name: {n}"));
+
+            var name = $"phone-{role}-{language}-" + string.Join('_', route.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim('{', '}', '?').Split(':')[0]));
+            await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
+        }
+        output.WriteLine($"{role} ({language}): {routes.Count} pages: {string.Join(", ", routes)}");
+        foreach (var f in failures) output.WriteLine(f);
+        Assert.True(failures.Count == 0, $"{role} ({language}) at 390 px:\n" + string.Join("\n", failures));
+        await context.CloseAsync();
+    }
+
+    private static List<string> Problems(string path, JsonElement check)
+    {
+        var problems = new List<string>();
+        var scrollWidth = check.GetProperty("scrollWidth").GetInt32();
+        var innerWidth = check.GetProperty("innerWidth").GetInt32();
+        if (scrollWidth > innerWidth) problems.Add($"{path}: scrolls sideways ({scrollWidth} > {innerWidth})");
+        foreach (var wide in check.GetProperty("wide").EnumerateArray()) problems.Add($"{path}: wider than the screen: {wide.GetString()}");
+        foreach (var small in check.GetProperty("small").EnumerateArray()) problems.Add($"{path}: too small to tap: {small.GetString()}");
+        return problems;
+    }
+
+    /// <summary>
+    /// The app's page routes a role may open: a page with no authorization for everyone, the others when the role's user
+    /// satisfies the page's policies (anonymous: only pages without authorization).
+    /// </summary>
+    private async Task<List<string>> PagesOfAsync(string role)
+    {
+        var endpoints = web.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<CompiledPageActionDescriptor>() is not null)
+            .GroupBy(e => e.Metadata.GetMetadata<CompiledPageActionDescriptor>()!.ViewEnginePath)
+            .Select(g => g.OrderBy(e => e.RoutePattern.RawText!.Length).First());
+        var policies = web.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var authorization = web.Services.GetRequiredService<IAuthorizationService>();
+        var user = RoleUser(role);
+        var pages = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var route = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            if (ActionOnlyPages.Contains(route)) continue;
+            var data = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
+            if (data.Count > 0)
+            {
+                if (user is null) continue;
+                var policy = await AuthorizationPolicy.CombineAsync(policies, data);
+                if (policy is null || !(await authorization.AuthorizeAsync(user, policy)).Succeeded) continue;
+            }
+            pages.Add(route);
+        }
+        return pages.OrderBy(p => p, StringComparer.Ordinal).ToList();
+    }
+
+    private static ClaimsPrincipal? RoleUser(string role)
+    {
+        var roleName = DemoAccounts.All.FirstOrDefault(a => a.UserName == role)?.Role;
+        if (roleName is null) return null;
+        return new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, role), new Claim(ClaimTypes.Role, roleName)], "test"));
+    }
+
+    /// <summary>Route parameters filled with the demo records the role's user works with.</summary>
+    private async Task<Dictionary<string, string>> RouteValuesAsync(string role)
+    {
+        using var scope = web.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["code"] = "404" };
+        var hrUser = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == "hr");
+        var agencyUser = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == "agency");
+        var openJob = await db.Jobs.AsNoTracking().Where(j => j.EmployerId == hrUser.EmployerId && j.Status == Gongjiang.Core.Jobs.JobStatus.Open)
+            .OrderBy(j => j.Id).Select(j => j.Id).FirstAsync();
+        values["id:/Jobs/Detail/{id}"] = openJob;
+        values[QueryOf + "/Seeker/Report"] = "?job=" + openJob;
+        var project = await db.HeadhuntingProjects.AsNoTracking().Where(p => p.AgencyId == agencyUser.EmployerId).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        switch (role)
+        {
+            case "hr":
+                values["id:/Employer/Jobs/Recommendations/{id?}"] = openJob;
+                // The board of the job with the most applications, so the page shows its cards.
+                values["jobId"] = await db.Applications.AsNoTracking().Where(a => db.Jobs.Any(j => j.Id == a.JobId && j.EmployerId == hrUser.EmployerId))
+                    .GroupBy(a => a.JobId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefaultAsync() ?? openJob;
+                values["id:/Employer/Talent/View/{id}"] = await SharedTalentAsync(db);
+                values["id:/Agency/Projects/{id}"] = values["id:/Agency/Projects/{id}/Edit"] = values["id:/Agency/Projects/{id}/Report"] = project;
+                values["id:/Employer/Campus/Edit/{id}"] = await db.CampusCampaigns.AsNoTracking().Where(c => c.EmployerId == hrUser.EmployerId)
+                    .OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+                values["id:/Employer/ImportProgress/{id}"] = await ImportTaskAsync(db, role, ImportSheet.Jobs);
+                break;
+            case "agency":
+                values["id:/Employer/Talent/View/{id}"] = await SharedTalentAsync(db);
+                values["id:/Agency/Projects/{id}"] = values["id:/Agency/Projects/{id}/Edit"] = values["id:/Agency/Projects/{id}/Report"] = project;
+                values["id:/Employer/ImportProgress/{id}"] = await ImportTaskAsync(db, role, ImportSheet.Jobs);
+                break;
+            case "operator":
+                values["id:/Operator/ImportProgress/{id}"] = await ImportTaskAsync(db, role, ImportSheet.Talent);
+                break;
+        }
+        return values;
+    }
+
+    private static Task<string> SharedTalentAsync(AppDbContext db) =>
+        db.Talent.AsNoTracking().Where(t => t.SharedWithZone && t.IsActive).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+
+    /// <summary>A finished background import of the user, with a row it could not import: its progress page has a real id.</summary>
+    private static async Task<string> ImportTaskAsync(AppDbContext db, string userName, string kind)
+    {
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == userName);
+        var now = DateTime.UtcNow;
+        var task = new ImportTask
+        {
+            Id = "phone-" + userName + "-" + Guid.NewGuid().ToString("N")[..8], UserId = user.Id, Kind = kind, FileName = "a-rather-long-file-name-from-the-hr-office-2026.csv",
+            OwnEmployerId = user.EmployerId, State = ImportTaskState.Done, RowsTotal = 2_501, RowsDone = 2_501, Inserted = 2_500, Skipped = 1,
+            Errors = "line 3: min_grade: 技能等级须为1到5之间的整数（1为高级技师，5为初级工）", CreatedAt = now, UpdatedAt = now, FinishedAt = now,
+        };
+        db.ImportTasks.Add(task);
+        await db.SaveChangesAsync();
+        return task.Id;
+    }
+
+    /// <summary>The key of a page's query string (a page that is opened for a record named in its query).</summary>
+    private const string QueryOf = "?:";
+
+    /// <summary>The route with its parameters filled: a value for this route ("id:/route") first, then one for the name.</summary>
+    private static string Fill(string route, Dictionary<string, string> values, out string? missing)
+    {
+        missing = null;
+        var path = new StringBuilder();
+        foreach (var segment in route.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            path.Append('/');
+            if (!segment.StartsWith('{')) { path.Append(segment); continue; }
+            var name = segment.Trim('{', '}', '?').Split(':')[0];
+            if (values.TryGetValue(name + ":" + route, out var own) || values.TryGetValue(name, out own)) path.Append(Uri.EscapeDataString(own));
+            else if (segment.EndsWith("?}", StringComparison.Ordinal)) path.Length--;
+            else missing ??= name;
+        }
+        if (path.Length == 0) path.Append('/');
+        return values.TryGetValue(QueryOf + route, out var query) ? path + query : path.ToString();
+    }
+}
