@@ -80,7 +80,7 @@ public static class BenchMatching
         lucene.Build(jobList, talentList);
         var buildSeconds = build.Elapsed.TotalSeconds;
         var memoryMb = (Settle() - before) / 1048576.0;
-        log($"lucene index: {buildSeconds:0.0} s, {memoryMb:0} MB");
+        log($"lucene index: {buildSeconds:0.0} s, {memoryMb:0} MB managed, {lucene.IndexBytes / 1048576.0:0} MB on disk (memory-mapped)");
 
         return Measure(market, plan, q => q.ForJob
             ? lucene.TalentForJob(jobList[q.Index], Top)
