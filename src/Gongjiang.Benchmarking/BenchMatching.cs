@@ -90,14 +90,21 @@ public static class BenchMatching
     private static (TreeEnsembleModel Model, RankerFigures Figures) TrainRanker(SyntheticMarket market, MatchingEngine engine, int outcomeSeed, Action<string> log)
     {
         var outcomes = MarketGenerator.GenerateOutcomes(market, outcomeSeed, jobsSampled: Math.Clamp(market.JobCount / 2, 50, 4_000), recommendationsPerJob: 20);
-        var groups = OutcomeFeatures.Groups(engine, OutcomeRelevance.Pairs(outcomes), out var skipped);
-        var (train, validation) = RankingGroups.SplitByTime(groups, 0.5);
-        var model = LambdaRankTrainer.Fit(train, new RankerTrainingOptions());
+        // Split where the later half of the jobs were first shown; the training half keeps only the labels known then.
+        var splitAt = RankingGroups.CutTime(outcomes.GroupBy(o => o.JobId, StringComparer.Ordinal).Select(g => g.Min(o => o.At)), 0.5);
+        var stream = OutcomeGroupStream.For(engine, labelsCutAt: splitAt);
+        foreach (var o in outcomes.OrderBy(o => o.JobId, StringComparer.Ordinal).ThenBy(o => o.Id)) stream.Add(o);
+        var groups = stream.Complete();
+        var (train, validation) = RankingGroups.SplitAt(groups, splitAt);
+        var options = new RankerTrainingOptions();
+        var model = LambdaRankTrainer.Fit(train, options);
+        var (_, low, high) = LambdaRankTrainer.GainInterval(validation, model, HandWeights.Default, options);
         var figures = new RankerFigures(outcomeSeed, train.Count, validation.Count,
             Math.Round(Ndcg.Mean(LambdaRankTrainer.NdcgDepth, validation, HandWeights.Default), 4),
-            Math.Round(Ndcg.Mean(LambdaRankTrainer.NdcgDepth, validation, model), 4));
-        log($"learned ranker: {outcomes.Count:N0} outcome events, {groups.Count:N0} job groups ({skipped.Total:N0} pairs left out), "
-            + $"train {train.Count:N0} / validate {validation.Count:N0}; validation ndcg@10 hand {figures.ValidationNdcgHand:0.0000}, learned {figures.ValidationNdcgLearned:0.0000}");
+            Math.Round(Ndcg.Mean(LambdaRankTrainer.NdcgDepth, validation, model), 4), Math.Round(low, 4), Math.Round(high, 4));
+        log($"learned ranker: {outcomes.Count:N0} outcome events, {groups.Count:N0} job groups ({stream.Skipped.Total:N0} pairs left out), "
+            + $"split at {splitAt:yyyy-MM-dd HH:mm}: train {train.Count:N0} / validate {validation.Count:N0}; validation ndcg@10 hand {figures.ValidationNdcgHand:0.0000}, "
+            + $"learned {figures.ValidationNdcgLearned:0.0000}, gain interval [{low:+0.0000;-0.0000}, {high:+0.0000;-0.0000}]");
         return (model, figures);
     }
 

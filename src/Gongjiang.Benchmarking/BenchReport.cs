@@ -38,4 +38,6 @@ public sealed record RankerFigures(
     [property: JsonPropertyName("train_groups")] int TrainGroups,
     [property: JsonPropertyName("validation_groups")] int ValidationGroups,
     [property: JsonPropertyName("validation_ndcg10_hand")] double ValidationNdcgHand,
-    [property: JsonPropertyName("validation_ndcg10_learned")] double ValidationNdcgLearned);
+    [property: JsonPropertyName("validation_ndcg10_learned")] double ValidationNdcgLearned,
+    [property: JsonPropertyName("validation_gain_low")] double ValidationGainLow,
+    [property: JsonPropertyName("validation_gain_high")] double ValidationGainHigh);
