@@ -4,6 +4,7 @@ using Gongjiang.Market;
 using Gongjiang.Core.Taxonomy;
 using Gongjiang.Core.Talent;
 using Gongjiang.Matching.Engine;
+using Gongjiang.Matching.Ranking;
 
 namespace Gongjiang.Benchmarking;
 
@@ -37,16 +38,20 @@ public static class BenchMatching
         var plan = Plan(market, jobList, talentList, queries, seed, today);
         log($"queries: {plan.Length:N0}, {plan.Count(q => q.IdealDcg > 0):N0} with relevant results ({clock.Elapsed.TotalSeconds:0.0} s)");
 
-        var gongjiang = RunGongjiang(market, catalog, jobList, talentList, plan, today, log);
+        var (gongjiang, learned, ranker) = RunGongjiang(market, catalog, jobList, talentList, plan, today, seed, log);
         log($"gongjiang: {gongjiang} ({clock.Elapsed.TotalSeconds:0.0} s)");
+        log($"gongjiang with the learned ranker: {learned} ({clock.Elapsed.TotalSeconds:0.0} s)");
         var lucene = baseline ? RunLucene(market, catalog, jobList, talentList, plan, today, log) : new SystemFigures(0, 0, 0, 0, 0, 0);
         log($"lucene: {lucene} ({clock.Elapsed.TotalSeconds:0.0} s)");
 
-        return new BenchReport(talent, jobs, queries, Environment.ProcessorCount, gongjiang, lucene);
+        return new BenchReport(talent, jobs, queries, Environment.ProcessorCount, gongjiang, lucene, seed, learned, ranker);
     }
 
-    private static SystemFigures RunGongjiang(SyntheticMarket market, TaxonomyCatalog catalog, IReadOnlyList<JobPosting> jobList,
-        IReadOnlyList<TalentProfile> talentList, BenchQuery[] plan, DateOnly today, Action<string> log)
+    /// <summary>The outcomes the ranker learns from are simulated with the market's seed plus this.</summary>
+    public const int OutcomeSeedOffset = 1000;
+
+    private static (SystemFigures Hand, SystemFigures Learned, RankerFigures Ranker) RunGongjiang(SyntheticMarket market, TaxonomyCatalog catalog,
+        IReadOnlyList<JobPosting> jobList, IReadOnlyList<TalentProfile> talentList, BenchQuery[] plan, DateOnly today, int seed, Action<string> log)
     {
         var before = Settle();
         var build = Stopwatch.StartNew();
@@ -67,8 +72,40 @@ public static class BenchMatching
             return engine.JobsForTalent(talentList[q.Index].Id, Top, options).Select(r => r.JobId).ToList();
         }, buildSeconds, memoryMb, log);
         log($"gongjiang candidates scored per query: {(QueryScratch.Current.Scored - scoredBefore) / (double)(plan.Length + Math.Min(WarmUpQueries, plan.Length)):N0}");
+
+        var (model, ranker) = TrainRanker(market, engine, seed + OutcomeSeedOffset, log);
+        var learnedOptions = options with { Reranker = model };
+        var learned = Measure(market, plan, q => q.ForJob
+            ? engine.TalentForJob(jobList[q.Index].Id, Top, learnedOptions).Select(r => r.TalentId).ToList()
+            : engine.JobsForTalent(talentList[q.Index].Id, Top, learnedOptions).Select(r => r.JobId).ToList(), buildSeconds, memoryMb, log);
         GC.KeepAlive(engine);
-        return figures;
+        return (figures, learned, ranker);
+    }
+
+    /// <summary>
+    /// The learned ranker as the platform would train it from its own history: recruiting outcomes simulated on the
+    /// market (their odds follow the hidden truth), features as of each pair's first showing, the earlier half of the
+    /// job groups by time to train, the later half to validate.
+    /// </summary>
+    private static (TreeEnsembleModel Model, RankerFigures Figures) TrainRanker(SyntheticMarket market, MatchingEngine engine, int outcomeSeed, Action<string> log)
+    {
+        var outcomes = MarketGenerator.GenerateOutcomes(market, outcomeSeed, jobsSampled: Math.Clamp(market.JobCount / 2, 50, 4_000), recommendationsPerJob: 20);
+        // Split where the later half of the jobs were first shown; the training half keeps only the labels known then.
+        var splitAt = RankingGroups.CutTime(outcomes.GroupBy(o => o.JobId, StringComparer.Ordinal).Select(g => g.Min(o => o.At)), 0.5);
+        var stream = OutcomeGroupStream.For(engine, labelsCutAt: splitAt);
+        foreach (var o in outcomes.OrderBy(o => o.JobId, StringComparer.Ordinal).ThenBy(o => o.Id)) stream.Add(o);
+        var groups = stream.Complete();
+        var (train, validation) = RankingGroups.SplitAt(groups, splitAt);
+        var options = new RankerTrainingOptions();
+        var model = LambdaRankTrainer.Fit(train, options);
+        var (_, low, high) = LambdaRankTrainer.GainInterval(validation, model, HandWeights.Default, options);
+        var figures = new RankerFigures(outcomeSeed, train.Count, validation.Count,
+            Math.Round(Ndcg.Mean(LambdaRankTrainer.NdcgDepth, validation, HandWeights.Default), 4),
+            Math.Round(Ndcg.Mean(LambdaRankTrainer.NdcgDepth, validation, model), 4), Math.Round(low, 4), Math.Round(high, 4));
+        log($"learned ranker: {outcomes.Count:N0} outcome events, {groups.Count:N0} job groups ({stream.Skipped.Total:N0} pairs left out), "
+            + $"split at {splitAt:yyyy-MM-dd HH:mm}: train {train.Count:N0} / validate {validation.Count:N0}; validation ndcg@10 hand {figures.ValidationNdcgHand:0.0000}, "
+            + $"learned {figures.ValidationNdcgLearned:0.0000}, gain interval [{low:+0.0000;-0.0000}, {high:+0.0000;-0.0000}]");
+        return (model, figures);
     }
 
     private static SystemFigures RunLucene(SyntheticMarket market, TaxonomyCatalog catalog, IReadOnlyList<JobPosting> jobList,
@@ -80,7 +117,7 @@ public static class BenchMatching
         lucene.Build(jobList, talentList);
         var buildSeconds = build.Elapsed.TotalSeconds;
         var memoryMb = (Settle() - before) / 1048576.0;
-        log($"lucene index: {buildSeconds:0.0} s, {memoryMb:0} MB");
+        log($"lucene index: {buildSeconds:0.0} s, {memoryMb:0} MB managed, {lucene.IndexBytes / 1048576.0:0} MB on disk (memory-mapped)");
 
         return Measure(market, plan, q => q.ForJob
             ? lucene.TalentForJob(jobList[q.Index], Top)

@@ -14,7 +14,8 @@ namespace Gongjiang.Market;
 /// </summary>
 public static class MarketGenerator
 {
-    internal const int EmployerStream = 1, JobStream = 2, TalentStream = 3, JobTextStream = 4, TalentTextStream = 5, OutcomeStream = 6;
+    internal const int EmployerStream = 1, JobStream = 2, TalentStream = 3, JobTextStream = 4, TalentTextStream = 5, OutcomeStream = 6,
+        HiddenWeightStream = 7, PairNoiseStream = 8, QualityStream = 9, CodelessStream = 10;
 
     // Cluster shares of a typical northern high-tech zone.
     private static readonly double[] ClusterCumulative = MarketRandom.Cumulative([22, 14, 11, 13, 10, 7, 8, 5, 10]);

@@ -32,6 +32,8 @@ public sealed class SyntheticMarket
     // and which postings ask for a trade in a city. A query touches only people and postings that can be relevant.
     private readonly int _cityCount;
     private readonly int[] _talentByKeyStart, _talentByKey, _talent2ByKeyStart, _talent2ByKey, _jobsByKeyStart, _jobsByKey;
+    // The seeker's hidden work quality (-1, 0, +1): part of the truth, shown only as cues in the résumé text.
+    private readonly sbyte[] _quality;
     private IReadOnlyList<JobPosting>? _allJobs;
     private IReadOnlyList<TalentProfile>? _allTalent;
     private IReadOnlyList<TalentContact>? _allContacts;
@@ -46,6 +48,12 @@ public sealed class SyntheticMarket
         _jobWidth = Math.Max(6, jobs.Length.ToString(CultureInfo.InvariantCulture).Length);
         _talentWidth = Math.Max(7, talent.Length.ToString(CultureInfo.InvariantCulture).Length);
         _cityCount = model.Geography.Cities.Length;
+        _quality = new sbyte[talent.Length];
+        for (var i = 0; i < talent.Length; i++)
+        {
+            var q = MarketRandom.For(spec.Seed, MarketGenerator.QualityStream, i).NextDouble();
+            _quality[i] = (sbyte)(q < 0.2 ? -1 : q >= 0.8 ? 1 : 0);
+        }
         var keys = model.Occupations.Length * _cityCount;
         (_talentByKeyStart, _talentByKey) = Group(talent.Length, keys, (i, slot) => Key(talent[i].Occupation, CitySlot(talent[i], slot)));
         (_talent2ByKeyStart, _talent2ByKey) = Group(talent.Length, keys, (i, slot) => Key(talent[i].Occupation2, CitySlot(talent[i], slot)));
@@ -83,53 +91,65 @@ public sealed class SyntheticMarket
 
     /// <summary>
     /// How well a seeker fits a posting, from the generator's hidden model: 0 none (unrelated trade, or the job is
-    /// where the seeker will not work), 1 a neighbouring trade (same minor group) or the right trade far off the
-    /// requirements, 2 the right trade close to the requirements, 3 the right trade meeting grade, skills, education
-    /// and experience. The posting's status does not matter here; see <see cref="RelevantJobs"/>.
+    /// where the seeker will not work), 1 a neighbouring trade (same minor group) or the right trade that fits poorly,
+    /// 2 the right trade fitting fairly, 3 the right trade fitting well. For the right trade the fit is a hidden utility:
+    /// coverage of the posting's skills under the employer's hidden weights (the stated weights times a log-normal factor
+    /// per skill, which the posting never shows), the grade, experience and education against the requirements, the
+    /// seeker's hidden work quality (shown only as cues in the résumé text) and noise per pair. The posting's status
+    /// does not matter here; see <see cref="RelevantJobs"/>. The README lists what the truth depends on.
     /// </summary>
     public int Relevance(int jobIndex, int talentIndex)
     {
         ref readonly var j = ref _jobs[jobIndex];
         Span<double> weights = stackalloc double[64];
-        var total = JobWeights(in j, weights);
-        return Relevance(in j, in _talent[talentIndex], weights, total);
+        var total = JobWeights(in j, jobIndex, weights);
+        return Relevance(in j, jobIndex, in _talent[talentIndex], talentIndex, weights, total);
     }
 
-    /// <summary>The weight of each skill bit the posting asks for, and their sum (summed in bit order, as coverage is).</summary>
-    private double JobWeights(in JobLatent j, Span<double> weights)
+    /// <summary>The hidden weight of each skill bit the posting asks for, and their sum (summed in bit order).</summary>
+    private double JobWeights(in JobLatent j, int jobIndex, Span<double> weights)
     {
         var occ = _model.Occupations[j.Occupation];
+        var rng = MarketRandom.For(Spec.Seed, MarketGenerator.HiddenWeightStream, jobIndex);
         double total = 0;
         var m = j.Skills;
         while (m != 0)
         {
             var b = System.Numerics.BitOperations.TrailingZeroCount(m);
             m &= m - 1;
-            total += weights[b] = occ.Weight(b, j.SkillGrade);
+            total += weights[b] = occ.Weight(b, j.SkillGrade) * Math.Exp(HiddenWeightSpread * rng.NextGaussian());
         }
         return total;
     }
 
-    private int Relevance(in JobLatent j, in TalentLatent t, ReadOnlySpan<double> weights, double total)
+    /// <summary>Deviation of the log of the hidden skill weight around the stated one.</summary>
+    public const double HiddenWeightSpread = 0.8;
+
+    private int Relevance(in JobLatent j, int jobIndex, in TalentLatent t, int talentIndex, ReadOnlySpan<double> weights, double total)
     {
         if (t.City != j.City && t.Willing1 != j.City && t.Willing2 != j.City) return 0;
-        if (t.Occupation == j.Occupation) return Fit(in j, t.Grade, t.Skills, t.Education, t.Experience, weights, total);
+        var quality = _quality[talentIndex];
+        if (t.Occupation == j.Occupation)
+            return Fit(in j, t.Grade, t.Skills, t.Education, t.Experience, quality, PairNoise(jobIndex, talentIndex), weights, total);
         // Second trades count, but less: experience was mostly gained in the first.
-        if (t.Occupation2 == j.Occupation) return Math.Min(2, Fit(in j, t.Grade2, t.Skills2, t.Education, t.Experience * 0.5f, weights, total));
+        if (t.Occupation2 == j.Occupation)
+            return Math.Min(2, Fit(in j, t.Grade2, t.Skills2, t.Education, t.Experience * 0.5f, quality, PairNoise(jobIndex, talentIndex), weights, total));
         var occupations = _model.Occupations;
         var minor = occupations[j.Occupation].MinorGroup;
         if (occupations[t.Occupation].MinorGroup == minor || (t.Occupation2 >= 0 && occupations[t.Occupation2].MinorGroup == minor)) return 1;
         return 0;
     }
 
-    private static int Fit(in JobLatent j, int grade, ulong skills, int education, float experience, ReadOnlySpan<double> weights, double total)
+    /// <summary>Noise of one pair (what no profile says: the interview, the chemistry), normal with deviation 1.</summary>
+    private double PairNoise(int jobIndex, int talentIndex) =>
+        MarketRandom.For(Spec.Seed, MarketGenerator.PairNoiseStream, ((long)jobIndex << 32) | (uint)talentIndex).NextGaussian();
+
+    private static int Fit(in JobLatent j, int grade, ulong skills, int education, float experience, sbyte quality, double noise,
+        ReadOnlySpan<double> weights, double total)
     {
-        var gradeMet = j.MinGrade == 0 || (grade != 0 && grade <= j.MinGrade);
-        var gradeNear = j.MinGrade == 0 || (grade != 0 && grade <= j.MinGrade + 1);
         var coverage = 1.0;
         if (j.Skills != 0)
         {
-            // Share of the posting's skill weight that the seeker has.
             double met = 0;
             var m = j.Skills & skills;
             while (m != 0)
@@ -139,9 +159,12 @@ public sealed class SyntheticMarket
             }
             coverage = met / total;
         }
-        if (gradeMet && coverage >= 0.5 && education >= j.Education && experience >= j.ExperienceMin) return 3;
-        if (gradeNear && coverage >= 0.25) return 2;
-        return 1;
+        var gradeFit = j.MinGrade == 0 ? (grade != 0 ? 0.8 : 0.6)
+            : grade == 0 ? 0 : grade <= j.MinGrade ? 1 : grade == j.MinGrade + 1 ? 0.5 : 0;
+        var experienceFit = j.ExperienceMin <= 0 ? 1 : Math.Min(1, experience / j.ExperienceMin);
+        var educationFit = education >= j.Education ? 1 : 0.5;
+        var utility = 0.45 * coverage + 0.2 * gradeFit + 0.15 * experienceFit + 0.1 * educationFit + 0.12 * quality + 0.12 * noise;
+        return utility >= 0.78 ? 3 : utility >= 0.55 ? 2 : 1;
     }
 
     /// <summary>Every seeker with relevance &gt; 0 for a posting, in index order. Touches only the posting's minor group in its city.</summary>
@@ -151,7 +174,7 @@ public sealed class SyntheticMarket
         var occupations = _model.Occupations;
         var minor = occupations[j.Occupation].MinorGroup;
         Span<double> weights = stackalloc double[64];
-        var total = JobWeights(in j, weights);
+        var total = JobWeights(in j, jobIndex, weights);
         var result = new List<RelevantIndex>();
         foreach (var o in _model.OccupationsByMinorGroup[minor])
         {
@@ -159,14 +182,14 @@ public sealed class SyntheticMarket
             for (var k = _talentByKeyStart[key]; k < _talentByKeyStart[key + 1]; k++)
             {
                 var t = _talentByKey[k];
-                var r = Relevance(in j, in _talent[t], weights, total);
+                var r = Relevance(in j, jobIndex, in _talent[t], t, weights, total);
                 if (r > 0) result.Add(new RelevantIndex(t, r));
             }
             for (var k = _talent2ByKeyStart[key]; k < _talent2ByKeyStart[key + 1]; k++)
             {
                 var t = _talent2ByKey[k];
                 if (occupations[_talent[t].Occupation].MinorGroup == minor) continue; // already seen through the main trade
-                var r = Relevance(in j, in _talent[t], weights, total);
+                var r = Relevance(in j, jobIndex, in _talent[t], t, weights, total);
                 if (r > 0) result.Add(new RelevantIndex(t, r));
             }
         }
@@ -212,15 +235,15 @@ public sealed class SyntheticMarket
         var minor = occupations[j.Occupation].MinorGroup;
         Span<int> counts = stackalloc int[4];
         Span<double> weights = stackalloc double[64];
-        var total = JobWeights(in j, weights);
+        var total = JobWeights(in j, jobIndex, weights);
         foreach (var o in _model.OccupationsByMinorGroup[minor])
         {
             var key = Key(o, j.City);
-            for (var k = _talentByKeyStart[key]; k < _talentByKeyStart[key + 1]; k++) counts[Relevance(in j, in _talent[_talentByKey[k]], weights, total)]++;
+            for (var k = _talentByKeyStart[key]; k < _talentByKeyStart[key + 1]; k++) counts[Relevance(in j, jobIndex, in _talent[_talentByKey[k]], _talentByKey[k], weights, total)]++;
             for (var k = _talent2ByKeyStart[key]; k < _talent2ByKeyStart[key + 1]; k++)
             {
                 var t = _talent2ByKey[k];
-                if (occupations[_talent[t].Occupation].MinorGroup != minor) counts[Relevance(in j, in _talent[t], weights, total)]++;
+                if (occupations[_talent[t].Occupation].MinorGroup != minor) counts[Relevance(in j, jobIndex, in _talent[t], t, weights, total)]++;
             }
         }
         return new RelevanceCounts(counts[1], counts[2], counts[3]);
@@ -294,7 +317,7 @@ public sealed class SyntheticMarket
             Id = JobIdAt(index),
             EmployerId = employer.Id,
             Title = (employer.IsAgency && rng.Chance(0.6) ? "【代招】" : "") + JobTitle(ref rng, occ, j, salaryMin, salaryMax, benefits),
-            OccupationCode = occ.Code,
+            OccupationCode = Codeless(index, Spec.CodelessJobShare) ? null : occ.Code,
             MinGrade = j.MinGrade == 0 ? null : j.MinGrade,
             Skills = skills,
             RequiredCertificates = certificates,
@@ -375,7 +398,7 @@ public sealed class SyntheticMarket
             CityCode = geo.Districts[t.District],
             WillingCities = willing,
             Education = new TalentEducation { Level = education, MajorCode = major, School = school, GraduationYear = graduation },
-            Occupations = occupations,
+            Occupations = Codeless(-1 - index, Spec.CodelessTalentShare) ? [] : occupations,
             Skills = skills,
             Certificates = certificates,
             ExperienceYears = t.Experience,
@@ -384,7 +407,7 @@ public sealed class SyntheticMarket
             DesiredTitles = desired,
             // People from elsewhere who would move say where they want to go.
             ResumeText = Resume(ref rng, occ, t, occupations[0].Certified, skills, education, major, school, desired,
-                geo.Cities[t.Willing1 == geo.ZoneCity ? geo.ZoneCity : t.City]),
+                geo.Cities[t.Willing1 == geo.ZoneCity ? geo.ZoneCity : t.City]) + QualityCue(index),
             // Every generated profile is active and in the zone's pool, so the ground truth is what a search may return.
             SharedWithZone = true,
             IsActive = true,
@@ -402,6 +425,24 @@ public sealed class SyntheticMarket
         var contactRng = MarketRandom.For(Spec.Seed, MarketGenerator.TalentTextStream + 100, index);
         return new TalentContact { TalentId = TalentIdAt(index), Name = MarketText.PersonName(ref contactRng, female), Phone = MarketText.Phone(index, Spec.Seed) };
     }
+
+    /// <summary>Whether a posting (index ≥ 0) or a profile (−1 − index) is published without its occupation code.</summary>
+    private bool Codeless(long key, double share) =>
+        share > 0 && MarketRandom.For(Spec.Seed, MarketGenerator.CodelessStream, key).Chance(share);
+
+    /// <summary>A sentence of the résumé that hints at the seeker's hidden work quality (four times in five when it is not average).</summary>
+    private string QualityCue(int index)
+    {
+        var quality = _quality[index];
+        var rng = MarketRandom.For(Spec.Seed, MarketGenerator.QualityStream + 100, index);
+        if (quality == 0 || !rng.Chance(0.8)) return "";
+        return quality > 0 ? rng.Pick(StrongCues) : rng.Pick(WeakCues);
+    }
+
+    private static readonly string[] StrongCues =
+        ["曾获市级职业技能竞赛三等奖。", "连续两年被评为优秀员工。", "带过三名徒弟，均已独立上岗。", "提出的工艺改进建议被车间采纳，降低了返工率。"];
+    private static readonly string[] WeakCues =
+        ["近两年换过四份工作。", "每份工作时间较短，希望找到稳定岗位。", "中间有一段时间离开了本行业。", "目前主要做辅助性工作，独立操作经验不多。"];
 
     // ---------------------------------------------------------------- text and pay
 

@@ -38,16 +38,27 @@ public sealed class RankerService(AppDbContext db, TaxonomyCatalog catalog, Time
         jobs.Clear();
         talent.Clear();
 
-        var stream = OutcomeGroupStream.For(engine);
+        // The split time comes first, from when each job was first shown, so the training groups keep only the labels known then.
+        options ??= new RankerTrainingOptions();
+        var firstShown = await db.Outcomes.AsNoTracking().GroupBy(o => o.JobId).Select(g => g.Min(o => o.At)).ToListAsync(ct);
+        var splitAt = RankingGroups.CutTime(firstShown, options.ValidationShare);
+
+        // Features as they were when each pair was shown, where they were kept.
+        var snapshots = new Dictionary<(string, string), MatchFeatures>();
+        await foreach (var s in db.Set<PairSnapshot>().AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+            if (PairSnapshot.Parse(s.Features) is { } f) snapshots[(s.JobId, s.TalentId)] = f;
+
+        var stream = OutcomeGroupStream.For(engine, (job, talent) => snapshots.TryGetValue((job, talent), out var f) ? f : null, splitAt);
         await foreach (var o in ReadByJobAsync(batchSize, ct)) stream.Add(o);
         var groups = stream.Complete();
         var skipped = stream.Skipped;
 
-        var (model, report) = LambdaRankTrainer.Train(groups, skipped.Total, HandWeights.Default, options);
-        var text = Describe(report, stream.Pairs, skipped);
+        var (model, report) = LambdaRankTrainer.Train(groups, skipped.Total, HandWeights.Default, options, splitAt);
+        var text = Describe(report, stream.Pairs, skipped, stream.FromSnapshot, stream.ShownAfterCut);
         var record = new RankingModelRecord
         {
             TrainedAt = clock.GetUtcNow().UtcDateTime, Adopted = report.Adopted, NdcgLearned = report.NdcgLearned, NdcgHand = report.NdcgHand,
+            GainLow = report.GainLow, GainHigh = report.GainHigh,
             Groups = report.Groups, Pairs = report.Pairs, TrainGroups = report.TrainGroups, ValidationGroups = report.ValidationGroups,
             Report = text, Model = model?.ToJson() ?? "",
         };
@@ -87,14 +98,14 @@ public sealed class RankerService(AppDbContext db, TaxonomyCatalog catalog, Time
     }
 
     /// <summary>The report as people read it.</summary>
-    public static string Describe(RankerReport r, int outcomesPairs, SkippedPairs skipped)
+    public static string Describe(RankerReport r, int outcomesPairs, SkippedPairs skipped, int fromSnapshot = 0, int shownAfterSplit = 0)
     {
         static string D(DateTime? d) => d?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-";
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"outcomes: {outcomesPairs} (job, talent) pairs; {r.Pairs} with features in {r.Groups} job groups; {skipped.Total} left out ({skipped.HardFilter} fail a hard filter so would never be ranked, {skipped.Unknown} name an unknown job or talent, {skipped.Alone} alone in their job)");
         sb.AppendLine("labels: " + string.Join(", ", OutcomeRelevance.LabelNames.Select((n, i) => $"{i} {n} {r.LabelCounts.ElementAtOrDefault(i)}")));
-        sb.AppendLine(CultureInfo.InvariantCulture, $"time split: train {r.TrainGroups} groups / {r.TrainPairs} pairs first shown {D(r.TrainFrom)} .. {D(r.TrainTo)}; validate {r.ValidationGroups} groups / {r.ValidationPairs} pairs {D(r.ValidationFrom)} .. {D(r.ValidationTo)}");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"features: {string.Join(", ", MatchFeatures.Names)} (no protected attribute)");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"time split at {D(r.SplitAt)}: train {r.TrainGroups} groups / {r.TrainPairs} pairs first shown {D(r.TrainFrom)} .. {D(r.TrainTo)}, labelled with the events before the split ({shownAfterSplit} pairs of their jobs shown after it left out); validate {r.ValidationGroups} groups / {r.ValidationPairs} pairs {D(r.ValidationFrom)} .. {D(r.ValidationTo)}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"features: {string.Join(", ", MatchFeatures.Names)} (no protected attribute); {fromSnapshot} pairs as kept when shown, the others recomputed as of their first showing");
         if (r.NotTrained is not null)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"validation NDCG@{LambdaRankTrainer.NdcgDepth}: hand weights {r.NdcgHand:F4}");
@@ -103,9 +114,10 @@ public sealed class RankerService(AppDbContext db, TaxonomyCatalog catalog, Time
         }
         sb.AppendLine(CultureInfo.InvariantCulture, $"model: LightGbm LambdaRank, {r.Trees} trees");
         sb.AppendLine(CultureInfo.InvariantCulture, $"validation NDCG@{LambdaRankTrainer.NdcgDepth}: learned {r.NdcgLearned:F4}, hand weights {r.NdcgHand:F4}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"gain: {r.Gain:+0.0000;-0.0000;0.0000} over {r.GainGroups} validation groups, 95% bootstrap interval [{r.GainLow:+0.0000;-0.0000;0.0000}, {r.GainHigh:+0.0000;-0.0000;0.0000}]");
         sb.AppendLine(r.Adopted
-            ? "adopted: yes — the learned model re-ranks the engine's top candidates from now on"
-            : "adopted: no — it does not beat the hand weights on later outcomes; ranking keeps the hand weights");
+            ? "adopted: yes — the whole interval is above 0; the learned model re-ranks the engine's top candidates from now on"
+            : "adopted: no — the interval does not lie above 0; ranking keeps the hand weights");
         return sb.ToString();
     }
 }

@@ -20,6 +20,9 @@ public sealed class RankingModelRecord
     public bool Adopted { get; set; }
     public double NdcgLearned { get; set; }
     public double NdcgHand { get; set; }
+    /// <summary>The 95 % bootstrap interval (over validation groups) of the learned model's NDCG@10 gain over the hand weights.</summary>
+    public double GainLow { get; set; }
+    public double GainHigh { get; set; }
     public int Groups { get; set; }
     public int Pairs { get; set; }
     public int TrainGroups { get; set; }

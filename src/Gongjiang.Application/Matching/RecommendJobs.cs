@@ -33,6 +33,7 @@ public static class RecommendJobs
             // Without personalization nothing about the seeker is read, so a missing profile does not matter.
             if (!hasProfile && personalized) return Error.NotFound(MatchingErrors.NoProfile);
             var list = await recommendations.JobsForSeekerAsync(actor.TalentId ?? "", query.Top, personalized, ct);
+            if (list.Personalized) await recommendations.RecordShownAsync(list.Items, ct);
             var ids = list.Items.Select(r => r.JobId).ToList();
             var jobs = await db.Jobs.AsNoTracking().Where(j => ids.Contains(j.Id)).ToDictionaryAsync(j => j.Id, ct);
             var employerIds = jobs.Values.Select(j => j.EmployerId).Distinct().ToList();

@@ -13,7 +13,7 @@ public sealed record Recommendations(IReadOnlyList<MatchResult> Items, bool Pers
 /// Recommendations both ways (推荐人才 for a job, 为你推荐 for a seeker), for the web app and the command line alike:
 /// the index's engine, re-ranked by the learned model when one is in force, every result with its reasons.
 /// </summary>
-public sealed class RecommendationService(MatchingIndex index, RankingModels models, AppDbContext db)
+public sealed class RecommendationService(MatchingIndex index, RankingModels models, AppDbContext db, TimeProvider clock)
 {
     public const int MaxTop = 200;
 
@@ -45,6 +45,33 @@ public sealed class RecommendationService(MatchingIndex index, RankingModels mod
         if (!personalized) return new(engine.BrowseJobs(talentId, top, new MatchOptions { NonPersonalized = true }), false, false);
         var model = await models.ActiveAsync(ct);
         return new(engine.JobsForTalent(talentId, top, new MatchOptions { Reranker = model }), true, model is not null);
+    }
+
+    /// <summary>
+    /// Keeps the features of each pair shown to a person the first time it is shown (<see cref="PairSnapshot"/>), for the
+    /// learned ranker to train on as they were then. A pair already kept, or kept meanwhile by another request, stays as it was.
+    /// </summary>
+    public async Task RecordShownAsync(IReadOnlyList<MatchResult> shown, CancellationToken ct = default)
+    {
+        if (shown.Count == 0) return;
+        var jobIds = shown.Select(r => r.JobId).Distinct().ToList();
+        var talentIds = shown.Select(r => r.TalentId).Distinct().ToList();
+        var kept = (await db.Set<PairSnapshot>().AsNoTracking()
+                .Where(s => jobIds.Contains(s.JobId) && talentIds.Contains(s.TalentId)).Select(s => new { s.JobId, s.TalentId }).ToListAsync(ct))
+            .Select(s => (s.JobId, s.TalentId)).ToHashSet();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var added = new List<PairSnapshot>();
+        foreach (var r in shown)
+            if (kept.Add((r.JobId, r.TalentId)))
+                added.Add(new PairSnapshot { JobId = r.JobId, TalentId = r.TalentId, ShownAt = now, Features = PairSnapshot.Format(r.Features) });
+        if (added.Count == 0) return;
+        db.Set<PairSnapshot>().AddRange(added);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            // Another request kept one of these pairs first: its earlier snapshot is the one that counts.
+            foreach (var s in added) db.Entry(s).State = EntityState.Detached;
+        }
     }
 
     /// <summary>Whether the user wants personalized recommendations (the default).</summary>

@@ -64,21 +64,32 @@ public sealed class CompactRankingGroup
 public sealed class OutcomeGroupStream(Func<PairOutcome, MatchFeatures?> features)
 {
     private readonly List<CompactRankingGroup> _groups = [];
-    private readonly Dictionary<string, (int Label, DateTime First, long Order)> _job = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Label, int LabelBeforeCut, DateTime First, long Order)> _job = new(StringComparer.Ordinal);
     private readonly HashSet<string> _finishedJobs = new(StringComparer.Ordinal);
     private string? _jobId;
     private bool _completed;
-    private int _pairs, _withoutFeatures, _alone;
+    private int _pairs, _withoutFeatures, _alone, _shownAfterCut;
+
+    /// <summary>
+    /// The split time of a time-split training run, or null. A job first shown before it is a training group and keeps only
+    /// what was known then: labels from events before the split, and only the pairs shown before it.
+    /// </summary>
+    public DateTime? LabelsCutAt { get; init; }
+
+    /// <summary>Pairs of training groups left out because they were first shown at or after the split time.</summary>
+    public int ShownAfterCut => _shownAfterCut;
 
     /// <summary>Groups from the engine's features as of the day each pair was first shown, as <see cref="OutcomeFeatures.Groups"/> computes them.</summary>
-    public static OutcomeGroupStream For(MatchingEngine engine)
+    public static OutcomeGroupStream For(MatchingEngine engine, Func<string, string, MatchFeatures?>? snapshot = null, DateTime? labelsCutAt = null)
     {
         OutcomeGroupStream? stream = null;
         stream = new OutcomeGroupStream(p =>
         {
+            // The features stored when the pair was shown; only pairs shown before snapshots were kept are recomputed.
+            if (snapshot?.Invoke(p.JobId, p.TalentId) is { } stored) { stream!.FromSnapshot++; return stored; }
             if (!engine.ContainsJob(p.JobId) || !engine.ContainsTalent(p.TalentId)) { stream!.Unknown++; return null; }
             return engine.Explain(p.JobId, p.TalentId, new MatchOptions { Today = DateOnly.FromDateTime(p.FirstAt), WithReasons = false })?.Features;
-        });
+        }) { LabelsCutAt = labelsCutAt };
         return stream;
     }
 
@@ -87,6 +98,9 @@ public sealed class OutcomeGroupStream(Func<PairOutcome, MatchFeatures?> feature
 
     /// <summary>Pairs naming a job or talent the engine does not hold (counted by <see cref="For"/>).</summary>
     public int Unknown { get; private set; }
+
+    /// <summary>Pairs whose features are the snapshot stored when they were shown (the others are recomputed as of their first showing).</summary>
+    public int FromSnapshot { get; private set; }
 
     public SkippedPairs Skipped => new(Unknown, _withoutFeatures - Unknown, _alone);
 
@@ -101,10 +115,11 @@ public sealed class OutcomeGroupStream(Func<PairOutcome, MatchFeatures?> feature
             _jobId = outcome.JobId;
         }
         var label = OutcomeRelevance.Of(outcome.Stage);
+        var known = LabelsCutAt is not { } cut || outcome.At < cut ? label : -1;
         ref var pair = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_job, outcome.TalentId, out var exists);
         pair = exists
-            ? (Math.Max(pair.Label, label), outcome.At < pair.First ? outcome.At : pair.First, Math.Min(pair.Order, outcome.Id))
-            : (label, outcome.At, outcome.Id);
+            ? (Math.Max(pair.Label, label), Math.Max(pair.LabelBeforeCut, known), outcome.At < pair.First ? outcome.At : pair.First, Math.Min(pair.Order, outcome.Id))
+            : (label, known, outcome.At, outcome.Id);
     }
 
     /// <summary>Finishes the last job and returns the groups in time order (first shown, then job id), as <see cref="RankingGroups.Build"/> sorts them.</summary>
@@ -126,12 +141,19 @@ public sealed class OutcomeGroupStream(Func<PairOutcome, MatchFeatures?> feature
         // The pairs in order of their first event, as OutcomeRelevance.Pairs lists them; ties (equal ids) cannot occur for stored outcomes.
         var pairs = _job.OrderBy(p => p.Value.Order).ToList();
         _job.Clear();
+        // A training group (first shown before the split) keeps the pairs shown before it, labelled as known then.
+        if (LabelsCutAt is { } cut && pairs.Min(p => p.Value.First) < cut)
+        {
+            var before = pairs.Where(p => p.Value.First < cut).ToList();
+            _shownAfterCut += pairs.Count - before.Count;
+            pairs = before.Select(p => new KeyValuePair<string, (int, int, DateTime, long)>(p.Key, (p.Value.LabelBeforeCut, p.Value.LabelBeforeCut, p.Value.First, p.Value.Order))).ToList();
+        }
         _pairs += pairs.Count;
         var rows = new float[pairs.Count * MatchFeatures.Count];
         var labels = new byte[pairs.Count];
         var n = 0;
         var at = DateTime.MaxValue;
-        foreach (var (talentId, (label, first, _)) in pairs)
+        foreach (var (talentId, (label, _, first, _)) in pairs)
         {
             // A pair known only from a rejection or withdrawal was at least recommended.
             var pair = new PairOutcome(_jobId, talentId, Math.Max(0, label), first);

@@ -23,7 +23,15 @@ public sealed record RankerReport
     public double NdcgHand { get; init; }
     public double NdcgLearned { get; init; }
     public int Trees { get; init; }
-    /// <summary>The learned model beat the hand weights on validation and should rank from now on.</summary>
+    /// <summary>When training stopped and validation began: training groups were first shown before it and keep only the labels known then.</summary>
+    public DateTime? SplitAt { get; init; }
+    /// <summary>Validation groups with a relevant item, over which the gain and its interval are computed.</summary>
+    public int GainGroups { get; init; }
+    /// <summary>Mean NDCG@10 gain of the learned model over the hand weights on validation, and its 95 % bootstrap interval over groups.</summary>
+    public double Gain { get; init; }
+    public double GainLow { get; init; }
+    public double GainHigh { get; init; }
+    /// <summary>The learned model's validation gain cleared its bootstrap interval (the interval's lower end is above 0): it ranks from now on.</summary>
     public bool Adopted { get; init; }
     /// <summary>Why nothing was trained (too few outcomes), or null.</summary>
     public string? NotTrained { get; init; }
@@ -39,6 +47,8 @@ public sealed record RankerTrainingOptions
     public int Seed { get; init; } = 1;
     /// <summary>Fewest training groups that have a relevant item before a model is trained at all.</summary>
     public int MinimumTrainGroups { get; init; } = 10;
+    /// <summary>Resamples of the validation groups for the gain's confidence interval.</summary>
+    public int BootstrapResamples { get; init; } = 2_000;
 }
 
 /// <summary>
@@ -91,13 +101,18 @@ public static class LambdaRankTrainer
         IScoringModel? handWeights = null, RankerTrainingOptions? options = null) =>
         Train(CompactRankingGroup.From(groups), skippedPairs, handWeights, options);
 
-    /// <summary>Splits the groups by time, trains on the earlier ones and compares the learned order with the hand weights on the later ones.</summary>
+    /// <summary>
+    /// Splits the groups at <paramref name="splitAt"/> (by default where the latest <see cref="RankerTrainingOptions.ValidationShare"/>
+    /// of the groups begin), trains on the earlier ones and compares the learned order with the hand weights on the later
+    /// ones; the model is adopted only when the lower end of the 95 % bootstrap interval of its gain is above 0.
+    /// </summary>
     public static (TreeEnsembleModel? Model, RankerReport Report) Train(IReadOnlyList<CompactRankingGroup> groups, int skippedPairs,
-        IScoringModel? handWeights = null, RankerTrainingOptions? options = null)
+        IScoringModel? handWeights = null, RankerTrainingOptions? options = null, DateTime? splitAt = null)
     {
         options ??= new RankerTrainingOptions();
         handWeights ??= HandWeights.Default;
-        var (train, validation) = RankingGroups.SplitByTime(groups, options.ValidationShare);
+        splitAt ??= RankingGroups.CutTime(groups.Select(g => g.At), options.ValidationShare);
+        var (train, validation) = RankingGroups.SplitAt(groups, splitAt);
         var labels = new int[OutcomeRelevance.MaxLabel + 1];
         foreach (var g in groups) foreach (var l in g.Labels) labels[l]++;
         var report = new RankerReport
@@ -108,6 +123,7 @@ public static class LambdaRankTrainer
             ValidationGroups = validation.Count, ValidationPairs = validation.Sum(g => g.Count),
             ValidationFrom = validation.Count > 0 ? validation[0].At : null, ValidationTo = validation.Count > 0 ? validation[^1].At : null,
             NdcgHand = Ndcg.Mean(NdcgDepth, validation, handWeights),
+            SplitAt = splitAt,
         };
 
         var informative = train.Count(g => g.Labels.Any(l => l > 0));
@@ -116,7 +132,48 @@ public static class LambdaRankTrainer
 
         var model = Fit(train, options);
         var learned = Ndcg.Mean(NdcgDepth, validation, model);
-        return (model, report with { NdcgLearned = learned, Trees = model.Trees.Count, Adopted = learned > report.NdcgHand });
+        var (gains, low, high) = GainInterval(validation, model, handWeights, options);
+        return (model, report with
+        {
+            NdcgLearned = learned, Trees = model.Trees.Count, GainGroups = gains.Length,
+            Gain = gains.Length > 0 ? gains.Average() : 0, GainLow = low, GainHigh = high, Adopted = gains.Length > 0 && low > 0,
+        });
+    }
+
+    /// <summary>
+    /// The per-group NDCG@10 gains of <paramref name="learned"/> over <paramref name="hand"/> on the validation groups that
+    /// have a relevant item, and the 2.5 % and 97.5 % percentiles of their mean over resamples of the groups with
+    /// replacement (percentile bootstrap, seeded, so a run is repeatable).
+    /// </summary>
+    public static (double[] Gains, double Low, double High) GainInterval(IReadOnlyList<CompactRankingGroup> validation, IScoringModel learned,
+        IScoringModel hand, RankerTrainingOptions options)
+    {
+        var gains = new List<double>();
+        foreach (var g in validation)
+        {
+            var labels = g.Labels.Select(l => (int)l).ToArray();
+            var byHand = new float[g.Count];
+            var byModel = new float[g.Count];
+            for (var i = 0; i < g.Count; i++)
+            {
+                var f = g.FeaturesAt(i);
+                byHand[i] = hand.Score(f);
+                byModel[i] = learned.Score(f);
+            }
+            if (Ndcg.At(NdcgDepth, labels, byModel) is { } m && Ndcg.At(NdcgDepth, labels, byHand) is { } h) gains.Add(m - h);
+        }
+        if (gains.Count == 0) return ([], 0, 0);
+        var random = new Random(options.Seed);
+        var means = new double[Math.Max(1, options.BootstrapResamples)];
+        for (var b = 0; b < means.Length; b++)
+        {
+            double sum = 0;
+            for (var i = 0; i < gains.Count; i++) sum += gains[random.Next(gains.Count)];
+            means[b] = sum / gains.Count;
+        }
+        Array.Sort(means);
+        double At(double p) => means[Math.Clamp((int)Math.Floor(p * (means.Length - 1)), 0, means.Length - 1)];
+        return (gains.ToArray(), At(0.025), At(0.975));
     }
 
     /// <inheritdoc cref="Fit(IReadOnlyList{CompactRankingGroup}, RankerTrainingOptions)"/>

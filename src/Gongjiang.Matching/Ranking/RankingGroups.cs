@@ -39,22 +39,39 @@ public static class RankingGroups
     }
 
     /// <summary>
-    /// A time split: the earliest groups (by when their job was first shown) train, the latest <paramref name="validationShare"/>
-    /// validate, so the model is judged on outcomes that came after everything it learned from.
+    /// The split time: the first showing of the earliest group that validates when the latest
+    /// <paramref name="validationShare"/> of the groups (by when their job was first shown) validate. Null without groups.
+    /// </summary>
+    public static DateTime? CutTime(IEnumerable<DateTime> firstShown, double validationShare = 0.2)
+    {
+        var sorted = firstShown.Order().ToList();
+        if (sorted.Count == 0) return null;
+        var cut = (int)Math.Round(sorted.Count * (1 - validationShare));
+        cut = Math.Clamp(cut, Math.Min(1, sorted.Count), Math.Max(0, sorted.Count - 1));
+        return sorted[cut];
+    }
+
+    /// <summary>
+    /// A time split: groups first shown before the split time (<see cref="CutTime"/>) train, the others validate, so the
+    /// model is judged on pairs shown after everything it learned from. Built by <see cref="OutcomeGroupStream"/> with
+    /// <see cref="OutcomeGroupStream.LabelsCutAt"/>, the training groups also carry only what was known at the split time.
     /// </summary>
     public static (IReadOnlyList<RankingGroup> Train, IReadOnlyList<RankingGroup> Validation) SplitByTime(IReadOnlyList<RankingGroup> groups, double validationShare = 0.2) =>
-        SplitByTime(groups, g => g.At, g => g.JobId, validationShare);
+        SplitAt(groups, g => g.At, g => g.JobId, CutTime(groups.Select(g => g.At), validationShare));
 
     /// <inheritdoc cref="SplitByTime(IReadOnlyList{RankingGroup}, double)"/>
     public static (IReadOnlyList<CompactRankingGroup> Train, IReadOnlyList<CompactRankingGroup> Validation) SplitByTime(IReadOnlyList<CompactRankingGroup> groups, double validationShare = 0.2) =>
-        SplitByTime(groups, g => g.At, g => g.JobId, validationShare);
+        SplitAt(groups, g => g.At, g => g.JobId, CutTime(groups.Select(g => g.At), validationShare));
 
-    private static (IReadOnlyList<T> Train, IReadOnlyList<T> Validation) SplitByTime<T>(IReadOnlyList<T> groups, Func<T, DateTime> at, Func<T, string> jobId, double validationShare)
+    /// <summary>Groups first shown before <paramref name="cut"/> train, the rest validate.</summary>
+    public static (IReadOnlyList<CompactRankingGroup> Train, IReadOnlyList<CompactRankingGroup> Validation) SplitAt(IReadOnlyList<CompactRankingGroup> groups, DateTime? cut) =>
+        SplitAt(groups, g => g.At, g => g.JobId, cut);
+
+    private static (IReadOnlyList<T> Train, IReadOnlyList<T> Validation) SplitAt<T>(IReadOnlyList<T> groups, Func<T, DateTime> at, Func<T, string> jobId, DateTime? cut)
     {
         var sorted = groups.OrderBy(at).ThenBy(jobId, StringComparer.Ordinal).ToList();
-        var cut = (int)Math.Round(sorted.Count * (1 - validationShare));
-        cut = Math.Clamp(cut, Math.Min(1, sorted.Count), Math.Max(0, sorted.Count - 1));
-        return (sorted[..cut], sorted[cut..]);
+        if (cut is not { } c) return (sorted, []);
+        return (sorted.Where(g => at(g) < c).ToList(), sorted.Where(g => at(g) >= c).ToList());
     }
 }
 

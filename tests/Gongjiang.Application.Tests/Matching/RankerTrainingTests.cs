@@ -36,7 +36,7 @@ public sealed class RankerTrainingTests
         return outcomes.Count;
     }
 
-    /// <summary>The whole outcome table folded in memory, in id order, as training did before it streamed.</summary>
+    /// <summary>The whole outcome table folded in memory, job by job in id order, split where the last fifth of the jobs were first shown.</summary>
     private static async Task<(TreeEnsembleModel? Model, RankerReport Report, string Text)> TrainInMemoryAsync(TestDatabase database)
     {
         await using var scope = database.Scope();
@@ -51,9 +51,12 @@ public sealed class RankerTrainingTests
         foreach (var t in talent) t.IsActive = true;
         var engine = MatchingEngine.Build(scope.ServiceProvider.GetRequiredService<TaxonomyCatalog>(), jobs, talent,
             scope.ServiceProvider.GetRequiredService<TimeProvider>());
-        var groups = OutcomeFeatures.Groups(engine, pairs, out var skipped);
-        var (model, report) = LambdaRankTrainer.Train(groups, skipped.Total, HandWeights.Default, Quick);
-        return (model, report, RankerService.Describe(report, pairs.Count, skipped));
+        var splitAt = RankingGroups.CutTime(outcomes.GroupBy(o => o.JobId).Select(g => g.Min(o => o.At)), Quick.ValidationShare);
+        var stream = OutcomeGroupStream.For(engine, labelsCutAt: splitAt);
+        foreach (var o in outcomes.OrderBy(o => o.JobId, StringComparer.Ordinal).ThenBy(o => o.Id)) stream.Add(o);
+        var groups = stream.Complete();
+        var (model, report) = LambdaRankTrainer.Train(groups, stream.Skipped.Total, HandWeights.Default, Quick, splitAt);
+        return (model, report, RankerService.Describe(report, stream.Pairs, stream.Skipped, 0, stream.ShownAfterCut));
     }
 
     [Theory]

@@ -430,6 +430,40 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                     b.ToTable("ImportTaskFiles", (string)null);
                 });
 
+            modelBuilder.Entity("Gongjiang.Application.Matching.PairSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Features")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("JobId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("ShownAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TalentId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "TalentId")
+                        .IsUnique();
+
+                    b.ToTable("PairSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Gongjiang.Application.Matching.RankingModelRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -440,6 +474,12 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
 
                     b.Property<bool>("Adopted")
                         .HasColumnType("boolean");
+
+                    b.Property<double>("GainHigh")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("GainLow")
+                        .HasColumnType("double precision");
 
                     b.Property<int>("Groups")
                         .HasColumnType("integer");

@@ -418,6 +418,38 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                     b.ToTable("ImportTaskFiles", (string)null);
                 });
 
+            modelBuilder.Entity("Gongjiang.Application.Matching.PairSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Features")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ShownAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TalentId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "TalentId")
+                        .IsUnique();
+
+                    b.ToTable("PairSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Gongjiang.Application.Matching.RankingModelRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -426,6 +458,12 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
 
                     b.Property<bool>("Adopted")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double>("GainHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("GainLow")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("Groups")
                         .HasColumnType("INTEGER");
