@@ -32,6 +32,8 @@ public static class ServiceRegistration
         services.AddScoped<ImportService>();
         services.AddScoped<TabularImport>();
         services.AddScoped<ImportTaskRunner>();
+        services.AddScoped<Catalogue.CatalogueMeasures>();
+        services.AddScoped<Catalogue.CatalogueBuilder>();
         services.AddOptions<ImportOptions>().Configure<IServiceProvider>((o, sp) =>
         {
             if (sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>() is { } configuration)

@@ -367,7 +367,7 @@ public sealed class SyntheticMarket
         var school = MarketText.School(ref rng, education, local ? rng.Chance(0.85) : rng.Chance(0.2));
         var created = today.AddDays(-rng.Next(0, 720)).ToDateTime(new TimeOnly(rng.Next(0, 14), rng.Next(60)), DateTimeKind.Utc);
 
-        return new TalentProfile
+        var profile = new TalentProfile
         {
             Id = TalentIdAt(index),
             Gender = gender,
@@ -391,6 +391,9 @@ public sealed class SyntheticMarket
             CreatedAt = created,
             UpdatedAt = created.AddDays(rng.Next(0, 60)),
         };
+        profile.RegisteredAt = DateOnly.FromDateTime(profile.CreatedAt);
+        profile.LastActiveAt = DateOnly.FromDateTime(profile.UpdatedAt);
+        return profile;
     }
 
     public TalentContact ContactAt(int index)

@@ -1,0 +1,11 @@
+namespace Gongjiang.Application.Catalogue;
+
+public static class CatalogueErrors
+{
+    public const string BadPeriod = "catalogue.bad_period";
+    public const string BadRegion = "catalogue.bad_region";
+    public const string BadLevel = "catalogue.bad_level";
+    public const string BadWeights = "catalogue.bad_weights";
+    public const string BadCutPoints = "catalogue.bad_cut_points";
+    public const string BadMethod = "catalogue.bad_method";
+}
