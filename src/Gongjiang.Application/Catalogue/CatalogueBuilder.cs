@@ -22,7 +22,11 @@ public sealed class CatalogueBuilder(AppDbContext db, CatalogueMeasures measures
         CatalogueMethod method, CancellationToken ct) =>
         BuildAsync(quarter, region, level, cluster, method, withPrevious: true, ct);
 
-    private async Task<ShortageCatalogue> BuildAsync(Quarter quarter, RegionLevel region, OccupationLevel level, string? cluster,
+    /// <summary>
+    /// The catalogue with or without what only the published listing needs (previous ranks, the bootstrap interval,
+    /// education and experience): trends over quarters need the measures, index and rank alone.
+    /// </summary>
+    public async Task<ShortageCatalogue> BuildAsync(Quarter quarter, RegionLevel region, OccupationLevel level, string? cluster,
         CatalogueMethod method, bool withPrevious, CancellationToken ct)
     {
         var byCity = await measures.ByCityAsync(quarter, level, cluster, ct);

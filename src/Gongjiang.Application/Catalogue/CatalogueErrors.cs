@@ -8,4 +8,5 @@ public static class CatalogueErrors
     public const string BadWeights = "catalogue.bad_weights";
     public const string BadCutPoints = "catalogue.bad_cut_points";
     public const string BadMethod = "catalogue.bad_method";
+    public const string BadGroup = "catalogue.bad_group";
 }

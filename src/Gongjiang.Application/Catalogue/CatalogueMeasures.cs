@@ -159,6 +159,20 @@ public sealed class CatalogueMeasures(AppDbContext db)
         return rows;
     }
 
+    /// <summary>Openings of the quarter's active postings per occupation and skill named in the posting.</summary>
+    public async Task<List<(string Occupation, string Skill, long Demand)>> SkillDemandAsync(Quarter quarter, string? cluster, CancellationToken ct)
+    {
+        var name = Postgres ? "s.value ->> 'Name'" : "json_extract(s.value, '$.Name')";
+        var elements = Postgres ? "CROSS JOIN LATERAL jsonb_array_elements(j.\"Skills\") AS s(value)" : ", json_each(j.\"Skills\") AS s";
+        var rows = new List<(string, string, long)>();
+        await ReadAsync($"""
+            SELECT j."OccupationCode", {name}, SUM(j."Headcount") FROM "Jobs" j {elements}
+            WHERE {ActivePostings(cluster)} AND {name} IS NOT NULL
+            GROUP BY 1, 2
+            """, quarter, cluster, r => rows.Add((r.GetString(0), r.GetString(1), r.GetInt64(2))), ct);
+        return rows;
+    }
+
     private async Task<Dictionary<CellKey, double>> MedianAsync(string value, string join, OccupationLevel level, RegionLevel region,
         Quarter quarter, string? cluster, CancellationToken ct)
     {

@@ -31,6 +31,8 @@ public static class HandComputedMarket
             Job("J7", "E3", B, "370102", 2, 15000, 25000, "2026-07-01", null, JobStatus.Open),
             Job("J8", "E1", C, "370211", 4, 7000, 9000, "2026-08-01", "2026-08-31", JobStatus.Closed),
             Job("J9", "E3", A, "370102", 1, 6500, 7500, "2026-07-10", "2026-08-10", JobStatus.Closed));
+        var j7 = db.Jobs.Local.Single(j => j.Id == "J7");
+        j7.Skills = [new JobSkill { Name = "智能制造共性技术运用", Weight = 0.6 }, new JobSkill { Name = "沟通能力", Weight = 0.4 }];
         db.Talent.AddRange(
             Seeker("T1", "370211", "2025-01-01", "2026-07-01", A),          // active on the quarter's first day only
             Seeker("T2", "370212", "2026-09-30", "2026-12-01", A, A),       // registered on its last day; A listed twice
