@@ -392,7 +392,10 @@ public sealed class SyntheticMarket
             UpdatedAt = created.AddDays(rng.Next(0, 60)),
         };
         profile.RegisteredAt = DateOnly.FromDateTime(profile.CreatedAt);
-        profile.LastActiveAt = DateOnly.FromDateTime(profile.UpdatedAt);
+        // Seekers keep coming back: last active on one of the last 120 days (spread by index, no draw of the random
+        // stream, so the rest of the market stays as it was), never before registering.
+        var lastActive = today.AddDays(-(int)((uint)index * 2654435761u % 120));
+        profile.LastActiveAt = lastActive < profile.RegisteredAt ? profile.RegisteredAt : lastActive;
         return profile;
     }
 

@@ -9,4 +9,5 @@ public static class CatalogueErrors
     public const string BadCutPoints = "catalogue.bad_cut_points";
     public const string BadMethod = "catalogue.bad_method";
     public const string BadGroup = "catalogue.bad_group";
+    public const string BadFormat = "catalogue.bad_format";
 }
