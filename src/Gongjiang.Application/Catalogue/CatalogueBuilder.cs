@@ -10,7 +10,7 @@ namespace Gongjiang.Application.Catalogue;
 /// (<see cref="CatalogueMeasures"/>), the index, bands and ranks from <see cref="ShortageIndex"/>, the previous rank
 /// from the previous quarter's catalogue built the same way.
 /// </summary>
-public sealed class CatalogueBuilder(AppDbContext db, CatalogueMeasures measures, TaxonomyCatalog catalog)
+public sealed class CatalogueBuilder(AppDbContext db, CatalogueMeasures measures, SurveyDemand surveys, TaxonomyCatalog catalog)
 {
     public async Task<CatalogueMethod> MethodAsync(CancellationToken ct)
     {
@@ -30,6 +30,13 @@ public sealed class CatalogueBuilder(AppDbContext db, CatalogueMeasures measures
         CatalogueMethod method, bool withPrevious, CancellationToken ct)
     {
         var byCity = await measures.ByCityAsync(quarter, level, cluster, ct);
+        var surveyed = await surveys.NeedsAsync(quarter, cluster, ct);
+        foreach (var need in surveyed)
+        {
+            var key = new CellKey(OccupationAt(level, need.Occupation), CityOfCode(need.City));
+            if (!byCity.TryGetValue(key, out var cell)) byCity[key] = cell = new AdditiveMeasures();
+            cell.SurveyDemand += need.Demand * method.SurveyWeight;
+        }
         var cells = new Dictionary<CellKey, AdditiveMeasures>();
         foreach (var (key, m) in byCity)
         {
@@ -51,7 +58,9 @@ public sealed class CatalogueBuilder(AppDbContext db, CatalogueMeasures measures
             education = await measures.EducationAsync(quarter, level, region, cluster, ct);
             experience = await measures.ExperienceMedianAsync(quarter, level, region, cluster, ct);
             var employerDemand = (await measures.DemandByEmployerAsync(quarter, level, region, cluster, ct))
-                .Select(x => (x.Cell, x.Employer, (double)x.Demand));
+                .Select(x => (x.Cell, x.Employer, (double)x.Demand))
+                .Concat(surveyed.Select(n => (new CellKey(OccupationAt(level, n.Occupation), CatalogueMeasures.RegionOfCity(region, CityOfCode(n.City))),
+                    n.Employer, n.Demand * method.SurveyWeight)));
             intervals = RatioBootstrap.Intervals(employerDemand, cells.ToDictionary(c => c.Key, c => c.Value.Supply), method.BootstrapReplicates, method.BootstrapSeed);
             var previous = await BuildAsync(quarter.Previous, region, level, cluster, method, withPrevious: false, ct);
             previousRanks = previous.Listings.ToDictionary(l => new CellKey(l.OccupationCode, l.Region), l => l.Rank);
@@ -103,6 +112,17 @@ public sealed class CatalogueBuilder(AppDbContext db, CatalogueMeasures measures
         listings.Sort((a, b) => string.CompareOrdinal(a.Region, b.Region) is var c && c != 0 ? c : a.Rank.CompareTo(b.Rank));
         return new ShortageCatalogue(quarter, region, level, cluster, method, listings);
     }
+
+    /// <summary>The same rules as <see cref="CatalogueMeasures.OccupationOf"/> and <see cref="CatalogueMeasures.CityOf"/>, for rows read into memory.</summary>
+    private static string OccupationAt(OccupationLevel level, string code) => level switch
+    {
+        OccupationLevel.Minor => code[..7] + "-00",
+        OccupationLevel.Middle => code[..4] + "-00-00",
+        _ => code,
+    };
+
+    private static string CityOfCode(string code) =>
+        code[..2] is "11" or "12" or "31" or "50" ? code[..2] + "0000" : code[..4] + "00";
 
     private static string EducationFileName(string stored) =>
         Enum.TryParse<EducationLevel>(stored, out var level) ? EducationLevels.ToFileName(level) : "";

@@ -10,4 +10,7 @@ public static class CatalogueErrors
     public const string BadMethod = "catalogue.bad_method";
     public const string BadGroup = "catalogue.bad_group";
     public const string BadFormat = "catalogue.bad_format";
+    public const string NoEmployers = "catalogue.survey_no_employers";
+    public const string SurveyNotFound = "catalogue.survey_not_found";
+    public const string SurveyClosed = "catalogue.survey_closed";
 }
