@@ -4,7 +4,8 @@ using Gongjiang.Application.Common.UseCases;
 namespace Gongjiang.Application.Catalogue;
 
 /// <summary>
-/// The shortage catalogue (急需紧缺人才目录) of a quarter: public, as the ministry's 最缺工 list is. <c>Method</c> overrides
+/// The shortage catalogue (急需紧缺人才目录) of a quarter (the current one, China time, when none is given): public, as the
+/// ministry's 最缺工 list is. <c>Method</c> overrides
 /// the stored method; <c>Weights</c> (ratio, gap, days to fill, pay change) override its weights (the command line's <c>--weights</c>).
 /// </summary>
 public static class BuildCatalogue
@@ -12,12 +13,13 @@ public static class BuildCatalogue
     public sealed record Query(string? Period, string? Region = null, string? Level = null, string? Cluster = null,
         CatalogueMethod? Method = null, IReadOnlyList<double>? Weights = null) : IUseCase<ShortageCatalogue>;
 
-    public sealed class Handler(CatalogueBuilder builder) : IUseCaseHandler<Query, ShortageCatalogue>
+    public sealed class Handler(CatalogueBuilder builder, TimeProvider clock) : IUseCaseHandler<Query, ShortageCatalogue>
     {
         public async Task<Result<ShortageCatalogue>> HandleAsync(Query query, CancellationToken ct)
         {
             var errors = new ErrorList();
-            if (!Quarter.TryParse(query.Period, out var quarter)) errors.Add("period", CatalogueErrors.BadPeriod, query.Period ?? "");
+            var quarter = Quarter.Containing(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8))); // without a period: the current one
+            if (!string.IsNullOrWhiteSpace(query.Period) && !Quarter.TryParse(query.Period, out quarter)) errors.Add("period", CatalogueErrors.BadPeriod, query.Period);
             if (!ShortageCatalogue.TryParseRegion(query.Region, out var region)) errors.Add("region", CatalogueErrors.BadRegion, query.Region ?? "");
             if (!ShortageCatalogue.TryParseLevel(query.Level, out var level)) errors.Add("level", CatalogueErrors.BadLevel, query.Level ?? "");
             var method = query.Method ?? await builder.MethodAsync(ct);

@@ -206,6 +206,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("/Seeker/Recommendations", Access.Seeker),
         new("/Seeker/Applications", Access.Seeker),
         new("/Employer/Company", Access.Employer),
+        new("/Employer/Survey", Access.Employer),
         new("/Employer/Jobs/Index", Access.Employer),
         new("/Employer/Jobs/Edit", Access.Employer, Owned.Employers, "?id={job}"),
         new("/Employer/Jobs/Board", Access.Employer, Owned.Employers),
@@ -236,6 +237,8 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("/Operator/Import", Access.Operator),
         new("/Operator/ImportProgress", Access.Operator),
         new("/Operator/Policy", Access.Operator),
+        new("/Operator/Surveys/Index", Access.Operator),
+        new("/Operator/Surveys/Detail", Access.Operator),
         new("/Operator/Screening", Access.Operator),
         new("/Status", Access.Public),
     ];

@@ -67,4 +67,49 @@ public sealed class CatalogueTests(WebAppFixture web)
         await phone.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "catalogue-phone-en-listings.png") });
         await context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_operator_draws_a_survey_an_employer_answers_it_and_the_catalogue_counts_the_weighted_demand()
+    {
+        var first = await web.NewPageAsync();
+        await first.GotoAsync("/Catalogue");
+        var period = await first.Locator("select[name=period]").InputValueAsync();
+
+        var op = await web.NewPageAsync();
+        await WebAppFixture.SignInAsync(op, "operator", Application.DemoZone.DemoAccounts.Password);
+        await op.GotoAsync("/Operator");
+        await op.ClickAsync("#surveys-link");
+        await op.FillAsync("input[name=Period]", period);
+        await op.FillAsync("input[name=SampleSize]", "10000"); // every employer of the demo zone is drawn
+        await op.FillAsync("input[name=Seed]", "3");
+        await op.ClickAsync("#open-survey button");
+        await Expect(op.Locator("h1")).ToContainTextAsync(period);
+        await Expect(op.Locator("#strata tbody tr").First).ToBeVisibleAsync();
+
+        var hr = await web.NewPageAsync();
+        await WebAppFixture.SignInAsync(hr, "hr", Application.DemoZone.DemoAccounts.Password);
+        await hr.GotoAsync("/Employer/Jobs");
+        await hr.ClickAsync("#survey-link");
+        var form = hr.Locator(".survey-form", new() { HasText = period });
+        await form.Locator("input[name='Needs[0].OccupationCode']").FillAsync("9-99-99-99");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(hr.Locator(".alert-error")).ToBeVisibleAsync(); // an unknown occupation is refused, nothing saved
+        form = hr.Locator(".survey-form", new() { HasText = period });
+        await form.Locator("input[name='Needs[0].OccupationCode']").FillAsync("6-31-01-03");
+        await form.Locator("input[name='Needs[0].Headcount']").FillAsync("40");
+        await form.Locator("select[name='Needs[0].Urgency']").SelectOptionAsync("Urgent");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(hr.Locator(".alert-ok")).ToBeVisibleAsync();
+        await Expect(hr.Locator(".survey-form", new() { HasText = period }).Locator(".tag-ok")).ToBeVisibleAsync();
+        await hr.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "survey-employer.png") });
+
+        await op.ReloadAsync();
+        await Expect(op.Locator("#strata")).ToContainTextAsync("1");
+        await op.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "survey-operator.png") });
+
+        // The catalogue now says how much of V came from the survey.
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/Catalogue?period=" + period);
+        await Expect(page.Locator(".catalogue-facts .fact").Nth(3).Locator("strong")).Not.ToHaveTextAsync("0.0%");
+    }
 }
