@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Refreshes the browser-side test tools that are committed to the repository, so tests run without a network:
+# Refreshes the browser-side libraries that are committed to the repository, so builds and tests run without a network:
 # installs the exact versions pinned in tools/browser-libs/package-lock.json (npm ci) and copies
-#   axe-core's axe.min.js -> tests/Gongjiang.Web.Tests/Browser/axe/axe.min.js (the accessibility audit of the browser tests).
-# To move to a newer axe-core: change the version in tools/browser-libs/package.json, run `npm install` there, then this
-# script, and commit the three files. The app never serves these files.
+#   axe-core's axe.min.js -> tests/Gongjiang.Web.Tests/Browser/axe/axe.min.js (the accessibility audit of the browser tests;
+#     the app never serves it);
+#   echarts.common.min.js -> src/Gongjiang.Web/wwwroot/lib/echarts/ (the shortage catalogue's charts; no CDN).
+# To move to a newer version: change it in tools/browser-libs/package.json, run `npm install` there, then this script,
+# and commit package.json, package-lock.json and the copied files.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root/tools/browser-libs"
@@ -14,3 +16,11 @@ cp node_modules/axe-core/axe.min.js "$target/axe.min.js"
 cp node_modules/axe-core/LICENSE "$target/LICENSE"
 version="$(node -p "require('./node_modules/axe-core/package.json').version")"
 echo "axe-core $version -> ${target#"$root"/}/axe.min.js"
+
+# ECharts (the catalogue page's charts), served by the app from wwwroot/lib: the common build (bar, line, pie …).
+lib="$root/src/Gongjiang.Web/wwwroot/lib/echarts"
+mkdir -p "$lib"
+cp node_modules/echarts/dist/echarts.common.min.js "$lib/echarts.common.min.js"
+cp node_modules/echarts/LICENSE "$lib/LICENSE"
+version="$(node -p "require('./node_modules/echarts/package.json').version")"
+echo "echarts $version -> ${lib#"$root"/}/echarts.common.min.js"

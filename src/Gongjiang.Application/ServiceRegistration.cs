@@ -32,6 +32,9 @@ public static class ServiceRegistration
         services.AddScoped<ImportService>();
         services.AddScoped<TabularImport>();
         services.AddScoped<ImportTaskRunner>();
+        services.AddScoped<Catalogue.CatalogueMeasures>();
+        services.AddScoped<Catalogue.CatalogueBuilder>();
+        services.AddScoped<Catalogue.SurveyDemand>();
         services.AddOptions<ImportOptions>().Configure<IServiceProvider>((o, sp) =>
         {
             if (sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>() is { } configuration)

@@ -12,6 +12,7 @@ root.Subcommands.Add(PostingsCommands.Create());
 root.Subcommands.Add(TitlesCommands.Create());
 root.Subcommands.Add(MatchCommands.Create());
 root.Subcommands.Add(RankerCommands.Create());
+root.Subcommands.Add(CatalogCommands.Create());
 root.Subcommands.Add(BenchCommands.Create());
 root.Subcommands.Add(KeysCommands.Create());
 root.Subcommands.Add(RetentionCommands.Create());

@@ -106,6 +106,7 @@ public static class MarketGenerator
                 CityCode = districtCode,
                 IndustryCluster = cluster,
                 EnterpriseType = type,
+                Employees = Headcount(type, e),
                 Verification = verified ? VerificationStatus.Verified : VerificationStatus.Pending,
                 VerifiedAt = verified ? created.AddDays(rng.Next(1, 5)) : null,
                 Description = agency
@@ -384,4 +385,20 @@ public static class MarketGenerator
     private static readonly double[] ApplyOdds = [0.04, 0.18, 0.35, 0.55];
     private static readonly double[] InterviewOdds = [0.08, 0.3, 0.5, 0.7];
     private static readonly double[] OfferOdds = [0.05, 0.2, 0.4, 0.6];
+
+    /// <summary>
+    /// An employer's head count (the size strata of demand surveys), by enterprise type and spread by its index without a
+    /// draw of the random streams, so the rest of the market is unchanged.
+    /// </summary>
+    private static int Headcount(EnterpriseType type, int index)
+    {
+        var spread = (int)((uint)(index + 1) * 2654435761u % 1000); // 0…999
+        return type switch
+        {
+            EnterpriseType.ChainLeader => 1_000 + spread * 9,
+            EnterpriseType.Champion or EnterpriseType.StateOwned or EnterpriseType.Foreign => 300 + spread * 2,
+            EnterpriseType.Specialized => 50 + spread / 2,
+            _ => 8 + spread / 4,
+        };
+    }
 }

@@ -390,7 +390,7 @@ public sealed class SyntheticMarket
         var school = MarketText.School(ref rng, education, local ? rng.Chance(0.85) : rng.Chance(0.2));
         var created = today.AddDays(-rng.Next(0, 720)).ToDateTime(new TimeOnly(rng.Next(0, 14), rng.Next(60)), DateTimeKind.Utc);
 
-        return new TalentProfile
+        var profile = new TalentProfile
         {
             Id = TalentIdAt(index),
             Gender = gender,
@@ -414,6 +414,12 @@ public sealed class SyntheticMarket
             CreatedAt = created,
             UpdatedAt = created.AddDays(rng.Next(0, 60)),
         };
+        profile.RegisteredAt = DateOnly.FromDateTime(profile.CreatedAt);
+        // Seekers keep coming back: last active on one of the last 120 days (spread by index, no draw of the random
+        // stream, so the rest of the market stays as it was), never before registering.
+        var lastActive = today.AddDays(-(int)((uint)index * 2654435761u % 120));
+        profile.LastActiveAt = lastActive < profile.RegisteredAt ? profile.RegisteredAt : lastActive;
+        return profile;
     }
 
     public TalentContact ContactAt(int index)

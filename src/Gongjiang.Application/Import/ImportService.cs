@@ -1,5 +1,5 @@
-using Gongjiang.Application.Common.Results;
 using System.Globalization;
+using Gongjiang.Application.Common.Results;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Gongjiang.Application.Persistence;
@@ -57,6 +57,8 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobR
                 : catalog.FindRegion(V("city")) is null ? $"unknown city code '{V("city")}'"
                 : V("industry_cluster").Length == 0 ? "industry_cluster is required"
                 : !EnterpriseTypes.TryParse(V("enterprise_type"), out _) ? $"unknown enterprise_type '{V("enterprise_type")}'"
+                : Col("employees") >= 0 && V("employees").Length > 0 && !(int.TryParse(V("employees"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
+                    ? $"employees must be a positive whole number, got '{V("employees")}'"
                 : null;
             if (error is not null) { report.Problem(line, error); continue; }
             var type = EnterpriseTypes.TryParse(V("enterprise_type"), out var parsed) ? parsed : default;
@@ -64,6 +66,7 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobR
             {
                 Id = id, Name = V("name"), Uscc = V("uscc").ToUpperInvariant(), CityCode = V("city"),
                 IndustryCluster = V("industry_cluster"), EnterpriseType = type,
+                Employees = Col("employees") >= 0 && V("employees").Length > 0 ? int.Parse(V("employees"), CultureInfo.InvariantCulture) : null,
             }));
         }
 
@@ -71,6 +74,7 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobR
         {
             existing.Name = incoming.Name; existing.Uscc = incoming.Uscc; existing.CityCode = incoming.CityCode;
             existing.IndustryCluster = incoming.IndustryCluster; existing.EnterpriseType = incoming.EnterpriseType;
+            existing.Employees = incoming.Employees ?? existing.Employees;
             existing.UpdatedAt = Now;
         }, e => { e.CreatedAt = e.UpdatedAt = Now; }, ct);
         return report;
@@ -163,11 +167,13 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobR
                 var existing = await db.Talent.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct2);
                 var contacts = await db.TalentContacts.Where(c => ids.Contains(c.TalentId)).ToDictionaryAsync(c => c.TalentId, ct2);
                 var (inserted, updated) = (0, 0);
-                foreach (var (_, (profile, contact)) in items)
+                foreach (var (_, (profile, contact, registeredGiven, lastActiveGiven)) in items)
                 {
                     if (existing.TryGetValue(profile.Id, out var current))
                     {
                         profile.CreatedAt = current.CreatedAt;
+                        if (!registeredGiven) profile.RegisteredAt = current.RegisteredAt;
+                        if (!lastActiveGiven) profile.LastActiveAt = current.LastActiveAt < profile.RegisteredAt ? profile.RegisteredAt : current.LastActiveAt;
                         profile.SharedWithZone = current.SharedWithZone;
                         db.Entry(current).CurrentValues.SetValues(profile);
                         current.Education = profile.Education; current.Occupations = profile.Occupations;

@@ -50,6 +50,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Import.ImportTask> ImportTasks => Set<Import.ImportTask>();
     public DbSet<Import.ImportTaskFile> ImportTaskFiles => Set<Import.ImportTaskFile>();
     public DbSet<PhoneCode> PhoneCodes => Set<PhoneCode>();
+    public DbSet<Core.Catalogue.DemandSurvey> DemandSurveys => Set<Core.Catalogue.DemandSurvey>();
+    public DbSet<Core.Catalogue.SurveyStratum> SurveyStrata => Set<Core.Catalogue.SurveyStratum>();
+    public DbSet<Core.Catalogue.SurveyInvitation> SurveyInvitations => Set<Core.Catalogue.SurveyInvitation>();
+    public DbSet<Core.Catalogue.SurveyNeed> SurveyNeeds => Set<Core.Catalogue.SurveyNeed>();
 
     // Postings and recent service-log rows are never deleted (RetentionGuard); every save is checked.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

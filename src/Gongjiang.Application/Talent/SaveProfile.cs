@@ -56,6 +56,7 @@ public static class SaveProfile
             {
                 record.Profile.CreatedAt = profile.CreatedAt;
                 record.Profile.UpdatedAt = now;
+                record.Profile.RegisteredAt = profile.RegisteredAt; // saving the résumé is activity: LastActiveAt is today
                 record.Profile.SharedWithZone = profile.SharedWithZone;
                 record.Profile.IsActive = profile.IsActive;
                 db.Entry(profile).CurrentValues.SetValues(record.Profile);

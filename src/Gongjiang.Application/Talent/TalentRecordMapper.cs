@@ -1,4 +1,5 @@
 using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Jobs;
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Interchange;
 using Gongjiang.Core.Talent;
@@ -6,8 +7,11 @@ using Gongjiang.Core.Taxonomy;
 
 namespace Gongjiang.Application.Talent;
 
-/// <summary>A profile with its separately kept personal information.</summary>
-public sealed record TalentRecord(TalentProfile Profile, TalentContact Contact);
+/// <summary>
+/// A profile with its separately kept personal information. <paramref name="RegisteredGiven"/> and
+/// <paramref name="LastActiveGiven"/> say whether the record stated those days (an update keeps the stored ones otherwise).
+/// </summary>
+public sealed record TalentRecord(TalentProfile Profile, TalentContact Contact, bool RegisteredGiven = false, bool LastActiveGiven = false);
 
 /// <summary>Validates a <see cref="TalentLine"/> (talent.jsonl, the API) into a profile and its contact data.</summary>
 public sealed class TalentRecordMapper(TaxonomyCatalog catalog, TimeProvider clock)
@@ -46,6 +50,10 @@ public sealed class TalentRecordMapper(TaxonomyCatalog catalog, TimeProvider clo
         if (r.ExpectedSalary is { Min: { } min, Max: { } max } && min > max) m.Add("expected_salary", InputErrors.MinOverMax, min, max);
         if (r.ExpectedSalary?.Min is < 0 || r.ExpectedSalary?.Max is < 0) m.Add("expected_salary", InputErrors.NotNegative);
         if ((r.ResumeText?.Length ?? 0) > 50000) m.Add("resume_text", InputErrors.TooLong, 50000);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8)); // China day
+        var registered = JobRecordMapper.ParseDate(r.RegisteredAt, "registered_at", m);
+        var lastActive = JobRecordMapper.ParseDate(r.LastActiveAt, "last_active_at", m);
+        if (registered is { } from && lastActive is { } to && to < from) m.Add("last_active_at", InputErrors.BeforeRegistered, r.LastActiveAt, r.RegisteredAt);
         if (!m.IsEmpty) return m;
 
         static List<string> Clean(IEnumerable<string?>? items) =>
@@ -58,9 +66,10 @@ public sealed class TalentRecordMapper(TaxonomyCatalog catalog, TimeProvider clo
             Occupations = occupations, Skills = Clean(r.Skills), Certificates = Clean(r.Certificates),
             ExperienceYears = r.ExperienceYears ?? 0, ExpectedSalaryMin = r.ExpectedSalary?.Min, ExpectedSalaryMax = r.ExpectedSalary?.Max,
             DesiredTitles = Clean(r.DesiredTitles), ResumeText = r.ResumeText?.Trim() ?? "",
+            RegisteredAt = registered ?? today, LastActiveAt = lastActive ?? registered ?? today,
         };
         var contact = new TalentContact { TalentId = profile.Id, Name = r.Name!.Trim(), Phone = NullIfEmpty(r.Phone), Email = NullIfEmpty(r.Email), IdNumber = NullIfEmpty(r.IdNumber) };
-        return new TalentRecord(profile, contact);
+        return new TalentRecord(profile, contact, registered is not null, lastActive is not null);
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

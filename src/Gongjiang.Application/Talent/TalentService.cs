@@ -84,6 +84,8 @@ public sealed class TalentService(AppDbContext db)
         Skills = p.Skills, Certificates = p.Certificates.Count > 0 ? p.Certificates : null, ExperienceYears = p.ExperienceYears,
         ExpectedSalary = new SalaryLine { Min = p.ExpectedSalaryMin, Max = p.ExpectedSalaryMax },
         DesiredTitles = p.DesiredTitles, ResumeText = p.ResumeText,
+        RegisteredAt = p.RegisteredAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        LastActiveAt = p.LastActiveAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
     };
 }
 

@@ -19,6 +19,8 @@ public sealed class Employer
     public string? Website { get; set; }
     public string? Address { get; set; }
     public bool IsAgency { get; set; }
+    /// <summary>Head count (employers.csv <c>employees</c>), for the size strata of demand surveys; null when unknown.</summary>
+    public int? Employees { get; set; }
     public string? ZoneId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

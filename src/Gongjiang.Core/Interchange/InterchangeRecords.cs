@@ -57,6 +57,8 @@ public sealed record TalentLine
     [JsonPropertyName("expected_salary")] public SalaryLine? ExpectedSalary { get; init; }
     [JsonPropertyName("desired_titles")] public List<string>? DesiredTitles { get; init; }
     [JsonPropertyName("resume_text")] public string? ResumeText { get; init; }
+    [JsonPropertyName("registered_at")] public string? RegisteredAt { get; init; }
+    [JsonPropertyName("last_active_at")] public string? LastActiveAt { get; init; }
 }
 
 public sealed record EducationLine

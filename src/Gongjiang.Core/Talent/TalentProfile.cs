@@ -28,6 +28,10 @@ public sealed class TalentProfile
     /// <summary>The seeker agreed to appear in the zone's shared résumé pool (人才简历云端共享).</summary>
     public bool SharedWithZone { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>The China day the seeker registered (talent.jsonl <c>registered_at</c>); counts towards supply from then on.</summary>
+    public DateOnly RegisteredAt { get; set; }
+    /// <summary>The China day the seeker was last active (talent.jsonl <c>last_active_at</c>); supply counts the seeker up to then.</summary>
+    public DateOnly LastActiveAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

@@ -20,6 +20,7 @@ public static class ApiRoutes
         v1.MapNotificationsApi();
         v1.MapInvitationsApi();
         v1.MapComplaintsApi();
+        v1.MapCatalogueApi();
         return app;
     }
 }

@@ -20,15 +20,16 @@ public sealed partial class AccessibilityTests(WebAppFixture web, ITestOutputHel
     /// <summary>The pages each role opens from the address bar or the navigation.</summary>
     private static readonly Dictionary<string, string[]> StartPages = new()
     {
-        ["anonymous"] = ["/", "/Jobs", "/Taxonomy", "/Account/Login", "/Account/Register", "/Account/Denied", "/Privacy", "/Status/404"],
+        ["anonymous"] = ["/", "/Jobs", "/Taxonomy", "/Account/Login", "/Account/Register", "/Account/Denied", "/Privacy", "/Status/404",
+            "/Catalogue", "/Catalogue/Print"],
         ["seeker"] = ["/", "/Jobs", "/Inbox", "/Seeker/Profile", "/Seeker/Recommendations", "/Seeker/Applications", "/Seeker/Invitations",
             "/Seeker/CampusTalks", "/Seeker/Privacy", "/Seeker/MyData", "/Seeker/Reports"],
         ["hr"] = ["/Inbox", "/Employer/Jobs", "/Employer/Jobs/Edit", "/Employer/Jobs/Recommendations", "/Employer/Talent",
-            "/Employer/Company", "/Employer/Import", "/Employer/Campus", "/Agency/Projects"],
+            "/Employer/Company", "/Employer/Import", "/Employer/Campus", "/Agency/Projects", "/Employer/Survey"],
         ["agency"] = ["/Inbox", "/Employer/Jobs", "/Employer/Jobs/Edit", "/Employer/Jobs/Recommendations", "/Employer/Talent", "/Employer/Company",
             "/Employer/Import", "/Agency/Projects"],
         ["operator"] = ["/Inbox", "/Operator", "/Operator/Employers", "/Operator/Complaints", "/Operator/Screening", "/Operator/Policy",
-            "/Operator/Fairness", "/Operator/Import"],
+            "/Operator/Fairness", "/Operator/Import", "/Operator/Surveys"],
     };
 
     /// <summary>The pages of one record each role must reach through links: the first link matching each pattern is followed.</summary>

@@ -18,6 +18,7 @@ public static class InputErrors
     public const string NotNegative = "input.not_negative";
     public const string BeforePosted = "input.before_posted";
     public const string NotDate = "input.not_date";
+    public const string BeforeRegistered = "input.before_registered";
     public const string NotPhone = "input.not_phone";
     public const string Grade = "input.grade";
     public const string GradeOrNone = "input.grade_or_none";

@@ -1249,6 +1249,160 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                     b.ToTable("CampusTalkSignups", (string)null);
                 });
 
+            modelBuilder.Entity("Gongjiang.Core.Catalogue.DemandSurvey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("SampleSize")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period");
+
+                    b.ToTable("DemandSurveys", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Catalogue.SurveyInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Cluster")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("EmployerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Size")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SurveyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId");
+
+                    b.HasIndex("SurveyId", "EmployerId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyInvitations", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Catalogue.SurveyNeed", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EmployerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("Grade")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OccupationCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("SurveyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "EmployerId");
+
+                    b.ToTable("SurveyNeeds", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Catalogue.SurveyStratum", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Cluster")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sampled")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Size")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SurveyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "Cluster", "Size")
+                        .IsUnique();
+
+                    b.ToTable("SurveyStrata", (string)null);
+                });
+
             modelBuilder.Entity("Gongjiang.Core.Common.Zone", b =>
                 {
                     b.Property<string>("Id")
@@ -1303,6 +1457,9 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
 
                     b.Property<string>("Description")
                         .HasColumnType("text");
+
+                    b.Property<int?>("Employees")
+                        .HasColumnType("integer");
 
                     b.Property<string>("EnterpriseType")
                         .IsRequired()
@@ -2031,6 +2188,12 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly>("LastActiveAt")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("RegisteredAt")
+                        .HasColumnType("date");
+
                     b.Property<string>("ResumeText")
                         .IsRequired()
                         .HasColumnType("text");
@@ -2334,6 +2497,39 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gongjiang.Core.Catalogue.SurveyInvitation", b =>
+                {
+                    b.HasOne("Gongjiang.Core.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongjiang.Core.Catalogue.DemandSurvey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Catalogue.SurveyNeed", b =>
+                {
+                    b.HasOne("Gongjiang.Core.Catalogue.DemandSurvey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Catalogue.SurveyStratum", b =>
+                {
+                    b.HasOne("Gongjiang.Core.Catalogue.DemandSurvey", null)
+                        .WithMany("Strata")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongjiang.Core.Headhunting.CandidateStageChange", b =>
                 {
                     b.HasOne("Gongjiang.Core.Headhunting.ProjectCandidate", null)
@@ -2610,6 +2806,11 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
             modelBuilder.Entity("Gongjiang.Core.Campus.CampusTalk", b =>
                 {
                     b.Navigation("Signups");
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Catalogue.DemandSurvey", b =>
+                {
+                    b.Navigation("Strata");
                 });
 
             modelBuilder.Entity("Gongjiang.Core.Headhunting.HeadhuntingProject", b =>

@@ -1217,6 +1217,154 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                     b.ToTable("CampusTalkSignups", (string)null);
                 });
 
+            modelBuilder.Entity("Gongjiang.Core.Catalogue.DemandSurvey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SampleSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period");
+
+                    b.ToTable("DemandSurveys", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Catalogue.SurveyInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cluster")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Size")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SurveyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId");
+
+                    b.HasIndex("SurveyId", "EmployerId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyInvitations", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Catalogue.SurveyNeed", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmployerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OccupationCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SurveyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "EmployerId");
+
+                    b.ToTable("SurveyNeeds", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Catalogue.SurveyStratum", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cluster")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sampled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Size")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SurveyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "Cluster", "Size")
+                        .IsUnique();
+
+                    b.ToTable("SurveyStrata", (string)null);
+                });
+
             modelBuilder.Entity("Gongjiang.Core.Common.Zone", b =>
                 {
                     b.Property<string>("Id")
@@ -1271,6 +1419,9 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Employees")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("EnterpriseType")
                         .IsRequired()
@@ -1991,6 +2142,12 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("LastActiveAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResumeText")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2290,6 +2447,39 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gongjiang.Core.Catalogue.SurveyInvitation", b =>
+                {
+                    b.HasOne("Gongjiang.Core.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongjiang.Core.Catalogue.DemandSurvey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Catalogue.SurveyNeed", b =>
+                {
+                    b.HasOne("Gongjiang.Core.Catalogue.DemandSurvey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Catalogue.SurveyStratum", b =>
+                {
+                    b.HasOne("Gongjiang.Core.Catalogue.DemandSurvey", null)
+                        .WithMany("Strata")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongjiang.Core.Headhunting.CandidateStageChange", b =>
                 {
                     b.HasOne("Gongjiang.Core.Headhunting.ProjectCandidate", null)
@@ -2566,6 +2756,11 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Gongjiang.Core.Campus.CampusTalk", b =>
                 {
                     b.Navigation("Signups");
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Catalogue.DemandSurvey", b =>
+                {
+                    b.Navigation("Strata");
                 });
 
             modelBuilder.Entity("Gongjiang.Core.Headhunting.HeadhuntingProject", b =>
