@@ -67,7 +67,7 @@ public sealed class MatchingIndexTests
         await using (var scope = database.Scope())
         {
             var line = InterchangeJson.ParseLine<TalentLine>($$$"""
-                {"name":"王强","phone":"13812345678","city":"370211","occupations":[{"code":"{{{Electrician}}}","grade":3}],"skills":["电气设备装调维修"]}
+                {"name":"王强","city":"370211","occupations":[{"code":"{{{Electrician}}}","grade":3}],"skills":["电气设备装调维修"]}
                 """, out var error)!;
             Assert.Null(error);
             Assert.NotNull((await scope.ServiceProvider.RunAsAsync(Acting.Seeker("user-t3", "T3"), new SaveProfile.Command(new ProfileLine(line)))).Value);
