@@ -110,12 +110,12 @@ public sealed class DemoZoneSeeder(AppDbContext db, TaxonomyCatalog catalog, Use
     private static Employer VerifiedRecently(Employer e, DateTime now)
     {
         e.AccountClass = AccountClasses.Default(e.IsAgency);
+        e.LicensedName = e.Name; // every demo employer applied with the name on its licence
         if (e.Verification == VerificationStatus.Verified)
         {
             var daysAgo = e.Id.Sum(c => c) % 90;
             e.VerifiedAt = now.Date.AddDays(-daysAgo);
             e.VerificationExpiresAt = EmployerVerification.ExpiresAfterApproval(e.VerifiedAt.Value);
-            e.LicensedName = e.Name;
         }
         if (e.AccountClass == AccountClass.HrService)
         {

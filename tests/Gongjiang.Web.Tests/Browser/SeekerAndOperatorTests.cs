@@ -14,17 +14,18 @@ public sealed class SeekerAndOperatorTests(WebAppFixture web)
         var page = await web.NewPageAsync();
         await WebAppFixture.SignInAsync(page, "seeker", DemoAccounts.Password);
         await page.GotoAsync("/Seeker/Profile");
-        await page.FillAsync("#Form_Phone", "12345");
+        await Expect(page.Locator("#Form_Phone")).ToHaveAttributeAsync("readonly", ""); // the number changes with a code (/Seeker/Phone)
+        await page.FillAsync("#Form_Email", "not-an-address");
         var lastRow = page.Locator("input[name$='].Code']").Last;
         await lastRow.FillAsync("9-99-99-99");
         await page.ClickAsync("#save-profile");
 
         await Expect(page.Locator(".alert-error")).ToContainTextAsync("2");
-        await Expect(page.Locator(".field-error", new() { HasText = "“12345”不是有效的大陆手机号码" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".field-error", new() { HasText = "请输入有效的电子邮箱" })).ToBeVisibleAsync();
         await Expect(page.Locator(".field-error", new() { HasText = "未知的职业代码“9-99-99-99”" })).ToBeVisibleAsync();
-        await Expect(page.Locator("#Form_Phone")).ToHaveValueAsync("12345");
+        await Expect(page.Locator("#Form_Email")).ToHaveValueAsync("not-an-address");
 
-        await page.FillAsync("#Form_Phone", "13800000000");
+        await page.FillAsync("#Form_Email", "seeker@example.com");
         await page.Locator("input[value='9-99-99-99']").FillAsync("电工"); // a name is taken for its code
         await page.ClickAsync("#save-profile");
         await Expect(page.Locator(".alert-ok")).ToContainTextAsync("简历已保存");
