@@ -107,7 +107,8 @@ public sealed class MatchCommandTests : IClassFixture<MatchCommandTests.Imported
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("job groups", result.Stdout);
         Assert.Contains("labels: 0 recommended", result.Stdout);
-        Assert.Contains("time split: train", result.Stdout);
+        Assert.Matches(@"time split at \d{4}-\d{2}-\d{2} \d{2}:\d{2}: train \d+ groups", result.Stdout);
+        Assert.Matches(@"gain: [+-]?\d\.\d{4} over \d+ validation groups, 95% bootstrap interval \[[+-]?\d\.\d{4}, [+-]?\d\.\d{4}\]", result.Stdout);
         Assert.Matches(@"validation NDCG@10: learned 0\.\d{4}, hand weights 0\.\d{4}", result.Stdout);
         Assert.Matches("adopted: (yes|no)", result.Stdout);
 

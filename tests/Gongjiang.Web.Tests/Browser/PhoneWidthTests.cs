@@ -71,6 +71,7 @@ public sealed class PhoneWidthTests(WebAppFixture web, ITestOutputHelper output)
         { "hr", "zh-CN" }, { "hr", "en" },
         { "agency", "zh-CN" },
         { "operator", "zh-CN" }, { "operator", "en" },
+        { "admin", "zh-CN" },
     };
 
     [Theory]
@@ -208,6 +209,7 @@ public sealed class PhoneWidthTests(WebAppFixture web, ITestOutputHelper output)
                 values["id:/Employer/ImportProgress/{id}"] = await ImportTaskAsync(db, role, ImportSheet.Jobs);
                 break;
             case "operator":
+            case "admin":
                 values["id:/Operator/ImportProgress/{id}"] = await ImportTaskAsync(db, role, ImportSheet.Talent);
                 break;
         }
