@@ -20,7 +20,7 @@ namespace Gongjiang.Application.Employers;
 /// pending until an operator verifies it (it signs in, but publishes nothing). All or nothing: one transaction, the
 /// licence files written before it (stored by content, so an abandoned write leaves no record pointing at it).
 /// </summary>
-public static partial class RegisterEmployer
+public static class RegisterEmployer
 {
     public sealed record Command(
         string? CompanyName, string? Uscc, string? LicensedName, string? City, string? IndustryCluster, bool IsAgency, Stream? BusinessLicence,
@@ -49,7 +49,7 @@ public static partial class RegisterEmployer
             if (!IndustryClusters.IsKnown(c.IndustryCluster)) errors.Add("industryCluster", EmployerErrors.ClusterUnknown);
             if (c.BusinessLicence is null) errors.Add("businessLicence", EmployerErrors.LicenceFileRequired);
             if (c.IsAgency && c.HrLicence is null) errors.Add("hrLicence", EmployerErrors.LicenceFileRequired);
-            if (!UserNamePattern().IsMatch(userName)) errors.Add("userName", AccountErrors.UserName);
+            if (!UserNames.IsValid(userName)) errors.Add("userName", AccountErrors.UserName);
             if (personName.Length is 0 or > 30) errors.Add("personName", AccountErrors.Name);
             if (phone is null) errors.Add("phone", AccountErrors.Phone);
             if (string.IsNullOrWhiteSpace(c.Code)) errors.Add("code", PhoneCodeErrors.Wrong);
@@ -102,7 +102,4 @@ public static partial class RegisterEmployer
     {
         ["file"] = "hrLicence", ["number"] = "hrLicenceNumber", ["authority"] = "hrLicenceAuthority", ["valid_until"] = "hrLicenceValidUntil",
     };
-
-    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_-]{3,30}$")]
-    private static partial System.Text.RegularExpressions.Regex UserNamePattern();
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Persistence;
@@ -17,7 +16,7 @@ namespace Gongjiang.Application.Identity;
 /// already has an account never received a code, so its registration fails like any wrong code: the answers do not
 /// tell whether a number is on record. A user name already taken is a conflict.
 /// </summary>
-public static partial class RegisterSeeker
+public static class RegisterSeeker
 {
     public sealed record Command(string? UserName, string? Password, string? Name, string? Phone, string? Code, int? BirthYear, bool Consent) : IUseCase<AppUser>;
 
@@ -30,7 +29,7 @@ public static partial class RegisterSeeker
             var userName = command.UserName?.Trim() ?? "";
             var name = command.Name?.Trim() ?? "";
             var phone = PhoneNumbers.Normalize(command.Phone);
-            if (!UserNamePattern().IsMatch(userName)) errors.Add("userName", AccountErrors.UserName);
+            if (!UserNames.IsValid(userName)) errors.Add("userName", AccountErrors.UserName);
             if (name.Length is 0 or > 30) errors.Add("name", AccountErrors.Name);
             if (phone is null) errors.Add("phone", AccountErrors.Phone);
             if (string.IsNullOrWhiteSpace(command.Code)) errors.Add("code", PhoneCodeErrors.Wrong);
@@ -57,6 +56,4 @@ public static partial class RegisterSeeker
             return user;
         }
     }
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{3,30}$")] private static partial Regex UserNamePattern();
 }

@@ -9,11 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongjiang.Application.Identity;
 
 /// <summary>One account as an administrator sees it: who, which roles, whose, and whether it can sign in.</summary>
+/// <param name="Locked">Locked out after failed sign-ins, now (a disabled account is not counted as locked).</param>
 public sealed record UserRow(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, string? EmployerId, string? EmployerName,
-    string? TalentId, DateTime CreatedAt, DateTimeOffset? LockedUntil, DateTime? DisabledAt)
-{
-    public bool IsLocked(DateTimeOffset now) => DisabledAt is null && LockedUntil is { } until && until > now;
-}
+    string? TalentId, DateTime CreatedAt, bool Locked, DateTimeOffset? LockedUntil, DateTime? DisabledAt);
 
 public sealed record UserPage(IReadOnlyList<UserRow> Items, int Page, int PageSize, int Total);
 
@@ -43,7 +41,8 @@ public sealed class UserAdministration(AppDbContext db, ICurrentUser currentUser
         var employerIds = page.Where(u => u.EmployerId != null).Select(u => u.EmployerId!).Distinct().ToList();
         var employers = await db.Employers.AsNoTracking().Where(e => employerIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         return page.Select(u => new UserRow(u.Id, u.UserName ?? "", u.DisplayName, roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToList(),
-            u.EmployerId, u.EmployerId is { } e ? employers.GetValueOrDefault(e) : null, u.TalentId, u.CreatedAt, u.LockoutEnd, u.DisabledAt)).ToList();
+            u.EmployerId, u.EmployerId is { } e ? employers.GetValueOrDefault(e) : null, u.TalentId, u.CreatedAt,
+            u.DisabledAt is null && u.LockoutEnd is { } until && until > Now, u.DisabledAt is null ? u.LockoutEnd : null, u.DisabledAt)).ToList();
     }
 }
 

@@ -28,7 +28,7 @@ public static class UsersApi
         string? TalentId, DateTime CreatedAt, bool Locked, DateTimeOffset? LockedUntil, bool Disabled, DateTime? DisabledAt)
     {
         public static UserView Of(UserRow r) => new(r.Id, r.UserName, r.DisplayName, r.Roles, r.EmployerId, r.EmployerName, r.TalentId, r.CreatedAt,
-            r.IsLocked(DateTimeOffset.UtcNow), r.DisabledAt is null ? r.LockedUntil : null, r.DisabledAt is not null, r.DisabledAt);
+            r.Locked, r.LockedUntil, r.DisabledAt is not null, r.DisabledAt);
     }
     public sealed record UserListView(IReadOnlyList<UserView> Items, int Page, int PageSize, int Total);
 

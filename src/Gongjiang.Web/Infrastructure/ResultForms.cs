@@ -19,6 +19,13 @@ public static class ResultForms
         return any;
     }
 
+    /// <summary>
+    /// Errors of a use case that names fields as the API does (userName, phone) onto a form whose bound properties carry
+    /// the same names in Pascal case (UserName, Phone).
+    /// </summary>
+    public static bool AddResultErrorsToProperties(this ModelStateDictionary modelState, IEnumerable<Error> errors) =>
+        modelState.AddResultErrors(errors.Select(e => e.ForField(e.Field is { Length: > 0 } f ? char.ToUpperInvariant(f[0]) + f[1..] : e.Field)));
+
     /// <summary>The messages of one field ("" for the form as a whole).</summary>
     public static IReadOnlyList<string> MessagesOf(this ModelStateDictionary modelState, string key) =>
         modelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).Distinct().ToList() : [];

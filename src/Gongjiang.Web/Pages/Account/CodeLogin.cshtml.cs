@@ -33,7 +33,7 @@ public sealed class CodeLoginModel(IUseCases useCases, SignInManager<AppUser> si
         ModelState.Clear();
         var sent = await useCases.RunAsync(new RequestPhoneCode.Command(Phone, PhoneCodePurpose.SignIn, HttpContext.Connection.RemoteIpAddress?.ToString()), ct);
         if (sent.Succeeded) Notice = "如该手机号已注册，验证码已发送，5分钟内有效。";
-        else ModelState.AddResultErrors(sent.Errors.Select(e => e.ForField(e.Field is "phone" ? nameof(Phone) : e.Field)));
+        else ModelState.AddResultErrorsToProperties(sent.Errors);
         return Page();
     }
 
@@ -43,7 +43,7 @@ public sealed class CodeLoginModel(IUseCases useCases, SignInManager<AppUser> si
         var account = await useCases.RunAsync(new SignInWithPhoneCode.Command(Phone, Code), ct);
         if (!account.Succeeded)
         {
-            ModelState.AddResultErrors(account.Errors.Select(e => e.ForField(e.Field is { Length: > 0 } f ? char.ToUpperInvariant(f[0]) + f[1..] : e.Field)));
+            ModelState.AddResultErrorsToProperties(account.Errors);
             return Page();
         }
         await signIn.SignInAsync(account.Value, isPersistent: true);

@@ -29,7 +29,7 @@ public sealed class ForgotPasswordModel(IUseCases useCases) : PageModel
         ModelState.Clear();
         var sent = await useCases.RunAsync(new RequestPhoneCode.Command(Phone, PhoneCodePurpose.ResetPassword, HttpContext.Connection.RemoteIpAddress?.ToString()), ct);
         if (sent.Succeeded) Notice = "如该手机号已注册，验证码已发送，5分钟内有效。";
-        else ModelState.AddResultErrors(sent.Errors.Select(e => e.ForField(e.Field is "phone" ? nameof(Phone) : e.Field)));
+        else ModelState.AddResultErrorsToProperties(sent.Errors);
         return Page();
     }
 
@@ -39,7 +39,7 @@ public sealed class ForgotPasswordModel(IUseCases useCases) : PageModel
         var reset = await useCases.RunAsync(new ResetPassword.Command(Phone, Code, NewPassword), ct);
         if (!reset.Succeeded)
         {
-            ModelState.AddResultErrors(reset.Errors.Select(e => e.ForField(e.Field is { Length: > 0 } f ? char.ToUpperInvariant(f[0]) + f[1..] : e.Field)));
+            ModelState.AddResultErrorsToProperties(reset.Errors);
             return Page();
         }
         return LocalRedirect("/Account/Login?reset=1");

@@ -29,7 +29,7 @@ public sealed class PasswordModel(IUseCases useCases, SignInManager<AppUser> sig
         var changed = await useCases.RunAsync(new ChangePassword.Command(CurrentPassword, NewPassword), ct);
         if (!changed.Succeeded)
         {
-            ModelState.AddResultErrors(changed.Errors.Select(e => e.ForField(e.Field is { Length: > 0 } f ? char.ToUpperInvariant(f[0]) + f[1..] : e.Field)));
+            ModelState.AddResultErrorsToProperties(changed.Errors);
             return Page();
         }
         if (await signIn.UserManager.GetUserAsync(User) is { } user) await signIn.RefreshSignInAsync(user);

@@ -48,7 +48,7 @@ public sealed class RegisterModel(IUseCases useCases, SignInManager<AppUser> sig
         ModelState.Clear();
         var sent = await useCases.RunAsync(new RequestPhoneCode.Command(Phone, PhoneCodePurpose.Register, HttpContext.Connection.RemoteIpAddress?.ToString()), ct);
         if (sent.Succeeded) Notice = "验证码已发送到该手机号（如可用于注册），5分钟内有效。";
-        else ModelState.AddResultErrors(sent.Errors.Select(e => e.ForField(e.Field is "phone" ? nameof(Phone) : e.Field)));
+        else ModelState.AddResultErrorsToProperties(sent.Errors);
         return Page();
     }
 
@@ -64,7 +64,7 @@ public sealed class RegisterModel(IUseCases useCases, SignInManager<AppUser> sig
         if (!registered.Succeeded)
         {
             // The use case names the fields as the API does (userName); the form's fields are the properties (UserName).
-            ModelState.AddResultErrors(registered.Errors.Select(e => e.ForField(e.Field is { Length: > 0 } f ? char.ToUpperInvariant(f[0]) + f[1..] : e.Field)));
+            ModelState.AddResultErrorsToProperties(registered.Errors);
             return Page();
         }
         await signIn.SignInAsync(registered.Value, isPersistent: true);

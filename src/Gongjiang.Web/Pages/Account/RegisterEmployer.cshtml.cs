@@ -47,7 +47,7 @@ public sealed class RegisterEmployerModel(IUseCases useCases, SignInManager<AppU
         ModelState.Clear();
         var sent = await useCases.RunAsync(new RequestPhoneCode.Command(Phone, PhoneCodePurpose.Register, HttpContext.Connection.RemoteIpAddress?.ToString()), ct);
         if (sent.Succeeded) Notice = "验证码已发送到该手机号（如可用于注册），5分钟内有效。";
-        else ModelState.AddResultErrors(sent.Errors.Select(e => e.ForField(e.Field is "phone" ? nameof(Phone) : e.Field)));
+        else ModelState.AddResultErrorsToProperties(sent.Errors);
         return Page();
     }
 
@@ -63,7 +63,7 @@ public sealed class RegisterEmployerModel(IUseCases useCases, SignInManager<AppU
             if (registered.FailureKind == Gongjiang.Application.Common.Results.ErrorKind.Conflict)
                 Error = Gongjiang.Application.Common.Results.ErrorText.For(registered.Errors[0]);
             else
-                ModelState.AddResultErrors(registered.Errors.Select(e => e.ForField(e.Field is { Length: > 0 } f ? char.ToUpperInvariant(f[0]) + f[1..] : e.Field)));
+                ModelState.AddResultErrorsToProperties(registered.Errors);
             return Page();
         }
         await signIn.SignInAsync(registered.Value.Admin, isPersistent: true);

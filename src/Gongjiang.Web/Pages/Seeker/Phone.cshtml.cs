@@ -27,7 +27,7 @@ public sealed class PhoneModel(IUseCases useCases) : PageModel
         ModelState.Clear();
         var sent = await useCases.RunAsync(new RequestPhoneCode.Command(Phone, PhoneCodePurpose.ChangePhone, HttpContext.Connection.RemoteIpAddress?.ToString()), ct);
         if (sent.Succeeded) Notice = "如该手机号可用，验证码已发送，5分钟内有效。";
-        else ModelState.AddResultErrors(sent.Errors.Select(e => e.ForField(e.Field is "phone" ? nameof(Phone) : e.Field)));
+        else ModelState.AddResultErrorsToProperties(sent.Errors);
         return Page();
     }
 
@@ -37,7 +37,7 @@ public sealed class PhoneModel(IUseCases useCases) : PageModel
         var changed = await useCases.RunAsync(new ChangeMyPhone.Command(Phone, Code), ct);
         if (!changed.Succeeded)
         {
-            ModelState.AddResultErrors(changed.Errors.Select(e => e.ForField(e.Field is { Length: > 0 } f ? char.ToUpperInvariant(f[0]) + f[1..] : e.Field)));
+            ModelState.AddResultErrorsToProperties(changed.Errors);
             return Page();
         }
         Changed = true;
