@@ -34,6 +34,7 @@ public static class ServiceRegistration
         services.AddScoped<ImportTaskRunner>();
         services.AddScoped<Catalogue.CatalogueMeasures>();
         services.AddScoped<Catalogue.CatalogueBuilder>();
+        services.AddScoped<Catalogue.SurveyNotices>();
         services.AddScoped<Catalogue.SurveyDemand>();
         services.AddOptions<ImportOptions>().Configure<IServiceProvider>((o, sp) =>
         {

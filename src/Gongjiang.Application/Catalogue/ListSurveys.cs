@@ -11,7 +11,7 @@ public static class ListSurveys
 {
     public sealed record Query : IUseCase<IReadOnlyList<Row>>;
 
-    public sealed record Row(string Id, string Period, int Seed, int Sampled, int Responded, DateTime OpenedAt);
+    public sealed record Row(string Id, string Period, int Seed, int Sampled, int Responded, DateTime OpenedAt, DateTime? ClosedAt);
 
     public sealed class Handler(AppDbContext db, ComplianceRules rules) : IUseCaseHandler<Query, IReadOnlyList<Row>>
     {
@@ -23,7 +23,7 @@ public static class ListSurveys
                 .Select(g => new { g.Key, Sampled = g.Count(), Responded = g.Count(i => i.RespondedAt != null) }).ToDictionaryAsync(x => x.Key, ct);
             var surveys = await db.DemandSurveys.AsNoTracking().ToListAsync(ct);
             return surveys.OrderByDescending(s => s.OpenedAt).Select(s => new Row(s.Id, s.Period, s.Seed,
-                counts.TryGetValue(s.Id, out var c) ? c.Sampled : 0, counts.TryGetValue(s.Id, out c) ? c.Responded : 0, s.OpenedAt)).ToList();
+                counts.TryGetValue(s.Id, out var c) ? c.Sampled : 0, counts.TryGetValue(s.Id, out c) ? c.Responded : 0, s.OpenedAt, s.ClosedAt)).ToList();
         }
     }
 }

@@ -12,13 +12,13 @@ namespace Gongjiang.Application.Catalogue;
 /// <summary>
 /// An operator opens a demand survey for a quarter and draws a stratified sample of the zone's employers (strata:
 /// industry cluster × size) from a seed: proportional allocation, at least one per stratum, and within a stratum the
-/// employers that come first in an order fixed by the seed — the same seed draws the same sample.
+/// employers that come first in an order fixed by the seed — the same seed draws the same sample. Every HR user of a drawn employer hears about it in the inbox.
 /// </summary>
 public static class OpenSurvey
 {
     public sealed record Command(string? Period, int SampleSize, int Seed) : IUseCase<DemandSurvey>;
 
-    public sealed class Handler(AppDbContext db, ComplianceRules rules, TimeProvider clock) : IUseCaseHandler<Command, DemandSurvey>
+    public sealed class Handler(AppDbContext db, ComplianceRules rules, SurveyNotices notices, TimeProvider clock) : IUseCaseHandler<Command, DemandSurvey>
     {
         public async Task<Result<DemandSurvey>> HandleAsync(Command command, CancellationToken ct)
         {
@@ -41,15 +41,18 @@ public static class OpenSurvey
                 Id = EntityId.New('S', clock), Period = quarter.ToString(), Seed = command.Seed, SampleSize = sample,
                 OpenedAt = clock.GetUtcNow().UtcDateTime, OpenedBy = op.Value.UserId,
             };
+            var drawnIds = new List<string>();
             foreach (var stratum in strata)
             {
                 var size = Math.Clamp((int)Math.Round((double)sample * stratum.Count() / total, MidpointRounding.AwayFromZero), 1, stratum.Count());
                 var drawn = stratum.OrderBy(e => Draw(command.Seed, e.Id)).ThenBy(e => e.Id, StringComparer.Ordinal).Take(size).ToList();
                 survey.Strata.Add(new SurveyStratum { Cluster = stratum.Key.Cluster, Size = stratum.Key.Size, Population = stratum.Count(), Sampled = drawn.Count });
+                drawnIds.AddRange(drawn.Select(e => e.Id));
                 foreach (var e in drawn)
                     db.SurveyInvitations.Add(new SurveyInvitation { SurveyId = survey.Id, EmployerId = e.Id, Cluster = stratum.Key.Cluster, Size = stratum.Key.Size });
             }
             db.DemandSurveys.Add(survey);
+            await notices.TellAsync(survey, drawnIds, reminder: false, ct);
             await db.SaveChangesAsync(ct);
             return survey;
         }

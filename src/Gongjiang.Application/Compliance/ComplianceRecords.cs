@@ -117,6 +117,8 @@ public static class ServiceActions
     public const string SettingChanged = "setting.changed";
     public const string VerificationApproved = "employer.verification_approved";
     public const string VerificationRejected = "employer.verification_rejected";
+    public const string SurveyClosed = "survey.closed";
+    public const string SurveyReminded = "survey.reminded";
 }
 
 public static class ServiceTargets
@@ -127,6 +129,7 @@ public static class ServiceTargets
     public const string ScreeningRule = "screening_rule";
     public const string Setting = "setting";
     public const string Account = "account";
+    public const string Survey = "survey";
 }
 
 /// <summary>Where a posting stands in the operators' screening queue.</summary>

@@ -1,6 +1,8 @@
 using Gongjiang.Application.Catalogue;
 using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Common.UseCases;
+using Gongjiang.Application.Identity;
+using Gongjiang.Application.Notifications;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Tests.Infrastructure;
 using Gongjiang.Core.Catalogue;
@@ -87,5 +89,52 @@ public sealed class DemandSurveyTests
         var bad = await services.RunAsAsync(Acting.Hr(drawn[0]), new SubmitSurveyNeeds.Command(survey.Id, [new("9-99-99-99", 7, 0, SurveyUrgency.Soon)]));
         Assert.Equal(["needs[0].occupation_code", "needs[0].grade", "needs[0].headcount"], bad.Errors.Select(e => e.Field));
         Assert.Equal(0, await context.SurveyNeeds.CountAsync());
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Drawn_employers_hear_of_the_survey_are_reminded_until_they_answer_and_a_closed_survey_takes_no_answers(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var scope = db.Scope();
+        var services = scope.ServiceProvider;
+        var context = services.GetRequiredService<AppDbContext>();
+        await SeedAsync(context);
+        await context.Employers.Where(e => e.Id != "E3").ExecuteUpdateAsync(e => e.SetProperty(x => x.Verification, VerificationStatus.Verified));
+        var now = DateTime.UtcNow;
+        context.Users.AddRange(
+            new AppUser { Id = "U-e1a", UserName = "e1a", NormalizedUserName = "E1A", EmployerId = "E1", CreatedAt = now },
+            new AppUser { Id = "U-e1b", UserName = "e1b", NormalizedUserName = "E1B", EmployerId = "E1", CreatedAt = now },
+            new AppUser { Id = "U-e1x", UserName = "e1x", NormalizedUserName = "E1X", EmployerId = "E1", CreatedAt = now, DisabledAt = now },
+            new AppUser { Id = "U-e2", UserName = "e2", NormalizedUserName = "E2", EmployerId = "E2", CreatedAt = now },
+            new AppUser { Id = "U-e3", UserName = "e3", NormalizedUserName = "E3", EmployerId = "E3", CreatedAt = now });
+        await context.SaveChangesAsync();
+
+        var survey = (await services.RunAsAsync(Acting.Operator(), new OpenSurvey.Command("2026Q3", 2, 1))).Value;
+        async Task<List<string>> Told(string kind) => await context.Set<Notification>().AsNoTracking()
+            .Where(n => n.Kind == kind).Select(n => n.UserId).OrderBy(u => u).ToListAsync();
+        // Every active HR user of the drawn E1 and E2 hears of it, with a link to the form; E3 was not drawn, the disabled user hears nothing.
+        Assert.Equal(["U-e1a", "U-e1b", "U-e2"], await Told(SurveyNotices.InvitedKind));
+        Assert.All(await context.Set<Notification>().Where(n => n.Kind == SurveyNotices.InvitedKind).ToListAsync(), n => Assert.Equal("/Employer/Survey", n.Link));
+
+        // E1 answers; the reminder goes only to E2.
+        Assert.True((await services.RunAsAsync(Acting.Hr("E1"), new SubmitSurveyNeeds.Command(survey.Id, [new(A, 4, 1, SurveyUrgency.Normal)]))).Succeeded);
+        (await services.RunAsAsync(Acting.Hr("E1"), new RemindSurvey.Command(survey.Id))).AssertFails(ErrorKind.Forbidden, Gongjiang.Application.Compliance.ComplianceErrors.OperatorsOnly);
+        Assert.Equal(1, (await services.RunAsAsync(Acting.Operator(), new RemindSurvey.Command(survey.Id))).Value);
+        Assert.Equal(["U-e2"], await Told(SurveyNotices.ReminderKind));
+
+        (await services.RunAsAsync(Acting.Hr("E1"), new CloseSurvey.Command(survey.Id))).AssertFails(ErrorKind.Forbidden, Gongjiang.Application.Compliance.ComplianceErrors.OperatorsOnly);
+        (await services.RunAsAsync(Acting.Operator(), new CloseSurvey.Command("S-none"))).AssertFails(ErrorKind.NotFound, CatalogueErrors.SurveyNotFound);
+        var closed = await services.RunAsAsync(Acting.Operator(), new CloseSurvey.Command(survey.Id));
+        Assert.NotNull(closed.Value.ClosedAt);
+        Assert.Contains(await context.ServiceLog.AsNoTracking().ToListAsync(), e => e.Action == "survey.closed" && e.TargetId == survey.Id);
+
+        // Closed: no more answers, no second close, no reminders; the list says so; E1's answer still counts in V.
+        (await services.RunAsAsync(Acting.Hr("E2"), new SubmitSurveyNeeds.Command(survey.Id, [new(A, 4, 9, SurveyUrgency.Urgent)]))).AssertFails(ErrorKind.Conflict, CatalogueErrors.SurveyClosed);
+        (await services.RunAsAsync(Acting.Operator(), new CloseSurvey.Command(survey.Id))).AssertFails(ErrorKind.Conflict, CatalogueErrors.SurveyClosed);
+        (await services.RunAsAsync(Acting.Operator(), new RemindSurvey.Command(survey.Id))).AssertFails(ErrorKind.Conflict, CatalogueErrors.SurveyClosed);
+        Assert.NotNull((await services.RunAsAsync(Acting.Operator(), new ListSurveys.Query())).Value.Single().ClosedAt);
+        Assert.Equal(1, await context.SurveyNeeds.CountAsync());
+        var a = (await services.GetRequiredService<IUseCases>().RunAsync(new BuildCatalogue.Query("2026Q3"))).Value.Listings.Single(l => l.OccupationCode == A);
+        Assert.True(a.SurveyDemand > 0);
     }
 }
