@@ -1,5 +1,6 @@
 using Gongjiang.Application.Persistence;
 using Gongjiang.Matching.Engine;
+using Gongjiang.Core.Recruiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -49,7 +50,9 @@ public sealed class RecommendationService(MatchingIndex index, RankingModels mod
 
     /// <summary>
     /// Keeps the features of each pair shown to a person the first time it is shown (<see cref="PairSnapshot"/>), for the
-    /// learned ranker to train on as they were then. A pair already kept, or kept meanwhile by another request, stays as it was.
+    /// learned ranker to train on as they were then, and records the showing as a <see cref="OutcomeStage.Recommended"/>
+    /// outcome: the pairs nobody acted on are the ranker's negatives. A pair already kept, or kept meanwhile by another
+    /// request, stays as it was.
     /// </summary>
     public async Task RecordShownAsync(IReadOnlyList<MatchResult> shown, CancellationToken ct = default)
     {
@@ -66,11 +69,14 @@ public sealed class RecommendationService(MatchingIndex index, RankingModels mod
                 added.Add(new PairSnapshot { JobId = r.JobId, TalentId = r.TalentId, ShownAt = now, Features = PairSnapshot.Format(r.Features) });
         if (added.Count == 0) return;
         db.Set<PairSnapshot>().AddRange(added);
+        var impressions = added.Select(s => new Outcome { JobId = s.JobId, TalentId = s.TalentId, Stage = OutcomeStage.Recommended, At = now }).ToList();
+        db.Outcomes.AddRange(impressions);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException)
         {
-            // Another request kept one of these pairs first: its earlier snapshot is the one that counts.
+            // Another request kept one of these pairs first: its earlier snapshot and showing are the ones that count.
             foreach (var s in added) db.Entry(s).State = EntityState.Detached;
+            foreach (var o in impressions) db.Entry(o).State = EntityState.Detached;
         }
     }
 

@@ -93,4 +93,55 @@ public sealed class RankerTrainingTests
             Assert.Equal(streamed.Text, single.Text);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_pair_shown_in_recommendations_is_kept_as_shown_and_trains_with_those_features_after_a_later_profile_edit(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await SeedAsync(database);
+        await using var scope = database.Scope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<AppDbContext>();
+        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        // The market's postings lie in the past: the first one is still open today.
+        var job = await db.Jobs.OrderBy(j => j.Id).FirstAsync();
+        (job.Status, job.ExpiresAt) = (JobStatus.Open, null);
+        await db.SaveChangesAsync();
+        Assert.True(job.IsOpenOn(today));
+
+        // HR opens 推荐人才: every pair shown is kept with the features it was shown with, and the showing is an outcome.
+        var shown = (await services.RunAsAsync(Acting.Hr(job.EmployerId), new RecommendTalent.Query(job.Id, 10))).Value.Rows;
+        Assert.NotEmpty(shown);
+        var kept = await db.Set<PairSnapshot>().AsNoTracking().Where(s => s.JobId == job.Id).ToDictionaryAsync(s => s.TalentId);
+        Assert.Equal(shown.Select(r => r.Match.TalentId).Order(StringComparer.Ordinal), kept.Keys.Order(StringComparer.Ordinal));
+        foreach (var row in shown) Assert.Equal(PairSnapshot.Format(row.Match.Features), kept[row.Match.TalentId].Features);
+        var impressions = await db.Outcomes.AsNoTracking().Where(o => o.JobId == job.Id && o.Stage == OutcomeStage.Recommended
+            && kept.Keys.Contains(o.TalentId) && o.At == kept.Values.First().ShownAt).CountAsync();
+        Assert.Equal(shown.Count, impressions);
+
+        // The first candidate then rewrites the profile (no skills, twenty more years): today's features change…
+        var talentId = shown[0].Match.TalentId;
+        var talent = await db.Talent.SingleAsync(t => t.Id == talentId);
+        talent.Skills = [];
+        talent.ExperienceYears += 20;
+        await db.SaveChangesAsync();
+        var engine = await services.GetRequiredService<MatchingIndex>().GetAsync();
+        var now = engine.Explain(job.Id, talentId, new MatchOptions { WithReasons = false })!.Features;
+        Assert.NotEqual(kept[talentId].Features, PairSnapshot.Format(now));
+
+        // …but showing the list again keeps the first snapshot and records no second showing,
+        await services.RunAsAsync(Acting.Hr(job.EmployerId), new RecommendTalent.Query(job.Id, 50));
+        var again = await db.Set<PairSnapshot>().AsNoTracking().SingleAsync(s => s.JobId == job.Id && s.TalentId == talentId);
+        Assert.Equal(kept[talentId].Features, again.Features);
+        Assert.Equal(1, await db.Outcomes.CountAsync(o => o.JobId == job.Id && o.TalentId == talentId && o.Stage == OutcomeStage.Recommended
+            && o.At >= again.ShownAt));
+
+        // and training reads the kept features for every shown pair it uses rather than recomputing them from today's profile.
+        var trained = await services.GetRequiredService<RankerService>().TrainAsync(Quick);
+        var fromSnapshot = int.Parse(System.Text.RegularExpressions.Regex.Match(trained.Text, @"(\d+) pairs as kept when shown").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(fromSnapshot >= 1, trained.Text);
+        Assert.True(fromSnapshot <= (await db.Set<PairSnapshot>().CountAsync()), trained.Text);
+    }
 }
