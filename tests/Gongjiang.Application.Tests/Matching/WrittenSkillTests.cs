@@ -2,6 +2,7 @@ using Gongjiang.Application.Import;
 using Gongjiang.Application.Jobs;
 using Gongjiang.Application.Matching;
 using Gongjiang.Application.Persistence;
+using Gongjiang.Application.Skills;
 using Gongjiang.Application.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,5 +78,21 @@ public sealed class WrittenSkillTests
             Assert.Empty(rows["T3"].Match.Reasons!.MatchedSkills);
             Assert.Equal(["CNC编程 → " + Item], rows["T3"].Match.Reasons!.MissingSkills);
         }
+    }
+
+    [Fact]
+    public async Task A_screen_is_told_which_standard_item_each_written_skill_stands_for_and_how_sure_that_is()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var scope = database.Scope();
+
+        var recognized = (await scope.ServiceProvider.RunAsAsync(Acting.Hr("E1"), new RecognizeSkills.Query("CNC编程、二保焊；🔥", CncOperator, 4))).Value;
+        var unknownCode = (await scope.ServiceProvider.RunAsAsync(Acting.Hr("E1"), new RecognizeSkills.Query("二保焊", "9-99-99-99", 9))).Value;
+        var nothing = (await scope.ServiceProvider.RunAsAsync(Acting.Hr("E1"), new RecognizeSkills.Query(string.Concat(Enumerable.Repeat("🔥", 250)), null, null))).Value;
+
+        Assert.Equal([("CNC编程", Item), ("二保焊", "二氧化碳气体保护焊")], recognized.Select(r => (r.Written, r.ItemName)));
+        Assert.All(recognized, r => Assert.InRange(r.Confidence, 0.45, 1.0));
+        Assert.Equal("二氧化碳气体保护焊", Assert.Single(unknownCode).ItemName);
+        Assert.Empty(nothing);
     }
 }
