@@ -177,7 +177,7 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobR
                         profile.SharedWithZone = current.SharedWithZone;
                         db.Entry(current).CurrentValues.SetValues(profile);
                         current.Education = profile.Education; current.Occupations = profile.Occupations;
-                        current.WillingCities = profile.WillingCities; current.Skills = profile.Skills;
+                        current.WillingCities = profile.WillingCities; current.Skills = profile.Skills; current.SkillItems = profile.SkillItems;
                         current.Certificates = profile.Certificates; current.DesiredTitles = profile.DesiredTitles;
                         current.UpdatedAt = Now;
                         if (contacts.TryGetValue(profile.Id, out var currentContact)) db.Entry(currentContact).CurrentValues.SetValues(contact);

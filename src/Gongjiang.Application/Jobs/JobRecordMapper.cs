@@ -4,6 +4,7 @@ using Gongjiang.Core.Common;
 using Gongjiang.Core.Interchange;
 using Gongjiang.Core.Jobs;
 using Gongjiang.Core.Taxonomy;
+using Gongjiang.Matching.Skills;
 
 namespace Gongjiang.Application.Jobs;
 
@@ -57,6 +58,10 @@ public sealed class JobRecordMapper(TaxonomyCatalog catalog, OccupationResolver 
         string? code = r.OccupationCode;
         double? confidence = null;
         if (code is null && occupations.Resolve(r.Title!) is { } resolved) (code, confidence) = resolved;
+        // Each written skill is kept as written and, when recognised, with the standard item of the occupation it stands for.
+        var recognizer = SkillRecognizer.For(catalog);
+        foreach (var skill in skills)
+            skill.StandardItem = recognizer.Best(skill.Name, code, r.MinGrade)?.ItemName;
 
         return new JobPosting
         {

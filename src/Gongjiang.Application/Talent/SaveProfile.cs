@@ -61,7 +61,7 @@ public static class SaveProfile
                 record.Profile.IsActive = profile.IsActive;
                 db.Entry(profile).CurrentValues.SetValues(record.Profile);
                 profile.Education = record.Profile.Education; profile.Occupations = record.Profile.Occupations;
-                profile.WillingCities = record.Profile.WillingCities; profile.Skills = record.Profile.Skills;
+                profile.WillingCities = record.Profile.WillingCities; profile.Skills = record.Profile.Skills; profile.SkillItems = record.Profile.SkillItems;
                 profile.Certificates = record.Profile.Certificates; profile.DesiredTitles = record.Profile.DesiredTitles;
                 if (contact is null) db.TalentContacts.Add(record.Contact);
                 else db.Entry(contact).CurrentValues.SetValues(record.Contact);

@@ -4,6 +4,7 @@ using Gongjiang.Core.Common;
 using Gongjiang.Core.Interchange;
 using Gongjiang.Core.Talent;
 using Gongjiang.Core.Taxonomy;
+using Gongjiang.Matching.Skills;
 
 namespace Gongjiang.Application.Talent;
 
@@ -68,8 +69,21 @@ public sealed class TalentRecordMapper(TaxonomyCatalog catalog, TimeProvider clo
             DesiredTitles = Clean(r.DesiredTitles), ResumeText = r.ResumeText?.Trim() ?? "",
             RegisteredAt = registered ?? today, LastActiveAt = lastActive ?? registered ?? today,
         };
+        profile.SkillItems = RecognizedItems(profile);
         var contact = new TalentContact { TalentId = profile.Id, Name = r.Name!.Trim(), Phone = NullIfEmpty(r.Phone), Email = NullIfEmpty(r.Email), IdNumber = NullIfEmpty(r.IdNumber) };
         return new TalentRecord(profile, contact, registered is not null, lastActive is not null);
+    }
+
+    // The standard items of the profile's occupations that its written skills stand for ("数控编程" → 数控机床操作与调整).
+    private List<string> RecognizedItems(TalentProfile profile)
+    {
+        var recognizer = SkillRecognizer.For(catalog);
+        return profile.Skills
+            .SelectMany(skill => profile.Occupations.Count == 0
+                ? [recognizer.Best(skill, null, null)]
+                : profile.Occupations.Select(o => recognizer.Best(skill, o.Code, o.Grade)))
+            .Where(hit => hit is not null && hit.ItemName != hit.Written)
+            .Select(hit => hit!.ItemName).Distinct(StringComparer.Ordinal).ToList();
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

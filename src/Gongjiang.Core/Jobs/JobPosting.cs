@@ -39,8 +39,14 @@ public sealed class JobPosting
 /// <summary>A skill the job asks for, with its weight in the job's requirements (0–1).</summary>
 public sealed class JobSkill
 {
+    /// <summary>The skill as written ("CNC编程").</summary>
     public string Name { get; set; } = "";
     public double Weight { get; set; }
+    /// <summary>
+    /// The standard skill item of the job's occupation the written skill was recognised as ("数控机床操作与调整"), or null;
+    /// matching compares this item with the candidates' skills and names both in its reasons.
+    /// </summary>
+    public string? StandardItem { get; set; }
 }
 
 public enum JobStatus { Draft = 0, Open, Closed, Expired, TakenDown }

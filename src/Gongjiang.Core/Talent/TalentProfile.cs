@@ -19,6 +19,8 @@ public sealed class TalentProfile
     public TalentEducation Education { get; set; } = new();
     public List<TalentOccupation> Occupations { get; set; } = [];
     public List<string> Skills { get; set; } = [];
+    /// <summary>The standard skill items of the profile's occupations its written skills were recognised as (matching counts them as held).</summary>
+    public List<string> SkillItems { get; set; } = [];
     public List<string> Certificates { get; set; } = [];
     public double ExperienceYears { get; set; }
     public int? ExpectedSalaryMin { get; set; }

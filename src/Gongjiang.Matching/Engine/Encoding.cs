@@ -191,8 +191,10 @@ internal sealed class Encoder(TaxonomyLookup taxonomy, Interner skills, Interner
         }
         row.Occupations = ints.Append(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_a));
 
+        // Written skills and the standard items they were recognised as: a candidate holds both.
         _a.Clear();
         foreach (var s in p.Skills) AddName(s, skills, _a);
+        foreach (var s in p.SkillItems) AddName(s, skills, _a);
         row.Skills = AppendSorted(_a, ints);
 
         _a.Clear();
@@ -233,7 +235,8 @@ internal sealed class Encoder(TaxonomyLookup taxonomy, Interner skills, Interner
             // Weights that are missing or non-positive share equally with the rest.
             var total = stated.Sum(s => s.Weight > 0 ? s.Weight : 0);
             var fallback = total > 0 ? total / stated.Count : 1.0;
-            foreach (var s in stated) _weighted.Add((NameId(s.Name.Trim(), skills), (float)(s.Weight > 0 ? s.Weight : fallback)));
+            // A written skill recognised as a standard item is compared as that item.
+            foreach (var s in stated) _weighted.Add((NameId(ComparedName(s), skills), (float)(s.Weight > 0 ? s.Weight : fallback)));
         }
         else
         {
@@ -266,6 +269,23 @@ internal sealed class Encoder(TaxonomyLookup taxonomy, Interner skills, Interner
         if (taxonomy.OccupationName(row.Occupation) is { } occupationName) TextBigrams.Add(occupationName, _b, MaxBigrams);
         row.Bigrams = AppendSorted(_b, ints);
         return row;
+    }
+
+    private static string ComparedName(JobSkill s) => (string.IsNullOrWhiteSpace(s.StandardItem) ? s.Name : s.StandardItem).Trim();
+
+    /// <summary>Standard item → the skill as written, for the job's written skills recognised as another name; null when none.</summary>
+    public static IReadOnlyDictionary<string, string>? WrittenSkills(JobPosting j)
+    {
+        Dictionary<string, string>? written = null;
+        foreach (var s in j.Skills)
+        {
+            if (string.IsNullOrWhiteSpace(s.Name) || string.IsNullOrWhiteSpace(s.StandardItem)) continue;
+            var (name, item) = (s.Name.Trim(), s.StandardItem.Trim());
+            if (name == item) continue;
+            written ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            written.TryAdd(item, name);
+        }
+        return written;
     }
 
     /// <summary>The name of a skill or certificate id, including the query-local ones.</summary>

@@ -31,6 +31,8 @@ public sealed partial class MatchingEngine
     private readonly Interner _skills = new();
     private readonly Interner _certificates = new();
     private readonly Encoder _encoder;
+    // Per indexed job: standard item → the skill as written, for the jobs whose written skills were recognised as items.
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _writtenSkills = new(StringComparer.Ordinal);
 
     // The two sides of the index, each swapped whole by a compaction; the members below name their parts.
     private JobSide _jobSide = new();
@@ -156,6 +158,7 @@ public sealed partial class MatchingEngine
             ref var row = ref _jobs[slot];
             _jobWaste.Retire(DistinctKeys(JobKeys(row, Cleared(_keys))), IntsOf(row), row.SkillWeights.Length);
             row.Alive = false;
+            _writtenSkills.Remove(id);
             _openJobs--;
             _jobCompaction?.Edited(id);
             CompactJobsIfWasteful();
@@ -184,6 +187,8 @@ public sealed partial class MatchingEngine
     private void UpsertCore(JobPosting job)
     {
         PlaceJob(job.Id, _encoder.Encode(job, _jobInts, _jobFloats));
+        if (Encoder.WrittenSkills(job) is { } written) _writtenSkills[job.Id] = written;
+        else _writtenSkills.Remove(job.Id);
         _jobCompaction?.Edited(job.Id);
     }
 
@@ -372,7 +377,7 @@ public sealed partial class MatchingEngine
             if (top <= 0 || !_jobIds.TryGetValue(jobId, out var slot)) return [];
             ref readonly var row = ref _jobs[slot];
             if (!row.Alive || row.ExpiresDay < today) return [];
-            return RankTalent(new JobView(in row, _jobInts, _jobFloats), jobId, top, options, today, null);
+            return RankTalent(new JobView(in row, _jobInts, _jobFloats), jobId, top, options, today, null, _writtenSkills.GetValueOrDefault(jobId));
         }
         finally { _lock.ExitReadLock(); }
     }
@@ -391,7 +396,7 @@ public sealed partial class MatchingEngine
             if (top <= 0) return [];
             var encoder = new Encoder(_taxonomy, _skills, _certificates) { Intern = false };
             var row = encoder.Encode(job, ints, floats);
-            return RankTalent(new JobView(in row, ints, floats), job.Id, top, options, today, encoder.LocalNames);
+            return RankTalent(new JobView(in row, ints, floats), job.Id, top, options, today, encoder.LocalNames, Encoder.WrittenSkills(job));
         }
         finally { _lock.ExitReadLock(); }
     }
@@ -502,12 +507,13 @@ public sealed partial class MatchingEngine
             var tv = new TalentView(in talent, _talentInts);
             if (!Scoring.TryScore(jv, tv, today, out var f)) return null;
             var model = options.Model ?? HandWeights.Default;
-            return new MatchResult(jobId, talentId, 1, model.Present(model.Score(f)), f, options.WithReasons ? Reasons.Build(jv, tv, f, this, null) : null);
+            return new MatchResult(jobId, talentId, 1, model.Present(model.Score(f)), f, options.WithReasons ? Reasons.Build(jv, tv, f, this, null, _writtenSkills.GetValueOrDefault(jobId)) : null);
         }
         finally { _lock.ExitReadLock(); }
     }
 
-    private MatchResult[] RankTalent(scoped in JobView job, string jobId, int top, MatchOptions options, int today, List<string>? localNames)
+    private MatchResult[] RankTalent(scoped in JobView job, string jobId, int top, MatchOptions options, int today, List<string>? localNames,
+        IReadOnlyDictionary<string, string>? writtenSkills)
     {
         var model = options.Model ?? HandWeights.Default;
         var k = options.Reranker is null ? top : Math.Max(top, options.RerankDepth);
@@ -545,7 +551,7 @@ public sealed partial class MatchingEngine
             if (occupation != 0 && heap.Count < k) VisitTalent(PostingKey.Make(city, PostingKey.Middle, occupation / 10000), job, model, today, ref heap, ref budget, int.MaxValue);
             if (heap.Count < k) VisitTalent(PostingKey.Make(city, PostingKey.City, 0), job, model, today, ref heap, ref budget, int.MaxValue);
         }
-        return FinishTalent(heap.ToSortedArray(), job, jobId, top, options, today, localNames);
+        return FinishTalent(heap.ToSortedArray(), job, jobId, top, options, today, localNames, writtenSkills);
     }
 
     private void VisitTalent(ulong key, scoped in JobView job, IScoringModel model, int today, ref TopK heap, ref int budget, int maxLength)
@@ -649,7 +655,8 @@ public sealed partial class MatchingEngine
     }
 
     /// <summary>Features of the kept slots (recomputed: only K of them), the optional second-stage model, then reasons for the top.</summary>
-    private MatchResult[] FinishTalent(Scored[] best, scoped in JobView job, string jobId, int top, MatchOptions options, int today, List<string>? localNames)
+    private MatchResult[] FinishTalent(Scored[] best, scoped in JobView job, string jobId, int top, MatchOptions options, int today, List<string>? localNames,
+        IReadOnlyDictionary<string, string>? writtenSkills)
     {
         var features = new MatchFeatures[best.Length];
         for (var i = 0; i < best.Length; i++)
@@ -661,7 +668,7 @@ public sealed partial class MatchingEngine
             var i = order[r];
             var slot = best[i].Slot;
             var reasons = options.WithReasons
-                ? Reasons.Build(job, new TalentView(in _talent[slot], _talentInts), features[i], this, localNames)
+                ? Reasons.Build(job, new TalentView(in _talent[slot], _talentInts), features[i], this, localNames, writtenSkills)
                 : null;
             results[r] = new MatchResult(jobId, _talentIdBySlot[slot], r + 1, Shown(options, best[i].Score), features[i], reasons);
         }
@@ -680,7 +687,7 @@ public sealed partial class MatchingEngine
             var i = order[r];
             var slot = best[i].Slot;
             var reasons = options.WithReasons
-                ? Reasons.Build(new JobView(in _jobs[slot], _jobInts, _jobFloats), talent, features[i], this, localNames)
+                ? Reasons.Build(new JobView(in _jobs[slot], _jobInts, _jobFloats), talent, features[i], this, localNames, _writtenSkills.GetValueOrDefault(_jobIdBySlot[slot]))
                 : null;
             results[r] = new MatchResult(_jobIdBySlot[slot], talentId, r + 1, Shown(options, best[i].Score), features[i], reasons);
         }

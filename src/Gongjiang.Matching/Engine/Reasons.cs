@@ -9,7 +9,10 @@ internal static class Reasons
 {
     private const int ListedSkills = 3;
 
-    public static MatchReasons Build(scoped in JobView j, scoped in TalentView t, in MatchFeatures f, MatchingEngine engine, List<string>? localNames)
+    /// <param name="writtenSkills">The job's standard items and the skills as written that were recognised as them: a matched
+    /// item is named "CNC编程 → 数控机床操作与调整".</param>
+    public static MatchReasons Build(scoped in JobView j, scoped in TalentView t, in MatchFeatures f, MatchingEngine engine, List<string>? localNames,
+        IReadOnlyDictionary<string, string>? writtenSkills = null)
     {
         ref readonly var jr = ref j.Row;
         ref readonly var tr = ref t.Row;
@@ -43,8 +46,9 @@ internal static class Reasons
         var missing = new List<string>();
         foreach (var i in order)
         {
-            if (j.Skills[i] >= 0 && t.Skills.BinarySearch(j.Skills[i]) >= 0) matched.Add(names[i]);
-            else missing.Add(names[i]);
+            var name = writtenSkills is not null && writtenSkills.TryGetValue(names[i], out var written) ? written + " → " + names[i] : names[i];
+            if (j.Skills[i] >= 0 && t.Skills.BinarySearch(j.Skills[i]) >= 0) matched.Add(name);
+            else missing.Add(name);
         }
 
         var salary = Scoring.SalaryFitOf(jr.SalaryMin, jr.SalaryMax, tr.SalaryMin, tr.SalaryMax);

@@ -168,7 +168,7 @@ public sealed partial class SkillExtractor
     });
 
     // Standard items such as 准备, 培训与指导 or 生产操作 appear in every standard and name no particular skill.
-    private static bool IsSpecificItem(string item)
+    internal static bool IsSpecificItem(string item)
     {
         if (item.Length < 4) return SkillLexicon.ShortStandardItems.Contains(item);
         if (item.Contains("准备", StringComparison.Ordinal) || item.Contains("培训", StringComparison.Ordinal)) return false;

@@ -631,7 +631,7 @@ public sealed class TitleNormalizer
 
     private const string FullMediaOperatorCode = "4-13-01-05";
     private static readonly string[] ChannelWords = ["短视频", "抖音", "快手", "新媒体", "自媒体", "小红书", "视频号", "公众号", "微博", "b站", "网站", "谷歌", "facebook", "tiktok"];
-    private static readonly string[] ContentHeads = ["编导", "编剧", "导演", "剪辑", "剪辑师", "策划", "运营", "编辑", "拍摄", "摄像", "脚本", "内容"];
+    private static readonly string[] ContentHeads = ["编导", "编剧", "导演", "剪辑", "剪辑师", "策划", "运营", "拍摄", "摄像", "脚本", "内容"];
 
     // Field words of business titles and the occupation each has for a manager's and for a junior's rank.
     // Longer words first: 市场营销 before 营销.

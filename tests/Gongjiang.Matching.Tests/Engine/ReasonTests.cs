@@ -25,6 +25,36 @@ public class ReasonTests
     }
 
     [Fact]
+    public void A_written_skill_recognised_as_a_standard_item_counts_the_item_as_matched_and_says_which_matched_which()
+    {
+        var job = ElectricianJob("J-cnc");
+        job.OccupationCode = "6-18-01-07";
+        job.Skills = [new() { Name = "CNC编程", Weight = 0.6, StandardItem = "数控机床操作与调整" }, new() { Name = "看图纸", Weight = 0.4 }];
+        var holder = ElectricianTalent("T-item");
+        holder.Occupations[0].Code = "6-18-01-07";
+        holder.Skills = ["数控机床操作与调整"];
+        var writer = ElectricianTalent("T-written");
+        writer.Occupations[0].Code = "6-18-01-07";
+        writer.Skills = ["数控编程"];
+        writer.SkillItems = ["数控机床操作与调整"];
+        var engine = Index([job], [holder, writer]);
+
+        var results = engine.TalentForJob("J-cnc", 10, Options);
+        var drafted = engine.TalentForJob(job, 10, Options);
+
+        Assert.Equal(2, results.Count);
+        foreach (var result in results.Concat(drafted))
+        {
+            Assert.Equal(["CNC编程 → 数控机床操作与调整"], result.Reasons!.MatchedSkills);
+            Assert.Equal(["看图纸"], result.Reasons.MissingSkills);
+            Assert.Contains("技能匹配 1/2: CNC编程 → 数控机床操作与调整; 缺: 看图纸", result.Reasons.Text);
+            Assert.Equal(0.6f, result.Features.Skills, 3);
+        }
+        var forTalent = Assert.Single(engine.JobsForTalent("T-written", 10, Options));
+        Assert.Equal(["CNC编程 → 数控机床操作与调整"], forTalent.Reasons!.MatchedSkills);
+    }
+
+    [Fact]
     public void A_talent_moving_from_another_city_is_told_so_and_a_low_offer_is_flagged()
     {
         var talent = WelderTalent(city: Lixia);

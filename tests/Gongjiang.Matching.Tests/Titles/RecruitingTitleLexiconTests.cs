@@ -25,6 +25,21 @@ public sealed class RecruitingTitleLexiconTests
     }
 
     [Fact]
+    public void No_lexicon_entry_is_a_title_of_the_labelled_development_set()
+    {
+        // Whitespace, case, width and punctuation aside: "Java 开发" and "java开发" are the same title.
+        static string Key(string text) => new(text.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant()
+            .Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c) && !char.IsSeparator(c)).ToArray());
+        var developmentTitles = LabelledTitles.Embedded.Select(t => Key(t.Title)).ToHashSet(StringComparer.Ordinal);
+
+        var leaked = RecruitingTitleLexicon.Entries.Where(e => developmentTitles.Contains(Key(e.Term.TrimEnd('*'))))
+            .Select(e => $"{e.Term} → {e.Code}").ToList();
+
+        Assert.True(developmentTitles.Count >= 900, $"only {developmentTitles.Count} development titles read");
+        Assert.Empty(leaked);
+    }
+
+    [Fact]
     public void Accuracy_is_measured_at_four_levels()
     {
         var accuracy = TitleAccuracy.Measure([

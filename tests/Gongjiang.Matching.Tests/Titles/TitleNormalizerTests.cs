@@ -97,7 +97,7 @@ public sealed class TitleNormalizerTests(TitleNormalizerFixture fixture) : IClas
     }
 
     [Theory]
-    [InlineData("物流经理", "2-02-30-02")]
+    [InlineData("物流部经理", "2-02-30-02")]
     [InlineData("物业经理", "2-06-07-10")]
     [InlineData("采购经理", "2-06-07-15")]
     [InlineData("物流专员", "4-02-06-03")]
@@ -311,7 +311,7 @@ public sealed class TitleNormalizerTests(TitleNormalizerFixture fixture) : IClas
     }
 
     [Theory]
-    [InlineData("餐饮/酒店渠道销售", "2-06-07-02")]
+    [InlineData("餐饮/酒店渠道主管", "2-06-07-02")]
     [InlineData("淘宝/天猫运营助理", "4-01-06-01")]
     public void A_field_word_before_a_slash_shares_the_head_after_it(string title, string code)
     {
@@ -356,7 +356,7 @@ public sealed class TitleNormalizerTests(TitleNormalizerFixture fixture) : IClas
     [InlineData("光刻工程师", "2-02-38-09")]
     [InlineData("FAE工程师", "2-02-09-02")]
     [InlineData("3D打印", "6-18-01-13")]
-    [InlineData("机修工", "6-31-01-00")]
+    [InlineData("机修师傅", "6-31-01-00")]
     public void High_tech_manufacturing_titles_get_their_occupation(string title, string code)
     {
         Assert.Equal(code, _normalizer.Normalize(title).Code);

@@ -2201,6 +2201,10 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                     b.Property<bool>("SharedWithZone")
                         .HasColumnType("boolean");
 
+                    b.PrimitiveCollection<List<string>>("SkillItems")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.PrimitiveCollection<List<string>>("Skills")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -2586,6 +2590,8 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
 
                             b1.Property<string>("Name")
                                 .IsRequired();
+
+                            b1.Property<string>("StandardItem");
 
                             b1.Property<double>("Weight");
 

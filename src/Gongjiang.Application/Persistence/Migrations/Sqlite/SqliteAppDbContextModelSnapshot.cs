@@ -2155,6 +2155,10 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                     b.Property<bool>("SharedWithZone")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("SkillItems")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Skills")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2536,6 +2540,8 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
 
                             b1.Property<string>("Name")
                                 .IsRequired();
+
+                            b1.Property<string>("StandardItem");
 
                             b1.Property<double>("Weight");
 
