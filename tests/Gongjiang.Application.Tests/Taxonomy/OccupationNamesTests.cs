@@ -1,7 +1,11 @@
 using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Taxonomy;
+using Gongjiang.Application.Talent;
 using Gongjiang.Application.Tests.Infrastructure;
+using Gongjiang.Core.Interchange;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Gongjiang.Core.Taxonomy;
 using Gongjiang.Matching.Titles;
 
@@ -89,5 +93,33 @@ public sealed class OccupationNamesTests
         Assert.True(browse.Value.Results.Count > 1, "neighbours are listed too");
         var groups = await scope.ServiceProvider.RunAsAsync(Acting.SeekerUser(), new BrowseTaxonomy.Query(null, null));
         Assert.All(groups.Value.Results, o => Assert.Equal(1, o.Level));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_seeker_saves_an_everyday_occupation_name_as_its_standard_code(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var scope = database.Scope())
+        {
+            var line = InterchangeJson.ParseLine<TalentLine>("""
+                {"name":"王强","city":"370211","occupations":[{"code":"电焊工","grade":4}],"skills":["二保焊"]}
+                """, out var error)!;
+            Assert.Null(error);
+            (await scope.ServiceProvider.RunAsAsync(Acting.Seeker("user-t3", "T3"), new SaveProfile.Command(new ProfileLine(line)))).AssertValue();
+        }
+        await using (var scope = database.Scope())
+        {
+            var profile = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Talent.AsNoTracking().SingleAsync(t => t.Id == "T3");
+            Assert.Equal([(Welder, (int?)4)], profile.Occupations.Select(o => (o.Code, o.Grade)));
+        }
+        await using (var scope = database.Scope())
+        {
+            var line = InterchangeJson.ParseLine<TalentLine>("""
+                {"name":"王强","city":"370211","occupations":[{"code":"😀😀"}]}
+                """, out _)!;
+            var refused = await scope.ServiceProvider.RunAsAsync(Acting.Seeker("user-t3", "T3"), new SaveProfile.Command(new ProfileLine(line)));
+            Assert.Equal((ErrorKind.Invalid, InputErrors.UnknownOccupation), (refused.FailureKind, refused.Errors[0].Code));
+        }
     }
 }
