@@ -175,7 +175,7 @@ public sealed class EmployerJobTests(WebAppFixture web)
         // The recommendations pages as people read them: a level, the reasons once, an action per row.
         await seeker.GotoAsync("/Seeker/Recommendations");
         var jobRow = seeker.Locator("#recommended-jobs tbody tr").First;
-        await Expect(jobRow.Locator(".match-level")).ToContainTextAsync(new Regex(@"匹配度 \d+%"));
+        await Expect(jobRow.Locator(".match-level")).ToContainTextAsync(new Regex(@"\d+%\s*[高中低]"));
         await Expect(jobRow.Locator("button[data-apply]")).ToHaveTextAsync("申请");
         await ShotAsync(seeker, "seeker-recommendations-zh-390.png");
         var seekerEn = await PhoneAsync("seeker", "en");
