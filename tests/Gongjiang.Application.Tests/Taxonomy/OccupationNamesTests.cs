@@ -52,6 +52,17 @@ public sealed class OccupationNamesTests
         Assert.Equal("9-99", TypedNames.Occupation(TaxonomyCatalog.Default, "9-99"));
     }
 
+    [Theory]
+    [InlineData("数控车工")]
+    [InlineData("CNC操机")]
+    [InlineData("叉车司机")]
+    public void A_seekers_everyday_names_stand_for_detailed_occupations(string typed)
+    {
+        var code = TypedNames.Occupation(TaxonomyCatalog.Default, typed);
+        Assert.Equal(4, TaxonomyCatalog.Default.FindOccupation(code)?.Level);
+        Assert.Equal(Names.Best(typed).Occupation.Code, code);
+    }
+
     public static TheoryData<string?> BadTitles => new()
     {
         null, "", "   ", "😀🔥👍", "abcdef xyz", new string('好', 500), string.Concat(Enumerable.Repeat("急招电焊工😀", 100)), "\uD83D",
