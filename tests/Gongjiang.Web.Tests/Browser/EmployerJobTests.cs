@@ -118,8 +118,8 @@ public sealed class EmployerJobTests(WebAppFixture web)
         return page;
     }
 
-    private static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, name), FullPage = true });
+    private static async Task ShotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, name), FullPage = true });
 
     [Fact]
     public async Task The_editor_suggests_occupations_for_everyday_titles_and_asks_to_confirm_before_publishing_and_a_seeker_saves_an_everyday_name()
