@@ -87,11 +87,8 @@ public static class ServiceRegistration
         services.TryAddScoped<Common.ICurrentUser, Common.SystemUser>();
         services.AddUseCases();
         services.TryAddSingleton(sp => TitleNormalizer.For(sp.GetRequiredService<TaxonomyCatalog>()));
-        services.TryAddSingleton(sp =>
-        {
-            var titles = sp.GetRequiredService<TitleNormalizer>();
-            return new OccupationResolver(title => titles.Normalize(title) is { } match ? (match.Code, match.Score) : null);
-        });
+        services.TryAddSingleton(sp => new Taxonomy.OccupationNames(sp.GetRequiredService<TaxonomyCatalog>(), sp.GetRequiredService<TitleNormalizer>()));
+        services.TryAddSingleton<OccupationResolver>();
         return services;
     }
 }

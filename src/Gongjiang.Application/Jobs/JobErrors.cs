@@ -10,5 +10,7 @@ public static class JobErrors
     public const string Expired = "jobs.expired";
     public const string TakenDown = "jobs.taken_down";
     public const string ScreeningBlocked = "jobs.screening_blocked";
+    /// <summary>The occupation was read from the title and not yet confirmed by the poster (sending the code confirms it).</summary>
+    public const string OccupationUnconfirmed = "jobs.occupation_unconfirmed";
     public const string EmployerNotRegistered = "employer.not_registered";
 }

@@ -54,7 +54,7 @@ public sealed class JobForm : IPostingInput
 
     public static JobForm From(JobPosting j) => new()
     {
-        Title = j.Title, OccupationCode = j.OccupationCode, MinGrade = j.MinGrade?.ToString(CultureInfo.InvariantCulture),
+        Title = j.Title, OccupationCode = j.OccupationConfidence is null ? j.OccupationCode : null, MinGrade = j.MinGrade?.ToString(CultureInfo.InvariantCulture),
         Skills = j.Skills.Select(s => new JobSkillRow { Name = s.Name, Weight = Math.Round(s.Weight * 100, 1).ToString(CultureInfo.InvariantCulture) }).ToList(),
         Certificates = string.Join(Environment.NewLine, j.RequiredCertificates),
         EducationMin = j.EducationMin is { } e ? EducationLevels.ToFileName(e) : "",

@@ -75,18 +75,30 @@ public sealed class PostingRules(AppDbContext db, ICurrentUser currentUser, JobR
 
     /// <summary>
     /// The one publishing gate (发布): the employer verified and allowed to publish now, the posting not taken down, within
-    /// its validity, and without a blocking screening flag. Null when it may go out.
+    /// its validity, its occupation confirmed by the poster, and without a blocking screening flag. Null when it may go out.
     /// </summary>
     public Error? WhyNotPublish(Employer employer, JobPosting job, ScreeningResult screening)
     {
         if (employer.WhyCannotPublish(Now) is { } gate) return Error.Refused(gate);
         if (job.Status == JobStatus.TakenDown) return Error.Refused(JobErrors.TakenDown);
         if (job.ExpiresAt is { } expires && expires < Today) return Error.Refused(JobErrors.Expired);
+        if (OccupationUnconfirmed(job) is { } unconfirmed) return unconfirmed;
         if (!screening.IsBlocked) return null;
         var blocking = string.Join("；", screening.Flags.Where(f => f.Severity == FlagSeverity.Block)
             .Select(f => $"{ScreeningRules.ChineseName(f.Rule)}「{f.Excerpt}」"));
         return Error.Refused(JobErrors.ScreeningBlocked, blocking) with { Details = new Dictionary<string, object?> { ["flags"] = screening.Flags.Select(ScreeningFlagView.Of).ToList() } };
     }
+
+    /// <summary>
+    /// A posting goes out only with an occupation its poster chose: one read from the title (it keeps its confidence) is a
+    /// suggestion, named in the refusal's details, until the poster sends it or another code.
+    /// </summary>
+    public static Error? OccupationUnconfirmed(JobPosting job) =>
+        job.OccupationCode is not null && job.OccupationConfidence is null ? null
+            : Error.RefusedField("occupation_code", JobErrors.OccupationUnconfirmed) with
+            {
+                Details = new Dictionary<string, object?> { ["suggested_code"] = job.OccupationCode, ["confidence"] = job.OccupationConfidence },
+            };
 
     /// <summary>Opens the posting; published with warnings, it waits for an operator in the screening queue (人工复核).</summary>
     public void Open(JobPosting job, ScreeningResult screening)

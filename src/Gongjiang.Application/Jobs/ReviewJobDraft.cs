@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Common.UseCases;
+using Gongjiang.Application.Taxonomy;
 using Gongjiang.Core.Compliance;
 using Gongjiang.Core.Employers;
 using Gongjiang.Core.Jobs;
@@ -10,12 +11,16 @@ namespace Gongjiang.Application.Jobs;
 
 /// <summary>
 /// The job editor between saves: opens a new or owned posting, previews the form as seekers will see it with its
-/// screening (发布前审核) and errors, suggests occupations for the title, and adds, removes or fills skill rows from
+/// screening (发布前审核) and errors, suggests occupations for the title with their confidences until the poster picks
+/// one (<see cref="OccupationNames"/>; nothing is filled in for them), and adds, removes or fills skill rows from
 /// the national skill standard. Nothing is saved.
 /// </summary>
 public static class ReviewJobDraft
 {
     public enum Step { Open, Preview, AddSkill, RemoveSkill, StandardSkills }
+
+    /// <summary>The best reading of the title and its alternatives.</summary>
+    public const int SuggestionCount = 4;
 
     public enum Notice { None, NoSkillStandard, StandardSkillsFilled, StandardSkillsFilledNearestGrade }
 
@@ -24,10 +29,10 @@ public static class ReviewJobDraft
     public sealed record Query(string? JobId, JobForm? Form, Step Step = Step.Open, string? Argument = null) : IUseCase<Editor>;
 
     public sealed record Editor(Employer Company, JobPosting? Existing, JobForm Form, JobPosting Preview, Occupation? Occupation,
-        IReadOnlyList<Occupation> Suggestions, ScreeningResult? Screening, IReadOnlyList<Error> Errors, Notice Notice,
+        IReadOnlyList<OccupationAnswer> Suggestions, ScreeningResult? Screening, IReadOnlyList<Error> Errors, Notice Notice,
         string? WhyCannotPublish, DateOnly Today);
 
-    public sealed class Handler(PostingRules rules, TaxonomyCatalog catalog) : IUseCaseHandler<Query, Editor>
+    public sealed class Handler(PostingRules rules, TaxonomyCatalog catalog, OccupationNames names) : IUseCaseHandler<Query, Editor>
     {
         public async Task<Result<Editor>> HandleAsync(Query query, CancellationToken ct)
         {
@@ -64,7 +69,7 @@ public static class ReviewJobDraft
             var occupation = rules.OccupationOf(form.OccupationCode);
             var preview = form.Sketch(existing?.Id ?? "", employer.Value.Id, occupation?.Code, existing?.PostedAt ?? rules.Today);
             var screening = query.Form is null && existing is null || string.IsNullOrWhiteSpace(form.Title) ? null : rules.Screen(preview);
-            var suggestions = occupation is null && !string.IsNullOrWhiteSpace(form.Title) ? Suggest(form.Title.Trim()) : [];
+            var suggestions = occupation is null && !string.IsNullOrWhiteSpace(form.Title) ? names.Find(form.Title, SuggestionCount) : [];
             return new Editor(employer.Value, existing, form, preview, occupation, suggestions, screening, errors, notice,
                 employer.Value.WhyCannotPublish(rules.Now), rules.Today);
         }
@@ -85,17 +90,6 @@ public static class ReviewJobDraft
                 Weight = total > 0 ? Math.Round((i.WeightPercent ?? 0) * 100 / total).ToString(CultureInfo.InvariantCulture) : null,
             }).ToList();
             return grade == useGrade ? Notice.StandardSkillsFilled : Notice.StandardSkillsFilledNearestGrade;
-        }
-
-        /// <summary>Occupations named like the title, else like its tail (数控车工 ← 高级数控车工, 焊工 ← 储罐焊工).</summary>
-        private List<Occupation> Suggest(string title)
-        {
-            for (var start = 0; start < Math.Max(1, title.Length - 1); start++)
-            {
-                var found = OccupationSearch.Find(catalog, title[start..], 6).Where(o => o.Level == 4).ToList();
-                if (found.Count > 0) return found;
-            }
-            return [];
         }
     }
 }

@@ -12,7 +12,7 @@ namespace Gongjiang.Application.Matching;
 
 /// <summary>
 /// The employer asks for the best talent (推荐人才) for one of its own jobs, with reasons: only seekers who share their
-/// profile with the zone, names masked, no contact data; and which of them it already invited. A job that is not open
+/// profile with the zone, names masked, no contact data; and which of them it already invited and which already applied. A job that is not open
 /// gets no recommendations; another employer's job does not exist.
 /// </summary>
 public static class RecommendTalent
@@ -24,7 +24,9 @@ public static class RecommendTalent
     public sealed record Row(MatchResult Match, string MaskedName, double ExperienceYears, Core.Common.EducationLevel? Education);
 
     /// <param name="Invited">Talent invited to this job and not yet answered, or answered by applying.</param>
-    public sealed record TalentForJob(JobPosting Job, bool IsOpen, bool LearnedRanking, IReadOnlyList<Row> Rows, IReadOnlySet<string> Invited);
+    /// <param name="Applied">Talent who already applied to this job (已申请).</param>
+    public sealed record TalentForJob(JobPosting Job, bool IsOpen, bool LearnedRanking, IReadOnlyList<Row> Rows, IReadOnlySet<string> Invited,
+        IReadOnlySet<string> Applied);
 
     public sealed class Handler(AppDbContext db, RecommendationService recommendations, ICurrentUser currentUser, TimeProvider clock)
         : IUseCaseHandler<Query, TalentForJob>
@@ -38,7 +40,7 @@ public static class RecommendTalent
                 ? await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == query.JobId && j.EmployerId == employerId, ct) : null;
             if (job is null) return Error.NotFound(Jobs.JobErrors.NotFound, query.JobId);
             if (!job.IsOpenOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
-                return new TalentForJob(job, IsOpen: false, LearnedRanking: false, [], new HashSet<string>());
+                return new TalentForJob(job, IsOpen: false, LearnedRanking: false, [], new HashSet<string>(), new HashSet<string>());
             var list = await recommendations.TalentForJobAsync(job.Id, query.Top, sharedOnly: true, ct);
             await recommendations.RecordShownAsync(list.Items, ct);
             var ids = list.Items.Select(r => r.TalentId).ToList();
@@ -50,7 +52,8 @@ public static class RecommendTalent
                 .Select(i => i.TalentId).ToListAsync(ct);
             var rows = list.Items.Select(r => new Row(r, TalentService.MaskName(names.GetValueOrDefault(r.TalentId) ?? "—"),
                 profiles.TryGetValue(r.TalentId, out var p) ? p.ExperienceYears : 0, p?.Level)).ToList();
-            return new TalentForJob(job, IsOpen: true, list.LearnedRanking, rows, invited.ToHashSet());
+            var applied = await RecommendAlreadyApplied.TalentOfAsync(db, job.Id, ids, ct);
+            return new TalentForJob(job, IsOpen: true, list.LearnedRanking, rows, invited.ToHashSet(), applied);
         }
     }
 }

@@ -43,9 +43,11 @@ public sealed class TalentRecordMapper(TaxonomyCatalog catalog, TimeProvider clo
         var occupations = new List<TalentOccupation>();
         foreach (var (o, i) in (r.Occupations ?? []).Select((o, i) => (o, i)))
         {
-            if (o?.Code is null || catalog.FindOccupation(o.Code) is null) { m.Add($"occupations[{i}].code", InputErrors.UnknownOccupation, o?.Code); continue; }
-            if (o.Grade is { } g && !SkillGrade.IsValid(g)) { m.Add($"occupations[{i}].grade", InputErrors.GradeOrNone, g); continue; }
-            occupations.Add(new TalentOccupation { Code = o.Code, Grade = o.Grade, Certified = o.Certified ?? false });
+            // An everyday name read surely (电焊工) stands for its standard code, as in every screen (Taxonomy/OccupationNames).
+            var code = o?.Code is null ? null : Taxonomy.TypedNames.Occupation(catalog, o.Code);
+            if (code is null || catalog.FindOccupation(code) is null) { m.Add($"occupations[{i}].code", InputErrors.UnknownOccupation, o?.Code); continue; }
+            if (o!.Grade is { } g && !SkillGrade.IsValid(g)) { m.Add($"occupations[{i}].grade", InputErrors.GradeOrNone, g); continue; }
+            occupations.Add(new TalentOccupation { Code = code, Grade = o.Grade, Certified = o.Certified ?? false });
         }
         if (r.ExperienceYears is < 0 or > 60) m.Add("experience_years", InputErrors.Between, 0, 60);
         if (r.ExpectedSalary is { Min: { } min, Max: { } max } && min > max) m.Add("expected_salary", InputErrors.MinOverMax, min, max);

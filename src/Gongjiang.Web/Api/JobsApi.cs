@@ -82,7 +82,8 @@ public sealed record JobRequest : IPostingInput
         return new JobLine
         {
             Title = Title ?? current.Title,
-            OccupationCode = OccupationCode is null ? current.OccupationCode : string.IsNullOrWhiteSpace(OccupationCode) ? null : resolveOccupation(OccupationCode),
+            // A code read from the title stays a suggestion: only a code the client sends confirms the occupation.
+            OccupationCode = OccupationCode is null ? (existing?.OccupationConfidence is null ? current.OccupationCode : null) : string.IsNullOrWhiteSpace(OccupationCode) ? null : resolveOccupation(OccupationCode),
             MinGrade = MinGrade ?? current.MinGrade,
             Skills = Skills?.Select(s => new SkillWeightLine { Name = s.Name, Weight = s.Weight }).ToList() ?? current.Skills,
             RequiredCertificates = RequiredCertificates ?? current.RequiredCertificates, EducationMin = EducationMin ?? current.EducationMin,
@@ -110,11 +111,13 @@ public sealed record JobResponse(
     [property: JsonPropertyName("posted_at")] string PostedAt,
     [property: JsonPropertyName("expires_at")] string? ExpiresAt,
     [property: JsonPropertyName("description")] string Description,
-    [property: JsonPropertyName("status")] string Status)
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("occupation_confidence"), Description("Confidence of an occupation code read from the title, which publishing refuses until the client sends a code; null when the client chose the code")]
+    double? OccupationConfidence)
 {
     public static JobResponse Of(JobPosting j) => new(j.Id, j.EmployerId, j.Title, j.OccupationCode, j.MinGrade,
         j.Skills.Select(s => new SkillWeight(s.Name, s.Weight)).ToList(), j.RequiredCertificates.Count > 0 ? j.RequiredCertificates : null,
         j.EducationMin is { } e ? EducationLevels.ToFileName(e) : null, j.ExperienceMinYears, j.CityCode, new SalaryRange(j.SalaryMin, j.SalaryMax),
         j.Headcount, j.PostedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), j.ExpiresAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        j.Description, j.Status.ToString().ToLowerInvariant());
+        j.Description, j.Status.ToString().ToLowerInvariant(), j.OccupationConfidence);
 }

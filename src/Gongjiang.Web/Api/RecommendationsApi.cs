@@ -36,13 +36,18 @@ public static class RecommendationsApi
         string Salary, string? Location, string? JobCity, double ExperienceYears, double? ExperienceRequired);
 
     /// <summary>A recommended seeker as an employer sees one: a masked name and what matching used, never contact data or protected attributes.</summary>
-    public sealed record TalentMatchView(int Rank, float Score, string TalentId, string MaskedName, ReasonsView? Reasons);
+    /// <param name="Level">high, medium or low: the score against the cut points of 高/中/低 (MatchLevels).</param>
+    /// <param name="Applied">The seeker already applied to this job (已申请).</param>
+    public sealed record TalentMatchView(int Rank, float Score, string TalentId, string MaskedName, ReasonsView? Reasons, string Level, bool Applied);
 
     public sealed record TalentMatches(string JobId, bool LearnedRanking, IReadOnlyList<TalentMatchView> Items);
 
     public sealed record JobSummary(string Id, string Title, string? OccupationCode, string City, int SalaryMin, int SalaryMax, string EmployerId, string? EmployerName);
 
-    public sealed record JobMatchView(int Rank, float Score, JobSummary Job, ReasonsView? Reasons);
+    /// <param name="Level">high, medium or low: the score against the cut points of 高/中/低 (MatchLevels).</param>
+    public sealed record JobMatchView(int Rank, float Score, JobSummary Job, ReasonsView? Reasons, string Level);
+
+    private static string LevelOf(float score) => MatchLevels.Of(score).ToString().ToLowerInvariant();
 
     public sealed record JobMatches(bool Personalized, bool LearnedRanking, IReadOnlyList<JobMatchView> Items);
 
@@ -59,13 +64,14 @@ public static class RecommendationsApi
     private static async Task<Results<Ok<TalentMatches>, ProblemHttpResult>> RecommendedTalent(string id,
         [Range(1, RecommendTalent.MaxTop), Description("At most this many candidates, 1–50 (default 10)")] int? top, IUseCases useCases, CancellationToken ct) =>
         (await useCases.RunAsync(new RecommendTalent.Query(id, top ?? DefaultTop), ct)).ToHttp(found => new TalentMatches(id, found.LearnedRanking,
-            found.Rows.Select(r => new TalentMatchView(r.Match.Rank, r.Match.Score, r.Match.TalentId, r.MaskedName, ToView(r.Match.Reasons))).ToList()));
+            found.Rows.Select(r => new TalentMatchView(r.Match.Rank, r.Match.Score, r.Match.TalentId, r.MaskedName, ToView(r.Match.Reasons),
+                LevelOf(r.Match.Score), found.Applied.Contains(r.Match.TalentId))).ToList()));
 
     private static async Task<Results<Ok<JobMatches>, ProblemHttpResult>> RecommendedJobs(
         [Range(1, RecommendJobs.MaxTop), Description("At most this many jobs, 1–50 (default 10)")] int? top, IUseCases useCases, CancellationToken ct) =>
         (await useCases.RunAsync(new RecommendJobs.Query(top ?? DefaultTop), ct)).ToHttp(found => new JobMatches(found.Personalized, found.LearnedRanking,
             found.Rows.Select(r => new JobMatchView(r.Match.Rank, r.Match.Score, new JobSummary(r.Job.Id, r.Job.Title, r.Job.OccupationCode, r.Job.CityCode,
-                r.Job.SalaryMin, r.Job.SalaryMax, r.Job.EmployerId, r.EmployerName), ToView(r.Match.Reasons))).ToList()));
+                r.Job.SalaryMin, r.Job.SalaryMax, r.Job.EmployerId, r.EmployerName), ToView(r.Match.Reasons), LevelOf(r.Match.Score))).ToList()));
 
     private static async Task<Results<Ok<Personalization>, ProblemHttpResult>> GetPersonalization(IUseCases useCases, CancellationToken ct) =>
         (await useCases.RunAsync(new Application.Matching.GetPersonalization.Query(), ct)).ToHttp(enabled => new Personalization(enabled));

@@ -159,4 +159,29 @@ public sealed class JobsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Contains("/api/v1/jobs", doc);
         Assert.Contains("CreateJob", doc);
     }
+
+    [Fact]
+    public async Task A_job_without_an_occupation_code_is_published_only_once_the_client_sends_one()
+    {
+        var hr = await factory.SignedInAsync("hr1");
+        var job = JsonSerializer.SerializeToNode(ValidJob("急招电焊工 包吃住"))!.AsObject();
+        job.Remove("occupation_code");
+        var created = await (await hr.PostAsJsonAsync("/api/v1/jobs", job)).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString();
+        Assert.Equal("6-18-02-04", created.GetProperty("occupation_code").GetString()); // the title's reading, as a suggestion
+        Assert.True(created.GetProperty("occupation_confidence").GetDouble() > 0);
+
+        var refused = await hr.PostAsync($"/api/v1/jobs/{id}/publish", null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("jobs.occupation_unconfirmed", problem.GetProperty("code").GetString());
+        Assert.Equal("6-18-02-04", problem.GetProperty("suggested_code").GetString());
+
+        // Editing something else does not confirm the reading either; sending the code does.
+        Assert.Equal(HttpStatusCode.OK, (await hr.PutAsJsonAsync($"/api/v1/jobs/{id}", new { headcount = 3 })).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await hr.PostAsync($"/api/v1/jobs/{id}/publish", null)).StatusCode);
+        var confirmed = await (await hr.PutAsJsonAsync($"/api/v1/jobs/{id}", new { occupation_code = "6-18-02-04" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(confirmed.TryGetProperty("occupation_confidence", out _)); // chosen by the client: no confidence to report
+        Assert.Equal(HttpStatusCode.OK, (await hr.PostAsync($"/api/v1/jobs/{id}/publish", null)).StatusCode);
+    }
 }

@@ -36,6 +36,8 @@ public sealed class RecommendationsApiTests(ApiFactory factory) : IClassFixture<
         Assert.Equal("张*", first.GetProperty("maskedName").GetString());
         Assert.Contains("氩弧焊", first.GetProperty("reasons").GetProperty("matchedSkills").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal(3, first.GetProperty("reasons").GetProperty("gradeHeld").GetInt32());
+        Assert.Contains(first.GetProperty("level").GetString(), new[] { "high", "medium", "low" });
+        Assert.False(first.GetProperty("applied").GetBoolean());
         foreach (var secret in new[] { "13812345678", "phone", "gender", "birthYear", "birth_year", "张伟" }) Assert.DoesNotContain(secret, body);
     }
 

@@ -113,4 +113,46 @@ public sealed class TalentAndEmployersApiTests(ApiFactory factory) : IClassFixtu
         var detail = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/taxonomy/occupations/6-18-01-01");
         Assert.NotEmpty(detail.GetProperty("skillItems").EnumerateArray());
     }
+
+    [Theory]
+    [InlineData("电焊工", new[] { "6-18-02-04" })]
+    [InlineData("数控车工", new[] { "6-18-01-01", "6-18-01-07" })]
+    [InlineData("CNC操机师傅", new[] { "6-18-01-01", "6-18-01-07" })]
+    public async Task The_occupation_picker_answers_everyday_names_with_ranked_codes_and_confidences(string q, string[] plausible)
+    {
+        var results = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/taxonomy/occupations?limit=4&q={Uri.EscapeDataString(q)}");
+        var items = results.EnumerateArray().ToList();
+        Assert.Contains(items[0].GetProperty("code").GetString(), plausible);
+        Assert.Equal("understood", items[0].GetProperty("match").GetString());
+        Assert.InRange(items.Count, 2, 4);
+        var confidences = items.Select(i => i.GetProperty("confidence").GetDouble()).ToList();
+        Assert.InRange(confidences[0], 0.01, 1);
+        Assert.Equal(confidences.OrderDescending(), confidences);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("😀🔥👍")]
+    [InlineData("welder wanted")]
+    [InlineData(null)]
+    public async Task Bad_picker_text_gets_a_coarse_low_confidence_answer(string? q)
+    {
+        q ??= new string('焊', 300) + new string('x', 200); // 500 characters
+        var response = await factory.CreateClient().GetAsync($"/api/v1/taxonomy/occupations?q={Uri.EscapeDataString(q)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var first = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().First();
+        if (q.Length < 500)
+        {
+            Assert.True(first.GetProperty("coarse").GetBoolean());
+            Assert.True(first.GetProperty("confidence").GetDouble() < 0.3);
+        }
+    }
+
+    [Fact]
+    public async Task The_taxonomy_page_finds_the_turner_for_its_own_example()
+    {
+        var html = await factory.CreateClient().GetStringAsync("/Taxonomy?q=" + Uri.EscapeDataString("数控车工"));
+        Assert.Contains("6-18-01-01", html);
+        Assert.Contains("6-18-01-07", html);
+    }
 }

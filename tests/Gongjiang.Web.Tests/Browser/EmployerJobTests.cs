@@ -104,4 +104,91 @@ public sealed class EmployerJobTests(WebAppFixture web)
         await page.GotoAsync("/Jobs?q=" + Uri.EscapeDataString(title));
         await Expect(page.Locator(".job-card")).ToHaveCountAsync(0);
     }
+
+    private async Task<IPage> PhoneAsync(string user, string locale)
+    {
+        var context = await web.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = web.BaseUrl, Locale = locale, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        await WebAppFixture.SignInAsync(page, user, DemoAccounts.Password);
+        if (locale == "en") await page.GotoAsync("/Culture?culture=en&returnUrl=/");
+        return page;
+    }
+
+    private static async Task ShotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, name), FullPage = true });
+
+    [Fact]
+    public async Task The_editor_suggests_occupations_for_everyday_titles_and_asks_to_confirm_before_publishing_and_a_seeker_saves_an_everyday_name()
+    {
+        var page = await PhoneAsync("hr", "zh-CN");
+        await page.GotoAsync("/Employer/Jobs/Edit");
+        var best = page.Locator("#occ-suggest .chip-best");
+
+        // While HR types, the best occupation shows with its confidence and alternatives; nothing is filled in.
+        await page.Locator("#Form_Title").PressSequentiallyAsync("急招电焊工 包吃住");
+        await Expect(best).ToContainTextAsync("焊工");
+        await Expect(best).ToContainTextAsync("6-18-02-04");
+        await Expect(best.Locator(".confidence")).ToContainTextAsync("%");
+        Assert.InRange(await page.Locator("#occ-suggest .chip-button").CountAsync(), 3, 4);
+        await Expect(page.Locator("#Form_OccupationCode")).ToHaveValueAsync("");
+        await ShotAsync(page, "editor-occupation-suggestion-zh-390.png");
+
+        await page.FillAsync("#Form_Title", "");
+        await page.Locator("#Form_Title").PressSequentiallyAsync("CNC操机师傅");
+        await Expect(best).ToContainTextAsync(new Regex("多工序数控机床操作调整工|车工"));
+
+        var title = "CNC操机师傅" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await page.FillAsync("#Form_Title", title);
+        await page.FillAsync("#Form_SalaryMin", "8000");
+        await page.FillAsync("#Form_SalaryMax", "12000");
+        await page.FillAsync("#Form_Skills_0__Name", "数控车床编程与操作");
+        await page.FillAsync("#Form_Description", "负责数控车床操作与首件检验，两班倒，五险一金。");
+        await page.ClickAsync("#publish-button");
+
+        // Not published: the editor asks HR to confirm, with the title's readings to pick from.
+        await Expect(page.Locator(".alert-error")).ToContainTextAsync("请先确认岗位的职业");
+        await Expect(best).ToContainTextAsync(new Regex("多工序数控机床操作调整工|车工"));
+        await best.ClickAsync();
+        await Expect(page.Locator("#occ-confirmed")).ToContainTextAsync(new Regex("多工序数控机床操作调整工|车工"));
+        await page.ClickAsync("#publish-button");
+        await Expect(page.Locator(".alert-ok")).ToContainTextAsync("岗位已发布");
+
+        var english = await PhoneAsync("hr", "en");
+        await english.GotoAsync("/Employer/Jobs/Edit");
+        await english.Locator("#Form_Title").PressSequentiallyAsync("急招电焊工 包吃住");
+        await Expect(english.Locator("#occ-suggest .chip-best")).ToContainTextAsync("Most likely");
+        await ShotAsync(english, "editor-occupation-suggestion-en-390.png");
+
+        // A seeker types an everyday name and it is saved as the standard occupation.
+        var seeker = await PhoneAsync("seeker", "zh-CN");
+        await seeker.GotoAsync("/Seeker/Profile");
+        await seeker.Locator("input[name$='].Code']").Last.FillAsync("电焊工");
+        await seeker.ClickAsync("#save-profile");
+        await Expect(seeker.Locator(".alert-ok")).ToContainTextAsync("简历已保存");
+        await Expect(seeker.Locator("input[value='6-18-02-04']")).ToHaveCountAsync(1);
+        await Expect(seeker.Locator(".occupation-rows")).ToContainTextAsync("焊工");
+
+        // The recommendations pages as people read them: a level, the reasons once, an action per row.
+        await seeker.GotoAsync("/Seeker/Recommendations");
+        var jobRow = seeker.Locator("#recommended-jobs tbody tr").First;
+        await Expect(jobRow.Locator(".match-level")).ToContainTextAsync(new Regex(@"\d+%\s*[高中低]"));
+        await Expect(jobRow.Locator("button[data-apply]")).ToHaveTextAsync("申请");
+        await ShotAsync(seeker, "seeker-recommendations-zh-390.png");
+        var seekerEn = await PhoneAsync("seeker", "en");
+        await seekerEn.GotoAsync("/Seeker/Recommendations");
+        await ShotAsync(seekerEn, "seeker-recommendations-en-390.png");
+
+        await page.GotoAsync("/Employer/Jobs/Recommendations");
+        await page.Locator("#open-jobs a.btn").Last.ClickAsync();
+        var talentRow = page.Locator("#recommended-talent tbody tr").First;
+        await Expect(talentRow.Locator(".match-level")).ToContainTextAsync("%");
+        await Expect(talentRow.Locator("a.view-resume")).ToHaveAttributeAsync("href", new Regex("^/Employer/Talent/View/"));
+        await ShotAsync(page, "employer-recommendations-zh-390.png");
+        await english.GotoAsync(page.Url);
+        await ShotAsync(english, "employer-recommendations-en-390.png");
+    }
 }
