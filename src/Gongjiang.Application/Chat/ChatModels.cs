@@ -95,7 +95,7 @@ public sealed record ChatMessageView(long Seq, string ConversationId, string Sid
 
 /// <summary>A conversation in the inbox of one side.</summary>
 public sealed record ConversationSummary(string Id, string JobId, string JobTitle, string EmployerName, string OtherName,
-    string? LastText, DateTime LastMessageAt, long LastSeq, int Unread, bool Blocked);
+    string? LastKind, string? LastText, DateTime LastMessageAt, long LastSeq, int Unread, bool Blocked);
 
 /// <summary>A conversation as one side sees it: the other party's name (masked for HR until consent reveals it), the messages.</summary>
 public sealed record ConversationView(string Id, string MySide, string JobId, string JobTitle, string? Pay, string EmployerName,

@@ -43,7 +43,7 @@ public static class ListConversations
                 var last = lastTexts.GetValueOrDefault(c.Id);
                 var read = side == ChatSide.Employer ? c.EmployerReadSeq : c.SeekerReadSeq;
                 return new ConversationSummary(c.Id, c.JobId, job?.Title ?? "", job?.Employer ?? "", other,
-                    last is null ? null : last.Text.Length > 0 ? last.Text : ChatService.KindName(last.Kind),
+                    last is null ? null : ChatService.KindName(last.Kind), last?.Text,
                     DateTime.SpecifyKind(c.LastMessageAt, DateTimeKind.Utc), c.LastSeq, (int)Math.Max(0, c.LastSeq - read), c.BlockedBy is not null);
             }).ToList();
         }
