@@ -87,11 +87,9 @@ public sealed class ChatOptions
 }
 
 /// <summary>A message as both doors (pages, API, hub) show it: its number and the server's send time in Unix milliseconds.</summary>
-public sealed record ChatMessageView(long Seq, string ConversationId, string Side, string Kind, string Text, long SentAtMs,
-    string? JobId, string? JobTitle, string? Pay, string? ReferenceId, DateTime? At, IReadOnlyList<string> Flags)
-{
-    public DateTime SentAt => DateTimeOffset.FromUnixTimeMilliseconds(SentAtMs).UtcDateTime;
-}
+/// <param name="SentAt">The server's send time in Unix milliseconds.</param>
+public sealed record ChatMessageView(long Seq, string ConversationId, string Side, string Kind, string Text, long SentAt,
+    string? JobId, string? JobTitle, string? Pay, string? ReferenceId, DateTime? At, IReadOnlyList<string> Flags);
 
 /// <summary>A conversation in the inbox of one side.</summary>
 public sealed record ConversationSummary(string Id, string JobId, string JobTitle, string EmployerName, string OtherName,

@@ -148,8 +148,8 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("POST", "/api/v1/me/erase", Access.Seeker, Body: """{"password":"not-the-password"}""") { Refusals = ["account.wrong_password"] },
 
         // Chat: a conversation is read and written by its seeker (seeker1) and its employer's HR (hr1) only.
-        new("GET", "/api/v1/conversations", Access.Chat),
-        new("POST", "/api/v1/conversations", Access.Chat, Body: """{"jobId":"{job}","talentId":"T1"}""") { Refusals = ["jobs.not_found"] },
+        new("GET", "/api/v1/conversations/", Access.Chat),
+        new("POST", "/api/v1/conversations/", Access.Chat, Body: """{"jobId":"{job}","talentId":"T1"}""") { Refusals = ["jobs.not_found"] },
         new("GET", "/api/v1/conversations/{id}", Access.Chat, Owned.Seekers | Owned.Employers),
         new("POST", "/api/v1/conversations/{id}/messages", Access.Chat, Owned.Seekers | Owned.Employers, """{"text":"您好，岗位还在招吗？"}""") { Refusals = ["chat.blocked"] },
         new("POST", "/api/v1/conversations/{id}/job-card", Access.Employer, Owned.Employers, "{}") { Refusals = ["chat.blocked"] },

@@ -22,7 +22,7 @@ public sealed class HubMessage
     public string Side { get; set; } = "";
     public string Kind { get; set; } = "";
     public string Text { get; set; } = "";
-    public long SentAtMs { get; set; }
+    public long SentAt { get; set; }
     public string? JobId { get; set; }
     public string? JobTitle { get; set; }
 }
@@ -122,7 +122,7 @@ public sealed class ChatHubTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.True(sent.Ok, sent.Message);
         var live = await ChatHubScenario.NextAsync(hrReceived);
         Assert.Equal((1L, "seeker", "您好，岗位还招人吗？", id), (live.Seq, live.Side, live.Text, live.ConversationId));
-        Assert.InRange(live.SentAtMs, DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeMilliseconds(), DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeMilliseconds());
+        Assert.InRange(live.SentAt, DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeMilliseconds(), DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeMilliseconds());
 
         // HR goes away; two messages come meanwhile; HR comes back with the last number it holds and gets exactly those.
         await hrHub.DisposeAsync();

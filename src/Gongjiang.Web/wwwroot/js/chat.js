@@ -37,7 +37,7 @@
     if (m.kind !== "text") bubble.appendChild(el("div", "chat-kind", labels[m.kind] || ""));
     if (m.jobId && m.kind !== "text") {
       var card = el("a", "chat-job-card");
-      card.href = "/Jobs/" + encodeURIComponent(m.jobId);
+      card.href = "/Jobs/Detail/" + encodeURIComponent(m.jobId);
       card.appendChild(el("strong", null, m.jobTitle || ""));
       card.appendChild(document.createTextNode(" "));
       card.appendChild(el("span", null, (m.pay || "") + " " + (list.dataset.labelPay || "")));
@@ -47,7 +47,7 @@
     if (m.text) bubble.appendChild(el("div", "chat-text", m.text));
     if (m.flags && m.flags.length) bubble.appendChild(el("div", "chat-flag small", list.dataset.labelFlag));
     li.appendChild(bubble);
-    li.appendChild(el("div", "muted small chat-meta", chinaTime(m.sentAtMs)));
+    li.appendChild(el("div", "muted small chat-meta", chinaTime(m.sentAt)));
     list.appendChild(li);
     li.scrollIntoView({ block: "end" });
   }
