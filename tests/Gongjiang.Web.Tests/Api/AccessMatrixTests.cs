@@ -149,13 +149,13 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
 
         // Chat: a conversation is read and written by its seeker (seeker1) and its employer's HR (hr1) only.
         new("GET", "/api/v1/conversations/", Access.Chat),
-        new("POST", "/api/v1/conversations/", Access.Chat, Body: """{"jobId":"{job}","talentId":"T1"}""") { Refusals = ["jobs.not_found"] },
+        new("POST", "/api/v1/conversations/", Access.Chat, Owned.Employers, """{"jobId":"{job}","talentId":"T1"}"""),
         new("GET", "/api/v1/conversations/{id}", Access.Chat, Owned.Seekers | Owned.Employers),
         new("POST", "/api/v1/conversations/{id}/messages", Access.Chat, Owned.Seekers | Owned.Employers, """{"text":"您好，岗位还在招吗？"}""") { Refusals = ["chat.blocked"] },
         new("POST", "/api/v1/conversations/{id}/job-card", Access.Employer, Owned.Employers, "{}") { Refusals = ["chat.blocked"] },
         new("POST", "/api/v1/conversations/{id}/invitation", Access.Employer, Owned.Employers, """{"message":"欢迎投递"}""")
             { Refusals = ["chat.blocked", "invitations.already_applied"] },
-        new("POST", "/api/v1/conversations/{id}/interview", Access.Employer, Owned.Employers, InterviewBody) { Refusals = ["chat.blocked"] },
+        new("POST", "/api/v1/conversations/{id}/interview", Access.Employer, Owned.Employers, InterviewBody) { Refusals = ["chat.blocked", "recruiting.closed"] },
         new("POST", "/api/v1/conversations/{id}/read", Access.Chat, Owned.Seekers | Owned.Employers, "{}"),
         new("POST", "/api/v1/conversations/{id}/block", Access.Chat, Owned.Seekers | Owned.Employers),
         new("DELETE", "/api/v1/conversations/{id}/block", Access.Chat, Owned.Seekers | Owned.Employers),
