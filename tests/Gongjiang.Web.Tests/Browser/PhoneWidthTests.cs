@@ -230,7 +230,7 @@ public sealed class PhoneWidthTests(WebAppFixture web, ITestOutputHelper output)
         var conversation = new Gongjiang.Application.Chat.Conversation
         {
             Id = "D-phone-" + Guid.NewGuid().ToString("N")[..8], TalentId = talentId, EmployerId = employerId, JobId = jobId, StartedByUserId = "seeker",
-            CreatedAt = now, LastMessageAt = now, LastSeq = 3, SeekerReadSeq = 3, EmployerReadSeq = 1, Version = Guid.NewGuid(),
+            CreatedAt = now, LastMessageAt = now, LastSeq = 3, SeekerReadSeq = 1, EmployerReadSeq = 3, Version = Guid.NewGuid(),
         };
         db.Conversations.Add(conversation);
         db.ChatMessages.AddRange(
