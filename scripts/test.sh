@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh Debian machine as root or on a developer's machine:
-# installs what the tests need when missing (PostgreSQL, Chromium, CJK fonts), starts a throw-away PostgreSQL on a
-# loopback port in a temporary folder, runs `dotnet test`, stops PostgreSQL, and exits non-zero on any failure.
+# installs what the tests need when missing (PostgreSQL, Redis, Chromium, CJK fonts), starts a throw-away PostgreSQL and
+# Redis on loopback ports (PostgreSQL in a temporary folder), runs `dotnet test`, stops them, and exits non-zero on any failure.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
@@ -9,6 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 need=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
+[ -x /usr/bin/redis-server ] || need+=(redis-server)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || need+=(fonts-wqy-microhei)
 if [ ${#need[@]} -gt 0 ]; then
@@ -22,8 +23,10 @@ pgdir="$(mktemp -d /tmp/gongjiang-pg.XXXXXX)"
 pgport="${GONGJIANG_PG_PORT:-$(( 55000 + RANDOM % 1000 ))}"
 pgbin=/usr/lib/postgresql/15/bin
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+redisport="${GONGJIANG_REDIS_PORT:-$(( 56000 + RANDOM % 1000 ))}"
 cleanup() {
   as_postgres "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true
+  [ -f "$pgdir/redis.pid" ] && kill "$(cat "$pgdir/redis.pid")" 2>/dev/null || true
   rm -rf "$pgdir"
 }
 trap cleanup EXIT
@@ -38,6 +41,15 @@ for attempt in 1 2 3 4 5; do
 done
 export GONGJIANG_TEST_PG="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres;Pooling=true"
 echo "PostgreSQL 15 on 127.0.0.1:$pgport"
+# Redis for the SignalR backplane tests (two web nodes sharing one Redis): nothing persisted, loopback only.
+for attempt in 1 2 3 4 5; do
+  if redis-server --port "$redisport" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+    --pidfile "$pgdir/redis.pid" --logfile "$pgdir/redis.log" >/dev/null && sleep 0.5 && redis-cli -p "$redisport" ping >/dev/null 2>&1; then break; fi
+  [ "$attempt" -eq 5 ] && { cat "$pgdir/redis.log" >&2; exit 1; }
+  redisport=$(( 56000 + RANDOM % 1000 ))
+done
+export GONGJIANG_TEST_REDIS="127.0.0.1:$redisport"
+echo "Redis on 127.0.0.1:$redisport"
 
 results="$root/artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results"

@@ -4,6 +4,7 @@
 #   axe-core's axe.min.js -> tests/Gongjiang.Web.Tests/Browser/axe/axe.min.js (the accessibility audit of the browser tests;
 #     the app never serves it);
 #   echarts.common.min.js -> src/Gongjiang.Web/wwwroot/lib/echarts/ (the shortage catalogue's charts; no CDN).
+#   @microsoft/signalr's signalr.min.js -> src/Gongjiang.Web/wwwroot/lib/signalr/ (the chat pages' live delivery).
 # To move to a newer version: change it in tools/browser-libs/package.json, run `npm install` there, then this script,
 # and commit package.json, package-lock.json and the copied files.
 set -euo pipefail
@@ -24,3 +25,10 @@ cp node_modules/echarts/dist/echarts.common.min.js "$lib/echarts.common.min.js"
 cp node_modules/echarts/LICENSE "$lib/LICENSE"
 version="$(node -p "require('./node_modules/echarts/package.json').version")"
 echo "echarts $version -> ${lib#"$root"/}/echarts.common.min.js"
+
+# The official SignalR client (the chat pages' live delivery), served by the app from wwwroot/lib.
+lib="$root/src/Gongjiang.Web/wwwroot/lib/signalr"
+mkdir -p "$lib"
+cp node_modules/@microsoft/signalr/dist/browser/signalr.min.js "$lib/signalr.min.js"
+version="$(node -p "require('./node_modules/@microsoft/signalr/package.json').version")"
+echo "@microsoft/signalr $version -> ${lib#"$root"/}/signalr.min.js"

@@ -73,6 +73,13 @@ public static class ServiceRegistration
         services.AddScoped<Recruiting.RecruitingService>();
         services.AddScoped<Recruiting.RecruitingRules>();
         services.AddScoped<Headhunting.ProjectRules>();
+        services.AddScoped<Chat.ChatService>();
+        services.TryAddSingleton<Chat.IChatBroadcaster, Chat.NoChatBroadcaster>();
+        services.AddOptions<Chat.ChatOptions>().Configure<IServiceProvider>((o, sp) =>
+        {
+            if (sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>() is { } configuration)
+                Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection("Chat"), o);
+        });
         services.AddScoped<Campus.CampaignRules>();
         Notifications.NotificationServiceRegistration.AddGongjiangNotifications(services);
         services.AddScoped<DemoZoneSeeder>();

@@ -45,6 +45,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// <summary>Seals personal information at rest; set by <see cref="DatabaseTarget.CreateContext"/> (null at design time).</summary>
     public Privacy.PersonalDataProtector? Protector { get; internal set; }
     public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<Chat.Conversation> Conversations => Set<Chat.Conversation>();
+    public DbSet<Chat.ChatMessage> ChatMessages => Set<Chat.ChatMessage>();
     public DbSet<ServiceLogEntry> ServiceLog => Set<ServiceLogEntry>();
     public DbSet<ScreeningReview> ScreeningReviews => Set<ScreeningReview>();
     public DbSet<Import.ImportTask> ImportTasks => Set<Import.ImportTask>();

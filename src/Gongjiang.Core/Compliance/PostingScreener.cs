@@ -46,6 +46,14 @@ public sealed class PostingScreener
         return new ScreeningResult(distinct);
     }
 
+    /// <summary>Screens free text outside a posting (a chat message) with the text rules: contact data, fees and deposits, discrimination.</summary>
+    public ScreeningResult ScreenMessage(string? text, string field = "message")
+    {
+        var flags = new List<ScreeningFlag>();
+        ScreenText(text, field, flags);
+        return new ScreeningResult(flags.Where(f => policy.IsEnabled(f.Rule)).DistinctBy(f => (f.Rule, f.Excerpt)).ToList());
+    }
+
     // ---- Text rules ---------------------------------------------------------------------------------------------
 
     private void ScreenText(string? value, string field, List<ScreeningFlag> flags)

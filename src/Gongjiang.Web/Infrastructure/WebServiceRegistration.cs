@@ -92,6 +92,7 @@ public static class WebServiceRegistration
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
+        Hubs.HubRegistration.AddGongjiangHubs(services);
         services.AddScoped<Gongjiang.Application.Common.ICurrentUser, HttpCurrentUser>();
         services.AddProblemDetails();
         services.AddGongjiangRateLimits();
@@ -145,6 +146,7 @@ public static class WebServiceRegistration
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapRazorPages();
         app.MapGongjiangApi();
+        Hubs.HubRegistration.MapGongjiangHubs(app);
         return app;
     }
 

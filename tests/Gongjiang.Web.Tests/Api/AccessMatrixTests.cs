@@ -28,6 +28,8 @@ public sealed record Access(string[]? Roles)
     public static readonly Access Agency = new([Gongjiang.Application.Identity.Roles.Agency]);
     /// <summary>Who may import jobs: employers for their own, operators for anyone's.</summary>
     public static readonly Access EmployerOrOperator = new([.. Employer.Roles!, .. Operator.Roles!]);
+    /// <summary>Who chats: seekers and the employers' HR (agencies included).</summary>
+    public static readonly Access Chat = new([Gongjiang.Application.Identity.Roles.Seeker, .. Employer.Roles!]);
 }
 
 /// <summary>
@@ -145,6 +147,20 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("GET", "/api/v1/me/export", Access.Seeker),
         new("POST", "/api/v1/me/erase", Access.Seeker, Body: """{"password":"not-the-password"}""") { Refusals = ["account.wrong_password"] },
 
+        // Chat: a conversation is read and written by its seeker (seeker1) and its employer's HR (hr1) only.
+        new("GET", "/api/v1/conversations/", Access.Chat),
+        new("POST", "/api/v1/conversations/", Access.Chat, Owned.Employers, """{"jobId":"{job}","talentId":"T1"}"""),
+        new("GET", "/api/v1/conversations/{id}", Access.Chat, Owned.Seekers | Owned.Employers),
+        new("POST", "/api/v1/conversations/{id}/messages", Access.Chat, Owned.Seekers | Owned.Employers, """{"text":"您好，岗位还在招吗？"}""") { Refusals = ["chat.blocked"] },
+        new("POST", "/api/v1/conversations/{id}/job-card", Access.Employer, Owned.Employers, "{}") { Refusals = ["chat.blocked"] },
+        new("POST", "/api/v1/conversations/{id}/invitation", Access.Employer, Owned.Employers, """{"message":"欢迎投递"}""")
+            { Refusals = ["chat.blocked", "invitations.already_applied"] },
+        new("POST", "/api/v1/conversations/{id}/interview", Access.Employer, Owned.Employers, InterviewBody) { Refusals = ["chat.blocked", "recruiting.closed"] },
+        new("POST", "/api/v1/conversations/{id}/read", Access.Chat, Owned.Seekers | Owned.Employers, "{}"),
+        new("POST", "/api/v1/conversations/{id}/block", Access.Chat, Owned.Seekers | Owned.Employers),
+        new("DELETE", "/api/v1/conversations/{id}/block", Access.Chat, Owned.Seekers | Owned.Employers),
+        new("POST", "/api/v1/conversations/{id}/report", Access.Chat, Owned.Seekers | Owned.Employers, """{"reason":"对方要求先交培训费"}"""),
+
         // Invitations to apply: sent for the employer's own jobs, answered by the invited seeker only.
         new("GET", "/api/v1/jobs/{id}/invitations", Access.Employer, Owned.Employers),
         new("POST", "/api/v1/jobs/{id}/invitations", Access.Employer, Owned.Employers, """{"talentId":"T1","message":"欢迎投递数控车工岗位"}""") { Refusals = ["invitations.already_applied"] },
@@ -245,6 +261,8 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("/Seeker/MyData", Access.Seeker),
         new("/Seeker/Privacy", Access.Seeker),
         new("/Seeker/Invitations", Access.Seeker),
+        new("/Chat/Index", Access.Chat),
+        new("/Chat/Conversation", Access.Chat, Owned.Seekers | Owned.Employers),
         new("/Seeker/CampusTalks", Access.Seeker),
         new("/Seeker/Reports", Access.Seeker),
         new("/Seeker/Report", Access.Seeker, Query: "?job={job}"),
@@ -540,6 +558,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         "talentId" => "T1",
         "to" => "screening",
         "confirm" or "approve" => "true",
+        "id" when page.StartsWith("/Chat/", StringComparison.Ordinal) => cast.ConversationId,
         "id" when page.StartsWith("/Agency/Projects/", StringComparison.Ordinal) => cast.ProjectId,
         "id" when page.StartsWith("/Employer/Campus", StringComparison.Ordinal) => cast.CampaignId,
         "id" when page.StartsWith("/Employer/Jobs/", StringComparison.Ordinal) => cast.JobId,
@@ -680,6 +699,8 @@ public sealed class SecurityCast
     public required string ApplicationId { get; init; }
     public required string InterviewId { get; init; }
     public required string InvitationId { get; init; }
+    /// <summary>seeker1's conversation with hr1 about the first job.</summary>
+    public required string ConversationId { get; init; }
     public required long NotificationId { get; init; }
     public required string ContactRequestId { get; init; }
     public required string ConsentId { get; init; }
@@ -772,6 +793,7 @@ public sealed class SecurityCast
             var campaignId = campaign.GetProperty("id").GetString()!;
             var talk = await Json(await hr.PostAsJsonAsync($"/api/v1/campus/campaigns/{campaignId}/talks",
                 new { school = "青岛职业技术学院", place = "图书馆报告厅", startsAt = DateTime.UtcNow.AddDays(7), capacity = 50 }));
+            var conversation = await Json(await seeker.PostAsJsonAsync("/api/v1/conversations", new { jobId }));
             var inbox = await Json(await seeker.GetAsync("/api/v1/me/notifications"));
             // hr1's background import: a sheet of more rows than are imported at once (none of them valid, so it imports nothing).
             var sheet = new ByteArrayContent(Encoding.UTF8.GetBytes("id,title\n" + string.Concat(Enumerable.Repeat("x,焊工\n", 2_001))));
@@ -782,6 +804,7 @@ public sealed class SecurityCast
                 JobId = jobId, ApplicationId = applicationId, Clients = clients,
                 InterviewId = application.GetProperty("interviews")[0].GetProperty("id").GetString()!,
                 InvitationId = invitation.GetProperty("id").GetString()!,
+                ConversationId = conversation.GetProperty("id").GetString()!,
                 NotificationId = inbox.GetProperty("items")[0].GetProperty("id").GetInt64(),
                 ContactRequestId = requestId,
                 ConsentId = granted.GetProperty("grantId").GetString()!,
@@ -820,6 +843,7 @@ public sealed class SecurityCast
             "application" => ApplicationId,
             "interviewId" => InterviewId,
             "candidateId" => CandidateId,
+            "id" when pattern.StartsWith("/Chat/", StringComparison.Ordinal) || collection == "conversations" => ConversationId,
             "id" when pattern.StartsWith("/Agency/Projects/", StringComparison.Ordinal) => ProjectId,
             "id" when pattern.StartsWith("/Employer/Campus/", StringComparison.Ordinal) => CampaignId,
             "id" when pattern.StartsWith("/Employer/Talent/", StringComparison.Ordinal) => "T1",

@@ -32,6 +32,7 @@ public sealed class PhoneWidthTests(WebAppFixture web, ITestOutputHelper output)
     private static readonly Dictionary<(string Role, string Route), string> NoRecordFor = new()
     {
         [("agency", "/Employer/Jobs/Board/{jobId}")] = "the demo agency posts no jobs of its own",
+        [("agency", "/Chat/{id}")] = "the demo agency has no conversation",
     };
 
     /// <summary>Occupation names as the 大典 writes them with a mark glued on (工业机器人系统操作员S): pages show a tag instead.</summary>
@@ -190,6 +191,7 @@ public sealed class PhoneWidthTests(WebAppFixture web, ITestOutputHelper output)
         values["id:/Jobs/Detail/{id}"] = openJob;
         values[QueryOf + "/Seeker/Report"] = "?job=" + openJob;
         var project = await db.HeadhuntingProjects.AsNoTracking().Where(p => p.AgencyId == agencyUser.EmployerId).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        if (role is "hr" or "seeker") values["id:/Chat/{id}"] = await ConversationAsync(db, hrUser.EmployerId!, openJob);
         switch (role)
         {
             case "hr":
@@ -218,6 +220,27 @@ public sealed class PhoneWidthTests(WebAppFixture web, ITestOutputHelper output)
 
     private static Task<string> SharedTalentAsync(AppDbContext db) =>
         db.Talent.AsNoTracking().Where(t => t.SharedWithZone && t.IsActive).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+
+    /// <summary>The demo seeker's conversation with the demo HR about its open job, with a message, a job card and a long reply.</summary>
+    private static async Task<string> ConversationAsync(AppDbContext db, string employerId, string jobId)
+    {
+        var talentId = (await db.Users.AsNoTracking().FirstAsync(u => u.UserName == "seeker")).TalentId!;
+        if (await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.JobId == jobId && c.TalentId == talentId) is { } known) return known.Id;
+        var now = DateTime.UtcNow;
+        var conversation = new Gongjiang.Application.Chat.Conversation
+        {
+            Id = "D-phone-" + Guid.NewGuid().ToString("N")[..8], TalentId = talentId, EmployerId = employerId, JobId = jobId, StartedByUserId = "seeker",
+            CreatedAt = now, LastMessageAt = now, LastSeq = 3, SeekerReadSeq = 1, EmployerReadSeq = 3, Version = Guid.NewGuid(),
+        };
+        db.Conversations.Add(conversation);
+        db.ChatMessages.AddRange(
+            new Gongjiang.Application.Chat.ChatMessage { ConversationId = conversation.Id, Seq = 1, Side = Gongjiang.Application.Chat.ChatSide.Seeker, SenderUserId = "seeker", Text = "您好，这个岗位还在招人吗？我有三年相关经验。", SentAt = now },
+            new Gongjiang.Application.Chat.ChatMessage { ConversationId = conversation.Id, Seq = 2, Side = Gongjiang.Application.Chat.ChatSide.Employer, SenderUserId = "hr", Kind = Gongjiang.Application.Chat.ChatMessageKind.JobCard, JobId = jobId, SentAt = now },
+            new Gongjiang.Application.Chat.ChatMessage { ConversationId = conversation.Id, Seq = 3, Side = Gongjiang.Application.Chat.ChatSide.Employer, SenderUserId = "hr",
+                Text = "还在招聘。欢迎周六上午来厂区参观，详细的岗位职责和排班安排请看上面的岗位卡片，有问题随时在这里问我。", SentAt = now });
+        await db.SaveChangesAsync();
+        return conversation.Id;
+    }
 
     /// <summary>A finished background import of the user, with a row it could not import: its progress page has a real id.</summary>
     private static async Task<string> ImportTaskAsync(AppDbContext db, string userName, string kind)

@@ -9,7 +9,7 @@ namespace Gongjiang.Web.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class SeekerNavigationTests(WebAppFixture web)
 {
-    private static readonly string[] MenuPages = ["/Seeker/Privacy", "/Seeker/MyData", "/Seeker/Reports"];
+    private static readonly string[] MenuPages = ["/Chat", "/Seeker/Privacy", "/Seeker/MyData", "/Seeker/Reports"];
 
     [Fact]
     public async Task The_seeker_navigation_fits_one_row_and_reaches_every_page_in_Chinese_and_English()
