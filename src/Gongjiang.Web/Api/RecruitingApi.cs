@@ -65,7 +65,8 @@ public static class RecruitingApi
     public sealed record InterviewView(string Id, DateTime StartsAt, string? Place, string? OnlineLink, string Status, IReadOnlyList<ScorecardView> Scorecards);
     public sealed record OfferView(string Id, int MonthlyPay, DateOnly StartDate, string Place, DateOnly ExpiresOn, string Status, DateTime SentAt, DateTime? AnsweredAt);
     public sealed record ApplicationView(string Id, string JobId, string TalentId, string EmployerId, string Stage, Guid Version,
-        DateTime AppliedAt, DateTime UpdatedAt, IReadOnlyList<StageChangeView> History, IReadOnlyList<InterviewView> Interviews, OfferView? Offer);
+        DateTime AppliedAt, DateTime UpdatedAt, IReadOnlyList<StageChangeView> History, IReadOnlyList<InterviewView> Interviews, OfferView? Offer,
+        DateTime? ViewedAt);
     public sealed record BoardColumn(string Stage, IReadOnlyList<ApplicationView> Applications);
     public sealed record BoardView(string JobId, IReadOnlyList<BoardColumn> Columns);
 
@@ -86,7 +87,8 @@ public static class RecruitingApi
             .Select(h => new StageChangeView(h.From is { } f ? ApplicationStages.ToFileName(f) : null, ApplicationStages.ToFileName(h.To), h.ByUserId, h.At, h.Reason)).ToList(),
         a.Interviews.OrderBy(i => i.StartsAt).Select(i => new InterviewView(i.Id, i.StartsAt, i.Place, i.OnlineLink, i.Status.ToString().ToLowerInvariant(),
             i.Scorecards.OrderBy(s => s.At).Select(s => new ScorecardView(s.InterviewerUserId, s.InterviewerName, s.Score, s.Notes, s.At)).ToList())).ToList(),
-        a.CurrentOffer is { } o ? new OfferView(o.Id, o.MonthlyPay, o.StartDate, o.Place, o.ExpiresOn, o.Status.ToString().ToLowerInvariant(), o.SentAt, o.AnsweredAt) : null);
+        a.CurrentOffer is { } o ? new OfferView(o.Id, o.MonthlyPay, o.StartDate, o.Place, o.ExpiresOn, o.Status.ToString().ToLowerInvariant(), o.SentAt, o.AnsweredAt) : null,
+        a.ViewedAt);
 
     private static async Task<Results<Created<ApplicationView>, ProblemHttpResult>> Apply(string id, IUseCases useCases, CancellationToken ct) =>
         (await useCases.RunAsync(new ApplyToJob.Command(id), ct)).ToCreated(a => $"/api/v1/applications/{a.Id}", ToView);
