@@ -15,7 +15,8 @@ namespace Gongjiang.Application.Recruiting;
 /// and offers and the applicant's name (masked once the application no longer shares the contact data), optionally filtered by stage, a name or skill word, a minimum grade in the job's
 /// occupation and the day of applying (China time). Each applicant's card says who they are for this job: the grade
 /// held in the job's occupation (or the best held), key skills (those the job asks for first), years of experience and
-/// the engine's match reasons for the pair, as 推荐人才 shows them. Another employer's job does not exist.
+/// the engine's match reasons for the pair, as 推荐人才 shows them; and the talent invited to apply (newest first), each
+/// opening in the same résumé view. Another employer's job does not exist.
 /// </summary>
 public static class GetBoard
 {
@@ -27,7 +28,7 @@ public static class GetBoard
 
     /// <param name="Total">How many applications the job has, filtered or not.</param>
     public sealed record Board(JobPosting Job, IReadOnlyList<JobApplication> Applications, IReadOnlyDictionary<string, string> Names, int Total, DateOnly Today,
-        IReadOnlyDictionary<string, Candidate> Candidates);
+        IReadOnlyDictionary<string, Candidate> Candidates, IReadOnlyList<Invitation> Invitations);
 
     /// <param name="OccupationCode">The occupation the grade is held in: the job's when held, else the applicant's best.</param>
     /// <param name="Reasons">The engine's reasons for this job and applicant; null when the pair fails a hard filter or the job is closed.</param>
@@ -39,7 +40,8 @@ public static class GetBoard
     /// <summary>China Standard Time, in which days are counted: no daylight saving.</summary>
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
-    public sealed class Handler(AppDbContext db, RecruitingService recruiting, RecruitingRules rules, MatchingIndex index) : IUseCaseHandler<Query, Board>
+    public sealed class Handler(AppDbContext db, RecruitingService recruiting, RecruitingRules rules, MatchingIndex index, InvitationService invitations)
+        : IUseCaseHandler<Query, Board>
     {
         public async Task<Result<Board>> HandleAsync(Query query, CancellationToken ct)
         {
@@ -49,8 +51,9 @@ public static class GetBoard
                 ? await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == query.JobId && j.EmployerId == employerId, ct) : null;
             if (job is null) return Error.NotFound(Jobs.JobErrors.NotFound, query.JobId);
             var all = await recruiting.ForJobAsync(job.EmployerId, job.Id, ct) ?? [];
+            var invited = await invitations.ForEmployerAsync(job.EmployerId, job.Id, ct);
             var talentIds = all.Select(a => a.TalentId).Distinct().ToList();
-            var names = await rules.NamesAsync(job.EmployerId, talentIds, ct);
+            var names = await rules.NamesAsync(job.EmployerId, talentIds.Union(invited.Select(i => i.TalentId)).ToList(), ct);
             var profiles = await db.Talent.AsNoTracking().Where(t => talentIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
             var shown = query.Filtered
                 ? all.Where(a => Matches(query, job, a, names.GetValueOrDefault(a.TalentId) ?? "", profiles.GetValueOrDefault(a.TalentId))).ToList()
@@ -58,7 +61,7 @@ public static class GetBoard
             var engine = shown.Count > 0 ? await index.GetAsync(ct) : null;
             var candidates = shown.Select(a => a.TalentId).Distinct().Where(profiles.ContainsKey)
                 .ToDictionary(id => id, id => CandidateOf(job, profiles[id], engine?.Explain(job.Id, id)?.Reasons));
-            return new Board(job, shown, names, all.Count, rules.Today, candidates);
+            return new Board(job, shown, names, all.Count, rules.Today, candidates, invited);
         }
 
         private static Candidate CandidateOf(JobPosting job, TalentProfile profile, MatchReasons? reasons)

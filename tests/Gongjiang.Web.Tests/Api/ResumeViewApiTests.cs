@@ -94,4 +94,25 @@ public sealed class ResumeViewApiTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(HttpStatusCode.BadRequest, (await hr.GetAsync("/Employer/Talent/View/T1?from=email")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await factory.SignedInAsync("hr2")).GetAsync(link)).StatusCode);
     }
+
+    [Fact]
+    public async Task The_board_lists_the_talent_invited_to_the_job_and_each_opens_in_the_resume_view_logged_as_from_the_invitation()
+    {
+        var hr = await factory.SignedInAsync("hr1");
+        var seeker = await factory.SignedInAsync("seeker1");
+        var job = await OpenWeldingJobAsync(hr);
+        await OkJson(await hr.PostAsJsonAsync($"/api/v1/jobs/{job}/invitations", new { talentId = "T1", message = "欢迎投递氩弧焊工岗位" }));
+
+        var board = await hr.GetStringAsync($"/Employer/Jobs/Board/{job}");
+        Assert.Contains("id=\"invitations\"", board, StringComparison.Ordinal);
+        Assert.Contains("/Employer/Talent/View/T1?from=invitation", board, StringComparison.Ordinal);
+        // The invited seeker's name as the rules give it to this employer (masked from the pool, in full once applied to
+        // one of its jobs), the same on the board and in the résumé.
+        var resume = await hr.GetStringAsync("/Employer/Talent/View/T1?from=invitation");
+        var name = System.Text.RegularExpressions.Regex.Match(resume, "<span id=\"talent-name\">([^<]+)</span>").Groups[1].Value;
+        Assert.Contains($"<strong>{name}</strong>", board, StringComparison.Ordinal);
+        Assert.Matches("^张(伟|\\*)$", name);
+        var log = (await OkJson(await seeker.GetAsync("/api/v1/me/resume-views")))[0];
+        Assert.Equal(("invitation", "page"), (log.GetProperty("source").GetString(), log.GetProperty("channel").GetString()));
+    }
 }
