@@ -156,4 +156,28 @@ public sealed class ResumeViewTests
         Assert.NotNull(card.Reasons);
         Assert.Equal((int?)3, card.Reasons!.GradeHeld);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Views_logged_before_applications_recorded_them_mark_the_applications_they_followed(DatabaseProvider provider)
+    {
+        var clock = new ManualClock(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        await using var database = await TestDatabase.CreateAsync(provider, clock);
+        await SharingSeed.SeedAsync(database);
+        var application = await ApplyAsync(database, SeekerT3);
+        var applied = application.AppliedAt;
+        await using (var scope = database.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // The log as it stood before the migration: a view by E1 before applying, one by E2 after, two by E1 after.
+            db.Set<ResumeView>().AddRange(
+                new ResumeView { TalentId = "T3", ViewerUserId = "user-hr", ViewerEmployerId = "E1", At = applied.AddHours(-1), Channel = "page" },
+                new ResumeView { TalentId = "T3", ViewerUserId = "user-foreign", ViewerEmployerId = "E2", At = applied.AddMinutes(10), Channel = "page" },
+                new ResumeView { TalentId = "T3", ViewerUserId = "user-hr", ViewerEmployerId = "E1", At = applied.AddHours(2), Channel = "page" },
+                new ResumeView { TalentId = "T3", ViewerUserId = "user-hr", ViewerEmployerId = "E1", At = applied.AddHours(1), Channel = "api" });
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlRawAsync(Gongjiang.Application.Persistence.Migrations.ApplicationViewedBackfill.FromViewLog);
+        }
+        Assert.Equal(applied.AddHours(1), await ViewedAtAsync(database, application.Id));
+    }
 }
