@@ -68,7 +68,10 @@ public static class RecruitingApi
         DateTime AppliedAt, DateTime UpdatedAt, IReadOnlyList<StageChangeView> History, IReadOnlyList<InterviewView> Interviews, OfferView? Offer,
         DateTime? ViewedAt);
     public sealed record BoardColumn(string Stage, IReadOnlyList<ApplicationView> Applications);
-    public sealed record BoardView(string JobId, IReadOnlyList<BoardColumn> Columns);
+    /// <summary>An applicant as the board's card shows them: name (as the consent rules give it), grade, key skills, experience, match reasons.</summary>
+    public sealed record BoardCandidateView(string TalentId, string Name, string? OccupationCode, int? Grade, IReadOnlyList<string> KeySkills, double ExperienceYears,
+        RecommendationsApi.ReasonsView? Reasons);
+    public sealed record BoardView(string JobId, IReadOnlyList<BoardColumn> Columns, IReadOnlyList<BoardCandidateView> Candidates);
 
     public sealed record BulkRequest(IReadOnlyList<string>? ApplicationIds, string? To, string? Reason, bool Confirm);
     public sealed record BulkItemView(string ApplicationId, bool Succeeded, int Status, string? Message);
@@ -95,7 +98,9 @@ public static class RecruitingApi
 
     private static async Task<Results<Ok<BoardView>, ProblemHttpResult>> Board(string id, IUseCases useCases, CancellationToken ct) =>
         (await useCases.RunAsync(new GetBoard.Query(id), ct)).ToHttp(board => new BoardView(id, ApplicationStages.All.Select(stage =>
-            new BoardColumn(ApplicationStages.ToFileName(stage), board.Applications.Where(a => a.Stage == stage).Select(ToView).ToList())).ToList()));
+            new BoardColumn(ApplicationStages.ToFileName(stage), board.Applications.Where(a => a.Stage == stage).Select(ToView).ToList())).ToList(),
+            board.Candidates.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new BoardCandidateView(c.Key, board.Names.GetValueOrDefault(c.Key) ?? "",
+                c.Value.OccupationCode, c.Value.Grade, c.Value.KeySkills, c.Value.ExperienceYears, RecommendationsApi.ToView(c.Value.Reasons))).ToList()));
 
     private static async Task<Results<Ok<BulkView>, ProblemHttpResult>> Bulk(string id, BulkRequest body, IUseCases useCases, CancellationToken ct) =>
         (await useCases.RunAsync(new ChangeApplications.Command(id, body.ApplicationIds, body.To, body.Reason, body.Confirm), ct)).ToHttp(report =>

@@ -87,6 +87,13 @@ public sealed class ResumeViewApiTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Contains("<span class=\"tag tag-muted\">氩弧焊</span>", board, StringComparison.Ordinal);
         Assert.Contains("class=\"reasons\"", board, StringComparison.Ordinal);
 
+        // The API's board says the same of the applicant.
+        var candidate = (await OkJson(await hr.GetAsync($"/api/v1/jobs/{job}/applications"))).GetProperty("candidates").EnumerateArray().Single();
+        Assert.Equal(("T1", "张伟", "6-18-02-04", 3), (candidate.GetProperty("talentId").GetString(), candidate.GetProperty("name").GetString(),
+            candidate.GetProperty("occupationCode").GetString(), candidate.GetProperty("grade").GetInt32()));
+        Assert.Equal(["氩弧焊"], candidate.GetProperty("keySkills").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal(3, candidate.GetProperty("reasons").GetProperty("gradeHeld").GetInt32());
+
         var resume = await hr.GetStringAsync(link);
         Assert.Contains("id=\"from-application\" data-stage=\"applied\"", resume, StringComparison.Ordinal);
         Assert.Contains($"href=\"/Employer/Jobs/Board/{job}\">返回招聘看板", resume, StringComparison.Ordinal);
