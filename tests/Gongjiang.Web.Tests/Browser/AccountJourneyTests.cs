@@ -64,7 +64,7 @@ public sealed class AccountJourneyTests(WebAppFixture web)
         await op.GotoAsync("/Operator/Employers?status=pending&q=" + Uri.EscapeDataString("瑞航"));
         var review = op.Locator("article.review", new() { HasText = company });
         await Expect(review.Locator(".business-licence img")).ToBeVisibleAsync();
-        Assert.Equal(1, await review.Locator(".business-licence img").EvaluateAsync<int>("img => img.naturalWidth")); // served and decoded
+        Assert.Equal(1, await review.Locator(".business-licence img").EvaluateAsync<int>("img => img.decode().then(() => img.naturalWidth, () => 0)")); // served and decoded (waits for it to load)
         await Expect(review).ToContainTextAsync("91370211MA3C9M6T8L");
         await Expect(review).ToContainTextAsync("名称一致");
         await op.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "operator-review-with-licence.png"), FullPage = true });
@@ -134,6 +134,11 @@ public sealed class AccountJourneyTests(WebAppFixture web)
         // The seeker sees that HR viewed the application, with the time.
         await seeker.ReloadAsync();
         await Expect(mine.Locator(".viewed")).ToContainTextAsync(new Regex("已查看 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"));
+        await seeker.SetViewportSizeAsync(390, 844);
+        await PhoneShotAsync(seeker, "phone-journey-zh-seeker-applications.png");
+        await seeker.GotoAsync("/Culture?culture=en&returnUrl=/Seeker/Applications");
+        await Expect(mine.Locator(".viewed")).ToContainTextAsync("Viewed");
+        await PhoneShotAsync(seeker, "phone-journey-en-seeker-applications.png");
     }
 
     [Fact]
