@@ -822,6 +822,10 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TalentId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1891,6 +1895,9 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ViewedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
