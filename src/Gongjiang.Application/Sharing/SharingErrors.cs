@@ -15,4 +15,5 @@ public static class SharingErrors
     public const string AlreadyAnswered = "sharing.already_answered";
     public const string ConsentNotFound = "sharing.consent_not_found";
     public const string AlreadyRevoked = "sharing.already_revoked";
+    public const string UnknownSource = "sharing.unknown_source";
 }

@@ -78,7 +78,33 @@ public sealed class ResumeView
     public ContactKinds Shown { get; set; }
     /// <summary>page or api.</summary>
     public string Channel { get; set; } = "";
+    /// <summary>Where the résumé was opened from (<see cref="ResumeSources"/>: board, recommendations, search, invitation); null when not said.</summary>
+    public string? Source { get; set; }
     public string? Purpose { get; set; }
+}
+
+/// <summary>The places an employer opens a résumé from, as the view log and the API name them.</summary>
+public static class ResumeSources
+{
+    public const string Board = "board";
+    public const string Recommendations = "recommendations";
+    public const string Search = "search";
+    public const string Invitation = "invitation";
+
+    public static readonly IReadOnlyList<string> All = [Board, Recommendations, Search, Invitation];
+
+    /// <summary>The known name for <paramref name="text"/> (any case), or null when it names no source.</summary>
+    public static string? Find(string? text) => All.FirstOrDefault(s => string.Equals(s, text?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The log's words for a source (Chinese key, translated on pages).</summary>
+    public static string ChineseName(string? source) => source switch
+    {
+        Board => "招聘看板",
+        Recommendations => "推荐人才",
+        Search => "人才搜索",
+        Invitation => "邀请投递",
+        _ => "",
+    };
 }
 
 internal sealed class ContactRequestConfiguration : IEntityTypeConfiguration<ContactRequest>
@@ -129,6 +155,7 @@ internal sealed class ResumeViewConfiguration : IEntityTypeConfiguration<ResumeV
         b.Property(v => v.ViewerUserId).HasMaxLength(450);
         b.Property(v => v.ViewerEmployerId).HasMaxLength(40);
         b.Property(v => v.Channel).HasMaxLength(10);
+        b.Property(v => v.Source).HasMaxLength(20);
         b.Property(v => v.Purpose).HasMaxLength(500);
         b.HasIndex(v => new { v.TalentId, v.At });
         b.HasOne<Core.Talent.TalentProfile>().WithMany().HasForeignKey(v => v.TalentId).OnDelete(DeleteBehavior.Cascade);

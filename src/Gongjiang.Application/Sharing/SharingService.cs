@@ -108,10 +108,10 @@ public sealed class SharingService(AppDbContext db, ICurrentUser currentUser, Ti
     }
 
     /// <summary>Records one view of a résumé by someone other than its owner; saved with the caller's save.</summary>
-    public void LogView(Viewer viewer, ResumeAccess access, string channel, string? purpose) => Views.Add(new ResumeView
+    public void LogView(Viewer viewer, ResumeAccess access, string channel, string? purpose, string? source = null) => Views.Add(new ResumeView
     {
         TalentId = access.Profile.Id, ViewerUserId = viewer.UserId, ViewerEmployerId = viewer.EmployerId, At = Now,
-        Shown = access.Contact is null ? ContactKinds.None : access.Revealed, Channel = channel, Purpose = Clip(purpose, MaxPurposeLength),
+        Shown = access.Contact is null ? ContactKinds.None : access.Revealed, Channel = channel, Source = source, Purpose = Clip(purpose, MaxPurposeLength),
     });
 
     /// <summary>The contact with the kinds not revealed masked (张*, 138****5678, no e-mail) and the ID number never shown.</summary>

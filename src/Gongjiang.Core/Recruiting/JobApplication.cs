@@ -16,6 +16,11 @@ public sealed class JobApplication
     public ApplicationStage Stage { get; set; }
     public DateTime AppliedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>
+    /// When HR of the job's employer first opened the seeker's résumé after this application was made (已查看); null until
+    /// then. Shown to the seeker; not a change of the application, so the version stays.
+    /// </summary>
+    public DateTime? ViewedAt { get; set; }
     /// <summary>Changed on every update; a writer holding an older value loses with a conflict instead of overwriting.</summary>
     public Guid Version { get; set; }
     public List<StageChange> History { get; set; } = [];

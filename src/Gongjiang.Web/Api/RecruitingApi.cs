@@ -65,9 +65,13 @@ public static class RecruitingApi
     public sealed record InterviewView(string Id, DateTime StartsAt, string? Place, string? OnlineLink, string Status, IReadOnlyList<ScorecardView> Scorecards);
     public sealed record OfferView(string Id, int MonthlyPay, DateOnly StartDate, string Place, DateOnly ExpiresOn, string Status, DateTime SentAt, DateTime? AnsweredAt);
     public sealed record ApplicationView(string Id, string JobId, string TalentId, string EmployerId, string Stage, Guid Version,
-        DateTime AppliedAt, DateTime UpdatedAt, IReadOnlyList<StageChangeView> History, IReadOnlyList<InterviewView> Interviews, OfferView? Offer);
+        DateTime AppliedAt, DateTime UpdatedAt, IReadOnlyList<StageChangeView> History, IReadOnlyList<InterviewView> Interviews, OfferView? Offer,
+        DateTime? ViewedAt);
     public sealed record BoardColumn(string Stage, IReadOnlyList<ApplicationView> Applications);
-    public sealed record BoardView(string JobId, IReadOnlyList<BoardColumn> Columns);
+    /// <summary>An applicant as the board's card shows them: name (as the consent rules give it), grade, key skills, experience, match reasons.</summary>
+    public sealed record BoardCandidateView(string TalentId, string Name, string? OccupationCode, int? Grade, IReadOnlyList<string> KeySkills, double ExperienceYears,
+        RecommendationsApi.ReasonsView? Reasons);
+    public sealed record BoardView(string JobId, IReadOnlyList<BoardColumn> Columns, IReadOnlyList<BoardCandidateView> Candidates);
 
     public sealed record BulkRequest(IReadOnlyList<string>? ApplicationIds, string? To, string? Reason, bool Confirm);
     public sealed record BulkItemView(string ApplicationId, bool Succeeded, int Status, string? Message);
@@ -86,14 +90,17 @@ public static class RecruitingApi
             .Select(h => new StageChangeView(h.From is { } f ? ApplicationStages.ToFileName(f) : null, ApplicationStages.ToFileName(h.To), h.ByUserId, h.At, h.Reason)).ToList(),
         a.Interviews.OrderBy(i => i.StartsAt).Select(i => new InterviewView(i.Id, i.StartsAt, i.Place, i.OnlineLink, i.Status.ToString().ToLowerInvariant(),
             i.Scorecards.OrderBy(s => s.At).Select(s => new ScorecardView(s.InterviewerUserId, s.InterviewerName, s.Score, s.Notes, s.At)).ToList())).ToList(),
-        a.CurrentOffer is { } o ? new OfferView(o.Id, o.MonthlyPay, o.StartDate, o.Place, o.ExpiresOn, o.Status.ToString().ToLowerInvariant(), o.SentAt, o.AnsweredAt) : null);
+        a.CurrentOffer is { } o ? new OfferView(o.Id, o.MonthlyPay, o.StartDate, o.Place, o.ExpiresOn, o.Status.ToString().ToLowerInvariant(), o.SentAt, o.AnsweredAt) : null,
+        a.ViewedAt);
 
     private static async Task<Results<Created<ApplicationView>, ProblemHttpResult>> Apply(string id, IUseCases useCases, CancellationToken ct) =>
         (await useCases.RunAsync(new ApplyToJob.Command(id), ct)).ToCreated(a => $"/api/v1/applications/{a.Id}", ToView);
 
     private static async Task<Results<Ok<BoardView>, ProblemHttpResult>> Board(string id, IUseCases useCases, CancellationToken ct) =>
         (await useCases.RunAsync(new GetBoard.Query(id), ct)).ToHttp(board => new BoardView(id, ApplicationStages.All.Select(stage =>
-            new BoardColumn(ApplicationStages.ToFileName(stage), board.Applications.Where(a => a.Stage == stage).Select(ToView).ToList())).ToList()));
+            new BoardColumn(ApplicationStages.ToFileName(stage), board.Applications.Where(a => a.Stage == stage).Select(ToView).ToList())).ToList(),
+            board.Candidates.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new BoardCandidateView(c.Key, board.Names.GetValueOrDefault(c.Key) ?? "",
+                c.Value.OccupationCode, c.Value.Grade, c.Value.KeySkills, c.Value.ExperienceYears, RecommendationsApi.ToView(c.Value.Reasons))).ToList()));
 
     private static async Task<Results<Ok<BulkView>, ProblemHttpResult>> Bulk(string id, BulkRequest body, IUseCases useCases, CancellationToken ct) =>
         (await useCases.RunAsync(new ChangeApplications.Command(id, body.ApplicationIds, body.To, body.Reason, body.Confirm), ct)).ToHttp(report =>

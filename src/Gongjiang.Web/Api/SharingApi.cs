@@ -131,8 +131,9 @@ public sealed record ConsentResponse(string Id, string EmployerId, string Employ
         ContactKindNames.ToFileNames(v.Grant.Kinds), v.Grant.GrantedAt, v.Grant.RevokedAt, v.Grant.RevokedReason, v.Grant.RevokedAt is null);
 }
 
-public sealed record ResumeViewLine(DateTime At, string ViewerName, string? EmployerId, string? EmployerName, IReadOnlyList<string> Shown, string Channel, string? Purpose)
+public sealed record ResumeViewLine(DateTime At, string ViewerName, string? EmployerId, string? EmployerName, IReadOnlyList<string> Shown, string Channel, string? Purpose,
+    string? Source)
 {
     public static ResumeViewLine Of(ResumeViewEntry e) => new(e.View.At, e.ViewerName, e.View.ViewerEmployerId, e.EmployerName,
-        ContactKindNames.ToFileNames(e.View.Shown), e.View.Channel, e.View.Purpose);
+        ContactKindNames.ToFileNames(e.View.Shown), e.View.Channel, e.View.Purpose, e.View.Source);
 }

@@ -24,7 +24,7 @@ public static class TalentApi
             .WithSummary("Update the signed-in seeker's profile: fields left out keep their value, an empty list or text empties the field")
             .RequireAuthorization(p => p.RequireRole(Roles.Seeker));
         talent.MapGet("/{id}", GetProfile).WithName("GetTalent")
-            .WithSummary("A profile: operators see it masked; employers when the seeker shares with the zone or applied to them, with contact data only as the seeker consented; every view is logged")
+            .WithSummary("A résumé: operators see it masked; employers when the seeker shares with the zone or applied to them, with contact data only as the seeker consented (applying hands it over). Every view is logged with its source (board, recommendations, search, invitation); with application (opened from the board) the application's stage is included; HR opening an applicant's résumé marks the application viewed")
             .RequireAuthorization();
         return v1;
     }
@@ -37,9 +37,9 @@ public static class TalentApi
 
     // Employers see shared profiles (or their applicants); contact data only for the kinds the seeker consented to.
     // Every view by someone other than the owner is logged for the owner to see.
-    private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> GetProfile(string id, string? purpose, IUseCases useCases, CancellationToken ct) =>
-        (await useCases.RunAsync(new OpenResume.Query(id, "api", purpose), ct))
-            .ToHttp(o => ProfileResponse.Of(o.Access.Profile, o.Access.Contact, includeProtected: o.ByOwner));
+    private static async Task<Results<Ok<ResumeResponse>, ProblemHttpResult>> GetProfile(string id, string? purpose, string? source, string? application,
+        IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new OpenResume.Query(id, "api", purpose, Source: source, ApplicationId: application), ct)).ToHttp(ResumeResponse.Of);
 }
 
 public sealed record ProfileEducation(
@@ -103,7 +103,7 @@ public sealed record ProfileRequest : IProfileInput
 }
 
 /// <summary>A profile as the API answers it; contact fields only as far as the reader may see them, gender and birth year only for the owner.</summary>
-public sealed record ProfileResponse(
+public record ProfileResponse(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("name")] string? Name,
     [property: JsonPropertyName("phone")] string? Phone,
@@ -128,3 +128,44 @@ public sealed record ProfileResponse(
         p.Occupations.Select(o => new ProfileOccupation(o.Code, o.Grade, o.Certified)).ToList(), p.Skills, p.Certificates.Count > 0 ? p.Certificates : null,
         p.ExperienceYears, new SalaryRange(p.ExpectedSalaryMin, p.ExpectedSalaryMax), p.DesiredTitles, p.ResumeText);
 }
+
+/// <summary>
+/// A résumé as the viewer may see it (the same use case as the résumé page): the profile's fields, which contact kinds
+/// are shown in full, why the viewer may see it, the application it was opened from and the attachment résumés.
+/// </summary>
+public sealed record ResumeResponse : ProfileResponse
+{
+    private ResumeResponse(ProfileResponse profile) : base(profile) { }
+
+    [JsonPropertyName("revealed")] public IReadOnlyList<string> Revealed { get; init; } = [];
+    /// <summary>owner, shared_pool, application, operator or closed_application.</summary>
+    [JsonPropertyName("basis")] public string Basis { get; init; } = "";
+    [JsonPropertyName("source")] public string? Source { get; init; }
+    [JsonPropertyName("application")] public ResumeApplication? Application { get; init; }
+    [JsonPropertyName("attachments")] public IReadOnlyList<ResumeAttachment> Attachments { get; init; } = [];
+
+    public static ResumeResponse Of(OpenResume.Opened o) => new(ProfileResponse.Of(o.Access.Profile, o.Access.Contact, includeProtected: o.ByOwner))
+    {
+        Revealed = ContactKindNames.ToFileNames(o.Access.Revealed),
+        Basis = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(o.Access.Basis.ToString()),
+        Source = o.Source,
+        Application = o.Application is { } from ? new ResumeApplication(from.Application.Id, from.Application.JobId, from.JobTitle,
+            Core.Recruiting.ApplicationStages.ToFileName(from.Application.Stage), from.Application.AppliedAt, from.Application.ViewedAt) : null,
+        Attachments = o.AttachmentList.Select(a => new ResumeAttachment(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt)).ToList(),
+    };
+}
+
+public sealed record ResumeApplication(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("job_id")] string JobId,
+    [property: JsonPropertyName("job_title")] string JobTitle,
+    [property: JsonPropertyName("stage")] string Stage,
+    [property: JsonPropertyName("applied_at")] DateTime AppliedAt,
+    [property: JsonPropertyName("viewed_at")] DateTime? ViewedAt);
+
+public sealed record ResumeAttachment(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("file_name")] string FileName,
+    [property: JsonPropertyName("content_type")] string ContentType,
+    [property: JsonPropertyName("size")] long Size,
+    [property: JsonPropertyName("uploaded_at")] DateTime UploadedAt);

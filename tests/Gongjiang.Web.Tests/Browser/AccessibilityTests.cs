@@ -39,9 +39,9 @@ public sealed partial class AccessibilityTests(WebAppFixture web, ITestOutputHel
         ["anonymous"] = [@"^/Jobs/Detail/[^/?]+$", @"^/Taxonomy\?code=", @"^/Jobs\?employer="],
         ["seeker"] = [@"^/Jobs/Detail/[^/?]+$", @"^/Seeker/Report\?job="],
         ["hr"] = [@"^/Employer/Jobs/Edit\?id=", @"^/Employer/Jobs/Board/[^/?]+$", @"^/Employer/Jobs/Recommendations/[^/?]+$",
-            @"^/Employer/Talent/View/[^/?]+$", @"^/Employer/Campus/Edit/[^/?]+$", @"^/Agency/Projects/[^/?]+$", @"^/Agency/Projects/[^/?]+/Report$"],
+            @"^/Employer/Talent/View/[^/?]+(\?from=\w+)?$", @"^/Employer/Campus/Edit/[^/?]+$", @"^/Agency/Projects/[^/?]+$", @"^/Agency/Projects/[^/?]+/Report$"],
         // The demo agency has no jobs of its own: its job pages are the employer's, audited for hr.
-        ["agency"] = [@"^/Employer/Talent/View/[^/?]+$",
+        ["agency"] = [@"^/Employer/Talent/View/[^/?]+(\?from=\w+)?$",
             @"^/Agency/Projects/[^/?]+$", @"^/Agency/Projects/[^/?]+/Edit$", @"^/Agency/Projects/[^/?]+/Report$"],
         ["operator"] = [],
         ["admin"] = [],

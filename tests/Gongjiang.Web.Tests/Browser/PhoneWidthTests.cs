@@ -199,7 +199,12 @@ public sealed class PhoneWidthTests(WebAppFixture web, ITestOutputHelper output)
                 // The board of the job with the most applications, so the page shows its cards.
                 values["jobId"] = await db.Applications.AsNoTracking().Where(a => db.Jobs.Any(j => j.Id == a.JobId && j.EmployerId == hrUser.EmployerId))
                     .GroupBy(a => a.JobId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefaultAsync() ?? openJob;
-                values["id:/Employer/Talent/View/{id}"] = await SharedTalentAsync(db);
+                // The résumé of an applicant on that board, opened from the board (with the application's stage and the way back).
+                var boardJob = values["jobId"];
+                var applicant = await db.Applications.AsNoTracking().Where(a => a.JobId == boardJob).OrderBy(a => a.Id)
+                    .Select(a => new { a.Id, a.TalentId }).FirstOrDefaultAsync();
+                values["id:/Employer/Talent/View/{id}"] = applicant?.TalentId ?? await SharedTalentAsync(db);
+                if (applicant is not null) values[QueryOf + "/Employer/Talent/View/{id}"] = $"?from=board&application={applicant.Id}";
                 values["id:/Agency/Projects/{id}"] = values["id:/Agency/Projects/{id}/Edit"] = values["id:/Agency/Projects/{id}/Report"] = project;
                 values["id:/Employer/Campus/Edit/{id}"] = await db.CampusCampaigns.AsNoTracking().Where(c => c.EmployerId == hrUser.EmployerId)
                     .OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();

@@ -1070,6 +1070,10 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("TalentId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2154,6 +2158,9 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ViewedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 

@@ -1038,6 +1038,10 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TalentId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2107,6 +2111,9 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ViewedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

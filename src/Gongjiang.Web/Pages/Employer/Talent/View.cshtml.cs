@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongjiang.Web.Pages.Employer.Talent;
 
 /// <summary>
-/// One shared résumé for an employer: masked contact data until the seeker consents to this employer; the request form
-/// (purpose and kinds); 相似人才. Opening it is logged in the seeker's view log.
+/// The one résumé view of a candidate for an employer, wherever it is opened from (<c>from</c>: board, recommendations,
+/// search, invitation; opened from the board also <c>application</c>, whose stage is shown with the way back): masked
+/// contact data until the seeker consents to this employer or applied to it; the request form (purpose and kinds);
+/// 相似人才. Opening it is logged in the seeker's view log with where it was opened from.
 /// </summary>
 public sealed class ViewModel(IUseCases useCases) : PageModel
 {
@@ -18,9 +20,13 @@ public sealed class ViewModel(IUseCases useCases) : PageModel
     public OpenResume.Opened View { get; private set; } = null!;
     public ResumeAccess Access => View.Access;
 
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Application { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
-        var opened = await useCases.RunAsync(new OpenResume.Query(id, "page", "人才搜索", Similar: 6), ct);
+        var opened = await useCases.RunAsync(new OpenResume.Query(id, "page", Similar: 6, Source: From, ApplicationId: Application), ct);
+        if (opened.FailureKind == ErrorKind.Invalid) return BadRequest();
         if (!opened.Succeeded) return NotFound();
         View = opened.Value;
         return Page();
