@@ -86,6 +86,7 @@ public static class ServiceRegistration
         services.TryAddScoped<Common.ICurrentUser, Common.SystemUser>();
         services.AddUseCases();
         services.TryAddSingleton(sp => TitleNormalizer.For(sp.GetRequiredService<TaxonomyCatalog>()));
+        services.TryAddSingleton<Search.SearchWords>();
         services.TryAddSingleton(sp =>
         {
             var titles = sp.GetRequiredService<TitleNormalizer>();
