@@ -44,7 +44,7 @@ public sealed partial class SearchWords(TaxonomyCatalog catalog, TitleNormalizer
             return new SearchWord(word, WordKind.Experience, Years: int.Parse(years.Groups[1].Value, CultureInfo.InvariantCulture));
         if (word.Length >= 2 && _regions.Value.TryGetValue(word, out var region)) return new SearchWord(word, WordKind.City, region.Code);
         if (BenefitTags.Find(word) is { } tag) return new SearchWord(word, WordKind.Benefit, tag);
-        if (Occupation(word, everyday: word.Length >= 2) is { } code) return new SearchWord(word, WordKind.Occupation, code);
+        if (Occupation(word, everyday: LooksLikeTitle(word)) is { } code) return new SearchWord(word, WordKind.Occupation, code);
         return new SearchWord(word, WordKind.Text);
     }
 
@@ -76,6 +76,14 @@ public sealed partial class SearchWords(TaxonomyCatalog catalog, TitleNormalizer
         var match = titles.Normalize(text);
         return match.Code != TitleNormalizer.UnclassifiedCode && match.Score >= OccupationConfidence ? match.Code : null;
     }
+
+    /// <summary>
+    /// A word of a search box is read as an everyday title only when it names a person at work (电焊工, 质检员, 钳工师傅):
+    /// a subject word (焊接, 电气维护) stays text, so it is found where it is said.
+    /// </summary>
+    private static bool LooksLikeTitle(string word) => word.Length >= 2 && TitleEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal));
+
+    private static readonly string[] TitleEndings = ["工", "员", "师", "师傅", "手", "匠", "长", "技工", "学徒"];
 
     /// <summary>The prefix of the codes an occupation code covers: 6-18-00-00 → "6-18-", 6-18-02-04 → itself.</summary>
     public static string OccupationPrefix(string code)
