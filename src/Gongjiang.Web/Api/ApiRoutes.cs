@@ -21,6 +21,7 @@ public static class ApiRoutes
         v1.MapInvitationsApi();
         v1.MapComplaintsApi();
         v1.MapCatalogueApi();
+        v1.MapReportsApi();
         return app;
     }
 }

@@ -62,6 +62,13 @@ public static class Ui
         _ => ("", null),
     };
 
+    /// <summary>The month before the current one in China, yyyy-MM (the monthly report's default).</summary>
+    public static string PreviousMonth()
+    {
+        var today = ChinaTime.Day(DateTime.UtcNow);
+        return new DateOnly(today.Year, today.Month, 1).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    }
+
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>The day in China (Asia/Shanghai) of a stored UTC instant: every page shows instants through this and <see cref="Time"/>.</summary>
