@@ -96,6 +96,7 @@ public static class ServiceRegistration
         services.TryAddSingleton(sp => TitleNormalizer.For(sp.GetRequiredService<TaxonomyCatalog>()));
         services.TryAddSingleton(sp => new Taxonomy.OccupationNames(sp.GetRequiredService<TaxonomyCatalog>(), sp.GetRequiredService<TitleNormalizer>()));
         services.TryAddSingleton<OccupationResolver>();
+        services.TryAddSingleton<Search.SearchWords>();
         return services;
     }
 }

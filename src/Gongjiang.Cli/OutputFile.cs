@@ -29,6 +29,14 @@ public static class OutputFile
         }
     }
 
+    /// <summary>A binary file (a workbook) written whole.</summary>
+    public static Task WriteBytesAsync(string path, byte[] content) =>
+        WriteAsync(path, async writer =>
+        {
+            await writer.FlushAsync();
+            await writer.BaseStream.WriteAsync(content);
+        });
+
     public static Task WriteCsvAsync(string path, Func<CsvWriter, Task> write) =>
         WriteAsync(path, async writer =>
         {

@@ -13,6 +13,7 @@ root.Subcommands.Add(TitlesCommands.Create());
 root.Subcommands.Add(MatchCommands.Create());
 root.Subcommands.Add(RankerCommands.Create());
 root.Subcommands.Add(CatalogCommands.Create());
+root.Subcommands.Add(ReportCommands.Create());
 root.Subcommands.Add(BenchCommands.Create());
 root.Subcommands.Add(KeysCommands.Create());
 root.Subcommands.Add(RetentionCommands.Create());

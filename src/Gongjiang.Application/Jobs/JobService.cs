@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Gongjiang.Application.Import;
+using Gongjiang.Application.Search;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Compliance;
@@ -8,8 +10,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongjiang.Application.Jobs;
 
-public sealed record JobQuery(string? Text = null, string? CityCode = null, string? OccupationCode = null, string? EmployerId = null,
-    bool OpenOnly = true, int Page = 1, int PageSize = 20);
+/// <summary>
+/// A search over postings. <see cref="Words"/> are the search box read by <see cref="SearchWords"/>, combined with AND; the
+/// other filters are what a seeker brings: pay wanted, their education, years and grade (postings asking no more), benefits,
+/// how recent.
+/// </summary>
+public sealed record JobQuery
+{
+    public IReadOnlyList<SearchWord> Words { get; init; } = [];
+    public string? CityCode { get; init; }
+    public string? OccupationCode { get; init; }
+    public string? EmployerId { get; init; }
+    /// <summary>Postings whose pay reaches this (their maximum is at least it).</summary>
+    public int? PayMin { get; init; }
+    /// <summary>Postings whose pay starts at or below this.</summary>
+    public int? PayMax { get; init; }
+    /// <summary>The seeker's education: postings asking at most this (or nothing).</summary>
+    public EducationLevel? Education { get; init; }
+    /// <summary>The seeker's years of experience: postings asking at most this many (or none).</summary>
+    public double? Experience { get; init; }
+    /// <summary>The seeker's skill grade (5 初级 … 1 高级技师): postings asking this grade or a lower one (or none).</summary>
+    public int? Grade { get; init; }
+    /// <summary>Benefit tags (<see cref="BenefitTags"/>) the posting must offer, all of them.</summary>
+    public IReadOnlyList<string> Benefits { get; init; } = [];
+    /// <summary>Posted on one of the last this many days (China time), today included.</summary>
+    public int? PostedWithinDays { get; init; }
+    public JobSort Sort { get; init; } = JobSort.Newest;
+    public bool OpenOnly { get; init; } = true;
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 20;
+}
+
+/// <summary>The orders of a job search: relevance (words in the title and the occupation weigh most), newest, best pay.</summary>
+public enum JobSort { Relevance, Newest, Pay }
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
 {
@@ -32,26 +65,114 @@ public sealed class JobService(AppDbContext db, TimeProvider clock)
             query = query.Where(j => j.Status == JobStatus.Open && (j.ExpiresAt == null || j.ExpiresAt >= today));
         }
         if (!string.IsNullOrWhiteSpace(q.EmployerId)) query = query.Where(j => j.EmployerId == q.EmployerId);
-        if (!string.IsNullOrWhiteSpace(q.CityCode))
+        if (!string.IsNullOrWhiteSpace(q.CityCode)) query = InRegion(query, q.CityCode);
+        if (!string.IsNullOrWhiteSpace(q.OccupationCode)) query = InOccupation(query, q.OccupationCode);
+        var relevance = new List<Expression<Func<JobPosting, int>>>();
+        foreach (var word in q.Words)
         {
-            var prefix = q.CityCode.EndsWith("00", StringComparison.Ordinal) ? q.CityCode.TrimEnd('0') : q.CityCode;
-            query = query.Where(j => j.CityCode.StartsWith(prefix));
+            switch (word.Kind)
+            {
+                case WordKind.City:
+                    query = InRegion(query, word.Code!);
+                    break;
+                case WordKind.Experience:
+                    var years = (double)word.Years!.Value;
+                    query = query.Where(j => j.ExperienceMinYears == null || j.ExperienceMinYears <= years);
+                    break;
+                case WordKind.Benefit:
+                    query = query.Where(OffersAny(BenefitTags.Words(word.Code!)));
+                    break;
+                case WordKind.Occupation:
+                {
+                    var prefix = SearchWords.OccupationPrefix(word.Code!);
+                    var text = word.Text;
+#pragma warning disable CA1310, CA1311, CA1862 // translated to SQL, where no culture applies
+                    query = query.Where(j => (j.OccupationCode != null && j.OccupationCode.StartsWith(prefix))
+                        || j.Title.ToLower().Contains(text) || j.Description.ToLower().Contains(text));
+                    relevance.Add(j => (j.OccupationCode != null && j.OccupationCode.StartsWith(prefix) ? 2 : 0) + (j.Title.ToLower().Contains(text) ? 3 : 0));
+#pragma warning restore CA1310, CA1311, CA1862
+                    break;
+                }
+                default:
+                {
+                    var text = word.Text;
+#pragma warning disable CA1311, CA1862 // lower() in SQL: case-insensitive for Latin letters on both databases
+                    query = query.Where(j => j.Title.ToLower().Contains(text) || j.Description.ToLower().Contains(text));
+                    relevance.Add(j => j.Title.ToLower().Contains(text) ? 3 : 1);
+#pragma warning restore CA1311, CA1862
+                    break;
+                }
+            }
         }
-        if (!string.IsNullOrWhiteSpace(q.OccupationCode))
+        if (q.PayMin is { } payMin) query = query.Where(j => j.SalaryMax >= payMin);
+        if (q.PayMax is { } payMax) query = query.Where(j => j.SalaryMin <= payMax);
+        if (q.Education is { } level)
         {
-            var code = q.OccupationCode.Trim();
-            var prefix = code.EndsWith("-00-00-00", StringComparison.Ordinal) ? code[..1] : code.EndsWith("-00-00", StringComparison.Ordinal) ? code[..4] : code.EndsWith("-00", StringComparison.Ordinal) ? code[..7] : code;
-            query = query.Where(j => j.OccupationCode != null && j.OccupationCode.StartsWith(prefix));
+            var within = Enum.GetValues<EducationLevel>().Where(l => l <= level).Cast<EducationLevel?>().ToList();
+            query = query.Where(j => j.EducationMin == null || within.Contains(j.EducationMin));
         }
-        if (!string.IsNullOrWhiteSpace(q.Text))
+        if (q.Experience is { } experience) query = query.Where(j => j.ExperienceMinYears == null || j.ExperienceMinYears <= experience);
+        if (q.Grade is { } grade) query = query.Where(j => j.MinGrade == null || j.MinGrade >= grade);
+        // Benefit tags are read from the posting's words; a structured tag list on postings would be filtered here instead.
+        foreach (var tag in q.Benefits) query = query.Where(OffersAny(BenefitTags.Words(tag)));
+        if (q.PostedWithinDays is { } days)
         {
-            var text = q.Text.Trim();
-            query = query.Where(j => j.Title.Contains(text) || j.Description.Contains(text));
+            var since = ChinaTime.Day(clock.GetUtcNow().UtcDateTime).AddDays(1 - days);
+            query = query.Where(j => j.PostedAt >= since);
         }
+
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(j => j.PostedAt).ThenBy(j => j.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        IOrderedQueryable<JobPosting> ordered;
+        if (q.Sort == JobSort.Pay) ordered = query.OrderByDescending(j => j.SalaryMax).ThenByDescending(j => j.SalaryMin).ThenByDescending(j => j.PostedAt);
+        else if (q.Sort == JobSort.Relevance && relevance.Count > 0) ordered = query.OrderByDescending(Sum(relevance)).ThenByDescending(j => j.PostedAt);
+        else ordered = query.OrderByDescending(j => j.PostedAt);
+        var items = await ordered.ThenBy(j => j.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new Paged<JobPosting>(items, page, pageSize, total);
+    }
+
+    private static IQueryable<JobPosting> InRegion(IQueryable<JobPosting> query, string regionCode)
+    {
+        var prefix = SearchWords.RegionPrefix(regionCode);
+        return query.Where(j => j.CityCode.StartsWith(prefix));
+    }
+
+    private static IQueryable<JobPosting> InOccupation(IQueryable<JobPosting> query, string occupationCode)
+    {
+        var prefix = SearchWords.OccupationPrefix(occupationCode.Trim());
+#pragma warning disable CA1310 // translated to SQL (LIKE 'prefix%'), where no culture applies
+        return query.Where(j => j.OccupationCode != null && j.OccupationCode.StartsWith(prefix));
+#pragma warning restore CA1310
+    }
+
+    /// <summary>The posting's title or description says one of the words.</summary>
+    private static Expression<Func<JobPosting, bool>> OffersAny(IReadOnlyList<string> words)
+    {
+        var job = Expression.Parameter(typeof(JobPosting), "j");
+        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+        Expression? any = null;
+        foreach (var word in words)
+        {
+            var value = Expression.Constant(word);
+            var says = Expression.OrElse(
+                Expression.Call(Expression.Property(job, nameof(JobPosting.Title)), contains, value),
+                Expression.Call(Expression.Property(job, nameof(JobPosting.Description)), contains, value));
+            any = any is null ? says : Expression.OrElse(any, says);
+        }
+        return Expression.Lambda<Func<JobPosting, bool>>(any ?? Expression.Constant(true), job);
+    }
+
+    /// <summary>One score expression adding up the parts.</summary>
+    private static Expression<Func<JobPosting, int>> Sum(List<Expression<Func<JobPosting, int>>> parts)
+    {
+        var job = Expression.Parameter(typeof(JobPosting), "j");
+        Expression sum = Expression.Constant(0);
+        foreach (var part in parts) sum = Expression.Add(sum, new ParameterSwap(part.Parameters[0], job).Visit(part.Body));
+        return Expression.Lambda<Func<JobPosting, int>>(sum, job);
+    }
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
     public Task<JobPosting?> FindAsync(string id, CancellationToken ct = default) =>

@@ -35,7 +35,7 @@ public static class GetHomePage
         private async Task<Home> BuildAsync(CancellationToken ct)
         {
             var employers = await db.Employers.CountAsync(e => e.Verification == VerificationStatus.Verified, ct);
-            var latest = await jobs.SearchAsync(new JobQuery(PageSize: Latest), ct);
+            var latest = await jobs.SearchAsync(new JobQuery { PageSize = Latest }, ct);
             var talent = await db.Talent.CountAsync(t => t.IsActive, ct);
             return new Home(employers, latest.Total, talent, latest.Items, await EmployerNames.OfAsync(db, latest.Items, ct));
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Common.UseCases;
+using Gongjiang.Application.Search;
 using Gongjiang.Application.Taxonomy;
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Taxonomy;
@@ -14,14 +15,17 @@ namespace Gongjiang.Application.Talent;
 /// </summary>
 public static class SearchTalent
 {
-    /// <param name="ReadNames">Occupation and major may be given by name as well as by code (the search page's fields).</param>
+    /// <param name="Text">Words as people type them (焊工 青岛, 数控 车工 3年), combined with AND.</param>
+    /// <param name="Occupation">A code, a name, an alias or an everyday title (电焊工).</param>
+    /// <param name="Sort">relevance (the default) or newest.</param>
+    /// <param name="ReadNames">The major may be given by name as well as by code (the search page's field).</param>
     public sealed record Query(string? Text = null, string? Occupation = null, string? MinGrade = null, string? City = null, string? Education = null,
         string? Major = null, string? MinExperience = null, string? PayMin = null, string? PayMax = null, string? Page = null, string? PageSize = null,
-        bool ReadNames = false) : IUseCase<CardPage>;
+        bool ReadNames = false, string? Sort = null) : IUseCase<CardPage>;
 
     public sealed record CardPage(IReadOnlyList<TalentCard> Items, int Page, int PageSize, int Total);
 
-    public sealed class Handler(TalentSearchService search, TaxonomyCatalog catalog) : IUseCaseHandler<Query, CardPage>
+    public sealed class Handler(TalentSearchService search, TaxonomyCatalog catalog, SearchWords words) : IUseCaseHandler<Query, CardPage>
     {
         public async Task<Result<CardPage>> HandleAsync(Query query, CancellationToken ct)
         {
@@ -57,17 +61,28 @@ public static class SearchTalent
                 else errors.Add("minExperience", InputErrors.NotNumber);
             }
             var occupation = Text(query.Occupation);
-            var major = Text(query.Major);
-            if (query.ReadNames)
+            if (occupation is not null)
             {
-                if (occupation is not null) occupation = TypedNames.Occupation(catalog, occupation);
-                if (major is not null) major = TypedNames.Major(catalog, major);
+                if (occupation.Length <= 50 && words.Occupation(occupation) is { } code) occupation = code;
+                else
+                {
+                    errors.Add("occupation", SearchErrors.UnknownOccupation);
+                    occupation = null;
+                }
+            }
+            var major = Text(query.Major);
+            if (query.ReadNames && major is not null) major = TypedNames.Major(catalog, major);
+            TalentSort? sort = null;
+            if (Text(query.Sort) is { } s)
+            {
+                if (Enum.TryParse<TalentSort>(s, ignoreCase: true, out var chosen) && Enum.IsDefined(chosen) && char.IsAsciiLetter(s[0])) sort = chosen;
+                else errors.Add("sort", SearchErrors.UnknownTalentSort);
             }
             var q = new TalentSearchQuery
             {
                 Text = Text(query.Text), Occupation = occupation, MinGrade = Int(query.MinGrade, "minGrade"), City = Text(query.City),
                 MinEducation = education, Major = major, MinExperience = minExperience, PayMin = Int(query.PayMin, "payMin"),
-                PayMax = Int(query.PayMax, "payMax"), Page = Int(query.Page, "page") ?? 1, PageSize = Int(query.PageSize, "pageSize") ?? 20,
+                PayMax = Int(query.PayMax, "payMax"), Sort = sort, Page = Int(query.Page, "page") ?? 1, PageSize = Int(query.PageSize, "pageSize") ?? 20,
             };
             if (!errors.IsEmpty) return errors;
             return TalentSearchService.Validate(q);

@@ -3,6 +3,7 @@ using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Import;
 using Gongjiang.Application.Matching;
 using Gongjiang.Application.Persistence;
+using Gongjiang.Application.Search;
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Jobs;
 using Gongjiang.Core.Talent;
@@ -59,9 +60,14 @@ public sealed record TalentSearchQuery
     /// <summary>The pay the employer offers: seekers whose expectation overlaps it.</summary>
     public int? PayMin { get; init; }
     public int? PayMax { get; init; }
+    /// <summary>Relevance (the default with words) or newest first.</summary>
+    public TalentSort? Sort { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 20;
 }
+
+/// <summary>The orders of a talent search: relevance then recency, or recency alone.</summary>
+public enum TalentSort { Relevance, Newest }
 
 public sealed record TalentSearchHit(TalentProfile Profile, int Score);
 
@@ -74,22 +80,24 @@ public sealed record TalentCard(string Id, string MaskedName, string City, IRead
 public sealed record TalentSearchPage(IReadOnlyList<TalentSearchHit> Items, int Total, int Page, int PageSize);
 
 /// <summary>
-/// Talent search for employers over the zone's shared pool only (seekers who opted in): full text plus filters, ordered by
-/// relevance then recency. Terms of three or more characters go through the trigram index (FTS5 on SQLite, pg_trgm on
+/// Talent search for employers over the zone's shared pool only (seekers who opted in): words as people type them (read by
+/// <see cref="SearchWords"/>: a city narrows to seekers living or willing to work there, an occupation word finds profiles
+/// holding the occupation or saying the word, 3年 asks for at least three years, anything else is text) plus filters,
+/// ordered by relevance then recency. Terms of three or more characters go through the trigram index (FTS5 on SQLite, pg_trgm on
 /// PostgreSQL); shorter ones (two-character Chinese words like 焊工, 电工) fall back to LIKE over the same documents.
 /// Searching only reads: the documents are written with their profiles by <see cref="TalentSearchIndexInterceptor"/>.
 /// </summary>
-public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog, MatchingIndex index, TimeProvider clock)
+public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog, MatchingIndex index, TimeProvider clock, SearchWords words)
 {
     public const int MaxPageSize = Paging.MaxPageSize;
-    public const int MaxTerms = 8;
+    public const int MaxTextLength = 500;
 
     private DbSet<TalentSearchDocument> Documents => db.Set<TalentSearchDocument>();
 
     public static Result<TalentSearchQuery> Validate(TalentSearchQuery q)
     {
         var m = new ErrorList();
-        if ((q.Text?.Length ?? 0) > 100) m.Add("q", InputErrors.TooLong, 100);
+        if ((q.Text?.Length ?? 0) > MaxTextLength) m.Add("q", InputErrors.TooLong, MaxTextLength);
         if (q.MinGrade is { } g && !SkillGrade.IsValid(g)) m.Add("minGrade", InputErrors.Grade, g);
         if (q.Occupation is { Length: > 0 } o && (o.Length > 12 || !o.All(c => char.IsAsciiDigit(c) || c == '-'))) m.Add("occupation", InputErrors.NotOccupationCode, o);
         if (q.City is { Length: > 0 } c && (c.Length > 6 || !c.All(char.IsAsciiDigit))) m.Add("city", InputErrors.NotRegionCode, c);
@@ -101,14 +109,20 @@ public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog
         return m.IsEmpty ? q : m;
     }
 
-    public static IReadOnlyList<string> Terms(string? text) =>
-        (text ?? "").ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Distinct().Take(MaxTerms).ToList();
-
     public async Task<TalentSearchPage> SearchAsync(TalentSearchQuery q, CancellationToken ct = default)
     {
-        var terms = Terms(q.Text);
+        var read = words.Read(q.Text);
         var profiles = Filter(db.Talent.AsNoTracking().Where(t => t.SharedWithZone && t.IsActive), q);
+        foreach (var word in read)
+        {
+            if (word.Kind == WordKind.City) profiles = InRegion(profiles, word.Code!);
+            else if (word.Kind == WordKind.Experience)
+            {
+                var years = (double)word.Years!.Value;
+                profiles = profiles.Where(t => t.ExperienceYears >= years);
+            }
+        }
+        var terms = read.Where(w => w.Kind is WordKind.Text or WordKind.Occupation or WordKind.Benefit).ToList();
         if (terms.Count == 0)
         {
             var total = await profiles.CountAsync(ct);
@@ -119,9 +133,18 @@ public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog
         var hits = TextHits(terms);
         var joined = from t in profiles join h in hits on t.Id equals h.TalentId select new { Profile = t, h.Score };
         var count = await joined.CountAsync(ct);
-        var page = await joined.OrderByDescending(x => x.Score).ThenByDescending(x => x.Profile.UpdatedAt).ThenBy(x => x.Profile.Id)
-            .Skip((q.Page - 1) * q.PageSize).Take(q.PageSize).ToListAsync(ct);
+        var ordered = q.Sort == TalentSort.Newest
+            ? joined.OrderByDescending(x => x.Profile.UpdatedAt).ThenByDescending(x => x.Score)
+            : joined.OrderByDescending(x => x.Score).ThenByDescending(x => x.Profile.UpdatedAt);
+        var page = await ordered.ThenBy(x => x.Profile.Id).Skip((q.Page - 1) * q.PageSize).Take(q.PageSize).ToListAsync(ct);
         return new TalentSearchPage(page.Select(x => new TalentSearchHit(x.Profile, x.Score)).ToList(), count, q.Page, q.PageSize);
+    }
+
+    /// <summary>Seekers living in the region (a prefix: 3702 is all of Qingdao) or willing to work there.</summary>
+    private static IQueryable<TalentProfile> InRegion(IQueryable<TalentProfile> profiles, string code)
+    {
+        var prefix = SearchWords.RegionPrefix(code);
+        return profiles.Where(t => t.CityCode.StartsWith(prefix) || t.WillingCities.Contains(code));
     }
 
     private static IQueryable<TalentProfile> Filter(IQueryable<TalentProfile> profiles, TalentSearchQuery q)
@@ -156,22 +179,31 @@ public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog
     }
 
     /// <summary>The documents matching every term, each with a relevance score (occurrences, headline occurrences counted thrice).</summary>
-    private IQueryable<TextHit> TextHits(IReadOnlyList<string> terms)
+    private IQueryable<TextHit> TextHits(IReadOnlyList<SearchWord> terms)
     {
         var sqlite = db.Database.IsSqlite();
         var parameters = new List<object>();
         string Param(object value) { parameters.Add(value); return "{" + (parameters.Count - 1) + "}"; }
         var where = new List<string>();
         var score = new List<string>();
-        var longTerms = terms.Where(t => t.Length >= 3).ToList();
+        // Occupation words also match the occupation codes in the headline, so they cannot narrow through the full-text index.
+        var longTerms = terms.Where(t => t.Text.Length >= 3 && t.Kind != WordKind.Occupation).Select(t => t.Text).ToList();
         if (sqlite && longTerms.Count > 0)
         {
             var match = string.Join(" AND ", longTerms.Select(t => "\"" + t.Replace("\"", "\"\"") + "\""));
             where.Add($"d.\"Id\" IN (SELECT rowid FROM \"TalentSearchFts\" WHERE \"TalentSearchFts\" MATCH {Param(match)})");
         }
-        foreach (var term in terms)
+        foreach (var word in terms)
         {
-            if (!(sqlite && term.Length >= 3)) where.Add($"d.\"Text\" LIKE {Param("%" + EscapeLike(term) + "%")} ESCAPE '\\'");
+            var term = word.Text;
+            var says = $"d.\"Text\" LIKE {Param("%" + EscapeLike(term) + "%")} ESCAPE '\\'";
+            if (word.Kind == WordKind.Occupation)
+            {
+                var holds = $"d.\"Headline\" LIKE {Param("%" + EscapeLike(SearchWords.OccupationPrefix(word.Code!)) + "%")} ESCAPE '\\'";
+                where.Add($"({says} OR {holds})");
+                score.Add($"CASE WHEN {holds} THEN 3 ELSE 0 END");
+            }
+            else if (!(sqlite && term.Length >= 3)) where.Add(says);
             var t = Param(term);
             score.Add($"(length(d.\"Text\") - length(replace(d.\"Text\", {t}, ''))) / {term.Length}");
             score.Add($"3 * ((length(d.\"Headline\") - length(replace(d.\"Headline\", {t}, ''))) / {term.Length})");

@@ -20,7 +20,7 @@ public static class JobsApi
     public static RouteGroupBuilder MapJobsApi(this RouteGroupBuilder v1)
     {
         var jobs = v1.MapGroup("/jobs").WithTags("Jobs");
-        jobs.MapGet("/", ListJobs).WithName("ListJobs").WithSummary("Open jobs, newest first, paged")
+        jobs.MapGet("/", ListJobs).WithName("ListJobs").WithSummary("Search open jobs: words as people type them, filters, sorted by relevance, newest or pay, paged")
             .RequireRateLimiting(RateLimits.Search);
         jobs.MapGet("/{id}", GetJob).WithName("GetJob").WithSummary("One job");
         jobs.MapPost("/", CreateJob).WithName("CreateJob").WithSummary("Create a job as the signed-in employer; it is a draft until published")
@@ -33,10 +33,22 @@ public static class JobsApi
         return v1;
     }
 
-    private static async Task<Results<Ok<JobPage>, ProblemHttpResult>> ListJobs(IUseCases useCases, string? q, string? city, string? occupation,
+    private static async Task<Results<Ok<JobPage>, ProblemHttpResult>> ListJobs(IUseCases useCases,
+        [Description("Words as people type them, combined with AND: a city (青岛), an occupation by code, name, alias or everyday title (电焊工), a benefit (包吃住), years of experience (3年) or free text; at most 500 characters")] string? q,
+        [Description("A region code (370200 is all of Qingdao)")] string? city,
+        [Description("An occupation: code (6-18-02-04 or a group 6-18), name, alias or everyday title")] string? occupation,
+        [Description("Pay wanted (CNY/month): postings whose maximum reaches it")] string? payMin,
+        [Description("Postings whose pay starts at or below this (CNY/month)")] string? payMax,
+        [Description("The seeker's education (junior_high … doctorate): postings asking no more")] string? education,
+        [Description("The seeker's years of experience (0–60): postings asking no more")] string? experience,
+        [Description("The seeker's skill grade 1–5: postings asking this grade or a lower one")] string? grade,
+        [Description("Benefit tags, comma-separated: 五险一金, 包吃住, 包住, 包吃, 双休, 长白班, 年终奖, 13薪, 带薪年假, 加班费, 交通补贴, 住房补贴")] string? benefits,
+        [Description("Posted in the last 1, 3, 7 or 30 days (China time)")] string? posted,
+        [Description("relevance (default with q), newest (default without) or pay")] string? sort,
         [Range(1, Paging.MaxPage), Description("Page number, 1–10000 (default 1); outside it 400 naming the field")] int? page, [Range(1, Paging.MaxPageSize), Description("Items per page, 1–100 (default 20); outside it 400 naming the field")] int? pageSize, CancellationToken ct) =>
-        (await useCases.RunAsync(new SearchJobs.Query(q, city, occupation, page ?? 1, pageSize ?? 20), ct))
-            .ToHttp(p => new JobPage(p.Items.Select(JobResponse.Of).ToList(), p.Page, p.PageSize, p.Total));
+        (await useCases.RunAsync(new SearchJobs.Query(q, city, occupation, payMin, payMax, education, experience, grade, benefits, posted, sort,
+                Page: page ?? 1, PageSize: pageSize ?? Paging.DefaultPageSize), ct))
+            .ToHttp(p => new JobPage(p.Result.Items.Select(JobResponse.Of).ToList(), p.Result.Page, p.Result.PageSize, p.Result.Total));
 
     private static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetJob(string id, IUseCases useCases, CancellationToken ct) =>
         (await useCases.RunAsync(new GetJob.Query(id), ct)).ToHttp(JobResponse.Of);

@@ -22,7 +22,7 @@ public static class SharingApi
         var employer = new[] { Roles.EmployerHR, Roles.Agency };
         var talent = v1.MapGroup("/talent").WithTags("Talent sharing");
         talent.MapGet("/search", Search).WithName("SearchTalent")
-            .WithSummary("Full-text talent search over the shared pool with filters; masked cards, relevance then recency")
+            .WithSummary("Talent search over the shared pool: words as people type them and filters; masked cards, relevance or newest first")
             .RequireAuthorization(p => p.RequireRole(employer)).RequireRateLimiting(RateLimits.Search);
         talent.MapGet("/{id}/similar", Similar).WithName("SimilarTalent")
             .WithSummary("相似人才: shared profiles like this one, from the matching engine; masked cards")
@@ -51,8 +51,8 @@ public static class SharingApi
 
     // Numbers are bound as text so that a value that is not one is a 400 naming its parameter, like any other bad filter.
     private static async Task<Results<Ok<TalentSearchResult>, ProblemHttpResult>> Search(IUseCases useCases,
-        [Description("Words, at most 100 characters: names of occupations, skills, titles, certificates, schools, the résumé text")] string? q,
-        [Description("Occupation code of the 2022 classification (6-18-02-04) or a group prefix (6-18)")] string? occupation,
+        [Description("Words as people type them, combined with AND, at most 500 characters: a city (青岛: living or willing to work there), an occupation by name, alias or everyday title (电焊工: holds it or says it), years (3年: at least), or text in titles, skills, certificates, schools, the résumé")] string? q,
+        [Description("Occupation: code of the 2022 classification (6-18-02-04), a group prefix (6-18), a name, an alias or an everyday title")] string? occupation,
         [QueryType("integer"), Range(1, 5), Description("Lowest skill grade held, 1–5 (五级 to 一级 as 5 to 1 are grades 1 to 5)")] string? minGrade,
         [Description("Region code of the current city (370211), at most 6 digits")] string? city,
         [Description("Lowest education level: junior_high, high_school, secondary_vocational, higher_vocational, bachelor, master, doctorate")] string? education,
@@ -62,8 +62,9 @@ public static class SharingApi
         [QueryType("integer"), Range(0, int.MaxValue), Description("Expected monthly pay at most (yuan), not negative, not below payMin")] string? payMax,
         [QueryType("integer"), Range(1, Paging.MaxPage), Description("Page number, 1–10000 (default 1); outside it 400 naming the field")] string? page,
         [QueryType("integer"), Range(1, Paging.MaxPageSize), Description("Cards per page, 1–100 (default 20); outside it 400 naming the field")] string? pageSize,
+        [Description("relevance (default) or newest")] string? sort,
         CancellationToken ct) =>
-        (await useCases.RunAsync(new SearchTalent.Query(q, occupation, minGrade, city, education, major, minExperience, payMin, payMax, page, pageSize), ct))
+        (await useCases.RunAsync(new SearchTalent.Query(q, occupation, minGrade, city, education, major, minExperience, payMin, payMax, page, pageSize, Sort: sort), ct))
             .ToHttp(p => new TalentSearchResult(p.Items.Select(TalentCardResponse.Of).ToList(), p.Page, p.PageSize, p.Total));
 
     private static async Task<Results<Ok<IReadOnlyList<TalentCardResponse>>, ProblemHttpResult>> Similar(string id, IUseCases useCases, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Gongjiang.Application.Search;
 using Gongjiang.Application.Common;
 using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Common.UseCases;
@@ -109,6 +110,8 @@ public sealed class ProfileTests
         var byName = await RunAsync(database, Hr, new SearchTalent.Query(Occupation: "氩弧焊工", ReadNames: true));
         Assert.Equal(["T5", "T1"], byName.Value.Items.Select(c => c.Id));
         Assert.Equal(("孙*", "焊工"), (byName.Value.Items[0].MaskedName, byName.Value.Items[0].Occupations[0].Name));
-        Assert.Equal(InputErrors.NotOccupationCode, (await RunAsync(database, Hr, new SearchTalent.Query(Occupation: "氩弧焊工"))).Errors.Single().Code);
+        // The API reads an occupation's names and everyday titles too; what names none is refused.
+        Assert.Equal(["T5", "T1"], (await RunAsync(database, Hr, new SearchTalent.Query(Occupation: "氩弧焊工"))).Value.Items.Select(c => c.Id));
+        Assert.Equal(SearchErrors.UnknownOccupation, (await RunAsync(database, Hr, new SearchTalent.Query(Occupation: "@@@"))).Errors.Single().Code);
     }
 }

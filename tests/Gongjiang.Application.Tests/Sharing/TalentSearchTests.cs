@@ -1,3 +1,5 @@
+using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Search;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Talent;
 using Gongjiang.Application.Tests.Infrastructure;
@@ -67,6 +69,34 @@ public sealed class TalentSearchTests
             var page = await scope.ServiceProvider.GetRequiredService<TalentSearchService>().SearchAsync(new() { PageSize = 2, Page = 2 });
             Assert.Equal((3, "T1"), (page.Total, page.Items.Single().Profile.Id));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Words_as_people_type_them_read_cities_occupations_and_years(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await SharingSeed.SeedAsync(database);
+        // 电焊工 is said by nobody: the occupation (焊工 6-18-02-04) finds those who hold it (a tie: the newest first).
+        Assert.Equal(["T5", "T1"], await IdsAsync(database, new() { Text = "电焊工" }));
+        Assert.Equal(["T5", "T1"], await IdsAsync(database, new() { Text = "电焊工 青岛" }));
+        Assert.Empty(await IdsAsync(database, new() { Text = "电焊工 济南" }));
+        Assert.Equal(["T1"], await IdsAsync(database, new() { Text = "电焊工 5年" }));
+        Assert.Equal(["T1", "T5"], await IdsAsync(database, new() { Text = "焊工" }));
+        Assert.Equal(["T5", "T1"], await IdsAsync(database, new() { Text = "焊工", Sort = TalentSort.Newest }));
+        Assert.Equal(["T2"], await IdsAsync(database, new() { Text = "青岛 plc" }));
+
+        await using var scope = database.Scope();
+        var actor = Acting.Hr("E1");
+        var byTitle = await scope.ServiceProvider.RunAsAsync(actor, new SearchTalent.Query(Occupation: "电焊工"));
+        Assert.Equal(["T5", "T1"], byTitle.Value.Items.Select(c => c.Id));
+        (await scope.ServiceProvider.RunAsAsync(actor, new SearchTalent.Query(Occupation: "@@@")))
+            .AssertFails(ErrorKind.Invalid, SearchErrors.UnknownOccupation);
+        (await scope.ServiceProvider.RunAsAsync(actor, new SearchTalent.Query(Sort: "pay")))
+            .AssertFails(ErrorKind.Invalid, SearchErrors.UnknownTalentSort);
+        (await scope.ServiceProvider.RunAsAsync(actor, new SearchTalent.Query(new string('焊', 501))))
+            .AssertFails(ErrorKind.Invalid, InputErrors.TooLong);
+        Assert.True((await scope.ServiceProvider.RunAsAsync(actor, new SearchTalent.Query(string.Join(' ', Enumerable.Repeat("焊工 青岛 3年 %_'", 40))[..500]))).Succeeded);
     }
 
     [Theory]

@@ -108,6 +108,8 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("GET", "/api/v1/taxonomy/occupations/{code}", Access.Public),
         new("GET", "/api/v1/catalogue/", Access.Public),
         new("GET", "/api/v1/catalogue/export", Access.Public),
+        new("GET", "/api/v1/reports/trends", Access.Operator),
+        new("GET", "/api/v1/reports/monthly", Access.Operator),
         new("GET", "/api/v1/jobs/{id}/recommended-talent", Access.Employer, Owned.Employers),
         new("GET", "/api/v1/talent/me/recommended-jobs", Access.Seeker),
         new("GET", "/api/v1/me/personalization", Access.SignedIn),

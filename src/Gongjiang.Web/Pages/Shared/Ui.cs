@@ -51,6 +51,24 @@ public static class Ui
 
     public static string Years(double years) => years.ToString("0.#", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// How long ago a posting went up, China time: 今天, 昨天, {0}天前 (within a month), or "" for its date.
+    /// </summary>
+    public static (string Key, int? Days) PostedAgo(DateOnly posted, DateOnly today) => (today.DayNumber - posted.DayNumber) switch
+    {
+        <= 0 => ("今天", null),
+        1 => ("昨天", null),
+        var d and <= 30 => ("{0}天前", d),
+        _ => ("", null),
+    };
+
+    /// <summary>The month before the current one in China, yyyy-MM (the monthly report's default).</summary>
+    public static string PreviousMonth()
+    {
+        var today = ChinaTime.Day(DateTime.UtcNow);
+        return new DateOnly(today.Year, today.Month, 1).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    }
+
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>The day in China (Asia/Shanghai) of a stored UTC instant: every page shows instants through this and <see cref="Time"/>.</summary>

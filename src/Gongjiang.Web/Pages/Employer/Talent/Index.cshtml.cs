@@ -20,10 +20,10 @@ public sealed class IndexModel(IUseCases useCases) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        // The occupation and major fields take a name as well as a code.
+        // The occupation field takes a code, name, alias or everyday title; the major field a name as well as a code.
         var result = await useCases.RunAsync(new SearchTalent.Query(Value("q"), Value("occupation"), Value("minGrade"), Value("city"), Value("education"),
             Value("major"), Value("minExperience"), Value("payMin"), Value("payMax"), Value("page"),
-            PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), ReadNames: true), ct);
+            PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), ReadNames: true, Sort: Value("sort")), ct);
         if (result.Succeeded) View = result.Value;
         else ModelState.AddResultErrors(result.Errors);
     }
