@@ -188,6 +188,8 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("GET", "/api/v1/projects/{id}/suggestions", Access.Agency, Owned.Employers) { Owners = ["agency1"] },
         new("POST", "/api/v1/projects/{id}/candidates", Access.Agency, Owned.Employers, """{"talentId":"T1"}""") { Owners = ["agency1"], Refusals = ["headhunting.already_candidate"] },
         new("POST", "/api/v1/projects/{id}/candidates/{candidateId}/stage", Access.Agency, Owned.Employers, """{"to":"screened"}""") { Owners = ["agency1"] },
+        new("POST", "/api/v1/projects/{id}/accept", Access.HR, Owned.Employers) { Owners = ["hr1"], Refusals = ["headhunting.already_decided"] },
+        new("POST", "/api/v1/projects/{id}/decline", Access.HR, Owned.Employers, """{"reason":"已有合作机构"}""") { Owners = ["hr1"], Refusals = ["headhunting.already_decided"] },
 
         // Bulk import: jobs by employers (their own) and operators; résumés by operators only.
         new("POST", "/api/v1/import/jobs/preview", Access.EmployerOrOperator) { Upload = JobsCsv },
@@ -418,7 +420,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         var application = await JsonOf(await cast.Clients["seeker2"].PostAsync($"/api/v1/jobs/{jobId}/applications", null));
         application = await JsonOf(await hr2.PostAsJsonAsync($"/api/v1/applications/{application.GetProperty("id").GetString()}/interviews",
             new { startsAt = DateTime.UtcNow.AddDays(4), place = "城阳区蓝芯园区" }));
-        var project = await JsonOf(await cast.Clients["agency1"].PostAsync("/api/v1/projects", new StringContent(ProjectBody.Replace("\"E1\"", "\"E2\"", StringComparison.Ordinal), Encoding.UTF8, "application/json")));
+        var project = await factory.Services.CreateAcceptedProjectAsync(cast.Clients["agency1"], new StringContent(ProjectBody.Replace("\"E1\"", "\"E2\"", StringComparison.Ordinal), Encoding.UTF8, "application/json"));
         var candidate = await JsonOf(await cast.Clients["agency1"].PostAsJsonAsync($"/api/v1/projects/{project.GetProperty("id").GetString()}/candidates", new { talentId = "T1" }));
         var foreign = new Dictionary<string, string>
         {
@@ -758,11 +760,11 @@ public sealed class SecurityCast
             var complaint = await Json(await seeker.PostAsJsonAsync("/api/v1/complaints",
                 new { employerId = "E2", category = "false_pay", description = "面试时说的月薪比招聘信息上低两千元。" }));
             var agency = clients["agency1"];
-            var project = await Json(await agency.PostAsJsonAsync("/api/v1/projects", new
+            var project = await factory.Services.CreateAcceptedProjectAsync(agency, new
             {
                 clientEmployerId = "E1", title = "焊接技师专项招聘", targetHeadcount = 2, occupationCode = "6-18-02-04", minGrade = 3, city = "370211",
                 payMin = 8000, payMax = 12000, feeTerms = "到岗后按年薪20%收费",
-            }));
+            });
             var projectId = project.GetProperty("id").GetString()!;
             var candidate = await Json(await agency.PostAsJsonAsync($"/api/v1/projects/{projectId}/candidates", new { talentId = "T1" }));
             var campaign = await Json(await hr.PostAsJsonAsync("/api/v1/campus/campaigns", new
