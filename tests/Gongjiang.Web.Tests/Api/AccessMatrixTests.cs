@@ -188,6 +188,17 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("GET", "/api/v1/projects/{id}/suggestions", Access.Agency, Owned.Employers) { Owners = ["agency1"] },
         new("POST", "/api/v1/projects/{id}/candidates", Access.Agency, Owned.Employers, """{"talentId":"T1"}""") { Owners = ["agency1"], Refusals = ["headhunting.already_candidate"] },
         new("POST", "/api/v1/projects/{id}/candidates/{candidateId}/stage", Access.Agency, Owned.Employers, """{"to":"screened"}""") { Owners = ["agency1"] },
+        // Company members: any HR user of the company reads them; its administrators (hr1, hr2 and agency1 each of their own
+        // company) invite, withdraw, remove and make administrators; hr1 is E1's only administrator, so it is not removed.
+        new("GET", "/api/v1/employer/members/", Access.Employer),
+        new("POST", "/api/v1/employer/members/invitations", Access.Employer, Body: """{"phone":"13600000990"}"""),
+        new("DELETE", "/api/v1/employer/members/invitations/{id}", Access.Employer, Owned.Employers) { Owners = ["hr1"] },
+        new("DELETE", "/api/v1/employer/members/{userId}", Access.Employer, Owned.Employers) { Owners = ["hr1"], Refusals = ["member.last_admin"] },
+        new("POST", "/api/v1/employer/members/{userId}/admin", Access.Employer, Owned.Employers, """{"admin":true}""") { Owners = ["hr1"] },
+        new("GET", "/api/v1/account/invitations/{token}", Access.Public),
+        new("POST", "/api/v1/account/invitations/{token}/phone-code", Access.Public) { Refusals = ["code.too_soon", "code.too_many_for_phone"] },
+        new("POST", "/api/v1/account/join", Access.Public, Owned.No,
+            """{"token":"{token}","userName":"matrix-joiner","password":"Test-pass-2026","personName":"王强","code":"000000"}""") { Refusals = ["code.wrong"] },
         new("POST", "/api/v1/projects/{id}/accept", Access.HR, Owned.Employers) { Owners = ["hr1"], Refusals = ["headhunting.already_decided"] },
         new("POST", "/api/v1/projects/{id}/decline", Access.HR, Owned.Employers, """{"reason":"已有合作机构"}""") { Owners = ["hr1"], Refusals = ["headhunting.already_decided"] },
 
@@ -227,6 +238,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("/Seeker/Recommendations", Access.Seeker),
         new("/Seeker/Applications", Access.Seeker),
         new("/Employer/Company", Access.Employer),
+        new("/Employer/Members", Access.Employer),
         new("/Employer/Survey", Access.Employer),
         new("/Employer/Jobs/Index", Access.Employer),
         new("/Employer/Jobs/Edit", Access.Employer, Owned.Employers, "?id={job}"),
@@ -237,6 +249,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("/Operator/Fairness", Access.Operator),
         new("/Privacy", Access.Public),
         new("/Account/Register", Access.Public),
+        new("/Account/Join", Access.Public, Query: "?invite={token}"),
         new("/Account/RegisterEmployer", Access.Public),
         new("/Account/CodeLogin", Access.Public),
         new("/Account/ForgotPassword", Access.Public),
@@ -688,6 +701,11 @@ public sealed class SecurityCast
     public required string ComplaintId { get; init; }
     public required string BystanderId { get; init; }
     public required string ProjectId { get; init; }
+    /// <summary>hr1's account, E1's only administrator.</summary>
+    public required string Hr1Id { get; init; }
+    /// <summary>An open invitation of hr1's company, by id (to withdraw) and another by the token of its link.</summary>
+    public required string MemberInviteId { get; init; }
+    public required string MemberInviteToken { get; init; }
     public required string CandidateId { get; init; }
     public required string CampaignId { get; init; }
     public required string TalkId { get; init; }
@@ -724,7 +742,7 @@ public sealed class SecurityCast
                 // bystander: an account nobody signs in as, whose roles and state the administrators' routes change.
                 foreach (var (name, role, employer) in new[] { ("agency1", Roles.Agency, "A1"), ("admin1", Roles.Admin, (string?)null), ("bystander", Roles.Operator, (string?)null) })
                 {
-                    var user = new AppUser { UserName = name, DisplayName = name, EmployerId = employer };
+                    var user = new AppUser { UserName = name, DisplayName = name, EmployerId = employer, IsEmployerAdmin = employer is not null };
                     var created = await users.CreateAsync(user, ApiFactory.Password);
                     if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
                     await users.AddToRoleAsync(user, role);
@@ -779,8 +797,14 @@ public sealed class SecurityCast
             var sheet = new ByteArrayContent(Encoding.UTF8.GetBytes("id,title\n" + string.Concat(Enumerable.Repeat("x,焊工\n", 2_001))));
             sheet.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
             var importTask = await Json(await hr.PostAsync("/api/v1/import/jobs", new MultipartFormDataContent { { sheet, "file", "big.csv" } }));
+            var withdrawable = await Json(await hr.PostAsJsonAsync("/api/v1/employer/members/invitations", new { phone = "13600000991" }));
+            var byLink = await Json(await hr.PostAsJsonAsync("/api/v1/employer/members/invitations", new { phone = "13600000992" }));
+            var members = await Json(await hr.GetAsync("/api/v1/employer/members"));
             var cast = new SecurityCast
             {
+                Hr1Id = members.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("userName").GetString() == "hr1").GetProperty("userId").GetString()!,
+                MemberInviteId = withdrawable.GetProperty("invitation").GetProperty("id").GetString()!,
+                MemberInviteToken = byLink.GetProperty("link").GetString()!.Split("invite=")[1],
                 JobId = jobId, ApplicationId = applicationId, Clients = clients,
                 InterviewId = application.GetProperty("interviews")[0].GetProperty("id").GetString()!,
                 InvitationId = invitation.GetProperty("id").GetString()!,
@@ -825,6 +849,9 @@ public sealed class SecurityCast
             "id" when pattern.StartsWith("/Agency/Projects/", StringComparison.Ordinal) => ProjectId,
             "id" when pattern.StartsWith("/Employer/Campus/", StringComparison.Ordinal) => CampaignId,
             "id" when pattern.StartsWith("/Employer/Talent/", StringComparison.Ordinal) => "T1",
+            "id" when pattern.StartsWith("/api/v1/employer/members/invitations/", StringComparison.Ordinal) => MemberInviteId,
+            "userId" => Hr1Id,
+            "token" => MemberInviteToken,
             "id" when collection == "invitations" => InvitationId,
             "id" when collection == "import" && inner == "tasks" => ImportTaskId,
             "id" when pattern.Contains("/ImportProgress/", StringComparison.Ordinal) => ImportTaskId,

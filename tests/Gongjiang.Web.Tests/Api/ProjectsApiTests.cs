@@ -188,7 +188,7 @@ public sealed class ProjectsApiTests(ApiFactory factory) : IClassFixture<ApiFact
         var accepted = await Json(await hr.PostAsync($"/api/v1/projects/{id}/accept", null), HttpStatusCode.OK);
         Assert.Equal(("accepted", "client"), (accepted.GetProperty("clientDecision").GetString(), accepted.GetProperty("role").GetString()));
         await Json(await hr.PostAsJsonAsync($"/api/v1/projects/{id}/decline", new { reason = "改主意了" }), HttpStatusCode.Conflict);
-        await Json(await agency.PostAsJsonAsync($"/api/v1/projects/{id}/candidates", new { talentId = "T2" }), HttpStatusCode.Created);
+        await Json(await agency.PostAsJsonAsync($"/api/v1/projects/{id}/candidates", new { talentId = "T1" }), HttpStatusCode.Created);
 
         var second = (await Json(await agency.PostAsJsonAsync("/api/v1/projects", NewProject()), HttpStatusCode.Created)).GetProperty("id").GetString()!;
         var declined = await Json(await hr.PostAsJsonAsync($"/api/v1/projects/{second}/decline", new { reason = "已有合作机构" }), HttpStatusCode.OK);
