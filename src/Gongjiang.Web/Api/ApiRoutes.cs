@@ -15,6 +15,7 @@ public static class ApiRoutes
         v1.MapAccountApi();
         v1.MapUsersApi();
         v1.MapMembersApi();
+        v1.MapApiClientsApi();
         v1.MapProjectsApi();
         v1.MapImportApi();
         v1.MapCampusApi();

@@ -87,6 +87,16 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
     public static readonly ApiRule[] ApiPolicy =
     [
         new("GET", "/api/{documentName}/openapi.json", Access.Public),
+        // The interactive reference (Scalar) and its assets, served from the package.
+        new("GET", "/api/docs/{documentName?}", Access.Public),
+        new("GET", "/api/docs/scalar.js", Access.Public),
+        new("GET", "/api/docs/scalar.aspnetcore.js", Access.Public),
+        new("GET", "/api/docs/favicon.svg", Access.Public),
+        // API clients: administrators create and revoke; the OAuth token endpoint is open (the matrix's JSON body is not a grant).
+        new("GET", "/api/v1/api-clients/", Access.Admin),
+        new("POST", "/api/v1/api-clients/", Access.Admin, Body: """{"kind":"personal_token","name":"matrix","userName":"hr1","role":"EmployerHR","days":30}"""),
+        new("POST", "/api/v1/api-clients/{id}/revoke", Access.Admin),
+        new("POST", "/api/v1/oauth/token", Access.Public) { Refusals = ["api_client.unsupported_grant"] },
         new("GET", "/api/v1/jobs/", Access.Public),
         new("GET", "/api/v1/jobs/{id}", Access.Public),
         new("POST", "/api/v1/jobs/", Access.Employer, Body: JobBody),
@@ -256,6 +266,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("/Account/Password", Access.SignedIn),
         new("/Seeker/Phone", Access.Seeker),
         new("/Operator/Users", Access.Admin),
+        new("/Operator/ApiClients", Access.Admin),
         new("/Inbox", Access.SignedIn),
         new("/Seeker/MyData", Access.Seeker),
         new("/Seeker/Privacy", Access.Seeker),
@@ -703,6 +714,8 @@ public sealed class SecurityCast
     public required string ProjectId { get; init; }
     /// <summary>hr1's account, E1's only administrator.</summary>
     public required string Hr1Id { get; init; }
+    /// <summary>A personal access token of hr1's, created by admin1.</summary>
+    public required string ApiClientId { get; init; }
     /// <summary>An open invitation of hr1's company, by id (to withdraw) and another by the token of its link.</summary>
     public required string MemberInviteId { get; init; }
     public required string MemberInviteToken { get; init; }
@@ -800,9 +813,12 @@ public sealed class SecurityCast
             var withdrawable = await Json(await hr.PostAsJsonAsync("/api/v1/employer/members/invitations", new { phone = "13600000991" }));
             var byLink = await Json(await hr.PostAsJsonAsync("/api/v1/employer/members/invitations", new { phone = "13600000992" }));
             var members = await Json(await hr.GetAsync("/api/v1/employer/members"));
+            var apiClient = await Json(await clients["admin1"].PostAsJsonAsync("/api/v1/api-clients",
+                new { kind = "personal_token", name = "matrix", userName = "hr1", role = Roles.EmployerHR, days = 30 }));
             var cast = new SecurityCast
             {
                 Hr1Id = members.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("userName").GetString() == "hr1").GetProperty("userId").GetString()!,
+                ApiClientId = apiClient.GetProperty("client").GetProperty("id").GetString()!,
                 MemberInviteId = withdrawable.GetProperty("invitation").GetProperty("id").GetString()!,
                 MemberInviteToken = byLink.GetProperty("link").GetString()!.Split("invite=")[1],
                 JobId = jobId, ApplicationId = applicationId, Clients = clients,
@@ -851,6 +867,7 @@ public sealed class SecurityCast
             "id" when pattern.StartsWith("/Employer/Talent/", StringComparison.Ordinal) => "T1",
             "id" when pattern.StartsWith("/api/v1/employer/members/invitations/", StringComparison.Ordinal) => MemberInviteId,
             "userId" => Hr1Id,
+            "id" when collection == "api-clients" => ApiClientId,
             "token" => MemberInviteToken,
             "id" when collection == "invitations" => InvitationId,
             "id" when collection == "import" && inner == "tasks" => ImportTaskId,
