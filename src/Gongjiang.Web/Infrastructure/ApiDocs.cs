@@ -30,6 +30,7 @@ public static class ApiDocs
             .DisableTelemetry()
             .DisableAgent()
             .DisableMcp()
+            .HideDeveloperTools()
             .WithNonce(Nonce(http))
             .AddPreferredSecuritySchemes(ApiSecuritySchemes.Bearer))
             .AllowAnonymous();
