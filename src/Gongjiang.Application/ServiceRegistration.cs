@@ -62,6 +62,8 @@ public static class ServiceRegistration
         services.AddScoped<Identity.PhoneCodeService>();
         services.AddScoped<Identity.PhoneAccounts>();
         services.AddScoped<Identity.UserAdministration>();
+        services.AddScoped<Employers.MemberRules>();
+        services.AddScoped<Identity.ApiCredentialService>();
         services.AddOptions<Identity.PhoneCodeOptions>().Configure<IServiceProvider>((o, sp) =>
         {
             if (sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>() is { } configuration)

@@ -119,6 +119,15 @@ public static class ServiceActions
     public const string VerificationRejected = "employer.verification_rejected";
     public const string SurveyClosed = "survey.closed";
     public const string SurveyReminded = "survey.reminded";
+    public const string ProjectAccepted = "project.accepted";
+    public const string ProjectDeclined = "project.declined";
+    public const string MemberInvited = "account.member_invited";
+    public const string MemberJoined = "account.member_joined";
+    public const string MemberRemoved = "account.member_removed";
+    public const string MemberMadeAdmin = "account.member_made_admin";
+    public const string MemberInviteWithdrawn = "account.member_invite_withdrawn";
+    public const string ApiTokenCreated = "api.token_created";
+    public const string ApiTokenRevoked = "api.token_revoked";
 }
 
 public static class ServiceTargets
@@ -130,6 +139,8 @@ public static class ServiceTargets
     public const string Setting = "setting";
     public const string Account = "account";
     public const string Survey = "survey";
+    public const string Project = "project";
+    public const string ApiClient = "api_client";
 }
 
 /// <summary>Where a posting stands in the operators' screening queue.</summary>

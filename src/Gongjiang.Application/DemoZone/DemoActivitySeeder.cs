@@ -59,7 +59,7 @@ public sealed class DemoActivitySeeder(AppDbContext db, UserManager<AppUser> use
                 ? 0 : await InviteSeekerAsync(hrActor, seeker.TalentId, ct);
             var campaigns = await db.CampusCampaigns.AnyAsync(c => c.EmployerId == hr.EmployerId, ct) ? 0 : await CampaignAsync(hrActor, ct);
             var projects = await db.HeadhuntingProjects.AnyAsync(p => p.AgencyId == agency.EmployerId && p.ClientEmployerId == hr.EmployerId, ct)
-                ? 0 : await ProjectAsync(agencyActor, hr.EmployerId, ct);
+                ? 0 : await ProjectAsync(agencyActor, hrActor, ct);
             await tx.CommitAsync(ct);
             return new DemoActivity(invited, campaigns, projects);
         });
@@ -190,8 +190,9 @@ public sealed class DemoActivitySeeder(AppDbContext db, UserManager<AppUser> use
     /// shared pool as candidates, moved to different steps: one hired, one interviewed, one recommended, one screened, one just
     /// sourced and one dropped.
     /// </summary>
-    private async Task<int> ProjectAsync(RecruitingActor agency, string clientId, CancellationToken ct)
+    private async Task<int> ProjectAsync(RecruitingActor agency, RecruitingActor clientHr, CancellationToken ct)
     {
+        var clientId = clientHr.EmployerId!;
         var today = DateOnly.FromDateTime(Now);
         var client = await db.Employers.AsNoTracking().FirstAsync(e => e.Id == clientId, ct);
         var jobs = (await db.Jobs.AsNoTracking().Where(j => j.EmployerId == clientId && j.OccupationCode != null).OrderBy(j => j.Id).ToListAsync(ct))
@@ -207,6 +208,10 @@ public sealed class DemoActivitySeeder(AppDbContext db, UserManager<AppUser> use
             "年薪的20%，候选人到岗满30天后支付；到岗3个月内离职免费替换一次。", today, today.AddDays(60))), ct);
         if (!created.Succeeded) { logger.LogWarning("Demo project not created: {Reason}", ErrorText.EnglishLine(created.Errors)); return 0; }
         var projectId = created.Value.View.Project.Id;
+        acting.Actor = new Actor(clientHr.UserId, [Roles.EmployerHR], clientId, null); // the client's HR accepts the project
+        var accepted = await useCases.RunAsync(new DecideProject.Command(projectId, Accept: true), ct);
+        if (!accepted.Succeeded) { logger.LogWarning("Demo project not accepted: {Reason}", ErrorText.EnglishLine(accepted.Errors)); return 0; }
+        acting.Actor = new Actor(agency.UserId, [Roles.Agency], agency.EmployerId, null);
 
         var candidates = model is null ? [] : await RankedForAsync(model, ct);
         CandidateStage[] targets =

@@ -140,6 +140,7 @@ public sealed class DemoZoneSeeder(AppDbContext db, TaxonomyCatalog catalog, Use
                 UserName = account.UserName, DisplayName = account.DisplayName, CreatedAt = clock.GetUtcNow().UtcDateTime,
                 EmployerId = account.Role switch { Roles.EmployerHR => hrEmployer.Id, Roles.Agency => AgencyEmployerId, _ => null },
                 TalentId = account.Role == Roles.Seeker ? market.TalentIdAt(0) : null,
+                IsEmployerAdmin = account.Role is Roles.EmployerHR or Roles.Agency, // the company's first user manages its members
             };
             var created = await users.CreateAsync(user, DemoAccounts.Password);
             if (!created.Succeeded) throw new InvalidOperationException("Demo account: " + string.Join("; ", created.Errors.Select(e => e.Description)));

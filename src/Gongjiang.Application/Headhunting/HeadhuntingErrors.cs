@@ -30,4 +30,8 @@ public static class HeadhuntingErrors
     public const string PayRange = "headhunting.pay_range";
     public const string EndsBeforeStart = "headhunting.ends_before_start";
     public const string TextTooLong = "headhunting.text_too_long";
+    public const string NotAccepted = "headhunting.not_accepted";
+    public const string ClientOnly = "headhunting.client_only";
+    public const string AlreadyDecided = "headhunting.already_decided";
+    public const string DeclineReasonRequired = "headhunting.decline_reason_required";
 }

@@ -52,13 +52,17 @@ public sealed class ProjectRules(AppDbContext db, ICurrentUser currentUser, Time
 
     public ValueTask<Actor?> ActorAsync(CancellationToken ct) => currentUser.GetAsync(ct);
 
-    /// <summary>A project run by the signed-in user's agency (tracked unless asked otherwise); NotFound for anyone else.</summary>
+    /// <summary>
+    /// A project run by the signed-in user's agency (tracked unless asked otherwise), to work on: NotFound for anyone else,
+    /// refused (<see cref="HeadhuntingErrors.NotAccepted"/>) until its client employer has accepted it.
+    /// </summary>
     public async Task<Result<HeadhuntingProject>> OwnAsync(Actor? actor, string id, CancellationToken ct, bool tracked = true)
     {
         if (actor?.EmployerId is not { } agencyId) return Error.NotFound(HeadhuntingErrors.ProjectNotFound, id);
         var query = tracked ? Full : Full.AsNoTracking();
         var project = await query.FirstOrDefaultAsync(p => p.Id == id && p.AgencyId == agencyId, ct);
-        return project is null ? Error.NotFound(HeadhuntingErrors.ProjectNotFound, id) : project;
+        if (project is null) return Error.NotFound(HeadhuntingErrors.ProjectNotFound, id);
+        return project.ClientDecision == ClientDecision.Accepted ? project : Error.Refused(HeadhuntingErrors.NotAccepted);
     }
 
     /// <summary>A project as its agency or its client sees it; NotFound for anyone else.</summary>
@@ -82,7 +86,8 @@ public sealed class ProjectRules(AppDbContext db, ICurrentUser currentUser, Time
     {
         var p = view.Project;
         var names = await MaskedNamesAsync(p.Candidates.Select(c => c.TalentId), ct);
-        var suggested = suggestions > 0 && view.Role == ProjectRole.Agency && p.Status == ProjectStatus.Open ? await SuggestAsync(p, suggestions, ct) : [];
+        var suggested = suggestions > 0 && view.Role == ProjectRole.Agency && p.Status == ProjectStatus.Open
+            && p.ClientDecision == ClientDecision.Accepted ? await SuggestAsync(p, suggestions, ct) : [];
         return new ProjectDetail(view, names, suggested, taxonomy.FindOccupation(p.OccupationCode)?.Name);
     }
 
@@ -159,7 +164,16 @@ public sealed class ProjectRules(AppDbContext db, ICurrentUser currentUser, Time
 
     public void Apply(HeadhuntingProject p, ProjectInput input)
     {
-        p.ClientEmployerId = input.ClientEmployerId!.Trim();
+        var client = input.ClientEmployerId!.Trim();
+        if (p.ClientEmployerId.Length > 0 && p.ClientEmployerId != client)
+        {
+            // Another client has not agreed to anything: the project waits for the new client's answer.
+            p.ClientDecision = ClientDecision.Awaiting;
+            p.ClientDecidedAt = null;
+            p.ClientDecidedByUserId = null;
+            p.ClientDeclineReason = null;
+        }
+        p.ClientEmployerId = client;
         p.Title = input.Title!.Trim();
         p.TargetHeadcount = input.TargetHeadcount!.Value;
         p.OccupationCode = string.IsNullOrWhiteSpace(input.OccupationCode) ? null : input.OccupationCode.Trim();

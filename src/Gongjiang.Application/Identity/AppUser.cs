@@ -17,6 +17,9 @@ public sealed class AppUser : IdentityUser
     public bool IsEmployerAdmin { get; set; }
     /// <summary>When an administrator disabled the account (停用); it cannot sign in until enabled again. Its history stays.</summary>
     public DateTime? DisabledAt { get; set; }
+    /// <summary>The employer an administrator removed this HR user from: the account no longer acts for it; its history stays.</summary>
+    public string? FormerEmployerId { get; set; }
+    public DateTime? LeftEmployerAt { get; set; }
 }
 
 /// <summary>The platform's roles.</summary>

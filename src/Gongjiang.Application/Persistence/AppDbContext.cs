@@ -52,6 +52,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Import.ImportTask> ImportTasks => Set<Import.ImportTask>();
     public DbSet<Import.ImportTaskFile> ImportTaskFiles => Set<Import.ImportTaskFile>();
     public DbSet<PhoneCode> PhoneCodes => Set<PhoneCode>();
+    public DbSet<EmployerInvite> EmployerInvites => Set<EmployerInvite>();
+    public DbSet<ApiCredential> ApiCredentials => Set<ApiCredential>();
     public DbSet<Core.Catalogue.DemandSurvey> DemandSurveys => Set<Core.Catalogue.DemandSurvey>();
     public DbSet<Core.Catalogue.SurveyStratum> SurveyStrata => Set<Core.Catalogue.SurveyStratum>();
     public DbSet<Core.Catalogue.SurveyInvitation> SurveyInvitations => Set<Core.Catalogue.SurveyInvitation>();

@@ -28,6 +28,7 @@ public static class PersonalDataModel
         contact.Property(c => c.Email!).HasConversion(converter);
         contact.Property(c => c.IdNumber!).HasConversion(converter);
         builder.Entity<Identity.AppUser>().Property(u => u.PhoneNumber!).HasConversion(converter);
+        builder.Entity<Identity.EmployerInvite>().Property(i => i.Phone).HasConversion(converter);
     }
 
     /// <summary>Recomputes the blind indexes of a contact entry from its plain values.</summary>

@@ -24,6 +24,13 @@ public sealed class HeadhuntingProject
     /// <summary>The agreed fee terms (e.g. 年薪的20%，到岗后30天内支付), as text.</summary>
     public string? FeeTerms { get; set; }
     public ProjectStatus Status { get; set; } = ProjectStatus.Open;
+    /// <summary>The client employer's answer: a project does nothing (no search, no candidates) until its client's HR accepts it.</summary>
+    public ClientDecision ClientDecision { get; set; } = ClientDecision.Awaiting;
+    public DateTime? ClientDecidedAt { get; set; }
+    /// <summary>The client's HR user who accepted or declined.</summary>
+    public string? ClientDecidedByUserId { get; set; }
+    /// <summary>Why the client declined (required then).</summary>
+    public string? ClientDeclineReason { get; set; }
     public DateOnly StartsOn { get; set; }
     public DateOnly? EndsOn { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -37,6 +44,17 @@ public sealed class HeadhuntingProject
 }
 
 public enum ProjectStatus { Open = 0, Paused, Closed }
+
+/// <summary>Where a project stands with its client employer: 待客户确认, 客户已接受, 客户已拒绝.</summary>
+public enum ClientDecision { Awaiting = 0, Accepted, Declined }
+
+public static class ClientDecisions
+{
+    public static string ChineseName(ClientDecision decision) => decision switch
+    {
+        ClientDecision.Awaiting => "待客户确认", ClientDecision.Accepted => "客户已接受", _ => "客户已拒绝",
+    };
+}
 
 /// <summary>The funnel a project's candidate moves through; Dropped ends it from any open stage, with a reason.</summary>
 public enum CandidateStage { Sourced = 0, Screened, Recommended, Interviewed, Hired, Dropped }

@@ -14,6 +14,8 @@ public static class ApiRoutes
         v1.MapRecruitingApi();
         v1.MapAccountApi();
         v1.MapUsersApi();
+        v1.MapMembersApi();
+        v1.MapApiClientsApi();
         v1.MapProjectsApi();
         v1.MapImportApi();
         v1.MapCampusApi();

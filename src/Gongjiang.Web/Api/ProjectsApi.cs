@@ -31,6 +31,11 @@ public static class ProjectsApi
             .RequireAuthorization(p => p.RequireRole(agency));
         group.MapPost("/{id}/status", SetStatus).WithName("SetProjectStatus").WithSummary("Open, pause or close the project")
             .RequireAuthorization(p => p.RequireRole(agency));
+        group.MapPost("/{id}/accept", Accept).WithName("AcceptProject")
+            .WithSummary("The client employer's HR accepts a project awaiting it (待客户确认); only then can the agency work on it")
+            .RequireAuthorization(p => p.RequireRole(Roles.EmployerHR));
+        group.MapPost("/{id}/decline", Decline).WithName("DeclineProject").WithSummary("The client employer's HR declines a project awaiting it, with a reason")
+            .RequireAuthorization(p => p.RequireRole(Roles.EmployerHR));
         group.MapGet("/{id}/report", Report).WithName("GetProjectReport")
             .WithSummary("The periodic report (period=weekly|monthly): new and cumulative counts per stage, delivery rate")
             .RequireAuthorization(p => p.RequireRole(readers));
@@ -48,6 +53,7 @@ public static class ProjectsApi
     public sealed record ProjectRequest(string? ClientEmployerId, string? Title, int? TargetHeadcount, string? OccupationCode, int? MinGrade, string? City,
         int? PayMin, int? PayMax, string? Notes, string? FeeTerms, DateOnly? StartsOn, DateOnly? EndsOn);
     public sealed record StatusRequest(string? Status);
+    public sealed record DeclineRequest(string? Reason);
     public sealed record CandidateRequest(string? TalentId);
     public sealed record CandidateMoveRequest(string? To, string? Reason);
 
@@ -60,7 +66,8 @@ public static class ProjectsApi
     public sealed record FunnelView(int Sourced, int Screened, int Recommended, int Interviewed, int Hired, int Dropped);
     public sealed record ProjectDto(string Id, string Role, string AgencyId, string AgencyName, string ClientEmployerId, string ClientName, string Title,
         int TargetHeadcount, string? OccupationCode, int? MinGrade, string City, int PayMin, int PayMax, string? Notes, string? FeeTerms, string Status,
-        DateOnly StartsOn, DateOnly? EndsOn, FunnelView Current, FunnelView Reached, double DeliveryRate, IReadOnlyList<CandidateView>? Candidates);
+        [property: Description("The client's answer: awaiting (待客户确认), accepted or declined; only an accepted project is worked on")] string ClientDecision,
+        string? ClientDeclineReason, DateOnly StartsOn, DateOnly? EndsOn, FunnelView Current, FunnelView Reached, double DeliveryRate, IReadOnlyList<CandidateView>? Candidates);
     public sealed record PeriodView(DateOnly From, DateOnly To, FunnelView New, FunnelView Cumulative, double DeliveryRate);
     public sealed record ReportView(string ProjectId, string Period, int TargetHeadcount, FunnelView Totals, double DeliveryRate, IReadOnlyList<PeriodView> Periods);
     public sealed record SuggestionView(int Rank, float Score, string TalentId, string MaskedName, RecommendationsApi.ReasonsView? Reasons);
@@ -79,7 +86,7 @@ public static class ProjectsApi
         var (current, reached) = Counts(p);
         return new ProjectDto(p.Id, view.Role.ToString().ToLowerInvariant(), p.AgencyId, view.AgencyName, p.ClientEmployerId, view.ClientName, p.Title,
             p.TargetHeadcount, p.OccupationCode, p.MinGrade, p.CityCode, p.PayMin, p.PayMax, p.Notes, p.FeeTerms, ProjectStatuses.ToFileName(p.Status),
-            p.StartsOn, p.EndsOn, current, reached, p.DeliveryRate,
+            p.ClientDecision.ToString().ToLowerInvariant(), p.ClientDeclineReason, p.StartsOn, p.EndsOn, current, reached, p.DeliveryRate,
             names is null ? null : p.Candidates.OrderBy(c => c.AddedAt).ThenBy(c => c.Id).Select(c => ToView(c, names.GetValueOrDefault(c.TalentId) ?? "")).ToList());
     }
 
@@ -111,6 +118,12 @@ public static class ProjectsApi
 
     private static async Task<Results<Ok<ProjectDto>, ProblemHttpResult>> SetStatus(string id, StatusRequest body, IUseCases useCases, CancellationToken ct) =>
         (await useCases.RunAsync(new SetProjectStatus.Command(id, body.Status), ct)).ToHttp(ToDto);
+
+    private static async Task<Results<Ok<ProjectDto>, ProblemHttpResult>> Accept(string id, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new DecideProject.Command(id, Accept: true), ct)).ToHttp(ToDto);
+
+    private static async Task<Results<Ok<ProjectDto>, ProblemHttpResult>> Decline(string id, DeclineRequest body, IUseCases useCases, CancellationToken ct) =>
+        (await useCases.RunAsync(new DecideProject.Command(id, Accept: false, body.Reason), ct)).ToHttp(ToDto);
 
     private static async Task<Results<Ok<ReportView>, ProblemHttpResult>> Report(string id, string? period, IUseCases useCases, CancellationToken ct) =>
         (await useCases.RunAsync(new GetProjectReport.Query(id, period), ct)).ToHttp(ToView);

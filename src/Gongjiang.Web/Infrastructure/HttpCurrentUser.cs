@@ -16,7 +16,10 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor http, UserManager<App
         if (read) return actor;
         var principal = http.HttpContext?.User;
         if (principal?.Identity?.IsAuthenticated == true && await users.GetUserAsync(principal) is { } user)
-            actor = new Actor(user.Id, (await users.GetRolesAsync(user)).ToList(), user.EmployerId, user.TalentId);
+            // An API credential acts with its one role only; a signed-in session with all of the account's roles.
+            actor = new Actor(user.Id, principal.Identity.AuthenticationType == ApiTokenAuthenticationHandler.SchemeName
+                ? principal.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).ToList()
+                : (await users.GetRolesAsync(user)).ToList(), user.EmployerId, user.TalentId);
         read = true;
         return actor;
     }

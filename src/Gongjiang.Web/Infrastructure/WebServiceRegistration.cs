@@ -40,6 +40,16 @@ public static class WebServiceRegistration
             o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
         });
+        // API clients: bearer tokens on /api only (personal access tokens and OAuth client credentials); the cookie elsewhere.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = ApiTokenAuthenticationHandler.Selector;
+                o.DefaultAuthenticateScheme = ApiTokenAuthenticationHandler.Selector;
+                o.DefaultChallengeScheme = ApiTokenAuthenticationHandler.Selector;
+                o.DefaultForbidScheme = ApiTokenAuthenticationHandler.Selector;
+            })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddPolicyScheme(ApiTokenAuthenticationHandler.Selector, null, o => o.ForwardDefaultSelector = ApiTokenAuthenticationHandler.SchemeFor);
         // Sessions check the account's security stamp every minute: a disabled account or changed roles take effect soon.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization();
@@ -99,7 +109,7 @@ public static class WebServiceRegistration
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Bad input always surfaces as an exception so the handler above answers it the same way in every environment.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi("v1", o => o.AddOperationTransformer<QueryParameterDocs>());
+        services.AddOpenApi("v1", o => o.AddOperationTransformer<QueryParameterDocs>().AddDocumentTransformer<ApiSecuritySchemes>());
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -130,7 +140,9 @@ public static class WebServiceRegistration
             h["X-Content-Type-Options"] = "nosniff";
             h["X-Frame-Options"] = "DENY";
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            h["Content-Security-Policy"] = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'";
+            // The API reference page (/api/docs) starts its bundled script with one inline script, allowed by a nonce.
+            var script = ctx.Request.Path.StartsWithSegments(ApiDocs.Path) ? $"'self' 'nonce-{ApiDocs.Nonce(ctx)}'" : "'self'";
+            h["Content-Security-Policy"] = $"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src {script}; frame-ancestors 'none'";
             await next();
         });
         app.UseStaticFiles();
@@ -144,6 +156,7 @@ public static class WebServiceRegistration
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi("/api/{documentName}/openapi.json");
+        app.MapApiDocs();
         app.MapRazorPages();
         app.MapGongjiangApi();
         Hubs.HubRegistration.MapGongjiangHubs(app);

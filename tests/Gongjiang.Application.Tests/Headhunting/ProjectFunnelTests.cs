@@ -59,7 +59,7 @@ public sealed class ProjectFunnelTests
         await using (var scope = database.Scope())
         {
             var sp = scope.ServiceProvider;
-            projectId = (await sp.RunAsAsync(Consultant, new CreateProject.Command(Input()))).AssertValue().View.Project.Id;
+            projectId = (await sp.CreateAcceptedProjectAsync(Consultant, Input())).AssertValue().View.Project.Id;
             // Week 1: four sourced, three screened, two recommended.
             foreach (var t in new[] { "T1", "T2", "T3", "T4" })
                 candidates[t] = (await sp.RunAsAsync(Consultant, new AddCandidate.Command(projectId, t))).AssertValue().Candidate.Id;
@@ -129,13 +129,53 @@ public sealed class ProjectFunnelTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_project_is_worked_on_only_after_its_client_employer_accepts_it(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, new SettableClock(Start));
+        await SeedAsync(database);
+        await using var scope = database.Scope();
+        var sp = scope.ServiceProvider;
+        var created = (await sp.RunAsAsync(Consultant, new CreateProject.Command(Input()))).AssertValue();
+        var id = created.View.Project.Id;
+        Assert.Equal(ClientDecision.Awaiting, created.View.Project.ClientDecision);
+        // Every use of the project is refused until the client answers, with one code.
+        (await sp.RunAsAsync(Consultant, new AddCandidate.Command(id, "T1"))).AssertFails(ErrorKind.Refused, HeadhuntingErrors.NotAccepted);
+        (await sp.RunAsAsync(Consultant, new SuggestCandidates.Query(id))).AssertFails(ErrorKind.Refused, HeadhuntingErrors.NotAccepted);
+        (await sp.RunAsAsync(Consultant, new UpdateProject.Command(id, Input(target: 5)))).AssertFails(ErrorKind.Refused, HeadhuntingErrors.NotAccepted);
+        (await sp.RunAsAsync(Consultant, new SetProjectStatus.Command(id, "paused"))).AssertFails(ErrorKind.Refused, HeadhuntingErrors.NotAccepted);
+        (await sp.RunAsAsync(Consultant, new MoveCandidate.Command(id, "C-none", "screened"))).AssertFails(ErrorKind.Refused, HeadhuntingErrors.NotAccepted);
+        Assert.Empty((await sp.RunAsAsync(Consultant, new GetProject.Query(id, 10))).AssertValue().Suggestions);
+        // Only the client's HR answers: not the agency, not another employer's HR; a decline needs a reason.
+        (await sp.RunAsAsync(Consultant, new DecideProject.Command(id, Accept: true))).AssertFails(ErrorKind.Forbidden, HeadhuntingErrors.ClientOnly);
+        (await sp.RunAsAsync(Acting.Hr("E2"), new DecideProject.Command(id, Accept: true))).AssertFails(ErrorKind.NotFound, HeadhuntingErrors.ProjectNotFound);
+        Assert.Equal("reason", (await sp.RunAsAsync(ClientHr, new DecideProject.Command(id, Accept: false, " "))).AssertFails(ErrorKind.Invalid,
+            HeadhuntingErrors.DeclineReasonRequired).Field);
+        var accepted = (await sp.RunAsAsync(ClientHr, new DecideProject.Command(id, Accept: true))).AssertValue().View.Project;
+        Assert.Equal((ClientDecision.Accepted, "user-hr"), (accepted.ClientDecision, accepted.ClientDecidedByUserId));
+        (await sp.RunAsAsync(ClientHr, new DecideProject.Command(id, Accept: false, "改主意了"))).AssertFails(ErrorKind.Conflict, HeadhuntingErrors.AlreadyDecided);
+        (await sp.RunAsAsync(Consultant, new AddCandidate.Command(id, "T1"))).AssertValue();
+
+        // A declined project stays refused, with the client's reason shown to the agency.
+        var second = (await sp.RunAsAsync(Consultant, new CreateProject.Command(Input()))).AssertValue().View.Project.Id;
+        (await sp.RunAsAsync(ClientHr, new DecideProject.Command(second, Accept: false, "已有合作机构"))).AssertValue();
+        var declined = (await sp.RunAsAsync(Consultant, new GetProject.Query(second))).AssertValue().View.Project;
+        Assert.Equal((ClientDecision.Declined, "已有合作机构"), (declined.ClientDecision, declined.ClientDeclineReason));
+        (await sp.RunAsAsync(Consultant, new AddCandidate.Command(second, "T1"))).AssertFails(ErrorKind.Refused, HeadhuntingErrors.NotAccepted);
+        var log = await sp.GetRequiredService<AppDbContext>().ServiceLog.Where(l => l.TargetKind == "project").OrderBy(l => l.Id)
+            .Select(l => new { l.Action, l.TargetId, l.ActorUserId }).ToListAsync();
+        Assert.Equal([("project.accepted", id), ("project.declined", second)], log.Select(l => (l.Action, l.TargetId)));
+        Assert.All(log, l => Assert.Equal("user-hr", l.ActorUserId));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Suggestions_come_from_the_shared_pool_only_and_leave_out_candidates_already_added(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await SeedAsync(database);
         await using var scope = database.Scope();
         var sp = scope.ServiceProvider;
-        var projectId = (await sp.RunAsAsync(Consultant, new CreateProject.Command(Input(target: 2)))).AssertValue().View.Project.Id;
+        var projectId = (await sp.CreateAcceptedProjectAsync(Consultant, Input(target: 2))).AssertValue().View.Project.Id;
         (await sp.RunAsAsync(Consultant, new AddCandidate.Command(projectId, "T1"))).AssertValue();
         var suggestions = (await sp.RunAsAsync(Consultant, new SuggestCandidates.Query(projectId, 10))).AssertValue();
         Assert.Equal(["T2", "T3", "T4", "T5"], suggestions.Select(s => s.TalentId).Order());

@@ -56,7 +56,7 @@ public sealed class ProjectUpdateTests
         await using (var scope = database.Scope())
         {
             var sp = scope.ServiceProvider;
-            var project = (await sp.RunAsAsync(Consultant, new CreateProject.Command(Input()))).AssertValue().View.Project;
+            var project = (await sp.CreateAcceptedProjectAsync(Consultant, Input())).AssertValue().View.Project;
             id = project.Id;
             created = project.Version;
             Assert.NotEqual(Guid.Empty, created);
@@ -93,7 +93,7 @@ public sealed class ProjectUpdateTests
         await SeedAsync(database);
         await using var scope = database.Scope();
         var sp = scope.ServiceProvider;
-        var id = (await sp.RunAsAsync(Consultant, new CreateProject.Command(Input()))).AssertValue().View.Project.Id;
+        var id = (await sp.CreateAcceptedProjectAsync(Consultant, Input())).AssertValue().View.Project.Id;
         clock.Advance(TimeSpan.FromDays(10));
         var closed = (await UpdateAsync(sp, Consultant, id, Input(target: 5), "closed")).AssertValue().View.Project;
         Assert.Equal(new DateOnly(2026, 3, 12), closed.EndsOn);
@@ -112,7 +112,7 @@ public sealed class ProjectUpdateTests
         await SeedAsync(database);
         string id;
         await using (var scope = database.Scope())
-            id = (await scope.ServiceProvider.RunAsAsync(Consultant, new CreateProject.Command(Input()))).AssertValue().View.Project.Id;
+            id = (await scope.ServiceProvider.CreateAcceptedProjectAsync(Consultant, Input())).AssertValue().View.Project.Id;
 
         // Editor A has the project loaded (tracked) when editor B saves; A's save then hits the version check in the database.
         await using var scopeA = database.Scope();

@@ -89,6 +89,16 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
     public static readonly ApiRule[] ApiPolicy =
     [
         new("GET", "/api/{documentName}/openapi.json", Access.Public),
+        // The interactive reference (Scalar) and its assets, served from the package.
+        new("GET", "/api/docs/{documentName?}", Access.Public),
+        new("GET", "/api/docs/scalar.js", Access.Public),
+        new("GET", "/api/docs/scalar.aspnetcore.js", Access.Public),
+        new("GET", "/api/docs/favicon.svg", Access.Public),
+        // API clients: administrators create and revoke; the OAuth token endpoint is open (the matrix's JSON body is not a grant).
+        new("GET", "/api/v1/api-clients/", Access.Admin),
+        new("POST", "/api/v1/api-clients/", Access.Admin, Body: """{"kind":"personal_token","name":"matrix","userName":"hr1","role":"EmployerHR","days":30}"""),
+        new("POST", "/api/v1/api-clients/{id}/revoke", Access.Admin),
+        new("POST", "/api/v1/oauth/token", Access.Public) { Refusals = ["api_client.unsupported_grant"] },
         new("GET", "/api/v1/jobs/", Access.Public),
         new("GET", "/api/v1/jobs/{id}", Access.Public),
         new("POST", "/api/v1/jobs/", Access.Employer, Body: JobBody),
@@ -206,6 +216,19 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("GET", "/api/v1/projects/{id}/suggestions", Access.Agency, Owned.Employers) { Owners = ["agency1"] },
         new("POST", "/api/v1/projects/{id}/candidates", Access.Agency, Owned.Employers, """{"talentId":"T1"}""") { Owners = ["agency1"], Refusals = ["headhunting.already_candidate"] },
         new("POST", "/api/v1/projects/{id}/candidates/{candidateId}/stage", Access.Agency, Owned.Employers, """{"to":"screened"}""") { Owners = ["agency1"] },
+        // Company members: any HR user of the company reads them; its administrators (hr1, hr2 and agency1 each of their own
+        // company) invite, withdraw, remove and make administrators; hr1 is E1's only administrator, so it is not removed.
+        new("GET", "/api/v1/employer/members/", Access.Employer),
+        new("POST", "/api/v1/employer/members/invitations", Access.Employer, Body: """{"phone":"13600000990"}"""),
+        new("DELETE", "/api/v1/employer/members/invitations/{id}", Access.Employer, Owned.Employers) { Owners = ["hr1"] },
+        new("DELETE", "/api/v1/employer/members/{userId}", Access.Employer, Owned.Employers) { Owners = ["hr1"], Refusals = ["member.last_admin"] },
+        new("POST", "/api/v1/employer/members/{userId}/admin", Access.Employer, Owned.Employers, """{"admin":true}""") { Owners = ["hr1"] },
+        new("GET", "/api/v1/account/invitations/{token}", Access.Public),
+        new("POST", "/api/v1/account/invitations/{token}/phone-code", Access.Public) { Refusals = ["code.too_soon", "code.too_many_for_phone"] },
+        new("POST", "/api/v1/account/join", Access.Public, Owned.No,
+            """{"token":"{token}","userName":"matrix-joiner","password":"Test-pass-2026","personName":"王强","code":"000000"}""") { Refusals = ["code.wrong"] },
+        new("POST", "/api/v1/projects/{id}/accept", Access.HR, Owned.Employers) { Owners = ["hr1"], Refusals = ["headhunting.already_decided"] },
+        new("POST", "/api/v1/projects/{id}/decline", Access.HR, Owned.Employers, """{"reason":"已有合作机构"}""") { Owners = ["hr1"], Refusals = ["headhunting.already_decided"] },
 
         // Bulk import: jobs by employers (their own) and operators; résumés by operators only.
         new("POST", "/api/v1/import/jobs/preview", Access.EmployerOrOperator) { Upload = JobsCsv },
@@ -243,6 +266,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("/Seeker/Recommendations", Access.Seeker),
         new("/Seeker/Applications", Access.Seeker),
         new("/Employer/Company", Access.Employer),
+        new("/Employer/Members", Access.Employer),
         new("/Employer/Survey", Access.Employer),
         new("/Employer/Jobs/Index", Access.Employer),
         new("/Employer/Jobs/Edit", Access.Employer, Owned.Employers, "?id={job}"),
@@ -253,12 +277,14 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("/Operator/Fairness", Access.Operator),
         new("/Privacy", Access.Public),
         new("/Account/Register", Access.Public),
+        new("/Account/Join", Access.Public, Query: "?invite={token}"),
         new("/Account/RegisterEmployer", Access.Public),
         new("/Account/CodeLogin", Access.Public),
         new("/Account/ForgotPassword", Access.Public),
         new("/Account/Password", Access.SignedIn),
         new("/Seeker/Phone", Access.Seeker),
         new("/Operator/Users", Access.Admin),
+        new("/Operator/ApiClients", Access.Admin),
         new("/Inbox", Access.SignedIn),
         new("/Seeker/MyData", Access.Seeker),
         new("/Seeker/Privacy", Access.Seeker),
@@ -438,7 +464,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         var application = await JsonOf(await cast.Clients["seeker2"].PostAsync($"/api/v1/jobs/{jobId}/applications", null));
         application = await JsonOf(await hr2.PostAsJsonAsync($"/api/v1/applications/{application.GetProperty("id").GetString()}/interviews",
             new { startsAt = DateTime.UtcNow.AddDays(4), place = "城阳区蓝芯园区" }));
-        var project = await JsonOf(await cast.Clients["agency1"].PostAsync("/api/v1/projects", new StringContent(ProjectBody.Replace("\"E1\"", "\"E2\"", StringComparison.Ordinal), Encoding.UTF8, "application/json")));
+        var project = await factory.Services.CreateAcceptedProjectAsync(cast.Clients["agency1"], new StringContent(ProjectBody.Replace("\"E1\"", "\"E2\"", StringComparison.Ordinal), Encoding.UTF8, "application/json"));
         var candidate = await JsonOf(await cast.Clients["agency1"].PostAsJsonAsync($"/api/v1/projects/{project.GetProperty("id").GetString()}/candidates", new { talentId = "T1" }));
         var foreign = new Dictionary<string, string>
         {
@@ -709,6 +735,13 @@ public sealed class SecurityCast
     public required string ComplaintId { get; init; }
     public required string BystanderId { get; init; }
     public required string ProjectId { get; init; }
+    /// <summary>hr1's account, E1's only administrator.</summary>
+    public required string Hr1Id { get; init; }
+    /// <summary>A personal access token of hr1's, created by admin1.</summary>
+    public required string ApiClientId { get; init; }
+    /// <summary>An open invitation of hr1's company, by id (to withdraw) and another by the token of its link.</summary>
+    public required string MemberInviteId { get; init; }
+    public required string MemberInviteToken { get; init; }
     public required string CandidateId { get; init; }
     public required string CampaignId { get; init; }
     public required string TalkId { get; init; }
@@ -745,7 +778,7 @@ public sealed class SecurityCast
                 // bystander: an account nobody signs in as, whose roles and state the administrators' routes change.
                 foreach (var (name, role, employer) in new[] { ("agency1", Roles.Agency, "A1"), ("admin1", Roles.Admin, (string?)null), ("bystander", Roles.Operator, (string?)null) })
                 {
-                    var user = new AppUser { UserName = name, DisplayName = name, EmployerId = employer };
+                    var user = new AppUser { UserName = name, DisplayName = name, EmployerId = employer, IsEmployerAdmin = employer is not null };
                     var created = await users.CreateAsync(user, ApiFactory.Password);
                     if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
                     await users.AddToRoleAsync(user, role);
@@ -781,11 +814,11 @@ public sealed class SecurityCast
             var complaint = await Json(await seeker.PostAsJsonAsync("/api/v1/complaints",
                 new { employerId = "E2", category = "false_pay", description = "面试时说的月薪比招聘信息上低两千元。" }));
             var agency = clients["agency1"];
-            var project = await Json(await agency.PostAsJsonAsync("/api/v1/projects", new
+            var project = await factory.Services.CreateAcceptedProjectAsync(agency, new
             {
                 clientEmployerId = "E1", title = "焊接技师专项招聘", targetHeadcount = 2, occupationCode = "6-18-02-04", minGrade = 3, city = "370211",
                 payMin = 8000, payMax = 12000, feeTerms = "到岗后按年薪20%收费",
-            }));
+            });
             var projectId = project.GetProperty("id").GetString()!;
             var candidate = await Json(await agency.PostAsJsonAsync($"/api/v1/projects/{projectId}/candidates", new { talentId = "T1" }));
             var campaign = await Json(await hr.PostAsJsonAsync("/api/v1/campus/campaigns", new
@@ -801,8 +834,17 @@ public sealed class SecurityCast
             var sheet = new ByteArrayContent(Encoding.UTF8.GetBytes("id,title\n" + string.Concat(Enumerable.Repeat("x,焊工\n", 2_001))));
             sheet.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
             var importTask = await Json(await hr.PostAsync("/api/v1/import/jobs", new MultipartFormDataContent { { sheet, "file", "big.csv" } }));
+            var withdrawable = await Json(await hr.PostAsJsonAsync("/api/v1/employer/members/invitations", new { phone = "13600000991" }));
+            var byLink = await Json(await hr.PostAsJsonAsync("/api/v1/employer/members/invitations", new { phone = "13600000992" }));
+            var members = await Json(await hr.GetAsync("/api/v1/employer/members"));
+            var apiClient = await Json(await clients["admin1"].PostAsJsonAsync("/api/v1/api-clients",
+                new { kind = "personal_token", name = "matrix", userName = "hr1", role = Roles.EmployerHR, days = 30 }));
             var cast = new SecurityCast
             {
+                Hr1Id = members.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("userName").GetString() == "hr1").GetProperty("userId").GetString()!,
+                ApiClientId = apiClient.GetProperty("client").GetProperty("id").GetString()!,
+                MemberInviteId = withdrawable.GetProperty("invitation").GetProperty("id").GetString()!,
+                MemberInviteToken = byLink.GetProperty("link").GetString()!.Split("invite=")[1],
                 JobId = jobId, ApplicationId = applicationId, Clients = clients,
                 InterviewId = application.GetProperty("interviews")[0].GetProperty("id").GetString()!,
                 InvitationId = invitation.GetProperty("id").GetString()!,
@@ -849,6 +891,10 @@ public sealed class SecurityCast
             "id" when pattern.StartsWith("/Agency/Projects/", StringComparison.Ordinal) => ProjectId,
             "id" when pattern.StartsWith("/Employer/Campus/", StringComparison.Ordinal) => CampaignId,
             "id" when pattern.StartsWith("/Employer/Talent/", StringComparison.Ordinal) => "T1",
+            "id" when pattern.StartsWith("/api/v1/employer/members/invitations/", StringComparison.Ordinal) => MemberInviteId,
+            "userId" => Hr1Id,
+            "id" when collection == "api-clients" => ApiClientId,
+            "token" => MemberInviteToken,
             "id" when collection == "invitations" => InvitationId,
             "id" when collection == "import" && inner == "tasks" => ImportTaskId,
             "id" when pattern.Contains("/ImportProgress/", StringComparison.Ordinal) => ImportTaskId,

@@ -71,7 +71,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private static async Task AddUser(UserManager<AppUser> users, string name, string role, string? employerId = null, string? talentId = null)
     {
-        var user = new AppUser { UserName = name, DisplayName = name, EmployerId = employerId, TalentId = talentId };
+        // The first user of each company is its administrator, as a company that registers itself has.
+        var user = new AppUser { UserName = name, DisplayName = name, EmployerId = employerId, TalentId = talentId, IsEmployerAdmin = employerId is not null };
         var result = await users.CreateAsync(user, Password);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, role);

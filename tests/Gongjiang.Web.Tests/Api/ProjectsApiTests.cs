@@ -45,7 +45,7 @@ public sealed class ProjectsApiTests(ApiFactory factory) : IClassFixture<ApiFact
     public async Task A_partial_update_changes_only_the_fields_it_sends()
     {
         var agency = await factory.SignedInAsync("agency1");
-        var id = (await Json(await agency.PostAsJsonAsync("/api/v1/projects", NewProject()), HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var id = (await factory.Services.CreateAcceptedProjectAsync(agency, NewProject())).GetProperty("id").GetString()!;
         var updated = await Json(await agency.PutAsJsonAsync($"/api/v1/projects/{id}", new { notes = "持焊工证，能上夜班" }), HttpStatusCode.OK);
         Assert.Equal("持焊工证，能上夜班", updated.GetProperty("notes").GetString());
         Assert.Equal("焊接技师专项招聘", updated.GetProperty("title").GetString());
@@ -67,7 +67,7 @@ public sealed class ProjectsApiTests(ApiFactory factory) : IClassFixture<ApiFact
     public async Task An_agency_runs_a_project_and_the_client_reads_the_report()
     {
         var agency = await factory.SignedInAsync("agency1");
-        var project = await Json(await agency.PostAsJsonAsync("/api/v1/projects", NewProject(target: 2)), HttpStatusCode.Created);
+        var project = await factory.Services.CreateAcceptedProjectAsync(agency, NewProject(target: 2));
         var id = project.GetProperty("id").GetString()!;
 
         // The engine suggests the seeker who shares with the zone (T1), masked, never the one who does not (T2).
@@ -106,7 +106,7 @@ public sealed class ProjectsApiTests(ApiFactory factory) : IClassFixture<ApiFact
     public async Task Another_agency_gets_404_and_hr_users_cannot_create_projects()
     {
         var agency = await factory.SignedInAsync("agency1");
-        var id = (await Json(await agency.PostAsJsonAsync("/api/v1/projects", NewProject()), HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var id = (await factory.Services.CreateAcceptedProjectAsync(agency, NewProject())).GetProperty("id").GetString()!;
         var candidateId = (await Json(await agency.PostAsJsonAsync($"/api/v1/projects/{id}/candidates", new { talentId = "T1" }), HttpStatusCode.Created))
             .GetProperty("id").GetString()!;
 
@@ -155,7 +155,7 @@ public sealed class ProjectsApiTests(ApiFactory factory) : IClassFixture<ApiFact
             new { clientEmployerId = "E9", title = "x", targetHeadcount = 1, city = "370211" }), HttpStatusCode.BadRequest))
             .GetProperty("codes").GetProperty("clientEmployerId")[0].GetString());
 
-        var id = (await Json(await agency.PostAsJsonAsync("/api/v1/projects", NewProject()), HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var id = (await factory.Services.CreateAcceptedProjectAsync(agency, NewProject())).GetProperty("id").GetString()!;
         Assert.True((await Json(await agency.GetAsync($"/api/v1/projects/{id}/suggestions?top=51"), HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("top", out _));
         var candidateId = (await Json(await agency.PostAsJsonAsync($"/api/v1/projects/{id}/candidates", new { talentId = "T1" }), HttpStatusCode.Created))
             .GetProperty("id").GetString()!;
@@ -165,6 +165,53 @@ public sealed class ProjectsApiTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal("headhunting.drop_reason_required", noReason.GetProperty("codes").GetProperty("reason")[0].GetString());
         Assert.Equal("headhunting.project_not_found",
             (await Json(await (await factory.SignedInAsync("agency2")).GetAsync($"/api/v1/projects/{id}"), HttpStatusCode.NotFound)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_project_waits_for_its_client_hr_who_accepts_or_declines_it_with_a_reason()
+    {
+        var agency = await factory.SignedInAsync("agency1");
+        var created = await Json(await agency.PostAsJsonAsync("/api/v1/projects", NewProject()), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetString()!;
+        Assert.Equal("awaiting", created.GetProperty("clientDecision").GetString());
+        var refused = await Json(await agency.PostAsJsonAsync($"/api/v1/projects/{id}/candidates", new { talentId = "T1" }), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("headhunting.not_accepted", refused.GetProperty("code").GetString());
+        Assert.Equal("headhunting.not_accepted",
+            (await Json(await agency.GetAsync($"/api/v1/projects/{id}/suggestions"), HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+        // The agency cannot accept its own project; another employer's HR does not see it; a decline needs a reason.
+        Assert.Equal(HttpStatusCode.Forbidden, (await agency.PostAsync($"/api/v1/projects/{id}/accept", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await factory.SignedInAsync("hr2")).PostAsync($"/api/v1/projects/{id}/accept", null)).StatusCode);
+        var hr = await factory.SignedInAsync("hr1");
+        Assert.Contains(id, await hr.GetStringAsync("/api/v1/projects"));
+        var noReason = await Json(await hr.PostAsJsonAsync($"/api/v1/projects/{id}/decline", new { reason = "" }), HttpStatusCode.BadRequest);
+        Assert.Equal("headhunting.decline_reason_required", noReason.GetProperty("codes").GetProperty("reason")[0].GetString());
+        var accepted = await Json(await hr.PostAsync($"/api/v1/projects/{id}/accept", null), HttpStatusCode.OK);
+        Assert.Equal(("accepted", "client"), (accepted.GetProperty("clientDecision").GetString(), accepted.GetProperty("role").GetString()));
+        await Json(await hr.PostAsJsonAsync($"/api/v1/projects/{id}/decline", new { reason = "改主意了" }), HttpStatusCode.Conflict);
+        await Json(await agency.PostAsJsonAsync($"/api/v1/projects/{id}/candidates", new { talentId = "T1" }), HttpStatusCode.Created);
+
+        var second = (await Json(await agency.PostAsJsonAsync("/api/v1/projects", NewProject()), HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var declined = await Json(await hr.PostAsJsonAsync($"/api/v1/projects/{second}/decline", new { reason = "已有合作机构" }), HttpStatusCode.OK);
+        Assert.Equal(("declined", "已有合作机构"), (declined.GetProperty("clientDecision").GetString(), declined.GetProperty("clientDeclineReason").GetString()));
+        Assert.Contains("已有合作机构", await agency.GetStringAsync($"/Agency/Projects/{second}"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await agency.PostAsJsonAsync($"/api/v1/projects/{second}/status", new { status = "paused" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_client_hr_accepts_a_project_on_its_page()
+    {
+        var agency = await factory.SignedInAsync("agency1");
+        var id = (await Json(await agency.PostAsJsonAsync("/api/v1/projects", NewProject()), HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        Assert.DoesNotContain("id=\"suggestions\"", await agency.GetStringAsync($"/Agency/Projects/{id}"));
+        var hr = await factory.SignedInAsync("hr1");
+        var page = await hr.GetStringAsync($"/Agency/Projects/{id}");
+        Assert.Contains("id=\"accept-project\"", page);
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await hr.PostAsync($"/Agency/Projects/{id}?handler=Accept",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("data-decision=\"accepted\"", await hr.GetStringAsync($"/Agency/Projects/{id}"));
+        Assert.Contains("id=\"suggestions\"", await agency.GetStringAsync($"/Agency/Projects/{id}"));
     }
 
     [Fact]

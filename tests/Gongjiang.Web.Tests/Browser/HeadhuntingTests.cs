@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Gongjiang.Application.DemoZone;
+using Gongjiang.Web.Tests.Api;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -22,6 +23,12 @@ public sealed class HeadhuntingTests(WebAppFixture web)
         await form.Locator("select[name='Form.City']").SelectOptionAsync("370200");
         await form.Locator("button[type=submit]").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/Agency/Projects/H[0-9A-Z]+$"));
+        // Nothing to do until the client employer's HR accepts the project.
+        await Expect(page.Locator("#client-decision")).ToHaveTextAsync("待客户确认");
+        await Expect(page.Locator("#suggestions")).ToHaveCountAsync(0);
+        await web.Services.AcceptProjectAsync(page.Url.Split('/')[^1]);
+        await page.ReloadAsync();
+        await Expect(page.Locator("#client-decision")).ToHaveTextAsync("客户已接受");
 
         // Two candidates from the shared pool's suggestions.
         for (var i = 0; i < 2; i++)

@@ -19,6 +19,8 @@ internal sealed class HeadhuntingProjectConfiguration : IEntityTypeConfiguration
         b.Property(p => p.CityCode).HasMaxLength(12);
         b.Property(p => p.Notes).HasMaxLength(2000);
         b.Property(p => p.FeeTerms).HasMaxLength(1000);
+        b.Property(p => p.ClientDecidedByUserId).HasMaxLength(450);
+        b.Property(p => p.ClientDeclineReason).HasMaxLength(500);
         b.HasIndex(p => p.AgencyId);
         b.HasIndex(p => p.ClientEmployerId);
         b.HasOne<Core.Employers.Employer>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Cascade);

@@ -1,6 +1,7 @@
 using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Headhunting;
+using Gongjiang.Core.Headhunting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -19,7 +20,8 @@ public sealed class DetailModel(IUseCases useCases) : PageModel
     [TempData] public string? Problem { get; set; }
     public ProjectDetail Detail { get; private set; } = null!;
     public ProjectView View => Detail.View;
-    public bool CanEdit => View.Role == ProjectRole.Agency;
+    public bool CanEdit => View.Role == ProjectRole.Agency && View.Project.ClientDecision == ClientDecision.Accepted;
+    public bool CanDecide => View.Role == ProjectRole.Client && View.Project.ClientDecision == ClientDecision.Awaiting;
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
@@ -38,7 +40,13 @@ public sealed class DetailModel(IUseCases useCases) : PageModel
     public Task<IActionResult> OnPostStatusAsync(string id, string? status, CancellationToken ct) =>
         RunAsync(id, "项目状态已更新。", new SetProjectStatus.Command(id, status), ct);
 
-    /// <summary>Runs the agency's change; a project that is not the user's agency's is not found (the client reads only).</summary>
+    public Task<IActionResult> OnPostAcceptAsync(string id, CancellationToken ct) =>
+        RunAsync(id, "已接受项目，服务机构可以开始寻访。", new DecideProject.Command(id, Accept: true), ct);
+
+    public Task<IActionResult> OnPostDeclineAsync(string id, string? reason, CancellationToken ct) =>
+        RunAsync(id, "已拒绝项目。", new DecideProject.Command(id, Accept: false, reason), ct);
+
+    /// <summary>Runs the agency's change or the client's decision; a project that is not the user's agency's is not found (the client reads only).</summary>
     private async Task<IActionResult> RunAsync<T>(string id, string done, IUseCase<T> command, CancellationToken ct)
     {
         var result = await useCases.RunAsync(command, ct);
