@@ -10,5 +10,7 @@ public static class JobErrors
     public const string Expired = "jobs.expired";
     public const string TakenDown = "jobs.taken_down";
     public const string ScreeningBlocked = "jobs.screening_blocked";
+    public const string UnknownBenefit = "jobs.unknown_benefit";
+    public const string BenefitMatch = "jobs.benefit_match";
     public const string EmployerNotRegistered = "employer.not_registered";
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongjiang.Application.Jobs;
 
 public sealed record JobQuery(string? Text = null, string? CityCode = null, string? OccupationCode = null, string? EmployerId = null,
-    bool OpenOnly = true, int Page = 1, int PageSize = 20);
+    bool OpenOnly = true, int Page = 1, int PageSize = 20, BenefitFilter? Benefits = null);
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
 {
@@ -48,6 +48,7 @@ public sealed class JobService(AppDbContext db, TimeProvider clock)
             var text = q.Text.Trim();
             query = query.Where(j => j.Title.Contains(text) || j.Description.Contains(text));
         }
+        if (q.Benefits is { } benefits) query = benefits.Apply(query);
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(j => j.PostedAt).ThenBy(j => j.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);

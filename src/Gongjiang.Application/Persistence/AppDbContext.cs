@@ -24,6 +24,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<JobPosting> Jobs => Set<JobPosting>();
     public DbSet<TalentProfile> Talent => Set<TalentProfile>();
     public DbSet<TalentContact> TalentContacts => Set<TalentContact>();
+    public DbSet<JobMark> JobMarks => Set<JobMark>();
+    public DbSet<CompanyBlock> CompanyBlocks => Set<CompanyBlock>();
+    public DbSet<ResumeAttachment> ResumeAttachments => Set<ResumeAttachment>();
     public DbSet<Outcome> Outcomes => Set<Outcome>();
     public DbSet<JobApplication> Applications => Set<JobApplication>();
     public DbSet<Interview> Interviews => Set<Interview>();

@@ -36,7 +36,7 @@ public static class OpenResume
             IReadOnlyList<TalentCard> similar = [];
             if (query.Similar > 0)
             {
-                var found = await search.SimilarAsync(access.Profile, query.Similar, ct);
+                var found = await search.SimilarAsync(access.Profile, query.Similar, viewer!.EmployerId, ct);
                 similar = await search.CardsAsync(found.Select(s => (s.Profile, (double)s.Score)), ct);
             }
             return new Opened(access, similar);

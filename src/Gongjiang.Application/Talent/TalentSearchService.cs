@@ -3,6 +3,7 @@ using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Import;
 using Gongjiang.Application.Matching;
 using Gongjiang.Application.Persistence;
+using Gongjiang.Application.Seekers;
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Jobs;
 using Gongjiang.Core.Talent;
@@ -61,6 +62,8 @@ public sealed record TalentSearchQuery
     public int? PayMax { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 20;
+    /// <summary>The employer searching: seekers who blocked it are left out.</summary>
+    public string? HiddenFrom { get; init; }
 }
 
 public sealed record TalentSearchHit(TalentProfile Profile, int Score);
@@ -109,6 +112,7 @@ public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog
     {
         var terms = Terms(q.Text);
         var profiles = Filter(db.Talent.AsNoTracking().Where(t => t.SharedWithZone && t.IsActive), q);
+        if (q.HiddenFrom is { } employerId) profiles = profiles.Where(t => !db.CompanyBlocks.Any(b => b.TalentId == t.Id && b.EmployerId == employerId));
         if (terms.Count == 0)
         {
             var total = await profiles.CountAsync(ct);
@@ -200,7 +204,8 @@ public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog
     /// 相似人才: the matching engine ranks the shared pool against the candidate's profile turned into a query (their main
     /// occupation and grade, skills, certificates, city and expected pay). The candidate is never among them.
     /// </summary>
-    public async Task<IReadOnlyList<(TalentProfile Profile, float Score)>> SimilarAsync(TalentProfile candidate, int top = 6, CancellationToken ct = default)
+    public async Task<IReadOnlyList<(TalentProfile Profile, float Score)>> SimilarAsync(TalentProfile candidate, int top = 6, string? hiddenFrom = null,
+        CancellationToken ct = default)
     {
         top = Math.Clamp(top, 1, 50);
         var main = candidate.Occupations.OrderBy(o => o.Grade ?? 9).FirstOrDefault();
@@ -214,8 +219,9 @@ public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog
             Status = JobStatus.Open, PostedAt = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
         };
         var engine = await index.GetAsync(ct);
+        var blocking = await db.TalentBlockingAsync(hiddenFrom, ct);
         var ranked = engine.TalentForJob(probe, Math.Min(top * 4 + 20, 300))
-            .Where(r => r.TalentId != candidate.Id && index.IsShared(r.TalentId)).Take(top).ToList();
+            .Where(r => r.TalentId != candidate.Id && index.IsShared(r.TalentId) && !blocking.Contains(r.TalentId)).Take(top).ToList();
         var ids = ranked.Select(r => r.TalentId).ToList();
         var profiles = await db.Talent.AsNoTracking().Where(t => ids.Contains(t.Id) && t.SharedWithZone && t.IsActive).ToDictionaryAsync(t => t.Id, ct);
         return ranked.Where(r => profiles.ContainsKey(r.TalentId)).Select(r => (profiles[r.TalentId], r.Score)).ToList();

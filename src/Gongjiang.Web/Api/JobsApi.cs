@@ -12,6 +12,7 @@ using Gongjiang.Core.Interchange;
 using Gongjiang.Core.Jobs;
 using Gongjiang.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Gongjiang.Web.Api;
 
@@ -34,8 +35,10 @@ public static class JobsApi
     }
 
     private static async Task<Results<Ok<JobPage>, ProblemHttpResult>> ListJobs(IUseCases useCases, string? q, string? city, string? occupation,
-        [Range(1, Paging.MaxPage), Description("Page number, 1–10000 (default 1); outside it 400 naming the field")] int? page, [Range(1, Paging.MaxPageSize), Description("Items per page, 1–100 (default 20); outside it 400 naming the field")] int? pageSize, CancellationToken ct) =>
-        (await useCases.RunAsync(new SearchJobs.Query(q, city, occupation, page ?? 1, pageSize ?? 20), ct))
+        [Range(1, Paging.MaxPage), Description("Page number, 1–10000 (default 1); outside it 400 naming the field")] int? page, [Range(1, Paging.MaxPageSize), Description("Items per page, 1–100 (default 20); outside it 400 naming the field")] int? pageSize,
+        [Description("Benefit tags, comma-separated (五险一金,包吃住); an unknown tag is 400 naming the field")] string? benefits,
+        [FromQuery(Name = "benefits_match"), Description("any (default): postings with any of the tags; all: with every one")] string? benefitsMatch, CancellationToken ct) =>
+        (await useCases.RunAsync(new SearchJobs.Query(q, city, occupation, page ?? 1, pageSize ?? 20, benefits, benefitsMatch), ct))
             .ToHttp(p => new JobPage(p.Items.Select(JobResponse.Of).ToList(), p.Page, p.PageSize, p.Total));
 
     private static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetJob(string id, IUseCases useCases, CancellationToken ct) =>
@@ -73,6 +76,8 @@ public sealed record JobRequest : IPostingInput
     [JsonPropertyName("headcount")] public int? Headcount { get; init; }
     [JsonPropertyName("expires_at")] public string? ExpiresAt { get; init; }
     [JsonPropertyName("description")] public string? Description { get; init; }
+    /// <summary>Benefit tags from the fixed list (五险一金, 包吃住, 双休 …).</summary>
+    [JsonPropertyName("benefits")] public List<string>? Benefits { get; init; }
 
     /// <summary>What is not sent keeps the posting's current value (PUT on an existing posting); a new posting has none.</summary>
     public JobLine ToLine(ErrorList errors, out IReadOnlyList<int> rowOfSkill, Func<string, string> resolveOccupation, JobPosting? existing)
@@ -89,6 +94,7 @@ public sealed record JobRequest : IPostingInput
             ExperienceMinYears = ExperienceMinYears ?? current.ExperienceMinYears, City = City ?? current.City,
             Salary = Salary is null ? current.Salary : new SalaryLine { Min = Salary.Min, Max = Salary.Max }, Headcount = Headcount ?? current.Headcount,
             ExpiresAt = ExpiresAt ?? current.ExpiresAt, Description = Description ?? current.Description,
+            Benefits = Benefits ?? current.Benefits,
         };
     }
 }
@@ -110,11 +116,12 @@ public sealed record JobResponse(
     [property: JsonPropertyName("posted_at")] string PostedAt,
     [property: JsonPropertyName("expires_at")] string? ExpiresAt,
     [property: JsonPropertyName("description")] string Description,
-    [property: JsonPropertyName("status")] string Status)
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("benefits")] IReadOnlyList<string> Benefits)
 {
     public static JobResponse Of(JobPosting j) => new(j.Id, j.EmployerId, j.Title, j.OccupationCode, j.MinGrade,
         j.Skills.Select(s => new SkillWeight(s.Name, s.Weight)).ToList(), j.RequiredCertificates.Count > 0 ? j.RequiredCertificates : null,
         j.EducationMin is { } e ? EducationLevels.ToFileName(e) : null, j.ExperienceMinYears, j.CityCode, new SalaryRange(j.SalaryMin, j.SalaryMax),
         j.Headcount, j.PostedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), j.ExpiresAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        j.Description, j.Status.ToString().ToLowerInvariant());
+        j.Description, j.Status.ToString().ToLowerInvariant(), j.Benefits);
 }
