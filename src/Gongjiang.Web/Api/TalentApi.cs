@@ -119,12 +119,14 @@ public sealed record ProfileResponse(
     [property: JsonPropertyName("experience_years")] double ExperienceYears,
     [property: JsonPropertyName("expected_salary")] SalaryRange ExpectedSalary,
     [property: JsonPropertyName("desired_titles")] IReadOnlyList<string> DesiredTitles,
-    [property: JsonPropertyName("resume_text")] string ResumeText)
+    [property: JsonPropertyName("resume_text")] string ResumeText,
+    [property: JsonPropertyName("work_history")] IReadOnlyList<WorkHistoryEntry> WorkHistory)
 {
     public static ProfileResponse Of(TalentProfile p, TalentContact? contact, bool includeProtected) => new(
         p.Id, contact?.Name, contact?.Phone, contact?.Email, includeProtected ? p.Gender : null, includeProtected ? p.BirthYear : null,
         p.CityCode, p.WillingCities,
         new ProfileEducation(p.Education.Level is { } l ? EducationLevels.ToFileName(l) : null, p.Education.MajorCode, p.Education.School, p.Education.GraduationYear),
         p.Occupations.Select(o => new ProfileOccupation(o.Code, o.Grade, o.Certified)).ToList(), p.Skills, p.Certificates.Count > 0 ? p.Certificates : null,
-        p.ExperienceYears, new SalaryRange(p.ExpectedSalaryMin, p.ExpectedSalaryMax), p.DesiredTitles, p.ResumeText);
+        p.ExperienceYears, new SalaryRange(p.ExpectedSalaryMin, p.ExpectedSalaryMax), p.DesiredTitles, p.ResumeText,
+        p.WorkHistory.Select(WorkHistoryEntry.Of).ToList());
 }
