@@ -38,7 +38,8 @@ public static class SeekersApi
             .RequireAuthorization(p => p.RequireRole(Roles.Seeker));
         talent.MapPost("/me/attachments", Upload).WithName("UploadAttachment")
             .WithSummary("Upload an attachment résumé (multipart field file): PDF or DOCX by content, at most 5 MB, the extension matching the content")
-            .RequireAuthorization(p => p.RequireRole(Roles.Seeker)).DisableAntiforgery();
+            .RequireAuthorization(p => p.RequireRole(Roles.Seeker)).DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ResumeFiles.MaxBytes + 64 * 1024));
         talent.MapDelete("/me/attachments/{id}", Delete).WithName("DeleteAttachment").WithSummary("Delete one of the seeker's attachment résumés")
             .RequireAuthorization(p => p.RequireRole(Roles.Seeker));
         talent.MapGet("/me/resume.pdf", Pdf).WithName("DownloadMyResumePdf").WithSummary("The seeker's résumé as a PDF")
@@ -77,7 +78,18 @@ public static class SeekersApi
     /// <summary>The file arrives as a multipart form (field <c>file</c>); the use case judges its size and content.</summary>
     private static async Task<Results<Created<AttachmentResponse>, ProblemHttpResult>> Upload(HttpContext http, IUseCases useCases, CancellationToken ct)
     {
-        var file = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(ct)).Files.GetFile("file") : null;
+        IFormFile? file = null;
+        try
+        {
+            if (http.Request.HasFormContentType) file = (await http.Request.ReadFormAsync(ct)).Files.GetFile("file");
+        }
+        catch (InvalidDataException)
+        {
+            // A multipart body without any part carries no file: the use case says what is missing.
+        }
+        catch (IOException)
+        {
+        }
         await using var stream = file?.OpenReadStream();
         return (await useCases.RunAsync(new UploadResumeAttachment.Command(stream, file?.FileName), ct))
             .ToCreated(a => "/api/v1/talent/attachments/" + a.Id, AttachmentResponse.Of);

@@ -12,6 +12,7 @@ namespace Gongjiang.Web.Pages.Seeker;
 /// The seeker's own profile (人才档案) and contact data, and the switch that shares the résumé with the zone's employers.
 /// Protected attributes (gender, birth year, ID number) are kept as they are and never asked for here.
 /// </summary>
+[RequestSizeLimit(ResumeFiles.MaxBytes + 256 * 1024)] // an attachment résumé of up to 5 MB
 public sealed class ProfileModel(IUseCases useCases) : PageModel
 {
     [BindProperty] public ProfileForm Form { get; set; } = new();
