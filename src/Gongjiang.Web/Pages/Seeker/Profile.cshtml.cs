@@ -100,7 +100,9 @@ public sealed class ProfileModel(IUseCases useCases) : PageModel
     public async Task<IActionResult> OnGetAttachmentAsync(string id, CancellationToken ct)
     {
         var file = await useCases.RunAsync(new GetResumeAttachmentFile.Query(id), ct);
-        return file.Succeeded ? File(file.Value.Content, file.Value.ContentType, file.Value.FileName) : NotFound();
+        if (file.Succeeded) return File(file.Value.Content, file.Value.ContentType, file.Value.FileName);
+        Problem = ErrorText.For(file.Errors[0]); // deleted meanwhile, or not the seeker's: back to the list, saying so
+        return RedirectToPage(null, null, "attachments");
     }
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
