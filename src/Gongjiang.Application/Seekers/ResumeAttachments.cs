@@ -113,12 +113,7 @@ public static class DeleteResumeAttachment
             if (attachment is null) return Error.NotFound(SeekerErrors.AttachmentNotFound, command.AttachmentId);
             db.ResumeAttachments.Remove(attachment);
             await db.SaveChangesAsync(ct);
-            // Erase the bytes too unless another attachment has the same content.
-            if (!await db.ResumeAttachments.AnyAsync(a => a.FileHash == attachment.FileHash, ct))
-            {
-                var path = Path.Combine(options.Directory, attachment.FileHash);
-                if (File.Exists(path)) File.Delete(path);
-            }
+            await ResumeFiles.DeleteUnusedAsync(db, options, [attachment.FileHash], ct); // the bytes too, unless another attachment has them
             return Done.Value;
         }
     }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Gongjiang.Application.Common;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongjiang.Application.Seekers;
 
@@ -41,6 +42,18 @@ public static class ResumeFiles
 
     /// <summary>The kind's name in messages.</summary>
     public static string KindName(string contentType) => contentType == Pdf ? "PDF" : "DOCX";
+
+    /// <summary>Erases the stored files of these hashes that no attachment row names any more (an erased seeker's, a deleted attachment's).</summary>
+    public static async Task DeleteUnusedAsync(Persistence.AppDbContext db, ResumeFileOptions options, IReadOnlyCollection<string> hashes, CancellationToken ct = default)
+    {
+        if (hashes.Count == 0) return;
+        var used = (await db.ResumeAttachments.Where(a => hashes.Contains(a.FileHash)).Select(a => a.FileHash).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        foreach (var hash in hashes.Where(h => !used.Contains(h)).Distinct())
+        {
+            var path = Path.Combine(options.Directory, hash);
+            if (hash.Length == 64 && hash.All(char.IsAsciiHexDigitLower) && File.Exists(path)) File.Delete(path);
+        }
+    }
 
     /// <summary>The name to keep: without folders or control characters, clipped, ending in the content's extension.</summary>
     public static string SafeName(string? fileName, string contentType)

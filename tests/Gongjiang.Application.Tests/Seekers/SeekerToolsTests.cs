@@ -274,6 +274,38 @@ public sealed class SeekerToolsTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Erasing_the_account_removes_the_marks_blocks_attachment_rows_and_the_stored_files(DatabaseProvider provider)
+    {
+        await using var database = await SeededAsync(provider);
+        await using (var scope = database.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Users.Add(new Gongjiang.Application.Identity.AppUser { Id = "user-t1", UserName = "t1", NormalizedUserName = "T1", DisplayName = "张伟", TalentId = "T1" });
+            await db.SaveChangesAsync();
+        }
+        var unique = Encoding.ASCII.GetBytes("%PDF-1.4\n% erased " + Guid.NewGuid() + "\n%%EOF\n");
+        var attachment = await OkAsync(database, SeekerT1, new UploadResumeAttachment.Command(new MemoryStream(unique), "简历.pdf"));
+        await OkAsync(database, SeekerT1, new MarkJob.Command("J1", "saved"));
+        await OkAsync(database, SeekerT1, new BlockCompany.Command("E2"));
+        string path;
+        await using (var scope = database.Scope())
+        {
+            path = Path.Combine(scope.ServiceProvider.GetRequiredService<ResumeFileOptions>().Directory, attachment.FileHash);
+            Assert.True(File.Exists(path));
+            Assert.NotNull(await scope.ServiceProvider.GetRequiredService<Gongjiang.Application.Privacy.PrivacyService>().EraseAsync("user-t1", "request"));
+        }
+        Assert.False(File.Exists(path));
+        await using (var scope = database.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.False(db.ResumeAttachments.Any(a => a.TalentId == "T1"));
+            Assert.False(db.JobMarks.Any(m => m.TalentId == "T1"));
+            Assert.False(db.CompanyBlocks.Any(b => b.TalentId == "T1"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_resume_pdf_opens_has_pages_and_carries_the_name_and_work_history(DatabaseProvider provider)
     {
         await using var database = await SeededAsync(provider);
