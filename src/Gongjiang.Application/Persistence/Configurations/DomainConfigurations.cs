@@ -55,8 +55,6 @@ internal sealed class JobPostingConfiguration : IEntityTypeConfiguration<JobPost
         b.Property(j => j.OccupationCode).HasMaxLength(10);
         b.Property(j => j.CityCode).HasMaxLength(6);
         b.OwnsMany(j => j.Skills, s => s.ToJson());
-        // Postings from before benefit tags have none (the column is added to tables that hold rows).
-        b.Property(j => j.Benefits).HasDefaultValue(new List<string>());
         b.HasIndex(j => new { j.Status, j.OccupationCode });
         b.HasIndex(j => j.EmployerId);
         b.HasIndex(j => j.CityCode);
