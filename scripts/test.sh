@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh Debian machine as root or on a developer's machine:
-# installs what the tests need when missing (PostgreSQL, Redis, Chromium, CJK fonts), starts a throw-away PostgreSQL and
-# Redis on loopback ports (PostgreSQL in a temporary folder), runs `dotnet test`, stops them, and exits non-zero on any failure.
+# installs what the tests need when missing (PostgreSQL, Redis, Chromium, CJK fonts, pdftotext), starts a throw-away
+# PostgreSQL and Redis on loopback ports (PostgreSQL in a temporary folder), runs `dotnet test`, stops them, and exits
+# non-zero on any failure.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
@@ -12,6 +13,7 @@ need=()
 [ -x /usr/bin/redis-server ] || need+=(redis-server)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || need+=(fonts-wqy-microhei)
+command -v pdftotext >/dev/null || need+=(poppler-utils) # reads the résumé PDFs' text in the tests
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   if [ "$(id -u)" -ne 0 ]; then echo "run as root (or install ${need[*]} yourself)" >&2; exit 2; fi

@@ -71,6 +71,8 @@ public static class ServiceRegistration
         });
         services.AddScoped<TalentSearchService>();
         services.AddScoped<Sharing.SharingService>();
+        services.AddScoped<Seekers.SeekerScope>();
+        services.TryAddSingleton(new Seekers.ResumeFileOptions());
         services.AddScoped<EmployerService>();
         services.AddScoped<Recruiting.RecruitingService>();
         services.AddScoped<Recruiting.RecruitingRules>();

@@ -330,6 +330,7 @@ public sealed class SyntheticMarket
             PostedAt = posted,
             ExpiresAt = expires,
             Description = JobDescription(ref rng, occ, j, skills, certificates, benefits),
+            Benefits = BenefitTagsOf(benefits),
             Status = status,
             CreatedAt = created,
             UpdatedAt = status == JobStatus.Open ? created : expires.ToDateTime(new TimeOnly(0, 0), DateTimeKind.Utc),
@@ -483,6 +484,18 @@ public sealed class SyntheticMarket
         if (rng.Chance(type == EnterpriseType.Sme ? 0.8 : 0.97)) list.Add("五险一金"); else list.Add("五险");
         foreach (var b in MarketText.Benefits.Skip(1)) if (rng.Chance(0.3)) list.Add(b);
         return list;
+    }
+
+    /// <summary>The posting's benefits as the fixed tags (<see cref="BenefitTags"/>): the same words, or the tag they stand for.</summary>
+    internal static List<string> BenefitTagsOf(IEnumerable<string> benefits)
+    {
+        var words = benefits.ToHashSet(StringComparer.Ordinal);
+        var tags = words.Where(BenefitTags.IsKnown).ToList();
+        if (words.Contains("免费工作餐") && words.Contains("提供宿舍")) tags.Add("包吃住");
+        else if (words.Contains("免费工作餐")) tags.Add("包吃");
+        else if (words.Contains("提供宿舍")) tags.Add("包住");
+        if (words.Contains("技能等级津贴")) tags.Add("技能补贴");
+        return BenefitTags.Ordered(tags);
     }
 
     private static readonly string[] UrgentPrefixes = ["急聘", "高薪诚聘", "长期招聘", "诚聘", "直招"];

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Employers;
 using Gongjiang.Application.Persistence;
@@ -12,8 +11,7 @@ namespace Gongjiang.Application.Compliance;
 /// <summary>Where licence files are kept: one file per content, named by its SHA-256.</summary>
 public sealed class VerificationOptions
 {
-    public string LicenceDirectory { get; set; } =
-        Path.Combine(Environment.GetEnvironmentVariable("GONGJIANG_DATA") ?? Path.Combine(Environment.CurrentDirectory, "data"), "licences");
+    public string LicenceDirectory { get; set; } = Path.Combine(Common.HashedFileStore.DataDirectory, "licences");
 }
 
 public sealed record LicenceInput(string? Number, string? Authority, DateOnly? ValidUntil);
@@ -133,12 +131,7 @@ public sealed class VerificationService(AppDbContext db, TimeProvider clock, Ser
     /// <summary>The stored business licence (营业执照) of an employer, or null when there is none.</summary>
     public Stream? OpenBusinessLicenceFile(Employer employer) => OpenFile(employer.BusinessLicenceFileHash);
 
-    private FileStream? OpenFile(string? hash)
-    {
-        if (hash is not { Length: 64 } || !hash.All(char.IsAsciiHexDigitLower)) return null;
-        var path = Path.Combine(options.LicenceDirectory, hash);
-        return File.Exists(path) ? File.OpenRead(path) : null;
-    }
+    private FileStream? OpenFile(string? hash) => Common.HashedFileStore.Open(options.LicenceDirectory, hash);
 
     /// <summary>
     /// Keeps an uploaded licence: a PDF, JPEG or PNG by its content (not its name) of at most 5 MB, stored once per
@@ -147,26 +140,11 @@ public sealed class VerificationService(AppDbContext db, TimeProvider clock, Ser
     /// </summary>
     public async Task<Result<(string Hash, string ContentType)>> StoreFileAsync(Stream file, string field, CancellationToken ct = default)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await file.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > LicenceFiles.MaxBytes) return Error.RefusedField(field, EmployerErrors.LicenceFileTooLarge);
-            buffer.Write(chunk, 0, read);
-        }
-        var bytes = buffer.ToArray();
+        var bytes = await Common.HashedFileStore.ReadAtMostAsync(file, LicenceFiles.MaxBytes, ct);
+        if (bytes is null) return Error.RefusedField(field, EmployerErrors.LicenceFileTooLarge);
         if (bytes.Length == 0) return Error.RefusedField(field, EmployerErrors.LicenceFileRequired);
         if (LicenceFiles.DetectContentType(bytes) is not { } contentType) return Error.RefusedField(field, EmployerErrors.LicenceFileType);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        Directory.CreateDirectory(options.LicenceDirectory);
-        var path = Path.Combine(options.LicenceDirectory, hash);
-        if (!File.Exists(path))
-        {
-            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            await File.WriteAllBytesAsync(temporary, bytes, ct);
-            File.Move(temporary, path, overwrite: true);
-        }
+        var hash = await Common.HashedFileStore.SaveAsync(options.LicenceDirectory, bytes, ct);
         return (hash, contentType);
     }
 }

@@ -125,6 +125,7 @@ public sealed class DemoActivitySeeder(AppDbContext db, UserManager<AppUser> use
                 SalaryMin = $"{payMin}", SalaryMax = $"{payMax + 2000}", Headcount = "2", ExperienceMinYears = experience,
                 ExpiresAt = today.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 Description = $"负责{name}相关工作，保障产线与办公系统稳定运行；五险一金，双休，提供员工宿舍。",
+                Benefits = ["五险一金", "双休", "包住"],
             },
             new()
             {
@@ -132,6 +133,7 @@ public sealed class DemoActivitySeeder(AppDbContext db, UserManager<AppUser> use
                 SalaryMin = $"{Math.Max(3000, payMin - 1000)}", SalaryMax = $"{payMax}", Headcount = "1",
                 ExpiresAt = today.AddDays(45).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 Description = $"从事{name}工作，公司提供带教与技能等级认定培训，表现优秀者纳入骨干培养计划；五险一金。",
+                Benefits = ["五险一金", "技能补贴"],
             },
         ];
         foreach (var opening in openings.Take(count))

@@ -26,7 +26,9 @@ public static class AddCandidate
             if (!owned.Succeeded) return owned.Cast<CandidateEntry>();
             var project = owned.Value;
             if (project.Status != ProjectStatus.Open) return Error.Conflict(HeadhuntingErrors.ProjectNotOpen);
-            if (!await db.Talent.AnyAsync(t => t.Id == talentId && t.SharedWithZone && t.IsActive, ct)) return Error.NotFound(HeadhuntingErrors.TalentNotFound, talentId);
+            if (!await db.Talent.AnyAsync(t => t.Id == talentId && t.SharedWithZone && t.IsActive, ct)
+                || await Seekers.CompanyBlocking.IsBlockedAsync(db, talentId, actor!.EmployerId ?? "", ct))
+                return Error.NotFound(HeadhuntingErrors.TalentNotFound, talentId);
             if (project.Candidates.Any(c => c.TalentId == talentId)) return Error.Conflict(HeadhuntingErrors.AlreadyCandidate);
             var now = rules.Now;
             var candidate = new ProjectCandidate { Id = EntityId.New('C', clock), ProjectId = project.Id, TalentId = talentId, Stage = CandidateStage.Sourced, AddedAt = now, UpdatedAt = now };

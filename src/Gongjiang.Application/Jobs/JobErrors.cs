@@ -12,5 +12,7 @@ public static class JobErrors
     public const string ScreeningBlocked = "jobs.screening_blocked";
     /// <summary>The occupation was read from the title and not yet confirmed by the poster (sending the code confirms it).</summary>
     public const string OccupationUnconfirmed = "jobs.occupation_unconfirmed";
+    public const string UnknownBenefit = "jobs.unknown_benefit";
+    public const string BenefitMatch = "jobs.benefit_match";
     public const string EmployerNotRegistered = "employer.not_registered";
 }

@@ -44,6 +44,8 @@ public sealed class JobForm : IPostingInput
     public string? Headcount { get; set; }
     public string? ExpiresAt { get; set; }
     public string? Description { get; set; }
+    /// <summary>The benefit tags ticked (福利), from <see cref="BenefitTags.All"/>.</summary>
+    public List<string> Benefits { get; set; } = [];
 
     private static readonly char[] ListSeparators = ['\n', '\r', '；', ';', '，', ','];
 
@@ -61,7 +63,7 @@ public sealed class JobForm : IPostingInput
         ExperienceMinYears = j.ExperienceMinYears?.ToString(CultureInfo.InvariantCulture), City = j.CityCode,
         SalaryMin = j.SalaryMin.ToString(CultureInfo.InvariantCulture), SalaryMax = j.SalaryMax.ToString(CultureInfo.InvariantCulture),
         Headcount = j.Headcount.ToString(CultureInfo.InvariantCulture), ExpiresAt = j.ExpiresAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Description = j.Description,
+        Description = j.Description, Benefits = [.. j.Benefits],
     };
 
     /// <summary>At least three skill rows and one blank row to type into.</summary>
@@ -127,6 +129,7 @@ public sealed class JobForm : IPostingInput
             Salary = new SalaryLine { Min = Integer(SalaryMin, "salary", errors), Max = Integer(SalaryMax, "salary", errors) },
             Headcount = headcount ?? (string.IsNullOrWhiteSpace(Headcount) ? 1 : null),
             ExpiresAt = string.IsNullOrWhiteSpace(ExpiresAt) ? null : ExpiresAt.Trim(), Description = Description,
+            Benefits = Benefits.Count > 0 ? [.. Benefits] : null,
         };
     }
 
@@ -157,7 +160,7 @@ public sealed class JobForm : IPostingInput
             CityCode = City ?? "", SalaryMin = Int(SalaryMin, 0), SalaryMax = Int(SalaryMax, Int(SalaryMin, 0)),
             Headcount = Int(Headcount, 1), PostedAt = postedAt,
             ExpiresAt = DateOnly.TryParse(ExpiresAt, CultureInfo.InvariantCulture, out var d) ? d : null,
-            Description = Description ?? "", Status = JobStatus.Open,
+            Description = Description ?? "", Status = JobStatus.Open, Benefits = BenefitTags.Ordered(Benefits.Where(BenefitTags.IsKnown)),
         };
     }
 }

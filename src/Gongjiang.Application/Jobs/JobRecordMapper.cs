@@ -53,6 +53,8 @@ public sealed class JobRecordMapper(TaxonomyCatalog catalog, OccupationResolver 
         var status = JobStatus.Open;
         if (r.Status is not null && !Enum.TryParse(r.Status, ignoreCase: true, out status)) m.Add("status", InputErrors.UnknownStatus, r.Status);
         if ((r.Description?.Length ?? 0) > 20000) m.Add("description", InputErrors.TooLong, 20000);
+        var benefits = (r.Benefits ?? []).Where(b => !string.IsNullOrWhiteSpace(b)).Select(b => b.Trim()).ToList();
+        if (benefits.Any(b => !BenefitTags.IsKnown(b))) m.Add("benefits", JobErrors.UnknownBenefit);
         if (!m.IsEmpty) return null!;
 
         string? code = r.OccupationCode;
@@ -69,7 +71,7 @@ public sealed class JobRecordMapper(TaxonomyCatalog catalog, OccupationResolver 
             MinGrade = r.MinGrade, Skills = skills, RequiredCertificates = r.RequiredCertificates?.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList() ?? [],
             EducationMin = education, ExperienceMinYears = r.ExperienceMinYears, CityCode = r.City!, SalaryMin = r.Salary!.Min!.Value,
             SalaryMax = r.Salary.Max!.Value, Headcount = r.Headcount ?? 1, PostedAt = posted, ExpiresAt = expires,
-            Description = r.Description?.Trim() ?? "", Status = status,
+            Description = r.Description?.Trim() ?? "", Status = status, Benefits = BenefitTags.Ordered(benefits),
         };
     }
 
@@ -91,6 +93,6 @@ public sealed class JobRecordMapper(TaxonomyCatalog catalog, OccupationResolver 
         EducationMin = j.EducationMin is { } e ? EducationLevels.ToFileName(e) : null, ExperienceMinYears = j.ExperienceMinYears,
         City = j.CityCode, Salary = new SalaryLine { Min = j.SalaryMin, Max = j.SalaryMax }, Headcount = j.Headcount,
         PostedAt = j.PostedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ExpiresAt = j.ExpiresAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Description = j.Description,
-        Status = j.Status.ToString().ToLowerInvariant(),
+        Status = j.Status.ToString().ToLowerInvariant(), Benefits = j.Benefits.Count > 0 ? j.Benefits : null,
     };
 }

@@ -31,8 +31,8 @@ public sealed record JobQuery
     public double? Experience { get; init; }
     /// <summary>The seeker's skill grade (5 初级 … 1 高级技师): postings asking this grade or a lower one (or none).</summary>
     public int? Grade { get; init; }
-    /// <summary>Benefit tags (<see cref="BenefitTags"/>) the posting must offer, all of them.</summary>
-    public IReadOnlyList<string> Benefits { get; init; } = [];
+    /// <summary>Benefit tags (<see cref="BenefitTags"/>) the posting must carry, any or all of them; null for no filter.</summary>
+    public BenefitFilter? Benefits { get; init; }
     /// <summary>Posted on one of the last this many days (China time), today included.</summary>
     public int? PostedWithinDays { get; init; }
     public JobSort Sort { get; init; } = JobSort.Newest;
@@ -80,7 +80,7 @@ public sealed class JobService(AppDbContext db, TimeProvider clock)
                     query = query.Where(j => j.ExperienceMinYears == null || j.ExperienceMinYears <= years);
                     break;
                 case WordKind.Benefit:
-                    query = query.Where(OffersAny(BenefitTags.Words(word.Code!)));
+                    query = query.Where(Offers(word.Code!));
                     break;
                 case WordKind.Occupation:
                 {
@@ -113,14 +113,12 @@ public sealed class JobService(AppDbContext db, TimeProvider clock)
         }
         if (q.Experience is { } experience) query = query.Where(j => j.ExperienceMinYears == null || j.ExperienceMinYears <= experience);
         if (q.Grade is { } grade) query = query.Where(j => j.MinGrade == null || j.MinGrade >= grade);
-        // Benefit tags are read from the posting's words; a structured tag list on postings would be filtered here instead.
-        foreach (var tag in q.Benefits) query = query.Where(OffersAny(BenefitTags.Words(tag)));
         if (q.PostedWithinDays is { } days)
         {
             var since = ChinaTime.Day(clock.GetUtcNow().UtcDateTime).AddDays(1 - days);
             query = query.Where(j => j.PostedAt >= since);
         }
-
+        if (q.Benefits is { } benefits) query = benefits.Apply(query);
         var total = await query.CountAsync(ct);
         IOrderedQueryable<JobPosting> ordered;
         if (q.Sort == JobSort.Pay) ordered = query.OrderByDescending(j => j.SalaryMax).ThenByDescending(j => j.SalaryMin).ThenByDescending(j => j.PostedAt);
@@ -144,21 +142,26 @@ public sealed class JobService(AppDbContext db, TimeProvider clock)
 #pragma warning restore CA1310
     }
 
-    /// <summary>The posting's title or description says one of the words.</summary>
-    private static Expression<Func<JobPosting, bool>> OffersAny(IReadOnlyList<string> words)
+    /// <summary>
+    /// A benefit typed in the search box: the posting carries the tag, or its title or description says one of the
+    /// tag's words (a posting whose HR wrote 包吃住 without ticking it still offers it).
+    /// </summary>
+    private static Expression<Func<JobPosting, bool>> Offers(string tag)
     {
-        var job = Expression.Parameter(typeof(JobPosting), "j");
+        Expression<Func<JobPosting, bool>> tagged = j => j.Benefits.Contains(tag);
+        var job = tagged.Parameters[0];
         var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
-        Expression? any = null;
+        var words = BenefitTags.Words(tag);
+        Expression any = tagged.Body;
         foreach (var word in words)
         {
             var value = Expression.Constant(word);
             var says = Expression.OrElse(
                 Expression.Call(Expression.Property(job, nameof(JobPosting.Title)), contains, value),
                 Expression.Call(Expression.Property(job, nameof(JobPosting.Description)), contains, value));
-            any = any is null ? says : Expression.OrElse(any, says);
+            any = Expression.OrElse(any, says);
         }
-        return Expression.Lambda<Func<JobPosting, bool>>(any ?? Expression.Constant(true), job);
+        return Expression.Lambda<Func<JobPosting, bool>>(any, job);
     }
 
     /// <summary>One score expression adding up the parts.</summary>

@@ -73,6 +73,7 @@ public static class SaveJob
             db.Entry(existing).CurrentValues.SetValues(values);
             existing.Skills = values.Skills;
             existing.RequiredCertificates = values.RequiredCertificates;
+            existing.Benefits = values.Benefits;
             return existing;
         }
     }

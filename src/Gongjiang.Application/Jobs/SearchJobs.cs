@@ -25,11 +25,12 @@ public static class SearchJobs
 
     /// <param name="Occupation">A code, a name, an alias or an everyday title (电焊工).</param>
     /// <param name="Benefits">Benefit tags, separated by commas (五险一金,包吃住).</param>
+    /// <param name="BenefitsMatch">any (the default) or all of the benefit tags.</param>
     /// <param name="Posted">Posted in the last 1, 3, 7 or 30 days.</param>
     /// <param name="Sort">relevance, newest or pay; relevance when words are typed, newest otherwise.</param>
     public sealed record Query(string? Text = null, string? City = null, string? Occupation = null, string? PayMin = null, string? PayMax = null,
         string? Education = null, string? Experience = null, string? Grade = null, string? Benefits = null, string? Posted = null,
-        string? Sort = null, string? EmployerId = null, int Page = 1, int PageSize = Paging.DefaultPageSize) : IUseCase<Openings>;
+        string? Sort = null, string? EmployerId = null, int Page = 1, int PageSize = Paging.DefaultPageSize, string? BenefitsMatch = null) : IUseCase<Openings>;
 
     /// <param name="Words">How each word of the search box was read.</param>
     /// <param name="Occupation">The occupation filtered by.</param>
@@ -75,12 +76,7 @@ public static class SearchJobs
             }
             var experience = Int(query.Experience, "experience", 0, 60);
             var grade = Int(query.Grade, "grade", SkillGrade.Min, SkillGrade.Max);
-            var benefits = new List<string>();
-            foreach (var b in (query.Benefits ?? "").Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct())
-            {
-                if (BenefitTags.Find(b) is { } tag) benefits.Add(tag);
-                else { errors.Add("benefits", SearchErrors.UnknownBenefit); break; }
-            }
+            var benefits = BenefitFilter.Parse(query.Benefits, query.BenefitsMatch, errors);
             int? posted = null;
             if (Typed(query.Posted) is { } p)
             {

@@ -41,7 +41,7 @@ public static class RecommendTalent
             if (job is null) return Error.NotFound(Jobs.JobErrors.NotFound, query.JobId);
             if (!job.IsOpenOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
                 return new TalentForJob(job, IsOpen: false, LearnedRanking: false, [], new HashSet<string>(), new HashSet<string>());
-            var list = await recommendations.TalentForJobAsync(job.Id, query.Top, sharedOnly: true, ct);
+            var list = await recommendations.TalentForJobAsync(job.Id, query.Top, sharedOnly: true, job.EmployerId, ct);
             await recommendations.RecordShownAsync(list.Items, ct);
             var ids = list.Items.Select(r => r.TalentId).ToList();
             var names = await db.TalentContacts.AsNoTracking().Where(c => ids.Contains(c.TalentId)).ToDictionaryAsync(c => c.TalentId, c => c.Name, ct);

@@ -1,4 +1,5 @@
 using Gongjiang.Application.Persistence;
+using Gongjiang.Application.Seekers;
 using Gongjiang.Matching.Engine;
 using Gongjiang.Core.Recruiting;
 using Microsoft.EntityFrameworkCore;
@@ -22,16 +23,18 @@ public sealed class RecommendationService(MatchingIndex index, RankingModels mod
     /// The best talent for a job (empty for an unknown, closed or expired job). With <paramref name="sharedOnly"/>, only
     /// seekers who share their profile with the zone: what an employer may be shown.
     /// </summary>
-    public async Task<Recommendations> TalentForJobAsync(string jobId, int top, bool sharedOnly = false, CancellationToken ct = default)
+    /// <param name="hiddenFrom">The employer asking: seekers who blocked it are left out.</param>
+    public async Task<Recommendations> TalentForJobAsync(string jobId, int top, bool sharedOnly = false, string? hiddenFrom = null, CancellationToken ct = default)
     {
         top = Math.Clamp(top, 1, MaxTop);
         var engine = await index.GetAsync(ct);
         var model = await models.ActiveAsync(ct);
         var options = new MatchOptions { Reranker = model };
         if (!sharedOnly) return new(engine.TalentForJob(jobId, top, options), true, model is not null);
-        // Ask for more and keep those who share; renumber the ranks.
+        // Ask for more and keep those who share (and did not block the employer); renumber the ranks.
+        var blocking = await db.TalentBlockingAsync(hiddenFrom, ct);
         var results = engine.TalentForJob(jobId, Math.Min(MaxTop * 3, top * 3 + 20), options)
-            .Where(r => index.IsShared(r.TalentId)).Take(top).Select((r, i) => r with { Rank = i + 1 }).ToList();
+            .Where(r => index.IsShared(r.TalentId) && !blocking.Contains(r.TalentId)).Take(top).Select((r, i) => r with { Rank = i + 1 }).ToList();
         return new(results, true, model is not null);
     }
 
@@ -43,9 +46,13 @@ public sealed class RecommendationService(MatchingIndex index, RankingModels mod
     {
         top = Math.Clamp(top, 1, MaxTop);
         var engine = await index.GetAsync(ct);
-        if (!personalized) return new(engine.BrowseJobs(talentId, top, new MatchOptions { NonPersonalized = true }), false, false);
+        // Jobs the seeker marked 不感兴趣 and jobs of companies they blocked never come back; ask for that many more.
+        var hidden = await db.HiddenJobIdsAsync(talentId, ct);
+        IReadOnlyList<MatchResult> Shown(IReadOnlyList<MatchResult> ranked) =>
+            hidden.Count == 0 ? ranked : ranked.Where(r => !hidden.Contains(r.JobId)).Take(top).Select((r, i) => r with { Rank = i + 1 }).ToList();
+        if (!personalized) return new(Shown(engine.BrowseJobs(talentId, top + hidden.Count, new MatchOptions { NonPersonalized = true })), false, false);
         var model = await models.ActiveAsync(ct);
-        return new(engine.JobsForTalent(talentId, top, new MatchOptions { Reranker = model }), true, model is not null);
+        return new(Shown(engine.JobsForTalent(talentId, top + hidden.Count, new MatchOptions { Reranker = model })), true, model is not null);
     }
 
     /// <summary>

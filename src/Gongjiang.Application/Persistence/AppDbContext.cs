@@ -24,6 +24,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<JobPosting> Jobs => Set<JobPosting>();
     public DbSet<TalentProfile> Talent => Set<TalentProfile>();
     public DbSet<TalentContact> TalentContacts => Set<TalentContact>();
+    public DbSet<JobMark> JobMarks => Set<JobMark>();
+    public DbSet<CompanyBlock> CompanyBlocks => Set<CompanyBlock>();
+    public DbSet<ResumeAttachment> ResumeAttachments => Set<ResumeAttachment>();
     public DbSet<Outcome> Outcomes => Set<Outcome>();
     public DbSet<JobApplication> Applications => Set<JobApplication>();
     public DbSet<Interview> Interviews => Set<Interview>();
@@ -88,4 +91,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
 
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Postings from before benefit tags have none: with a default the array column joins tables that hold postings.
+        builder.Entity<JobPosting>().Property(j => j.Benefits).HasDefaultValueSql("ARRAY[]::text[]");
+    }
+}

@@ -13,7 +13,7 @@ namespace Gongjiang.Application.Privacy;
 /// A seeker's rights over their personal information (《个人信息保护法》第四十四至四十七条): consent at sign-up, a copy of
 /// everything held (export), and deletion (erasure) that leaves only anonymous statistics and a record without personal data.
 /// </summary>
-public sealed class PrivacyService(AppDbContext db, TimeProvider clock)
+public sealed class PrivacyService(AppDbContext db, TimeProvider clock, Seekers.ResumeFileOptions resumeFiles)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -146,7 +146,9 @@ public sealed class PrivacyService(AppDbContext db, TimeProvider clock)
                 record.NotesRemoved = await RemoveNotesAsync(applicationIds, user.Id, ct);
             }
             record.Contacts = await db.TalentContacts.Where(c => c.TalentId == talentId).ExecuteDeleteAsync(ct);
-            record.Profiles = await db.Talent.Where(t => t.Id == talentId).ExecuteDeleteAsync(ct);
+            var attachmentHashes = await db.ResumeAttachments.Where(a => a.TalentId == talentId).Select(a => a.FileHash).ToListAsync(ct);
+            record.Profiles = await db.Talent.Where(t => t.Id == talentId).ExecuteDeleteAsync(ct); // marks, blocks, attachment rows go with it
+            await Seekers.ResumeFiles.DeleteUnusedAsync(db, resumeFiles, attachmentHashes, ct);
         }
         // Complaints the person filed stay as the service record (《网络招聘服务管理规定》: kept three years) — content,
         // posting, outcome and dates — but no longer point at them: the reporter becomes the erasure placeholder. The change

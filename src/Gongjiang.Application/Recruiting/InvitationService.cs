@@ -36,7 +36,9 @@ public sealed class InvitationService(AppDbContext db, RecruitingService recruit
         var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId && j.EmployerId == employerId, ct);
         if (job is null) return Error.NotFound(Jobs.JobErrors.NotFound, jobId);
         if (!job.IsOpenOn(DateOnly.FromDateTime(Now))) return Error.Conflict(InvitationErrors.JobNotOpen);
-        if (!await db.Talent.AnyAsync(t => t.Id == talentId, ct)) return Error.NotFound(InvitationErrors.TalentNotFound, talentId);
+        // A seeker who blocked the company is, to it, no seeker at all.
+        if (!await db.Talent.AnyAsync(t => t.Id == talentId, ct) || await Seekers.CompanyBlocking.IsBlockedAsync(db, talentId, employerId, ct))
+            return Error.NotFound(InvitationErrors.TalentNotFound, talentId);
         var text = (message ?? "").Trim();
         if (text.Length > MaxMessage) return Error.Invalid("message", InvitationErrors.MessageTooLong, MaxMessage);
 

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Gongjiang.Core.Jobs;
 using Gongjiang.Core.Taxonomy;
 using Gongjiang.Matching.Titles;
 
@@ -112,37 +113,4 @@ public sealed partial class SearchWords(TaxonomyCatalog catalog, Taxonomy.Occupa
 
     [GeneratedRegex(@"^(\d{1,2})年(以上|经验|以上经验)?$", RegexOptions.CultureInvariant)]
     private static partial Regex ExperienceWord();
-}
-
-/// <summary>
-/// The benefits a posting offers (福利), each a tag with the words people type for it. Postings carry them as words in
-/// their title and description; the benefit filter matches those words (<see cref="Words"/>).
-/// </summary>
-public static class BenefitTags
-{
-    public static readonly IReadOnlyList<(string Tag, string[] Words)> All =
-    [
-        ("五险一金", ["五险一金", "六险一金", "五险"]),
-        ("包吃住", ["包吃住", "包食宿", "提供食宿", "包住宿", "管吃住"]),
-        ("包住", ["包住", "包住宿", "提供住宿", "包吃住", "包食宿"]),
-        ("包吃", ["包吃", "工作餐", "免费餐", "包吃住", "包食宿", "餐补"]),
-        ("双休", ["双休", "周末双休"]),
-        ("长白班", ["长白班", "常白班"]),
-        ("年终奖", ["年终奖"]),
-        ("13薪", ["13薪", "十三薪"]),
-        ("带薪年假", ["带薪年假", "年假"]),
-        ("加班费", ["加班费"]),
-        ("交通补贴", ["交通补贴", "班车"]),
-        ("住房补贴", ["住房补贴", "房补"]),
-    ];
-
-    private static readonly FrozenDictionary<string, string> ByWord = All
-        .SelectMany(b => new[] { b.Tag }.Concat(b.Words).Select(w => (Word: w, b.Tag)))
-        .GroupBy(x => x.Word, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First().Tag, StringComparer.Ordinal);
-
-    /// <summary>The tag a typed word names, if any.</summary>
-    public static string? Find(string? word) => word is not null && ByWord.TryGetValue(word.Trim(), out var tag) ? tag : null;
-
-    /// <summary>The words that show a posting offers the tag.</summary>
-    public static IReadOnlyList<string> Words(string tag) => All.FirstOrDefault(b => b.Tag == tag).Words ?? [tag];
 }

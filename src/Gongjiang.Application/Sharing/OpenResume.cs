@@ -28,8 +28,8 @@ public static class OpenResume
     public sealed record FromApplication(JobApplication Application, string JobTitle);
 
     /// <summary>
-    /// An attachment résumé (PDF or DOCX) of the profile, listed under the same consent as the contact data. None until
-    /// the profile can hold attachments.
+    /// An attachment résumé (PDF or DOCX) of the profile, listed only under the same consent as the contact data
+    /// (<see cref="SharingService.MayServeAttachments"/>).
     /// </summary>
     public sealed record Attachment(string Id, string FileName, string ContentType, long Size, DateTime UploadedAt);
 
@@ -71,10 +71,14 @@ public static class OpenResume
             IReadOnlyList<TalentCard> similar = [];
             if (query.Similar > 0)
             {
-                var found = await search.SimilarAsync(access.Profile, query.Similar, ct);
+                var found = await search.SimilarAsync(access.Profile, query.Similar, viewer!.EmployerId, ct);
                 similar = await search.CardsAsync(found.Select(s => (s.Profile, (double)s.Score)), ct);
             }
-            return new Opened(access, similar, source, from, []);
+            var attachments = SharingService.MayServeAttachments(access)
+                ? await db.ResumeAttachments.AsNoTracking().Where(a => a.TalentId == query.TalentId).OrderBy(a => a.UploadedAt)
+                    .Select(a => new Attachment(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt)).ToListAsync(ct)
+                : [];
+            return new Opened(access, similar, source, from, attachments);
         }
 
         /// <summary>已查看: the seeker's applications to this employer, made before now and not withdrawn, not yet marked.</summary>

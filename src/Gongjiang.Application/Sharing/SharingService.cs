@@ -1,6 +1,7 @@
 using Gongjiang.Application.Common;
 using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Persistence;
+using Gongjiang.Application.Seekers;
 using Gongjiang.Application.Talent;
 using Gongjiang.Core.Recruiting;
 using Gongjiang.Core.Talent;
@@ -84,6 +85,8 @@ public sealed class SharingService(AppDbContext db, ICurrentUser currentUser, Ti
         if (viewer.TalentId == talentId) return new ResumeAccess(profile, contact, ContactKinds.All, AccessBasis.Owner, [], null);
         if (viewer.EmployerId is { } employerId)
         {
+            // A company the seeker blocked sees nothing, as if there were no such seeker.
+            if (await db.IsBlockedAsync(talentId, employerId, ct)) return null;
             var application = await ApplicationAccessAsync(talentId, employerId, ct);
             var pooled = profile.SharedWithZone && profile.IsActive;
             if (application != ApplicationAccess.None || pooled)
@@ -106,6 +109,13 @@ public sealed class SharingService(AppDbContext db, ICurrentUser currentUser, Ti
         if (viewer.IsOperator) return new ResumeAccess(profile, Reveal(contact, ContactKinds.None), ContactKinds.None, AccessBasis.Operator, [], null);
         return null;
     }
+
+    /// <summary>
+    /// Whether the viewer may have the seeker's attachment résumés: they carry the contact data, so only under the same
+    /// consent — the owner, or an employer to whom all of the contact data is revealed (an application, or a grant of every kind).
+    /// </summary>
+    public static bool MayServeAttachments(ResumeAccess access) =>
+        access.Basis == AccessBasis.Owner || (access.Basis != AccessBasis.Operator && access.Revealed == ContactKinds.All);
 
     /// <summary>Records one view of a résumé by someone other than its owner; saved with the caller's save.</summary>
     public void LogView(Viewer viewer, ResumeAccess access, string channel, string? purpose, string? source = null) => Views.Add(new ResumeView

@@ -19,7 +19,7 @@ public static class FindSimilarTalent
             var viewer = await sharing.ViewerAsync(ct);
             if (viewer is null || await sharing.AccessAsync(viewer, query.TalentId, ct) is not { } access)
                 return Error.NotFound(SharingErrors.TalentNotFound, query.TalentId);
-            var similar = await search.SimilarAsync(access.Profile, query.Top, ct);
+            var similar = await search.SimilarAsync(access.Profile, query.Top, viewer.EmployerId, ct);
             return Result<IReadOnlyList<TalentCard>>.Success(await search.CardsAsync(similar.Select(s => (s.Profile, (double)s.Score)), ct));
         }
     }

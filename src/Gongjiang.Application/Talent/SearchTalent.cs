@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gongjiang.Application.Common;
 using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Search;
@@ -25,13 +26,15 @@ public static class SearchTalent
 
     public sealed record CardPage(IReadOnlyList<TalentCard> Items, int Page, int PageSize, int Total);
 
-    public sealed class Handler(TalentSearchService search, TaxonomyCatalog catalog, SearchWords words) : IUseCaseHandler<Query, CardPage>
+    public sealed class Handler(TalentSearchService search, TaxonomyCatalog catalog, SearchWords words, ICurrentUser currentUser) : IUseCaseHandler<Query, CardPage>
     {
         public async Task<Result<CardPage>> HandleAsync(Query query, CancellationToken ct)
         {
             var parsed = Parse(query);
             if (!parsed.Succeeded) return parsed.Cast<CardPage>();
-            var page = await search.SearchAsync(parsed.Value, ct);
+            // Seekers who blocked the searching company are not found by it.
+            var hiddenFrom = (await currentUser.GetAsync(ct))?.EmployerId;
+            var page = await search.SearchAsync(parsed.Value with { HiddenFrom = hiddenFrom }, ct);
             var cards = await search.CardsAsync(page.Items.Select(i => (i.Profile, (double)i.Score)), ct);
             return new CardPage(cards, page.Page, page.PageSize, page.Total);
         }

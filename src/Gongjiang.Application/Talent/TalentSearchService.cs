@@ -4,6 +4,7 @@ using Gongjiang.Application.Import;
 using Gongjiang.Application.Matching;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Application.Search;
+using Gongjiang.Application.Seekers;
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Jobs;
 using Gongjiang.Core.Talent;
@@ -64,6 +65,8 @@ public sealed record TalentSearchQuery
     public TalentSort? Sort { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 20;
+    /// <summary>The employer searching: seekers who blocked it are left out.</summary>
+    public string? HiddenFrom { get; init; }
 }
 
 /// <summary>The orders of a talent search: relevance then recency, or recency alone.</summary>
@@ -122,6 +125,7 @@ public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog
                 profiles = profiles.Where(t => t.ExperienceYears >= years);
             }
         }
+        if (q.HiddenFrom is { } employerId) profiles = profiles.Where(t => !db.CompanyBlocks.Any(b => b.TalentId == t.Id && b.EmployerId == employerId));
         var terms = read.Where(w => w.Kind is WordKind.Text or WordKind.Occupation or WordKind.Benefit).ToList();
         if (terms.Count == 0)
         {
@@ -232,7 +236,8 @@ public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog
     /// 相似人才: the matching engine ranks the shared pool against the candidate's profile turned into a query (their main
     /// occupation and grade, skills, certificates, city and expected pay). The candidate is never among them.
     /// </summary>
-    public async Task<IReadOnlyList<(TalentProfile Profile, float Score)>> SimilarAsync(TalentProfile candidate, int top = 6, CancellationToken ct = default)
+    public async Task<IReadOnlyList<(TalentProfile Profile, float Score)>> SimilarAsync(TalentProfile candidate, int top = 6, string? hiddenFrom = null,
+        CancellationToken ct = default)
     {
         top = Math.Clamp(top, 1, 50);
         var main = candidate.Occupations.OrderBy(o => o.Grade ?? 9).FirstOrDefault();
@@ -246,8 +251,9 @@ public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog
             Status = JobStatus.Open, PostedAt = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
         };
         var engine = await index.GetAsync(ct);
+        var blocking = await db.TalentBlockingAsync(hiddenFrom, ct);
         var ranked = engine.TalentForJob(probe, Math.Min(top * 4 + 20, 300))
-            .Where(r => r.TalentId != candidate.Id && index.IsShared(r.TalentId)).Take(top).ToList();
+            .Where(r => r.TalentId != candidate.Id && index.IsShared(r.TalentId) && !blocking.Contains(r.TalentId)).Take(top).ToList();
         var ids = ranked.Select(r => r.TalentId).ToList();
         var profiles = await db.Talent.AsNoTracking().Where(t => ids.Contains(t.Id) && t.SharedWithZone && t.IsActive).ToDictionaryAsync(t => t.Id, ct);
         return ranked.Where(r => profiles.ContainsKey(r.TalentId)).Select(r => (profiles[r.TalentId], r.Score)).ToList();

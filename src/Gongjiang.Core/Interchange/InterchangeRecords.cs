@@ -24,6 +24,7 @@ public sealed record JobLine
     [JsonPropertyName("expires_at")] public string? ExpiresAt { get; init; }
     [JsonPropertyName("description")] public string? Description { get; init; }
     [JsonPropertyName("status")] public string? Status { get; init; }
+    [JsonPropertyName("benefits")] public List<string>? Benefits { get; init; }
 }
 
 public sealed record SkillWeightLine

@@ -26,6 +26,8 @@ public sealed class JobPosting
     public DateOnly PostedAt { get; set; }
     public DateOnly? ExpiresAt { get; set; }
     public string Description { get; set; } = "";
+    /// <summary>Benefit tags from <see cref="BenefitTags.All"/> (五险一金, 包吃住 …).</summary>
+    public List<string> Benefits { get; set; } = [];
     public JobStatus Status { get; set; } = JobStatus.Draft;
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -27,6 +27,8 @@ public sealed class TalentProfile
     public int? ExpectedSalaryMax { get; set; }
     public List<string> DesiredTitles { get; set; } = [];
     public string ResumeText { get; set; } = "";
+    /// <summary>Work history (工作经历), newest first as the seeker ordered it.</summary>
+    public List<WorkExperience> WorkHistory { get; set; } = [];
     /// <summary>The seeker agreed to appear in the zone's shared résumé pool (人才简历云端共享).</summary>
     public bool SharedWithZone { get; set; }
     public bool IsActive { get; set; } = true;

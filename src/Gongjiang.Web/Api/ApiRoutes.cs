@@ -8,6 +8,7 @@ public static class ApiRoutes
         v1.MapJobsApi();
         v1.MapEmployersApi();
         v1.MapTalentApi();
+        v1.MapSeekersApi();
         v1.MapSharingApi();
         v1.MapTaxonomyApi();
         v1.MapRecommendationsApi();

@@ -12,6 +12,7 @@ using Gongjiang.Core.Interchange;
 using Gongjiang.Core.Jobs;
 using Gongjiang.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Gongjiang.Web.Api;
 
@@ -42,12 +43,13 @@ public static class JobsApi
         [Description("The seeker's education (junior_high … doctorate): postings asking no more")] string? education,
         [Description("The seeker's years of experience (0–60): postings asking no more")] string? experience,
         [Description("The seeker's skill grade 1–5: postings asking this grade or a lower one")] string? grade,
-        [Description("Benefit tags, comma-separated: 五险一金, 包吃住, 包住, 包吃, 双休, 长白班, 年终奖, 13薪, 带薪年假, 加班费, 交通补贴, 住房补贴")] string? benefits,
+        [Description("Benefit tags, comma-separated: 五险一金, 包吃住, 包住, 包吃, 双休, 长白班, 年终奖, 13薪, 加班费, 交通补贴, 住房补贴, 餐补, 节日福利, 带薪年假, 定期体检, 技能补贴; an unknown tag is 400 naming the field")] string? benefits,
+        [FromQuery(Name = "benefits_match"), Description("any (default): postings with any of the tags; all: with every one")] string? benefitsMatch,
         [Description("Posted in the last 1, 3, 7 or 30 days (China time)")] string? posted,
         [Description("relevance (default with q), newest (default without) or pay")] string? sort,
         [Range(1, Paging.MaxPage), Description("Page number, 1–10000 (default 1); outside it 400 naming the field")] int? page, [Range(1, Paging.MaxPageSize), Description("Items per page, 1–100 (default 20); outside it 400 naming the field")] int? pageSize, CancellationToken ct) =>
         (await useCases.RunAsync(new SearchJobs.Query(q, city, occupation, payMin, payMax, education, experience, grade, benefits, posted, sort,
-                Page: page ?? 1, PageSize: pageSize ?? Paging.DefaultPageSize), ct))
+                Page: page ?? 1, PageSize: pageSize ?? Paging.DefaultPageSize, BenefitsMatch: benefitsMatch), ct))
             .ToHttp(p => new JobPage(p.Result.Items.Select(JobResponse.Of).ToList(), p.Result.Page, p.Result.PageSize, p.Result.Total));
 
     private static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetJob(string id, IUseCases useCases, CancellationToken ct) =>
@@ -85,6 +87,8 @@ public sealed record JobRequest : IPostingInput
     [JsonPropertyName("headcount")] public int? Headcount { get; init; }
     [JsonPropertyName("expires_at")] public string? ExpiresAt { get; init; }
     [JsonPropertyName("description")] public string? Description { get; init; }
+    /// <summary>Benefit tags from the fixed list (五险一金, 包吃住, 双休 …).</summary>
+    [JsonPropertyName("benefits")] public List<string>? Benefits { get; init; }
 
     /// <summary>What is not sent keeps the posting's current value (PUT on an existing posting); a new posting has none.</summary>
     public JobLine ToLine(ErrorList errors, out IReadOnlyList<int> rowOfSkill, Func<string, string> resolveOccupation, JobPosting? existing)
@@ -102,6 +106,7 @@ public sealed record JobRequest : IPostingInput
             ExperienceMinYears = ExperienceMinYears ?? current.ExperienceMinYears, City = City ?? current.City,
             Salary = Salary is null ? current.Salary : new SalaryLine { Min = Salary.Min, Max = Salary.Max }, Headcount = Headcount ?? current.Headcount,
             ExpiresAt = ExpiresAt ?? current.ExpiresAt, Description = Description ?? current.Description,
+            Benefits = Benefits ?? current.Benefits,
         };
     }
 }
@@ -125,11 +130,12 @@ public sealed record JobResponse(
     [property: JsonPropertyName("description")] string Description,
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("occupation_confidence"), Description("Confidence of an occupation code read from the title, which publishing refuses until the client sends a code; null when the client chose the code")]
-    double? OccupationConfidence)
+    double? OccupationConfidence,
+    [property: JsonPropertyName("benefits")] IReadOnlyList<string> Benefits)
 {
     public static JobResponse Of(JobPosting j) => new(j.Id, j.EmployerId, j.Title, j.OccupationCode, j.MinGrade,
         j.Skills.Select(s => new SkillWeight(s.Name, s.Weight)).ToList(), j.RequiredCertificates.Count > 0 ? j.RequiredCertificates : null,
         j.EducationMin is { } e ? EducationLevels.ToFileName(e) : null, j.ExperienceMinYears, j.CityCode, new SalaryRange(j.SalaryMin, j.SalaryMax),
         j.Headcount, j.PostedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), j.ExpiresAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        j.Description, j.Status.ToString().ToLowerInvariant(), j.OccupationConfidence);
+        j.Description, j.Status.ToString().ToLowerInvariant(), j.OccupationConfidence, j.Benefits);
 }

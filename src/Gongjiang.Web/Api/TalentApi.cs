@@ -119,14 +119,16 @@ public record ProfileResponse(
     [property: JsonPropertyName("experience_years")] double ExperienceYears,
     [property: JsonPropertyName("expected_salary")] SalaryRange ExpectedSalary,
     [property: JsonPropertyName("desired_titles")] IReadOnlyList<string> DesiredTitles,
-    [property: JsonPropertyName("resume_text")] string ResumeText)
+    [property: JsonPropertyName("resume_text")] string ResumeText,
+    [property: JsonPropertyName("work_history")] IReadOnlyList<WorkHistoryEntry> WorkHistory)
 {
     public static ProfileResponse Of(TalentProfile p, TalentContact? contact, bool includeProtected) => new(
         p.Id, contact?.Name, contact?.Phone, contact?.Email, includeProtected ? p.Gender : null, includeProtected ? p.BirthYear : null,
         p.CityCode, p.WillingCities,
         new ProfileEducation(p.Education.Level is { } l ? EducationLevels.ToFileName(l) : null, p.Education.MajorCode, p.Education.School, p.Education.GraduationYear),
         p.Occupations.Select(o => new ProfileOccupation(o.Code, o.Grade, o.Certified)).ToList(), p.Skills, p.Certificates.Count > 0 ? p.Certificates : null,
-        p.ExperienceYears, new SalaryRange(p.ExpectedSalaryMin, p.ExpectedSalaryMax), p.DesiredTitles, p.ResumeText);
+        p.ExperienceYears, new SalaryRange(p.ExpectedSalaryMin, p.ExpectedSalaryMax), p.DesiredTitles, p.ResumeText,
+        p.WorkHistory.Select(WorkHistoryEntry.Of).ToList());
 }
 
 /// <summary>
@@ -142,7 +144,7 @@ public sealed record ResumeResponse : ProfileResponse
     [JsonPropertyName("basis")] public string Basis { get; init; } = "";
     [JsonPropertyName("source")] public string? Source { get; init; }
     [JsonPropertyName("application")] public ResumeApplication? Application { get; init; }
-    [JsonPropertyName("attachments")] public IReadOnlyList<ResumeAttachment> Attachments { get; init; } = [];
+    [JsonPropertyName("attachments")] public IReadOnlyList<AttachmentResponse> Attachments { get; init; } = [];
 
     public static ResumeResponse Of(OpenResume.Opened o) => new(ProfileResponse.Of(o.Access.Profile, o.Access.Contact, includeProtected: o.ByOwner))
     {
@@ -151,7 +153,8 @@ public sealed record ResumeResponse : ProfileResponse
         Source = o.Source,
         Application = o.Application is { } from ? new ResumeApplication(from.Application.Id, from.Application.JobId, from.JobTitle,
             Core.Recruiting.ApplicationStages.ToFileName(from.Application.Stage), from.Application.AppliedAt, from.Application.ViewedAt) : null,
-        Attachments = o.AttachmentList.Select(a => new ResumeAttachment(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt)).ToList(),
+        Attachments = o.AttachmentList.Select(a => new AttachmentResponse(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt,
+            "/api/v1/talent/attachments/" + a.Id)).ToList(),
     };
 }
 
@@ -162,10 +165,3 @@ public sealed record ResumeApplication(
     [property: JsonPropertyName("stage")] string Stage,
     [property: JsonPropertyName("applied_at")] DateTime AppliedAt,
     [property: JsonPropertyName("viewed_at")] DateTime? ViewedAt);
-
-public sealed record ResumeAttachment(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("file_name")] string FileName,
-    [property: JsonPropertyName("content_type")] string ContentType,
-    [property: JsonPropertyName("size")] long Size,
-    [property: JsonPropertyName("uploaded_at")] DateTime UploadedAt);

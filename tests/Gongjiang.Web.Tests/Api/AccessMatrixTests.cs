@@ -247,6 +247,24 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("GET", "/api/v1/campus/talks", Access.Seeker),
         new("POST", "/api/v1/campus/talks/{id}/signup", Access.Seeker),
         new("POST", "/api/v1/campus/campaigns/{id}/opened", Access.Seeker),
+
+        // Seekers' tools: marks on jobs, blocked companies (B1, a company no test user works for), work history, attachment
+        // résumés (seeker1's, which hr1 may download through seeker1's application) and the résumé as PDF.
+        new("GET", "/api/v1/me/saved-jobs", Access.Seeker),
+        new("PUT", "/api/v1/me/saved-jobs/{jobId}", Access.Seeker),
+        new("DELETE", "/api/v1/me/saved-jobs/{jobId}", Access.Seeker),
+        new("PUT", "/api/v1/me/not-interested-jobs/{jobId}", Access.Seeker),
+        new("DELETE", "/api/v1/me/not-interested-jobs/{jobId}", Access.Seeker),
+        new("GET", "/api/v1/me/blocked-companies", Access.Seeker),
+        new("PUT", "/api/v1/me/blocked-companies/{employerId}", Access.Seeker),
+        new("DELETE", "/api/v1/me/blocked-companies/{employerId}", Access.Seeker),
+        new("PUT", "/api/v1/talent/me/work-history", Access.Seeker, Body: """[{"employer":"青岛造船厂","title":"焊工","start":"2019-01","end":null,"duties":"船体分段焊接"}]"""),
+        new("GET", "/api/v1/talent/me/attachments", Access.Seeker),
+        new("POST", "/api/v1/talent/me/attachments", Access.Seeker) { Upload = JobsCsv, Refusals = ["seeker.attachment_type"] },
+        new("DELETE", "/api/v1/talent/me/attachments/{id}", Access.Seeker, Owned.Seekers) { Refusals = ["seeker.attachment_not_found"] },
+        new("GET", "/api/v1/talent/me/resume.pdf", Access.Seeker),
+        new("GET", "/api/v1/talent/{id}/attachments", Access.SignedIn, Owned.Seekers | Owned.Employers | Owned.Operators) { Owners = ["seeker1", "hr1"] },
+        new("GET", "/api/v1/talent/attachments/{id}", Access.SignedIn, Owned.Seekers | Owned.Employers | Owned.Operators) { Owners = ["seeker1", "hr1"], Refusals = ["seeker.attachment_not_found"] },
     ];
 
     /// <summary>THE PAGE POLICY, by page path. A page the app maps that is missing here fails the test by name.</summary>
@@ -293,6 +311,8 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("/Chat/Conversation", Access.Chat, Owned.Seekers | Owned.Employers),
         new("/Seeker/CampusTalks", Access.Seeker),
         new("/Seeker/Reports", Access.Seeker),
+        new("/Seeker/Saved", Access.Seeker),
+        new("/Seeker/Blocked", Access.Seeker),
         new("/Seeker/Report", Access.Seeker, Query: "?job={job}"),
         new("/Employer/Campus", Access.HR),
         new("/Employer/Import", Access.Employer),
@@ -747,6 +767,7 @@ public sealed class SecurityCast
     public required string TalkId { get; init; }
     /// <summary>A background import of hr1's.</summary>
     public required string ImportTaskId { get; init; }
+    public required string AttachmentId { get; init; }
     public required Dictionary<string, HttpClient> Clients { get; init; }
 
     private static readonly SemaphoreSlim Lock = new(1, 1);
@@ -772,6 +793,12 @@ public sealed class SecurityCast
                 {
                     Id = "A1", Name = "青岛匠才人力资源服务有限公司", Uscc = "91370211MA3C8L4R5F", CityCode = "370211", IndustryCluster = "智能制造",
                     IsAgency = true, Verification = Gongjiang.Core.Employers.VerificationStatus.Verified, CreatedAt = now, UpdatedAt = now,
+                });
+                // B1: a company no test user works for, for seekers to block without changing what the users see.
+                db.Employers.Add(new Gongjiang.Core.Employers.Employer
+                {
+                    Id = "B1", Name = "青岛旁观者机械有限公司", Uscc = "91370211MA3C9M5T6H", CityCode = "370211", IndustryCluster = "智能制造",
+                    Verification = Gongjiang.Core.Employers.VerificationStatus.Verified, CreatedAt = now, UpdatedAt = now,
                 });
                 await db.SaveChangesAsync();
                 var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -830,6 +857,9 @@ public sealed class SecurityCast
                 new { school = "青岛职业技术学院", place = "图书馆报告厅", startsAt = DateTime.UtcNow.AddDays(7), capacity = 50 }));
             var conversation = await Json(await seeker.PostAsJsonAsync("/api/v1/conversations", new { jobId }));
             var inbox = await Json(await seeker.GetAsync("/api/v1/me/notifications"));
+            var pdf = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"));
+            pdf.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            var attachment = await Json(await seeker.PostAsync("/api/v1/talent/me/attachments", new MultipartFormDataContent { { pdf, "file", "简历.pdf" } }));
             // hr1's background import: a sheet of more rows than are imported at once (none of them valid, so it imports nothing).
             var sheet = new ByteArrayContent(Encoding.UTF8.GetBytes("id,title\n" + string.Concat(Enumerable.Repeat("x,焊工\n", 2_001))));
             sheet.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
@@ -858,6 +888,7 @@ public sealed class SecurityCast
                 CampaignId = campaignId,
                 TalkId = talk.GetProperty("id").GetString()!,
                 ImportTaskId = importTask.GetProperty("id").GetString()!,
+                AttachmentId = attachment.GetProperty("id").GetString()!,
                 BystanderId = await BystanderIdAsync(factory),
             };
             Prepared[factory] = cast;
@@ -896,6 +927,8 @@ public sealed class SecurityCast
             "id" when collection == "api-clients" => ApiClientId,
             "token" => MemberInviteToken,
             "id" when collection == "invitations" => InvitationId,
+            "id" when pattern.Contains("/attachments/{id}", StringComparison.Ordinal) => AttachmentId,
+            "employerId" => "B1",
             "id" when collection == "import" && inner == "tasks" => ImportTaskId,
             "id" when pattern.Contains("/ImportProgress/", StringComparison.Ordinal) => ImportTaskId,
             "id" when collection == "complaints" => ComplaintId,

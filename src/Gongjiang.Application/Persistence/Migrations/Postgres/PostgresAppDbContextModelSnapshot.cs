@@ -2089,6 +2089,12 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.PrimitiveCollection<List<string>>("Benefits")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasDefaultValueSql("ARRAY[]::text[]");
+
                     b.Property<string>("CityCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -2475,6 +2481,89 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                     b.HasIndex("ApplicationId", "At");
 
                     b.ToTable("ApplicationStageChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Talent.CompanyBlock", b =>
+                {
+                    b.Property<string>("TalentId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("EmployerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TalentId", "EmployerId");
+
+                    b.HasIndex("EmployerId");
+
+                    b.ToTable("CompanyBlocks", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Talent.JobMark", b =>
+                {
+                    b.Property<string>("TalentId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TalentId", "JobId", "Kind");
+
+                    b.HasIndex("JobId");
+
+                    b.ToTable("JobMarks", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Talent.ResumeAttachment", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TalentId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TalentId");
+
+                    b.ToTable("ResumeAttachments", (string)null);
                 });
 
             modelBuilder.Entity("Gongjiang.Core.Talent.TalentContact", b =>
@@ -3101,6 +3190,45 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gongjiang.Core.Talent.CompanyBlock", b =>
+                {
+                    b.HasOne("Gongjiang.Core.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gongjiang.Core.Talent.TalentProfile", null)
+                        .WithMany()
+                        .HasForeignKey("TalentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Talent.JobMark", b =>
+                {
+                    b.HasOne("Gongjiang.Core.Jobs.JobPosting", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gongjiang.Core.Talent.TalentProfile", null)
+                        .WithMany()
+                        .HasForeignKey("TalentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Talent.ResumeAttachment", b =>
+                {
+                    b.HasOne("Gongjiang.Core.Talent.TalentProfile", null)
+                        .WithMany()
+                        .HasForeignKey("TalentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongjiang.Core.Talent.TalentContact", b =>
                 {
                     b.HasOne("Gongjiang.Core.Talent.TalentProfile", null)
@@ -3170,10 +3298,44 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                                 .HasForeignKey("TalentProfileId");
                         });
 
+                    b.OwnsMany("Gongjiang.Core.Talent.WorkExperience", "WorkHistory", b1 =>
+                        {
+                            b1.Property<string>("TalentProfileId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Duties")
+                                .IsRequired();
+
+                            b1.Property<string>("Employer")
+                                .IsRequired();
+
+                            b1.Property<DateOnly?>("End");
+
+                            b1.Property<DateOnly>("Start");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.HasKey("TalentProfileId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Talent");
+
+                            b1
+                                .ToJson("WorkHistory")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TalentProfileId");
+                        });
+
                     b.Navigation("Education")
                         .IsRequired();
 
                     b.Navigation("Occupations");
+
+                    b.Navigation("WorkHistory");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

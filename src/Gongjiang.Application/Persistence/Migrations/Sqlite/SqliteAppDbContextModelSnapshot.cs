@@ -2043,6 +2043,10 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Benefits")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CityCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -2423,6 +2427,89 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                     b.HasIndex("ApplicationId", "At");
 
                     b.ToTable("ApplicationStageChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Talent.CompanyBlock", b =>
+                {
+                    b.Property<string>("TalentId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TalentId", "EmployerId");
+
+                    b.HasIndex("EmployerId");
+
+                    b.ToTable("CompanyBlocks", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Talent.JobMark", b =>
+                {
+                    b.Property<string>("TalentId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TalentId", "JobId", "Kind");
+
+                    b.HasIndex("JobId");
+
+                    b.ToTable("JobMarks", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Talent.ResumeAttachment", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TalentId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TalentId");
+
+                    b.ToTable("ResumeAttachments", (string)null);
                 });
 
             modelBuilder.Entity("Gongjiang.Core.Talent.TalentContact", b =>
@@ -3045,6 +3132,45 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gongjiang.Core.Talent.CompanyBlock", b =>
+                {
+                    b.HasOne("Gongjiang.Core.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gongjiang.Core.Talent.TalentProfile", null)
+                        .WithMany()
+                        .HasForeignKey("TalentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Talent.JobMark", b =>
+                {
+                    b.HasOne("Gongjiang.Core.Jobs.JobPosting", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gongjiang.Core.Talent.TalentProfile", null)
+                        .WithMany()
+                        .HasForeignKey("TalentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Core.Talent.ResumeAttachment", b =>
+                {
+                    b.HasOne("Gongjiang.Core.Talent.TalentProfile", null)
+                        .WithMany()
+                        .HasForeignKey("TalentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongjiang.Core.Talent.TalentContact", b =>
                 {
                     b.HasOne("Gongjiang.Core.Talent.TalentProfile", null)
@@ -3114,10 +3240,44 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                                 .HasForeignKey("TalentProfileId");
                         });
 
+                    b.OwnsMany("Gongjiang.Core.Talent.WorkExperience", "WorkHistory", b1 =>
+                        {
+                            b1.Property<string>("TalentProfileId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Duties")
+                                .IsRequired();
+
+                            b1.Property<string>("Employer")
+                                .IsRequired();
+
+                            b1.Property<DateOnly?>("End");
+
+                            b1.Property<DateOnly>("Start");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.HasKey("TalentProfileId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Talent");
+
+                            b1
+                                .ToJson("WorkHistory")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TalentProfileId");
+                        });
+
                     b.Navigation("Education")
                         .IsRequired();
 
                     b.Navigation("Occupations");
+
+                    b.Navigation("WorkHistory");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
