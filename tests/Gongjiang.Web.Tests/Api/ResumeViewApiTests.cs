@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Gongjiang.Web.Tests.Api;
 
@@ -94,12 +95,37 @@ public sealed class ResumeViewApiTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(["氩弧焊"], candidate.GetProperty("keySkills").EnumerateArray().Select(k => k.GetString()));
         Assert.Equal(3, candidate.GetProperty("reasons").GetProperty("gradeHeld").GetInt32());
 
+        // The seeker's structured work history shows in the résumé, newest first.
+        var history = new[]
+        {
+            new { employer = "青岛蓝海装备", title = "焊工", start = "2019-03", end = "2022-06", duties = "压力容器氩弧焊" },
+            new { employer = "海港重工", title = "焊接班长", start = "2022-07", end = (string?)null, duties = "带班 8 人" },
+        };
+        Assert.True((await seeker.PutAsJsonAsync("/api/v1/talent/me/work-history", history)).IsSuccessStatusCode);
+
         var resume = await hr.GetStringAsync(link);
+        var work = Regex.Match(resume, "id=\"resume-work-history\">(.*?)</ol>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.True(work.IndexOf("焊接班长", StringComparison.Ordinal) is >= 0 and var newest && newest < work.IndexOf("青岛蓝海装备", StringComparison.Ordinal), work);
+        Assert.Contains("2019-03 – 2022-06", work, StringComparison.Ordinal);
+        Assert.Contains("2022-07 – 至今", work, StringComparison.Ordinal);
         Assert.Contains("id=\"from-application\" data-stage=\"applied\"", resume, StringComparison.Ordinal);
         Assert.Contains($"href=\"/Employer/Jobs/Board/{job}\">返回招聘看板", resume, StringComparison.Ordinal);
         Assert.Contains("张伟", resume, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await hr.GetAsync("/Employer/Talent/View/T1?from=email")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await factory.SignedInAsync("hr2")).GetAsync(link)).StatusCode);
+
+        // 沟通 on the board card opens a conversation with the applicant about this job.
+        var form = Regex.Match(board, "<form[^>]*action=\"/Chat\\?handler=Start\"[^>]*>(.*?)</form>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains($"name=\"talentId\" value=\"T1\"", form, StringComparison.Ordinal);
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var started = await hr.PostAsync("/Chat?handler=Start", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["jobId"] = job!, ["talentId"] = "T1", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        Assert.StartsWith("/Chat/", started.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var conversations = await OkJson(await hr.GetAsync("/api/v1/conversations"));
+        Assert.Contains(conversations.EnumerateArray(), c => c.GetProperty("jobId").GetString() == job && c.GetProperty("otherName").GetString() == "张伟");
     }
 
     [Fact]
