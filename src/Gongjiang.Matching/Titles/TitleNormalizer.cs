@@ -32,6 +32,10 @@ public sealed class TitleNormalizer
     private const double CoarseBelow = 0.15;
     // Labelled titles: how much their minor group's probability weighs, and the confidence at which the words settle it.
     private const float LabelledWeight = 1.25f;
+    // How much the probability the labels give a candidate's own code weighs (which member of a group people choose),
+    // only for the candidates the words put close to the lead (calibrated on the first three quarters of the development
+    // titles and the everyday-title lists).
+    private const float LabelledCodeWeight = 2.5f, LabelledCodeWithin = 0.85f;
     private const double SettledConfidence = 0.8;
 
     private readonly Node[] _nodes;
@@ -50,7 +54,7 @@ public sealed class TitleNormalizer
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _suffixLookup;
     private readonly int[][] _middleMembers; // node → all nodes of its middle group
     private readonly int _unclassified;
-    private readonly LabelledTitleClassifier _labelled;
+    private readonly LabelledTitleClassifier _labelled, _labelledCodes;
 
     /// <summary>A normalizer that also learns from the embedded labelled titles (<see cref="LabelledTitles.Embedded"/>).</summary>
     public TitleNormalizer(TaxonomyCatalog catalog) : this(catalog, LabelledTitles.Embedded)
@@ -158,7 +162,9 @@ public sealed class TitleNormalizer
             strongText.Select(list => string.Join("/", list)).ToArray(),
             _nodes.Select(n => n.Occupation.Definition + "/" + n.Occupation.Tasks).ToArray());
 
-        _labelled = new LabelledTitleClassifier(labelledTitles.Select(t => ((IReadOnlyList<string>)Parts(t.Title).Segments, t.Code)));
+        var examples = labelledTitles.Select(t => ((IReadOnlyList<string>)Parts(t.Title).Segments, t.Code)).ToList();
+        _labelled = new LabelledTitleClassifier(examples);
+        _labelledCodes = new LabelledTitleClassifier(examples, detailed: true);
 
         void Add(string term, int node, float weight, TermKind kind)
         {
@@ -221,14 +227,17 @@ public sealed class TitleNormalizer
         // Labelled titles re-rank the candidates the title's words found, unless the words settle it: the head is a
         // known title (光伏组件操作工, 销售|经理) or one candidate leads clearly. They never bring in a candidate of their
         // own. Each candidate keeps the square of its share of the lead and gains the probability the labels give its
-        // minor group.
+        // minor group and, when the words put it close to the lead, the probability they give its own code.
         var rival = RivalOf(ranked[0].Node, ranked);
         if (Confidence(ranked[0].Score, rival) < SettledConfidence && !IsNamedOutright(segments[0])
-            && _labelled.MinorGroupProbabilities(segments) is { Count: > 0 } learned)
+            && _labelled.ClassProbabilities(segments) is { Count: > 0 } learned)
         {
             var lead = ranked[0].Score;
+            var learnedCodes = _labelledCodes.ClassProbabilities(segments);
             ranked = ranked
-                .Select(p => (p.Node, Score: lead * (MathF.Pow(p.Score / lead, 2) + LabelledWeight * (float)learned.GetValueOrDefault(OccupationCode.Minor(_nodes[p.Node].Code)))))
+                .Select(p => (p.Node, Score: lead * (MathF.Pow(p.Score / lead, 2)
+                    + LabelledWeight * (float)learned.GetValueOrDefault(OccupationCode.Minor(_nodes[p.Node].Code))
+                    + (p.Score >= lead * LabelledCodeWithin ? LabelledCodeWeight * (float)learnedCodes.GetValueOrDefault(_nodes[p.Node].Code) : 0))))
                 .OrderByDescending(p => p.Score).ThenBy(p => _nodes[p.Node].Code, StringComparer.Ordinal).ToList();
             rival = RivalOf(ranked[0].Node, ranked);
         }

@@ -23,13 +23,13 @@ public sealed class LabelledTitleTests
             (["车工"], "not-a-code"),
         ]);
 
-        var probabilities = classifier.MinorGroupProbabilities(["氩弧焊工"]);
+        var probabilities = classifier.ClassProbabilities(["氩弧焊工"]);
 
         Assert.Equal(5, classifier.ExampleCount);
         Assert.Equal(["6-18-01", "6-18-02"], probabilities.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(1.0, probabilities.Values.Sum(), precision: 9);
         Assert.True(probabilities["6-18-02"] > 0.8, $"焊 titles should win, got {probabilities["6-18-02"]:0.000}");
-        Assert.True(classifier.MinorGroupProbabilities(["数控车床工"])["6-18-01"] > 0.8);
+        Assert.True(classifier.ClassProbabilities(["数控车床工"])["6-18-01"] > 0.8);
     }
 
     [Fact]
@@ -38,9 +38,9 @@ public sealed class LabelledTitleTests
         var classifier = new LabelledTitleClassifier([(["developing"], "2-02-31-01"), (["java"], "2-02-10-03")]);
 
         // "developer" is neither word, however many letters it shares with "developing": it favours neither group.
-        var unseen = classifier.MinorGroupProbabilities(["developer"]);
+        var unseen = classifier.ClassProbabilities(["developer"]);
         Assert.Equal(unseen["2-02-10"], unseen["2-02-31"], precision: 9);
-        Assert.True(classifier.MinorGroupProbabilities(["java developer"])["2-02-10"] > 0.7); // 0.75: one shared word of one example each
+        Assert.True(classifier.ClassProbabilities(["java developer"])["2-02-10"] > 0.7); // 0.75: one shared word of one example each
     }
 
     [Theory]
@@ -52,8 +52,8 @@ public sealed class LabelledTitleTests
     [Fact]
     public void The_classifier_says_nothing_without_examples_or_without_text()
     {
-        Assert.Empty(new LabelledTitleClassifier([]).MinorGroupProbabilities(["焊工"]));
-        Assert.Empty(new LabelledTitleClassifier([(["焊工"], "6-18-02-04")]).MinorGroupProbabilities([]));
+        Assert.Empty(new LabelledTitleClassifier([]).ClassProbabilities(["焊工"]));
+        Assert.Empty(new LabelledTitleClassifier([(["焊工"], "6-18-02-04")]).ClassProbabilities([]));
     }
 
     [Fact]
@@ -66,6 +66,29 @@ public sealed class LabelledTitleTests
         var learned = withLabels.Normalize("平台运营岗");
         Assert.StartsWith("2-06-07-", learned.Code, StringComparison.Ordinal);
         Assert.Contains(withoutLabels.Suggest("平台运营岗", 50), m => m.Code == learned.Code);
+    }
+
+    [Theory]
+    [InlineData("产科护士")]
+    public void Labelled_titles_choose_between_close_members_of_a_group_the_one_people_file_such_titles_under(string title)
+    {
+        var withoutLabels = new TitleNormalizer(TaxonomyCatalog.Default, []);
+        var answer = withoutLabels.Normalize(title).Code;
+        // The next member of the same minor group among the candidates the words found.
+        var member = withoutLabels.Suggest(title, 200)
+            .First(m => !m.IsCoarse && m.Code != answer && OccupationCode.Minor(m.Code) == OccupationCode.Minor(answer)).Code;
+        var filedUnderMember = Enumerable.Range(0, 3).Select(_ => new LabelledTitle(title, member)).ToList();
+
+        Assert.Equal(member, new TitleNormalizer(TaxonomyCatalog.Default, filedUnderMember).Normalize(title).Code);
+    }
+
+    [Fact]
+    public void The_detailed_classifier_tells_the_members_of_a_group_apart()
+    {
+        var classifier = new LabelledTitleClassifier([(["电焊工"], "6-18-02-04"), (["气割工"], "6-18-02-05")], detailed: true);
+
+        Assert.True(classifier.ClassProbabilities(["二保焊工"])["6-18-02-04"] > 0.5);
+        Assert.True(classifier.ClassProbabilities(["气割"])["6-18-02-05"] > 0.5);
     }
 
     [Theory]
