@@ -80,7 +80,7 @@ public sealed class JobService(AppDbContext db, TimeProvider clock)
                     query = query.Where(j => j.ExperienceMinYears == null || j.ExperienceMinYears <= years);
                     break;
                 case WordKind.Benefit:
-                    query = query.Where(Offers(word.Code!));
+                    query = query.Where(BenefitFilter.Offers(word.Code!));
                     break;
                 case WordKind.Occupation:
                 {
@@ -140,28 +140,6 @@ public sealed class JobService(AppDbContext db, TimeProvider clock)
 #pragma warning disable CA1310 // translated to SQL (LIKE 'prefix%'), where no culture applies
         return query.Where(j => j.OccupationCode != null && j.OccupationCode.StartsWith(prefix));
 #pragma warning restore CA1310
-    }
-
-    /// <summary>
-    /// A benefit typed in the search box: the posting carries the tag, or its title or description says one of the
-    /// tag's words (a posting whose HR wrote 包吃住 without ticking it still offers it).
-    /// </summary>
-    private static Expression<Func<JobPosting, bool>> Offers(string tag)
-    {
-        Expression<Func<JobPosting, bool>> tagged = j => j.Benefits.Contains(tag);
-        var job = tagged.Parameters[0];
-        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
-        var words = BenefitTags.Words(tag);
-        Expression any = tagged.Body;
-        foreach (var word in words)
-        {
-            var value = Expression.Constant(word);
-            var says = Expression.OrElse(
-                Expression.Call(Expression.Property(job, nameof(JobPosting.Title)), contains, value),
-                Expression.Call(Expression.Property(job, nameof(JobPosting.Description)), contains, value));
-            any = Expression.OrElse(any, says);
-        }
-        return Expression.Lambda<Func<JobPosting, bool>>(any, job);
     }
 
     /// <summary>One score expression adding up the parts.</summary>

@@ -78,8 +78,25 @@ public sealed class PrivacyService(AppDbContext db, TimeProvider clock, Seekers.
         TalentContact? contact = null;
         List<JobApplication> applications = [];
         List<ExportOutcome> outcomes = [];
+        List<ExportAttachment> attachments = [];
+        List<ExportJobMark> marks = [];
+        List<ExportBlockedCompany> blocks = [];
+        List<ExportConversation> conversations = [];
         if (user.TalentId is { } talentId)
         {
+            attachments = await db.ResumeAttachments.AsNoTracking().Where(a => a.TalentId == talentId).OrderBy(a => a.UploadedAt)
+                .Select(a => new ExportAttachment(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt)).ToListAsync(ct);
+            marks = (await db.JobMarks.AsNoTracking().Where(m => m.TalentId == talentId).ToListAsync(ct))
+                .OrderBy(m => m.CreatedAt).Select(m => new ExportJobMark(m.JobId, m.Kind.ToString(), m.CreatedAt)).ToList();
+            blocks = await db.CompanyBlocks.AsNoTracking().Where(b => b.TalentId == talentId).OrderBy(b => b.CreatedAt)
+                .Select(b => new ExportBlockedCompany(b.EmployerId, b.CreatedAt)).ToListAsync(ct);
+            var chats = await db.Conversations.AsNoTracking().Where(c => c.TalentId == talentId).OrderBy(c => c.CreatedAt).ToListAsync(ct);
+            var chatIds = chats.Select(c => c.Id).ToList();
+            var messages = (await db.ChatMessages.AsNoTracking().Where(m => chatIds.Contains(m.ConversationId)).ToListAsync(ct))
+                .ToLookup(m => m.ConversationId);
+            conversations = chats.Select(c => new ExportConversation(c.Id, c.JobId, c.EmployerId, c.CreatedAt,
+                messages[c.Id].OrderBy(m => m.Seq).Select(m => new ExportChatMessage(m.Seq, m.Side.ToString(), m.Kind.ToString(), m.Text, m.SentAt)).ToList()))
+                .ToList();
             profile = await db.Talent.AsNoTracking().FirstOrDefaultAsync(t => t.Id == talentId, ct);
             contact = await db.TalentContacts.AsNoTracking().FirstOrDefaultAsync(c => c.TalentId == talentId, ct);
             applications = await db.Applications.AsNoTracking().Where(a => a.TalentId == talentId)
@@ -102,7 +119,8 @@ public sealed class PrivacyService(AppDbContext db, TimeProvider clock, Seekers.
                 a.Offers.OrderBy(o => o.SentAt).Select(o => new ExportOffer(o.MonthlyPay, o.StartDate, o.Place, o.ExpiresOn, o.Status.ToString(), o.SentAt, o.AnsweredAt)).ToList()))
                 .ToList(),
             outcomes,
-            consents);
+            consents,
+            attachments, marks, blocks, conversations);
     }
 
     /// <summary>
@@ -146,6 +164,12 @@ public sealed class PrivacyService(AppDbContext db, TimeProvider clock, Seekers.
                 record.NotesRemoved = await RemoveNotesAsync(applicationIds, user.Id, ct);
             }
             record.Contacts = await db.TalentContacts.Where(c => c.TalentId == talentId).ExecuteDeleteAsync(ct);
+            // Chats with employers are the person's words: they go, with what was held back and reports made in them.
+            var chatIds = db.Conversations.Where(c => c.TalentId == talentId).Select(c => c.Id);
+            await db.ChatMessages.Where(m => chatIds.Contains(m.ConversationId)).ExecuteDeleteAsync(ct);
+            await db.Set<Chat.HeldChatMessage>().Where(m => chatIds.Contains(m.ConversationId)).ExecuteDeleteAsync(ct);
+            await db.Set<Chat.ChatReport>().Where(r => chatIds.Contains(r.ConversationId)).ExecuteDeleteAsync(ct);
+            await db.Conversations.Where(c => c.TalentId == talentId).ExecuteDeleteAsync(ct);
             var attachmentHashes = await db.ResumeAttachments.Where(a => a.TalentId == talentId).Select(a => a.FileHash).ToListAsync(ct);
             record.Profiles = await db.Talent.Where(t => t.Id == talentId).ExecuteDeleteAsync(ct); // marks, blocks, attachment rows go with it
             await Seekers.ResumeFiles.DeleteUnusedAsync(db, resumeFiles, attachmentHashes, ct);
@@ -191,7 +215,13 @@ public sealed class PrivacyService(AppDbContext db, TimeProvider clock, Seekers.
 }
 
 public sealed record PersonalDataExport(DateTime ExportedAt, string PolicyVersion, ExportAccount Account, TalentProfile? Profile, ExportContact? Contact,
-    List<ExportApplication> Applications, List<ExportOutcome> Activity, List<ExportConsent> Consents);
+    List<ExportApplication> Applications, List<ExportOutcome> Activity, List<ExportConsent> Consents,
+    List<ExportAttachment> Attachments, List<ExportJobMark> JobMarks, List<ExportBlockedCompany> BlockedCompanies, List<ExportConversation> Conversations);
+public sealed record ExportAttachment(string Id, string FileName, string ContentType, long Size, DateTime UploadedAt);
+public sealed record ExportJobMark(string JobId, string Kind, DateTime At);
+public sealed record ExportBlockedCompany(string EmployerId, DateTime BlockedAt);
+public sealed record ExportConversation(string Id, string JobId, string EmployerId, DateTime StartedAt, List<ExportChatMessage> Messages);
+public sealed record ExportChatMessage(long Seq, string Side, string Kind, string Text, DateTime At);
 public sealed record ExportAccount(string Id, string UserName, string DisplayName, string? Email, string? Phone, DateTime CreatedAt, List<string> Roles, bool NonPersonalizedRecommendations);
 public sealed record ExportContact(string Name, string? Phone, string? Email, string? IdNumber);
 public sealed record ExportApplication(string Id, string JobId, string? JobTitle, string Stage, DateTime AppliedAt, DateTime UpdatedAt,

@@ -69,7 +69,8 @@ public static class GetBoard
             var held = job.OccupationCode is { } code ? profile.BestGradeIn(code) : null;
             var best = held is null ? profile.Occupations.Where(o => o.Grade is not null).OrderBy(o => o.Grade).FirstOrDefault() : null;
             var matched = reasons?.MatchedSkills ?? [];
-            var keySkills = matched.Concat(profile.Skills).Distinct(StringComparer.OrdinalIgnoreCase).Take(KeySkillCount).ToList();
+            // A matched skill reads "氩弧焊 → 钨极氩弧焊" (written → standard item): the card shows the words as written.
+            var keySkills = matched.Select(s => s.Split(" → ")[0]).Concat(profile.Skills).Distinct(StringComparer.OrdinalIgnoreCase).Take(KeySkillCount).ToList();
             return new Candidate(held is null ? best?.Code : job.OccupationCode, held ?? best?.Grade, keySkills, profile.ExperienceYears, reasons);
         }
 

@@ -44,7 +44,7 @@ public static class JobsApi
         [Description("The seeker's years of experience (0–60): postings asking no more")] string? experience,
         [Description("The seeker's skill grade 1–5: postings asking this grade or a lower one")] string? grade,
         [Description("Benefit tags, comma-separated: 五险一金, 包吃住, 包住, 包吃, 双休, 长白班, 年终奖, 13薪, 加班费, 交通补贴, 住房补贴, 餐补, 节日福利, 带薪年假, 定期体检, 技能补贴; an unknown tag is 400 naming the field")] string? benefits,
-        [FromQuery(Name = "benefits_match"), Description("any (default): postings with any of the tags; all: with every one")] string? benefitsMatch,
+        [FromQuery(Name = "benefits_match"), Description("all (default): postings offering every tag; any: offering one of them")] string? benefitsMatch,
         [Description("Posted in the last 1, 3, 7 or 30 days (China time)")] string? posted,
         [Description("relevance (default with q), newest (default without) or pay")] string? sort,
         [Range(1, Paging.MaxPage), Description("Page number, 1–10000 (default 1); outside it 400 naming the field")] int? page, [Range(1, Paging.MaxPageSize), Description("Items per page, 1–100 (default 20); outside it 400 naming the field")] int? pageSize, CancellationToken ct) =>

@@ -120,7 +120,7 @@ public sealed class JobSearchTests
         await using var database = await SeedAsync(provider);
         (await SearchAsync(database, new(Sort: "cheapest"))).AssertFails(ErrorKind.Invalid, SearchErrors.UnknownSort);
         (await SearchAsync(database, new(Posted: "2"))).AssertFails(ErrorKind.Invalid, SearchErrors.UnknownPosted);
-        (await SearchAsync(database, new(Benefits: "包吃住,豪车"))).AssertFails(ErrorKind.Invalid, SearchErrors.UnknownBenefit);
+        (await SearchAsync(database, new(Benefits: "包吃住,豪车"))).AssertFails(ErrorKind.Invalid, JobErrors.UnknownBenefit);
         (await SearchAsync(database, new(Education: "phd"))).AssertFails(ErrorKind.Invalid, SearchErrors.UnknownEducation);
         (await SearchAsync(database, new(Occupation: "@@@"))).AssertFails(ErrorKind.Invalid, SearchErrors.UnknownOccupation);
         (await SearchAsync(database, new(City: "999999"))).AssertFails(ErrorKind.Invalid, SearchErrors.UnknownCity);

@@ -274,7 +274,7 @@ public sealed class SeekerToolsTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Erasing_the_account_removes_the_marks_blocks_attachment_rows_and_the_stored_files(DatabaseProvider provider)
+    public async Task The_export_carries_and_erasing_the_account_removes_the_marks_blocks_attachments_chats_and_the_stored_files(DatabaseProvider provider)
     {
         await using var database = await SeededAsync(provider);
         await using (var scope = database.Scope())
@@ -287,6 +287,18 @@ public sealed class SeekerToolsTests
         var attachment = await OkAsync(database, SeekerT1, new UploadResumeAttachment.Command(new MemoryStream(unique), "简历.pdf"));
         await OkAsync(database, SeekerT1, new MarkJob.Command("J1", "saved"));
         await OkAsync(database, SeekerT1, new BlockCompany.Command("E2"));
+        var chat = await OkAsync(database, SeekerT1, new Gongjiang.Application.Chat.StartConversation.Command("J1"));
+        await OkAsync(database, SeekerT1, new Gongjiang.Application.Chat.SendMessage.Command(chat.Id, "您好，这个岗位还招人吗？"));
+        await using (var scope = database.Scope())
+        {
+            // 我的数据: everything the seeker keeps here is in the export.
+            var export = (await scope.ServiceProvider.GetRequiredService<Gongjiang.Application.Privacy.PrivacyService>().ExportAsync("user-t1"))!;
+            Assert.Equal(attachment.Id, Assert.Single(export.Attachments).Id);
+            Assert.Equal(("J1", "Saved"), (Assert.Single(export.JobMarks).JobId, export.JobMarks[0].Kind));
+            Assert.Equal("E2", Assert.Single(export.BlockedCompanies).EmployerId);
+            var conversation = Assert.Single(export.Conversations);
+            Assert.Equal(("J1", "您好，这个岗位还招人吗？"), (conversation.JobId, Assert.Single(conversation.Messages, m => m.Kind == "Text").Text));
+        }
         string path;
         await using (var scope = database.Scope())
         {
@@ -301,6 +313,8 @@ public sealed class SeekerToolsTests
             Assert.False(db.ResumeAttachments.Any(a => a.TalentId == "T1"));
             Assert.False(db.JobMarks.Any(m => m.TalentId == "T1"));
             Assert.False(db.CompanyBlocks.Any(b => b.TalentId == "T1"));
+            Assert.False(db.Conversations.Any(c => c.TalentId == "T1"));
+            Assert.False(db.ChatMessages.Any(m => m.ConversationId == chat.Id));
         }
     }
 
@@ -352,8 +366,9 @@ public sealed class SeekerToolsTests
         async Task<List<string>> SearchAsync(string benefits, string? match = null) =>
             (await OkAsync(database, SeekerT1, new SearchJobs.Query(Benefits: benefits, BenefitsMatch: match))).Result.Items.Select(j => j.Id).Order().ToList();
         Assert.Equal(["J2", "J3"], await SearchAsync("五险一金"));
-        Assert.Equal(["J2", "J3"], await SearchAsync("包吃住,双休"));
+        Assert.Equal(["J2", "J3"], await SearchAsync("包吃住,双休", "any"));
         Assert.Equal(["J2", "J3"], await SearchAsync("包吃住，双休", "any"));
+        Assert.Equal(["J2"], await SearchAsync("包吃住 五险一金"));   // all, the default
         Assert.Equal(["J2"], await SearchAsync("包吃住 五险一金", "all"));
         Assert.Empty(await SearchAsync("包吃住,双休", "all"));
         Assert.Equal(["J1", "J2", "J3"], await SearchAsync(""));

@@ -34,7 +34,8 @@ public sealed class RecommendationsApiTests(ApiFactory factory) : IClassFixture<
         var first = items.EnumerateArray().Single(); // T2 does not share with the zone
         Assert.Equal("T1", first.GetProperty("talentId").GetString());
         Assert.Equal("张*", first.GetProperty("maskedName").GetString());
-        Assert.Contains("氩弧焊", first.GetProperty("reasons").GetProperty("matchedSkills").EnumerateArray().Select(s => s.GetString()));
+        // The skill HR wrote, matched as the standard item it stands for.
+        Assert.Contains("氩弧焊 → 钨极氩弧焊", first.GetProperty("reasons").GetProperty("matchedSkills").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal(3, first.GetProperty("reasons").GetProperty("gradeHeld").GetInt32());
         Assert.Contains(first.GetProperty("level").GetString(), new[] { "high", "medium", "low" });
         Assert.False(first.GetProperty("applied").GetBoolean());

@@ -18,7 +18,7 @@ public sealed class SearchAndReportsApiTests(ApiFactory factory) : IClassFixture
     [Theory]
     [InlineData("/api/v1/jobs?sort=cheapest", "sort", "search.unknown_sort")]
     [InlineData("/api/v1/jobs?posted=2", "posted", "search.unknown_posted")]
-    [InlineData("/api/v1/jobs?benefits=%E8%B1%AA%E8%BD%A6", "benefits", "search.unknown_benefit")]
+    [InlineData("/api/v1/jobs?benefits=%E8%B1%AA%E8%BD%A6", "benefits", "jobs.unknown_benefit")]
     [InlineData("/api/v1/jobs?occupation=%40%40%40", "occupation", "search.unknown_occupation")]
     [InlineData("/api/v1/jobs?education=phd", "education", "search.unknown_education")]
     [InlineData("/api/v1/jobs?grade=7", "grade", "input.between")]

@@ -42,8 +42,14 @@ public sealed class ChatTests(WebAppFixture web)
         await Expect(item.Locator(".unread-count")).ToBeVisibleAsync();
         await item.Locator("a").ClickAsync();
         await Expect(hr.Locator(".chat-msg.theirs .chat-text").Last).ToHaveTextAsync("您好，请问这个岗位周末可以面试吗？");
-        // The seeker's name stays masked for HR (no application, no consent).
-        await Expect(hr.Locator("#chat-title")).ToContainTextAsync("*");
+        // Chatting reveals nothing: HR sees the seeker's name exactly as the résumé view shows it to this employer
+        // (masked without an application or consent; other journeys may have made the demo seeker apply here).
+        var talentId = await hr.Locator("#chat-title").GetAttributeAsync("data-talent-id");
+        var shownInChat = (await hr.Locator("#chat-title").TextContentAsync())!.Trim();
+        var resumePage = await hr.Context.NewPageAsync();
+        await resumePage.GotoAsync($"/Employer/Talent/View/{talentId}");
+        Assert.Equal((await resumePage.Locator("#talent-name").TextContentAsync())!.Trim(), shownInChat);
+        await resumePage.CloseAsync();
         await hr.ClickAsync("#chat-hr-actions summary");
         await hr.ClickAsync("#send-job-card");
         await Expect(hr.Locator(".chat-msg.mine.kind-job_card").Last).ToBeVisibleAsync();

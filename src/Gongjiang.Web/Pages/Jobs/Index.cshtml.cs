@@ -33,7 +33,7 @@ public sealed class IndexModel(IUseCases useCases) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var found = await useCases.RunAsync(new SearchJobs.Query(Q, City, Occ, PayMin, PayMax, Education, Experience, Grade,
-            string.Join(',', Benefits), Posted, Sort, Employer, Math.Max(1, PageNumber), PageSize, BenefitsMatch: "all"), ct);
+            string.Join(',', Benefits), Posted, Sort, Employer, Math.Max(1, PageNumber), PageSize), ct);
         if (found.Succeeded) View = found.Value;
         // The page names the occupation field occ.
         else ModelState.AddResultErrors(found.Errors.Select(e => e.Field == "occupation" ? e.ForField("occ") : e));
