@@ -98,7 +98,7 @@ public sealed class ResumeViewApiTests(ApiFactory factory) : IClassFixture<ApiFa
         // The seeker's structured work history shows in the résumé, newest first.
         var history = new[]
         {
-            new { employer = "青岛蓝海装备", title = "焊工", start = "2019-03", end = "2022-06", duties = "压力容器氩弧焊" },
+            new { employer = "青岛蓝海装备", title = "焊工", start = "2019-03", end = (string?)"2022-06", duties = "压力容器氩弧焊" },
             new { employer = "海港重工", title = "焊接班长", start = "2022-07", end = (string?)null, duties = "带班 8 人" },
         };
         Assert.True((await seeker.PutAsJsonAsync("/api/v1/talent/me/work-history", history)).IsSuccessStatusCode);
