@@ -30,7 +30,7 @@ public sealed class InvitationTests(WebAppFixture web)
         var row = hr.Locator($"#recommended-talent tr[data-talent-id='{talentId}']");
         await row.Locator("td.invite summary").ClickAsync();
         await row.Locator("textarea[name=message]").FillAsync("您的技能与岗位很匹配，欢迎投递。");
-        await row.Locator("td.invite button").ClickAsync();
+        await row.Locator("td.invite details button").ClickAsync();
         await Expect(hr.Locator(".alert-ok")).ToContainTextAsync("邀请已发送");
         await Expect(hr.Locator($"#recommended-talent tr[data-talent-id='{talentId}'] .invited")).ToBeVisibleAsync();
 
