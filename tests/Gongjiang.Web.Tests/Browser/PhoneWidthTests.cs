@@ -122,7 +122,12 @@ public sealed class PhoneWidthTests(WebAppFixture web, ITestOutputHelper output)
             failures.AddRange(MarkedNames.Where(n => text.Contains(n, StringComparison.Ordinal)).Take(3).Select(n => $"{path}: the 大典's mark glued to a name: {n}"));
 
             var name = $"phone-{role}-{language}-" + string.Join('_', route.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim('{', '}', '?').Split(':')[0]));
-            await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
+            // Chromium sometimes fails to capture a very tall page at once ("Unable to capture screenshot"): try once more.
+            try { await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, name + ".png"), FullPage = true }); }
+            catch (PlaywrightException e) when (e.Message.Contains("Unable to capture screenshot", StringComparison.Ordinal))
+            {
+                await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
+            }
         }
         output.WriteLine($"{role} ({language}): {routes.Count} pages: {string.Join(", ", routes)}");
         foreach (var f in failures) output.WriteLine(f);
