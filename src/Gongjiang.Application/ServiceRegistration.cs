@@ -84,6 +84,14 @@ public static class ServiceRegistration
             if (sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>() is { } configuration)
                 Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection("Chat"), o);
         });
+        services.AddScoped<LiveRooms.LiveRoomService>();
+        services.TryAddSingleton<LiveRooms.ILiveRoomBroadcaster, LiveRooms.NoLiveRoomBroadcaster>();
+        services.TryAddSingleton<LiveRooms.ILiveRoomPresence, LiveRooms.InProcessLiveRoomPresence>();
+        services.AddOptions<LiveRooms.LiveRoomOptions>().Configure<IServiceProvider>((o, sp) =>
+        {
+            if (sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>() is { } configuration)
+                Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection("LiveRooms"), o);
+        });
         services.AddScoped<Campus.CampaignRules>();
         Notifications.NotificationServiceRegistration.AddGongjiangNotifications(services);
         services.AddScoped<DemoZoneSeeder>();

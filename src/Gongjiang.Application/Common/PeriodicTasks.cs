@@ -86,7 +86,7 @@ public static class PeriodicTaskRegistration
     /// <summary>
     /// Everything the web app runs in the background: outbox sending and the expiry of offers and invitations
     /// (<c>Notifications:PollInterval</c>), retention of personal information (<c>Retention:Interval</c>, daily) and the
-    /// daily re-verification check of employers, and large imports (<c>Import:PollInterval</c>).
+    /// daily re-verification check of employers, large imports (<c>Import:PollInterval</c>), and the live rooms' viewer counts (every two seconds).
     /// </summary>
     public static IServiceCollection AddGongjiangBackgroundTasks(this IServiceCollection services)
     {
@@ -94,6 +94,7 @@ public static class PeriodicTaskRegistration
         services.AddPeriodicTask<Privacy.RetentionTask>();
         services.AddPeriodicTask<Compliance.VerificationExpiryTask>();
         services.AddPeriodicTask<Import.ImportTaskWorker>();
+        services.AddPeriodicTask<LiveRooms.LiveRoomViewerTicker>();
         return services;
     }
 }

@@ -50,6 +50,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<Chat.Conversation> Conversations => Set<Chat.Conversation>();
     public DbSet<Chat.ChatMessage> ChatMessages => Set<Chat.ChatMessage>();
+    public DbSet<LiveRooms.LiveRoom> LiveRooms => Set<LiveRooms.LiveRoom>();
     public DbSet<ServiceLogEntry> ServiceLog => Set<ServiceLogEntry>();
     public DbSet<ScreeningReview> ScreeningReviews => Set<ScreeningReview>();
     public DbSet<Import.ImportTask> ImportTasks => Set<Import.ImportTask>();

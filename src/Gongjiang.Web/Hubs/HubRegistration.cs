@@ -28,12 +28,15 @@ public static class HubRegistration
         services.AddSingleton(typeof(Microsoft.AspNetCore.SignalR.HubLifetimeManager<>), typeof(SelectedHubLifetimeManager<>));
         services.AddOptions<LiveHubOptions>().BindConfiguration("Hubs");
         services.AddSingleton<IChatBroadcaster, SignalRChatBroadcaster>();
+        services.AddSingleton<Application.LiveRooms.ILiveRoomBroadcaster, SignalRLiveRoomBroadcaster>();
+        services.AddSingleton<Application.LiveRooms.ILiveRoomPresence, SelectedLiveRoomPresence>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapGongjiangHubs(this IEndpointRouteBuilder app)
     {
         app.MapHub<ChatHub>(ChatHub.Path);
+        app.MapHub<LiveRoomHub>(LiveRoomHub.Path);
         return app;
     }
 }
