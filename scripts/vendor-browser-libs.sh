@@ -5,6 +5,7 @@
 #     the app never serves it);
 #   echarts.common.min.js -> src/Gongjiang.Web/wwwroot/lib/echarts/ (the shortage catalogue's charts; no CDN).
 #   @microsoft/signalr's signalr.min.js -> src/Gongjiang.Web/wwwroot/lib/signalr/ (the chat pages' live delivery).
+#   hls.js and mpegts.js -> src/Gongjiang.Web/wwwroot/lib/hls/ and lib/mpegts/ (the live rooms' stream players).
 # To move to a newer version: change it in tools/browser-libs/package.json, run `npm install` there, then this script,
 # and commit package.json, package-lock.json and the copied files.
 set -euo pipefail
@@ -32,3 +33,17 @@ mkdir -p "$lib"
 cp node_modules/@microsoft/signalr/dist/browser/signalr.min.js "$lib/signalr.min.js"
 version="$(node -p "require('./node_modules/@microsoft/signalr/package.json').version")"
 echo "@microsoft/signalr $version -> ${lib#"$root"/}/signalr.min.js"
+
+# The live rooms' players: hls.js for HLS (.m3u8) streams, mpegts.js for HTTP-FLV streams, served from wwwroot/lib.
+lib="$root/src/Gongjiang.Web/wwwroot/lib/hls"
+mkdir -p "$lib"
+cp node_modules/hls.js/dist/hls.min.js "$lib/hls.min.js"
+cp node_modules/hls.js/LICENSE "$lib/LICENSE"
+version="$(node -p "require('./node_modules/hls.js/package.json').version")"
+echo "hls.js $version -> ${lib#"$root"/}/hls.min.js"
+lib="$root/src/Gongjiang.Web/wwwroot/lib/mpegts"
+mkdir -p "$lib"
+cp node_modules/mpegts.js/dist/mpegts.js "$lib/mpegts.js"
+cp node_modules/mpegts.js/LICENSE "$lib/LICENSE"
+version="$(node -p "require('./node_modules/mpegts.js/package.json').version")"
+echo "mpegts.js $version -> ${lib#"$root"/}/mpegts.js"

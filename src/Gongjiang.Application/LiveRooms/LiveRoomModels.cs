@@ -77,6 +77,34 @@ public sealed class LiveRoomViewer
     public long WatchSeconds { get; set; }
 }
 
+/// <summary>
+/// Something that happened in a room, kept for its statistics: a question, an answer, a mic link (with its seconds), an
+/// application, an invitation, an offer or a job card pushed to a viewer (<see cref="LiveRoomActivityKinds"/>).
+/// </summary>
+public sealed class LiveRoomActivity
+{
+    public long Id { get; set; }
+    public string RoomId { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public DateTime At { get; set; }
+    /// <summary>The user it was by or for (a seeker asking or applying, the guest on the mic), when there is one.</summary>
+    public string? UserId { get; set; }
+    /// <summary>How long it lasted in seconds (a mic link).</summary>
+    public long? Seconds { get; set; }
+}
+
+/// <summary>The kinds of <see cref="LiveRoomActivity"/> the statistics count.</summary>
+public static class LiveRoomActivityKinds
+{
+    public const string Question = "question";
+    public const string Answer = "answer";
+    public const string MicLink = "mic_link";
+    public const string Application = "application";
+    public const string Invitation = "invitation";
+    public const string Offer = "offer";
+    public const string JobCardPush = "job_card_push";
+}
+
 /// <summary>Live rooms settings (configuration section <c>LiveRooms</c>).</summary>
 public sealed class LiveRoomOptions
 {

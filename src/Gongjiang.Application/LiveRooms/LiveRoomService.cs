@@ -112,6 +112,10 @@ public sealed class LiveRoomService(AppDbContext db, ICurrentUser currentUser, T
         return broadcast;
     }
 
+    /// <summary>Keeps something that happened in the room for its statistics (saved with the caller's next save).</summary>
+    public void Record(LiveRoom room, string kind, string? userId = null, long? seconds = null) =>
+        db.Add(new LiveRoomActivity { RoomId = room.Id, Kind = kind, At = Now, UserId = userId, Seconds = seconds });
+
     /// <summary>The room as a client joining it sees it, with the broadcasts after <paramref name="afterSeq"/>.</summary>
     public async Task<LiveRoomState> StateAsync(LiveRoom room, Actor? actor, long afterSeq, CancellationToken ct)
     {

@@ -13,7 +13,7 @@ namespace Gongjiang.Web.Hubs;
 /// everyone but the room's host. Every method runs one live-room use case.
 /// </summary>
 [AllowAnonymous]
-public sealed class LiveRoomHub(IUseCases useCases, IHttpContextAccessor http, IOptions<LiveHubOptions> options) : LiveHub(useCases, http, options)
+public sealed partial class LiveRoomHub(IUseCases useCases, IHttpContextAccessor http, IOptions<LiveHubOptions> options) : LiveHub(useCases, http, options)
 {
     public const string Path = "/hubs/live";
     /// <summary>The cookie an anonymous browser is counted by (set by the room page).</summary>

@@ -69,3 +69,18 @@ internal sealed class LiveRoomViewerConfiguration : IEntityTypeConfiguration<Liv
         b.HasOne<LiveRoom>().WithMany().HasForeignKey(v => v.RoomId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class LiveRoomActivityConfiguration : IEntityTypeConfiguration<LiveRoomActivity>
+{
+    public void Configure(EntityTypeBuilder<LiveRoomActivity> b)
+    {
+        b.ToTable("LiveRoomActivities");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.RoomId).HasMaxLength(40);
+        b.Property(a => a.Kind).HasMaxLength(32);
+        b.Property(a => a.UserId).HasMaxLength(450);
+        b.HasIndex(a => new { a.RoomId, a.At });
+        b.HasIndex(a => a.UserId);
+        b.HasOne<LiveRoom>().WithMany().HasForeignKey(a => a.RoomId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

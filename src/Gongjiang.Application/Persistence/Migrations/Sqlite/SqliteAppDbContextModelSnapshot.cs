@@ -843,6 +843,41 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                     b.ToTable("LiveRooms", (string)null);
                 });
 
+            modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoomId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Seconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("RoomId", "At");
+
+                    b.ToTable("LiveRoomActivities", (string)null);
+                });
+
             modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -3033,6 +3068,15 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                     b.HasOne("Gongjiang.Application.Import.ImportTask", null)
                         .WithOne()
                         .HasForeignKey("Gongjiang.Application.Import.ImportTaskFile", "TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomActivity", b =>
+                {
+                    b.HasOne("Gongjiang.Application.LiveRooms.LiveRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -41,6 +41,29 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "LiveRoomActivities",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoomId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Seconds = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LiveRoomActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LiveRoomActivities_LiveRooms_RoomId",
+                        column: x => x.RoomId,
+                        principalTable: "LiveRooms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LiveRoomEvents",
                 columns: table => new
                 {
@@ -117,6 +140,16 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LiveRoomActivities_RoomId_At",
+                table: "LiveRoomActivities",
+                columns: new[] { "RoomId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LiveRoomActivities_UserId",
+                table: "LiveRoomActivities",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LiveRoomEvents_RoomId_Kind_Seq",
                 table: "LiveRoomEvents",
                 columns: new[] { "RoomId", "Kind", "Seq" });
@@ -163,6 +196,9 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "LiveRoomActivities");
+
             migrationBuilder.DropTable(
                 name: "LiveRoomEvents");
 

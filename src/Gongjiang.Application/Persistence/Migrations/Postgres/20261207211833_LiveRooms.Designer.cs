@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gongjiang.Application.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261207211441_LiveRooms")]
+    [Migration("20261207211833_LiveRooms")]
     partial class LiveRooms
     {
         /// <inheritdoc />
@@ -862,6 +862,43 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                     b.HasIndex("Status", "StartsAt");
 
                     b.ToTable("LiveRooms", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("RoomId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("Seconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("RoomId", "At");
+
+                    b.ToTable("LiveRoomActivities", (string)null);
                 });
 
             modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomEvent", b =>
@@ -3100,6 +3137,15 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                     b.HasOne("Gongjiang.Application.Import.ImportTask", null)
                         .WithOne()
                         .HasForeignKey("Gongjiang.Application.Import.ImportTaskFile", "TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomActivity", b =>
+                {
+                    b.HasOne("Gongjiang.Application.LiveRooms.LiveRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

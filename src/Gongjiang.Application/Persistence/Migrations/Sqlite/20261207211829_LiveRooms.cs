@@ -40,6 +40,29 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "LiveRoomActivities",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoomId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Seconds = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LiveRoomActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LiveRoomActivities_LiveRooms_RoomId",
+                        column: x => x.RoomId,
+                        principalTable: "LiveRooms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LiveRoomEvents",
                 columns: table => new
                 {
@@ -116,6 +139,16 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LiveRoomActivities_RoomId_At",
+                table: "LiveRoomActivities",
+                columns: new[] { "RoomId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LiveRoomActivities_UserId",
+                table: "LiveRoomActivities",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LiveRoomEvents_RoomId_Kind_Seq",
                 table: "LiveRoomEvents",
                 columns: new[] { "RoomId", "Kind", "Seq" });
@@ -162,6 +195,9 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "LiveRoomActivities");
+
             migrationBuilder.DropTable(
                 name: "LiveRoomEvents");
 
