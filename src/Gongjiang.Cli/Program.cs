@@ -15,6 +15,7 @@ root.Subcommands.Add(RankerCommands.Create());
 root.Subcommands.Add(CatalogCommands.Create());
 root.Subcommands.Add(ReportCommands.Create());
 root.Subcommands.Add(BenchCommands.Create());
+root.Subcommands.Add(DemoCommands.Create());
 root.Subcommands.Add(KeysCommands.Create());
 root.Subcommands.Add(RetentionCommands.Create());
 return CliRunner.Run(root, args);

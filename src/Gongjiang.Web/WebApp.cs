@@ -19,7 +19,8 @@ public static class WebApp
         return 0;
     }
 
-    public static WebApplication Build(string[] args, string? contentRoot = null)
+    /// <param name="configureServices">Services a host adds before the platform's own (e.g. a replay clock).</param>
+    public static WebApplication Build(string[] args, string? contentRoot = null, Action<IServiceCollection>? configureServices = null)
     {
         // `--empty` is a bare switch; the configuration system wants key/value pairs.
         var startEmpty = args.Contains("--empty");
@@ -36,6 +37,7 @@ public static class WebApp
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
+        configureServices?.Invoke(builder.Services);
         // Read when first needed: hosts and tests may still add configuration after this point.
         builder.Services.AddGongjiang(sp =>
         {
