@@ -61,6 +61,10 @@ public sealed class HeldChatMessage
     public string Text { get; set; } = "";
     public string Rules { get; set; } = "";
     public DateTime At { get; set; }
+    /// <summary>When an operator reviewed it: kept back (screening was right) or released into the conversation.</summary>
+    public DateTime? ReviewedAt { get; set; }
+    public string? ReviewedByUserId { get; set; }
+    public bool Released { get; set; }
 }
 
 /// <summary>A report of the other side of a conversation; a seeker's report of an employer also files a complaint.</summary>
@@ -73,6 +77,10 @@ public sealed class ChatReport
     public string Reason { get; set; } = "";
     public string? ComplaintId { get; set; }
     public DateTime At { get; set; }
+    /// <summary>When an operator closed it, and what they noted.</summary>
+    public DateTime? HandledAt { get; set; }
+    public string? HandledByUserId { get; set; }
+    public string? HandlingNote { get; set; }
 }
 
 /// <summary>Chat settings (configuration section <c>Chat</c>).</summary>

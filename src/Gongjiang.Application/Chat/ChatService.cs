@@ -84,12 +84,22 @@ public sealed class ChatService(AppDbContext db, ICurrentUser currentUser, TimeP
             JobId = jobId, ReferenceId = referenceId, At = at, SentAt = now,
             Flags = flags.Count == 0 ? null : string.Join(',', flags.Select(f => f.Rule).Distinct(StringComparer.Ordinal)),
         };
+        var view = await NumberAndDeliverAsync(conversation, message, ct);
+        return new SendOutcome(view, []);
+    }
+
+    /// <summary>
+    /// Gives the message the conversation's next number in the same save (a unique index and the conversation's concurrency
+    /// token: two at once never share one), marks the sender's side read up to it, and delivers it.
+    /// </summary>
+    public async Task<ChatMessageView> NumberAndDeliverAsync(Conversation conversation, ChatMessage message, CancellationToken ct)
+    {
         for (var attempt = 0; ; attempt++)
         {
             conversation.LastSeq++;
-            conversation.LastMessageAt = now;
+            conversation.LastMessageAt = message.SentAt;
             conversation.Version = Guid.NewGuid();
-            if (who.Side == ChatSide.Seeker) conversation.SeekerReadSeq = conversation.LastSeq;
+            if (message.Side == ChatSide.Seeker) conversation.SeekerReadSeq = conversation.LastSeq;
             else conversation.EmployerReadSeq = conversation.LastSeq;
             message.Seq = conversation.LastSeq;
             db.Add(message);
@@ -103,13 +113,12 @@ public sealed class ChatService(AppDbContext db, ICurrentUser currentUser, TimeP
                 // Another message took this number first: reload the conversation and take the next.
                 db.ChangeTracker.Clear();
                 conversation = await Conversations.FirstAsync(c => c.Id == conversation.Id, ct);
-                who = who with { Conversation = conversation };
                 message.Id = 0;
             }
         }
         var view = (await ViewsAsync([message], ct))[0];
         await broadcaster.MessageAsync(view, ct);
-        return new SendOutcome(view, []);
+        return view;
     }
 
     /// <summary>The views of these messages, with the title and pay of any job card.</summary>

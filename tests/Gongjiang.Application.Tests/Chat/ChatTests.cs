@@ -177,4 +177,47 @@ public sealed class ChatTests
         var stored = await services.GetRequiredService<AppDbContext>().Set<Gongjiang.Core.Recruiting.Invitation>().SingleAsync();
         Assert.Equal((stored.Id, "T1", "J1"), (invitation.ReferenceId, stored.TalentId, stored.JobId));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Operators_keep_or_release_held_messages_and_close_reports_and_nobody_else_may(DatabaseProvider provider)
+    {
+        var (database, id) = await StartedAsync(provider);
+        await using var _ = database;
+        await using var scope = database.Scope();
+        var services = scope.ServiceProvider;
+        var op = Acting.Operator();
+
+        (await services.RunAsAsync(Seeker, new SendMessage.Command(id, "您好"))).AssertValue();
+        (await services.RunAsAsync(Seeker, new SendMessage.Command(id, "加我微信：zhangwei_88"))).AssertFails(ErrorKind.Refused, ChatErrors.Held);
+        // A road number is not a phone number, but the operator decides that, not the sender.
+        (await services.RunAsAsync(Hr, new SendMessage.Command(id, "厂址：高新区138号路，电话面试后发offer，请加微信群了解班车"))).AssertFails(ErrorKind.Refused, ChatErrors.Held);
+        (await services.RunAsAsync(Hr, new ReportConversation.Command(id, "求职者发送无关广告"))).AssertValue();
+
+        (await services.RunAsAsync(Seeker, new ListChatReview.Query())).AssertFails(ErrorKind.Forbidden, ComplianceErrors.OperatorsOnly);
+        (await services.RunAsAsync(Hr, new DecideHeldMessage.Command(1, true))).AssertFails(ErrorKind.Forbidden, ComplianceErrors.OperatorsOnly);
+        var review = (await services.RunAsAsync(op, new ListChatReview.Query())).AssertValue();
+        Assert.Equal(["seeker", "employer"], review.Held.Select(h => h.Side));
+        Assert.Equal("加我微信：zhangwei_88", review.Held[0].Text);
+        Assert.Contains(Gongjiang.Core.Compliance.ScreeningRules.OffPlatformContact, review.Held[0].Rules);
+        var report = Assert.Single(review.Reports);
+        Assert.Equal(("employer", "求职者发送无关广告", "氩弧焊工"), (report.Side, report.Reason, report.JobTitle));
+
+        (await services.RunAsAsync(op, new DecideHeldMessage.Command(review.Held[0].Id, false))).AssertValue();
+        (await services.RunAsAsync(op, new DecideHeldMessage.Command(review.Held[1].Id, true))).AssertValue();
+        (await services.RunAsAsync(op, new DecideHeldMessage.Command(review.Held[1].Id, true))).AssertFails(ErrorKind.NotFound, ChatErrors.NotFound);
+        (await services.RunAsAsync(op, new CloseChatReport.Command(report.Id, " "))).AssertFails(ErrorKind.Invalid, ChatErrors.ReasonRequired);
+        (await services.RunAsAsync(op, new CloseChatReport.Command(report.Id, "已提醒求职者，无需处理"))).AssertValue();
+
+        var after = (await services.RunAsAsync(op, new ListChatReview.Query())).AssertValue();
+        Assert.Empty(after.Held);
+        Assert.Empty(after.Reports);
+        // The released message arrives after the one before it, with the next number; the kept one never does.
+        var seen = (await services.RunAsAsync(Seeker, new GetConversation.Query(id))).AssertValue();
+        Assert.Equal([(1L, "您好"), (2L, "厂址：高新区138号路，电话面试后发offer，请加微信群了解班车")], seen.Messages.Select(m => (m.Seq, m.Text)));
+        Assert.NotEmpty(seen.Messages[1].Flags);
+        var db = services.GetRequiredService<AppDbContext>();
+        Assert.Equal(["chat.held_kept", "chat.held_released", "chat.report_closed"],
+            await db.ServiceLog.Where(e => e.TargetId == id).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+    }
 }

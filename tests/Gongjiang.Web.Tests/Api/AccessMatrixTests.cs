@@ -331,6 +331,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("/Operator/Surveys/Index", Access.Operator),
         new("/Operator/Surveys/Detail", Access.Operator),
         new("/Operator/Screening", Access.Operator),
+        new("/Operator/Messages", Access.Operator),
         new("/Status", Access.Public),
     ];
 

@@ -66,6 +66,19 @@ public sealed class ChatTests(WebAppFixture web)
         await Expect(seeker.Locator("#chat-live-notice")).ToContainTextAsync("站外联系方式");
         await seeker.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "chat-seeker-live-job-card.png"), FullPage = true });
         await hr.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "chat-hr-conversation.png"), FullPage = true });
+
+        // The operators see the held number in the chat review and keep it held; it leaves the queue, HR never sees it.
+        var op = await PhoneAsync("operator");
+        await op.GotoAsync("/Operator/Messages");
+        var held = op.Locator("#held-messages article", new() { HasText = "我的电话是13912345678" });
+        await Expect(held).ToContainTextAsync("站外联系方式");
+        await op.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "chat-operator-review.png"), FullPage = true });
+        await held.Locator("button[value=keep]").ClickAsync();
+        await Expect(op.Locator(".alert-ok")).ToContainTextAsync("已确认拦截");
+        await Expect(op.Locator("#held-messages article", new() { HasText = "我的电话是13912345678" })).ToHaveCountAsync(0);
+        await hr.ReloadAsync();
+        await Expect(hr.Locator(".chat-msg", new() { HasText = "13912345678" })).ToHaveCountAsync(0);
+        await op.Context.CloseAsync();
         await seeker.Context.CloseAsync();
         await hr.Context.CloseAsync();
     }

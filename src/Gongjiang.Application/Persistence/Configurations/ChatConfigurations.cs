@@ -54,7 +54,9 @@ internal sealed class HeldChatMessageConfiguration : IEntityTypeConfiguration<He
         b.Property(m => m.SenderUserId).HasMaxLength(450);
         b.Property(m => m.Text).HasMaxLength(2000);
         b.Property(m => m.Rules).HasMaxLength(200);
+        b.Property(m => m.ReviewedByUserId).HasMaxLength(450);
         b.HasIndex(m => m.At);
+        b.HasIndex(m => new { m.ReviewedAt, m.At });
         b.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -69,6 +71,8 @@ internal sealed class ChatReportConfiguration : IEntityTypeConfiguration<ChatRep
         b.Property(r => r.ReporterUserId).HasMaxLength(450);
         b.Property(r => r.Reason).HasMaxLength(ReportConversation.MaxReason);
         b.Property(r => r.ComplaintId).HasMaxLength(40);
+        b.Property(r => r.HandledByUserId).HasMaxLength(450);
+        b.Property(r => r.HandlingNote).HasMaxLength(ReportConversation.MaxReason);
         b.HasIndex(r => r.At);
         b.HasOne<Conversation>().WithMany().HasForeignKey(r => r.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -105,6 +105,17 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HandledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("HandlingNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -216,6 +227,16 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<bool>("Released")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("Rules")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -241,6 +262,8 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                     b.HasIndex("At");
 
                     b.HasIndex("ConversationId");
+
+                    b.HasIndex("ReviewedAt", "At");
 
                     b.ToTable("HeldChatMessages", (string)null);
                 });

@@ -95,6 +95,17 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlingNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -204,6 +215,16 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Released")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Rules")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -229,6 +250,8 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.HasIndex("ConversationId");
+
+                    b.HasIndex("ReviewedAt", "At");
 
                     b.ToTable("HeldChatMessages", (string)null);
                 });
