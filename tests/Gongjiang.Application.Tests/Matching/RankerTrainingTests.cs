@@ -15,7 +15,7 @@ namespace Gongjiang.Application.Tests.Matching;
 /// <summary><c>ranker train</c> reads outcomes in keyset batches by job; it must learn exactly what folding the whole table at once learns.</summary>
 public sealed class RankerTrainingTests
 {
-    private static readonly RankerTrainingOptions Quick = new() { Iterations = 25 };
+    private static readonly RankerTrainingOptions Quick = new() { Shapes = [new(25, 3)], Blends = [0.5, 1] };
 
     /// <summary>A generated market and its outcomes, the outcomes stored in shuffled order so ids do not follow jobs.</summary>
     private static async Task<int> SeedAsync(TestDatabase database)
