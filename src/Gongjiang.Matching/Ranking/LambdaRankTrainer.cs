@@ -52,8 +52,11 @@ public sealed record RankerShape(int Iterations, int Leaves)
 public sealed record RankerTrainingOptions
 {
     public double ValidationShare { get; init; } = 0.2;
-    /// <summary>The tree shapes tried; the one that corrects the hand weights best on the training period's later groups is kept.</summary>
-    public IReadOnlyList<RankerShape> Shapes { get; init; } = [new(50, 3), new(150, 3), new(50, 7), new(150, 7)];
+    /// <summary>
+    /// The tree shapes tried; the one that corrects the hand weights best on the training period's later groups is kept.
+    /// Trees of two leaves add one correction per feature and step, which a few hundred job groups can support.
+    /// </summary>
+    public IReadOnlyList<RankerShape> Shapes { get; init; } = [new(50, 2), new(150, 2), new(300, 2)];
     /// <summary>How much the trees count against the hand score, in standard deviations of the hand score per deviation of the trees' sum.</summary>
     public IReadOnlyList<double> Blends { get; init; } = [0.25, 0.5, 1, 2];
     /// <summary>The training period's latest share of groups the choice is judged on, in <see cref="TuningFolds"/> consecutive
@@ -78,6 +81,10 @@ public sealed record RankerTrainingOptions
 public static class LambdaRankTrainer
 {
     public const int NdcgDepth = 10;
+
+    /// <summary>What LambdaRank counts a label as while training: 2^l − 1, as <see cref="Ndcg"/> counts it when judging
+    /// (ML.NET's default would count label l as 2^(l+1) − 1).</summary>
+    public static IReadOnlyList<int> LabelGains { get; } = [.. Enumerable.Range(0, OutcomeRelevance.MaxLabel + 1).Select(l => (1 << l) - 1)];
 
     /// <summary>One training row as ML.NET reads it: the features, then the hand score.</summary>
     internal sealed class Row
@@ -359,5 +366,6 @@ public static class LambdaRankTrainer
                 NumberOfThreads = 1,
                 Silent = true,
                 Verbose = false,
+                CustomGains = [.. LabelGains],
             }));
 }

@@ -48,7 +48,7 @@ public sealed class TreeEnsembleModel : IScoringModel
     public static float[] WeightsOf(Gongjiang.Matching.Engine.HandWeights hand)
     {
         ArgumentNullException.ThrowIfNull(hand);
-        return [hand.Occupation, hand.Grade, hand.Skills, hand.Experience, hand.Salary, hand.JobRecency, hand.TalentRecency, hand.Text, hand.Location, hand.SkillsStated];
+        return [hand.Occupation, hand.Grade, hand.Skills, hand.Experience, hand.Salary, hand.JobRecency, hand.TalentRecency, hand.Text, hand.Location, hand.SkillsStated, hand.WorkRecord];
     }
 
     /// <summary>One tree. Node i sends a row left when feature <see cref="Feature"/>[i] ≤ <see cref="Threshold"/>[i]; a child
@@ -118,8 +118,9 @@ public sealed class TreeEnsembleModel : IScoringModel
         return doc.Kind switch
         {
             Kind when doc.Features.SequenceEqual(InputNames) && doc.HandWeights is not null => new TreeEnsembleModel(doc.Bias, doc.Trees, doc.HandWeights, doc.Scale),
-            // Trees alone over the features, as the first kind was trained: they never read the hand score.
-            TreesOnlyKind when doc.Features.SequenceEqual(MatchFeatures.Names) && doc.Trees.All(t => t.Feature.All(f => f < MatchFeatures.Count))
+            // Trees alone, as the first kind was trained, over the features of then (the first ones of today's, in the same order).
+            TreesOnlyKind when doc.Features.Count <= MatchFeatures.Count && doc.Features.SequenceEqual(MatchFeatures.Names.Take(doc.Features.Count))
+                && doc.Trees.All(t => t.Feature.All(f => f < doc.Features.Count))
                 => new TreeEnsembleModel(doc.Bias, doc.Trees),
             _ => null,
         };

@@ -144,4 +144,16 @@ public sealed class RankerTrainingTests
         Assert.True(fromSnapshot >= 1, trained.Text);
         Assert.True(fromSnapshot <= (await db.Set<PairSnapshot>().CountAsync()), trained.Text);
     }
+
+    [Fact]
+    public void A_snapshot_kept_before_the_work_record_was_a_feature_reads_with_the_work_record_unknown()
+    {
+        var now = new MatchFeatures { Occupation = 1, Grade = 0.8f, Skills = 0.5f, Location = 0.9f, WorkRecord = 1 };
+        var before = string.Join(',', PairSnapshot.Format(now).Split(',').Take(MatchFeatures.Count - 1));
+
+        Assert.Equal(now, PairSnapshot.Parse(PairSnapshot.Format(now)));
+        Assert.Equal(now with { WorkRecord = 0.5f }, PairSnapshot.Parse(before));
+        Assert.Null(PairSnapshot.Parse("1,2,3"));
+        Assert.Null(PairSnapshot.Parse(before + ",x"));
+    }
 }

@@ -108,4 +108,17 @@ public sealed class LeakFreeTrainingTests
         Assert.True(report.GainLow < 0 && report.GainHigh > 0, $"[{report.GainLow}, {report.GainHigh}]");
         Assert.False(report.Adopted);
     }
+
+    [Fact]
+    public void Training_counts_each_label_as_the_judging_ndcg_counts_it()
+    {
+        for (var label = 1; label <= OutcomeRelevance.MaxLabel; label++)
+        {
+            // One relevant item of this label in second place among a label-1 item: NDCG = (1 + g/log2 3) / (g + 1/log2 3).
+            double gain = LambdaRankTrainer.LabelGains[label];
+            var expected = label == 1 ? 1 : (1 + gain / Math.Log2(3)) / (gain + 1 / Math.Log2(3));
+            Assert.Equal(expected, Ndcg.At(10, [1, label], [1f, 0f])!.Value, 9);
+        }
+        Assert.Equal(0, LambdaRankTrainer.LabelGains[0]);
+    }
 }
