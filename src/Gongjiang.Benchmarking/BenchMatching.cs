@@ -95,16 +95,15 @@ public static class BenchMatching
         var stream = OutcomeGroupStream.For(engine, labelsCutAt: splitAt);
         foreach (var o in outcomes.OrderBy(o => o.JobId, StringComparer.Ordinal).ThenBy(o => o.Id)) stream.Add(o);
         var groups = stream.Complete();
-        var (train, validation) = RankingGroups.SplitAt(groups, splitAt);
-        var options = new RankerTrainingOptions();
-        var model = LambdaRankTrainer.Fit(train, options);
-        var (_, low, high) = LambdaRankTrainer.GainInterval(validation, model, HandWeights.Default, options);
-        var figures = new RankerFigures(outcomeSeed, train.Count, validation.Count,
-            Math.Round(Ndcg.Mean(LambdaRankTrainer.NdcgDepth, validation, HandWeights.Default), 4),
-            Math.Round(Ndcg.Mean(LambdaRankTrainer.NdcgDepth, validation, model), 4), Math.Round(low, 4), Math.Round(high, 4));
+        // Trained as `ranker train` trains: shape and blend chosen on the training half alone.
+        var (model, report) = LambdaRankTrainer.Train(groups, stream.Skipped.Total, HandWeights.Default, new RankerTrainingOptions(), splitAt);
+        if (model is null) throw new InvalidOperationException($"The benchmark's outcomes trained no ranker: {report.NotTrained}");
+        var figures = new RankerFigures(outcomeSeed, report.TrainGroups, report.ValidationGroups,
+            Math.Round(report.NdcgHand, 4), Math.Round(report.NdcgLearned, 4), Math.Round(report.GainLow, 4), Math.Round(report.GainHigh, 4));
         log($"learned ranker: {outcomes.Count:N0} outcome events, {groups.Count:N0} job groups ({stream.Skipped.Total:N0} pairs left out), "
-            + $"split at {splitAt:yyyy-MM-dd HH:mm}: train {train.Count:N0} / validate {validation.Count:N0}; validation ndcg@10 hand {figures.ValidationNdcgHand:0.0000}, "
-            + $"learned {figures.ValidationNdcgLearned:0.0000}, gain interval [{low:+0.0000;-0.0000}, {high:+0.0000;-0.0000}]");
+            + $"split at {splitAt:yyyy-MM-dd HH:mm}: train {report.TrainGroups:N0} / validate {report.ValidationGroups:N0}; {report.Shape}, weight {report.Blend:0.##} "
+            + $"(tuning gain {report.TuningGain:+0.0000;-0.0000} on {report.TuningGroups:N0} training groups); validation ndcg@10 hand {figures.ValidationNdcgHand:0.0000}, "
+            + $"learned {figures.ValidationNdcgLearned:0.0000}, gain interval [{report.GainLow:+0.0000;-0.0000}, {report.GainHigh:+0.0000;-0.0000}]; adopted: {(report.Adopted ? "yes" : "no")}");
         return (model, figures);
     }
 

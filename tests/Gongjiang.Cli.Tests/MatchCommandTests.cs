@@ -111,6 +111,9 @@ public sealed class MatchCommandTests : IClassFixture<MatchCommandTests.Imported
         Assert.Matches(@"gain: [+-]?\d\.\d{4} over \d+ validation groups, 95% bootstrap interval \[[+-]?\d\.\d{4}, [+-]?\d\.\d{4}\]", result.Stdout);
         Assert.Matches(@"validation NDCG@10: learned 0\.\d{4}, hand weights 0\.\d{4}", result.Stdout);
         Assert.Matches("adopted: (yes|no)", result.Stdout);
+        Assert.Contains("work_record", result.Stdout);
+        Assert.Matches(@"model: hand weights corrected by LightGbm LambdaRank trees on the features and the hand score; \d+ trees of \d+ leaves, weight \d", result.Stdout);
+        Assert.Matches(@"chosen on the training period only: its latest \d+ groups with a response", result.Stdout);
 
         // Matching still works with whichever ranking is in force.
         File.WriteAllLines(Path.Combine(Dir, "one.txt"), [_market.Market.Jobs[0].Id]);

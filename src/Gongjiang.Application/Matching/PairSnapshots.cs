@@ -22,12 +22,21 @@ public sealed class PairSnapshot
     public static string Format(in MatchFeatures features) =>
         string.Join(',', features.ToArray().Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
 
-    /// <summary>The stored features, or null when the text is not <see cref="MatchFeatures.Count"/> numbers.</summary>
+    /// <summary>Features stored before the work record was one of them: the ones before it.</summary>
+    private const int CountBeforeWorkRecord = 10;
+
+    /// <summary>
+    /// The stored features, or null when the text is not <see cref="MatchFeatures.Count"/> numbers. A snapshot kept before
+    /// the work record was a feature reads with the work record unknown (0.5, as for a résumé that says nothing), never
+    /// with today's résumé, which was not what was shown.
+    /// </summary>
     public static MatchFeatures? Parse(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var parts = text.Split(',');
-        if (parts.Length != MatchFeatures.Count) return null;
+        if (parts.Length != MatchFeatures.Count && parts.Length != CountBeforeWorkRecord) return null;
         var values = new float[MatchFeatures.Count];
+        values[MatchFeatures.Count - 1] = 0.5f;
         for (var i = 0; i < parts.Length; i++)
             if (!float.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i])) return null;
         var f = new MatchFeatures();

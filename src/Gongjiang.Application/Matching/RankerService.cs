@@ -112,7 +112,8 @@ public sealed class RankerService(AppDbContext db, TaxonomyCatalog catalog, Time
             sb.AppendLine(CultureInfo.InvariantCulture, $"not trained: {r.NotTrained}; ranking keeps the hand weights");
             return sb.ToString();
         }
-        sb.AppendLine(CultureInfo.InvariantCulture, $"model: LightGbm LambdaRank, {r.Trees} trees");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"model: hand weights corrected by LightGbm LambdaRank trees on the features and the hand score; {r.Shape}, weight {r.Blend:0.##} (one deviation of the trees counts {r.Blend:0.##} deviations of the hand score)");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"chosen on the training period only: its latest {r.TuningGroups} groups with a response, each part judged by trees trained on the groups before it; mean gain there {r.TuningGain:+0.0000;-0.0000;0.0000}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"validation NDCG@{LambdaRankTrainer.NdcgDepth}: learned {r.NdcgLearned:F4}, hand weights {r.NdcgHand:F4}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"gain: {r.Gain:+0.0000;-0.0000;0.0000} over {r.GainGroups} validation groups, 95% bootstrap interval [{r.GainLow:+0.0000;-0.0000;0.0000}, {r.GainHigh:+0.0000;-0.0000;0.0000}]");
         sb.AppendLine(r.Adopted

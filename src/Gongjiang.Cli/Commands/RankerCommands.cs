@@ -11,9 +11,10 @@ public static class RankerCommands
         var command = new Command("ranker", "The learned ranking over the engine's features.");
         var db = CommonOptions.Database();
         var train = new Command("train",
-            "Trains a LambdaRank model (LightGbm) from the outcomes in the database on per-job groups, validates it on the " +
-            "latest 20% of groups by time, and adopts it only when its NDCG@10 beats the hand weights. Prints what it learned " +
-            "from and both validation scores.") { db };
+            "Learns corrections of the hand weights from the outcomes in the database (LightGbm LambdaRank trees on per-job " +
+            "groups, their shape and weight chosen on the training period alone), validates them on the latest 20% of groups " +
+            "by time, and adopts them only when the 95% bootstrap interval of the NDCG@10 gain over the hand weights lies above 0. " +
+            "Prints what it learned from, both validation scores, the gain and its interval.") { db };
         train.SetAction(async (parse, ct) =>
         {
             await using var host = await CliHost.OpenAsync(parse.GetValue(db), ct);

@@ -164,6 +164,7 @@ internal sealed class Encoder(TaxonomyLookup taxonomy, Interner skills, Interner
             ExperienceYears = (float)Math.Max(0, p.ExperienceYears),
             Education = (byte)(p.Education?.Level is { } level ? (int)level : 0),
             UpdatedDay = p.UpdatedAt == default ? 0 : DateOnly.FromDateTime(p.UpdatedAt).DayNumber,
+            WorkRecord = WorkRecordSignals.Of(p.ResumeText),
             Alive = p.IsActive,
         };
         (row.SalaryMin, row.SalaryMax) = SalaryRange(p.ExpectedSalaryMin, p.ExpectedSalaryMax);

@@ -29,11 +29,13 @@ public struct MatchFeatures
     public float Location;
     /// <summary>1 when the job states its skills, 0 when they come from the national standard or are unknown.</summary>
     public float SkillsStated;
+    /// <summary>What the résumé says of the work record: 1 recognition, 0 instability, 0.5 neither or both (<see cref="WorkRecordSignals"/>).</summary>
+    public float WorkRecord;
 
-    public const int Count = 10;
+    public const int Count = 11;
 
     public static readonly IReadOnlyList<string> Names =
-        ["occupation", "grade", "skills", "experience", "salary", "job_recency", "talent_recency", "text", "location", "skills_stated"];
+        ["occupation", "grade", "skills", "experience", "salary", "job_recency", "talent_recency", "text", "location", "skills_stated", "work_record"];
 
     /// <summary>The components in <see cref="Names"/> order, e.g. as a learned ranker's input row.</summary>
     public readonly void CopyTo(Span<float> destination)
@@ -75,9 +77,10 @@ public sealed record HandWeights : IScoringModel
     public float Text { get; init; } = 0.13f;
     public float Location { get; init; } = 0.04f;
     public float SkillsStated { get; init; } // 0: not weighted by hand
+    public float WorkRecord { get; init; } // 0: not weighted by hand; the learned ranker weighs it from outcomes
 
     public float Score(in MatchFeatures features) =>
         Occupation * features.Occupation + Grade * features.Grade + Skills * features.Skills + Experience * features.Experience
         + Salary * features.Salary + JobRecency * features.JobRecency + TalentRecency * features.TalentRecency
-        + Text * features.Text + Location * features.Location + SkillsStated * features.SkillsStated;
+        + Text * features.Text + Location * features.Location + SkillsStated * features.SkillsStated + WorkRecord * features.WorkRecord;
 }

@@ -722,7 +722,7 @@ public sealed partial class MatchingEngine
         var occupationAndGrade = Math.Max(Math.Max(0, w.Occupation) * 0.3f + Math.Max(0, w.Grade) * 0.5f, Math.Max(0, w.Grade));
         var upper = occupationAndGrade + Math.Max(0, w.Skills) + Math.Max(0, w.Experience)
             + Math.Max(0, w.Salary) + Math.Max(0, w.JobRecency) + Math.Max(0, w.TalentRecency) + Math.Max(0, w.Text)
-            + Math.Max(0, w.Location) + Math.Max(0, w.SkillsStated);
+            + Math.Max(0, w.Location) + Math.Max(0, w.SkillsStated) + Math.Max(0, w.WorkRecord);
         return upper + 1e-4f >= threshold;
     }
 

@@ -123,6 +123,7 @@ internal struct TalentRow
     public int SalaryMax;
     public int UpdatedDay;      // DateOnly.DayNumber, 0 = unknown
     public byte Education;      // EducationLevel, 0 = unknown
+    public float WorkRecord;    // WorkRecordSignals.Of the résumé
     public bool Alive;
 }
 

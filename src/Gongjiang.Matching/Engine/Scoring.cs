@@ -55,12 +55,13 @@ internal static class Scoring
         f.TalentRecency = Recency(tr.UpdatedDay, today, TalentRecencyTable);
         f.Location = location;
         f.SkillsStated = jr.SkillsFromStandard || j.Skills.Length == 0 ? 0f : 1f;
+        f.WorkRecord = tr.WorkRecord;
 
         if (bound is not null && threshold > float.NegativeInfinity)
         {
             var upper = bound.Occupation * f.Occupation + bound.Grade * f.Grade + bound.Experience * f.Experience + bound.Salary * f.Salary
                 + bound.JobRecency * f.JobRecency + bound.TalentRecency * f.TalentRecency + bound.Location * f.Location
-                + bound.SkillsStated * f.SkillsStated + MathF.Max(0f, bound.Skills) + MathF.Max(0f, bound.Text);
+                + bound.SkillsStated * f.SkillsStated + bound.WorkRecord * f.WorkRecord + MathF.Max(0f, bound.Skills) + MathF.Max(0f, bound.Text);
             if (upper + 1e-4f < threshold) return false;
         }
 

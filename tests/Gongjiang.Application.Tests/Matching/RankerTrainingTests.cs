@@ -15,7 +15,7 @@ namespace Gongjiang.Application.Tests.Matching;
 /// <summary><c>ranker train</c> reads outcomes in keyset batches by job; it must learn exactly what folding the whole table at once learns.</summary>
 public sealed class RankerTrainingTests
 {
-    private static readonly RankerTrainingOptions Quick = new() { Iterations = 25 };
+    private static readonly RankerTrainingOptions Quick = new() { Shapes = [new(25, 3)], Blends = [0.5, 1] };
 
     /// <summary>A generated market and its outcomes, the outcomes stored in shuffled order so ids do not follow jobs.</summary>
     private static async Task<int> SeedAsync(TestDatabase database)
@@ -143,5 +143,17 @@ public sealed class RankerTrainingTests
             System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(fromSnapshot >= 1, trained.Text);
         Assert.True(fromSnapshot <= (await db.Set<PairSnapshot>().CountAsync()), trained.Text);
+    }
+
+    [Fact]
+    public void A_snapshot_kept_before_the_work_record_was_a_feature_reads_with_the_work_record_unknown()
+    {
+        var now = new MatchFeatures { Occupation = 1, Grade = 0.8f, Skills = 0.5f, Location = 0.9f, WorkRecord = 1 };
+        var before = string.Join(',', PairSnapshot.Format(now).Split(',').Take(MatchFeatures.Count - 1));
+
+        Assert.Equal(now, PairSnapshot.Parse(PairSnapshot.Format(now)));
+        Assert.Equal(now with { WorkRecord = 0.5f }, PairSnapshot.Parse(before));
+        Assert.Null(PairSnapshot.Parse("1,2,3"));
+        Assert.Null(PairSnapshot.Parse(before + ",x"));
     }
 }

@@ -42,7 +42,7 @@ public class LearnedRankingTests
     }
 
     [Fact]
-    public void The_ranker_learns_from_market_outcomes_and_does_not_rank_later_outcomes_worse_than_the_hand_weights()
+    public void The_ranker_learns_from_market_outcomes_and_reports_its_gain_over_the_hand_weights_on_later_outcomes()
     {
         var (_, _, groups, _, _) = Data.Value;
 
@@ -53,16 +53,36 @@ public class LearnedRankingTests
         Assert.True(report.TrainGroups > report.ValidationGroups);
         Assert.True(report.TrainTo <= report.ValidationFrom, "validation outcomes come after the training ones");
         Assert.True(report.LabelCounts[6] > 0, "some outcomes end in a hire");
-        Assert.True(report.NdcgLearned >= report.NdcgHand - 1e-9, $"learned {report.NdcgLearned:F4} vs hand {report.NdcgHand:F4}");
+        Assert.Equal(report.NdcgLearned - report.NdcgHand, report.Gain, 9);
         Assert.Equal(report.GainGroups > 0 && report.GainLow > 0, report.Adopted);
+        Assert.Contains(report.Shape, new RankerTrainingOptions().Shapes);
+        Assert.True(report.TuningGroups > 0, "the shape and blend were judged on the training period's later groups");
         Assert.InRange(report.Gain, report.GainLow, report.GainHigh);
+    }
+
+    [Fact]
+    public void The_validation_outcomes_play_no_part_in_choosing_or_training_the_model()
+    {
+        var (_, _, groups, _, _) = Data.Value;
+        var options = new RankerTrainingOptions { Shapes = [new(30, 3), new(30, 7)], Blends = [0.5, 2] };
+        var compact = CompactRankingGroup.From(groups);
+        var (model, report) = LambdaRankTrainer.Train(compact, 0, options: options);
+
+        // The same groups with every validation label turned upside down.
+        var flipped = compact.Select(g => g.At < report.SplitAt ? g
+            : new CompactRankingGroup(g.JobId, g.At, g.Features, g.Labels.Select(l => (byte)(OutcomeRelevance.MaxLabel - l)).ToArray())).ToList();
+        var (again, reportAgain) = LambdaRankTrainer.Train(flipped, 0, options: options);
+
+        Assert.Equal((report.Shape, report.Blend, report.TuningGroups, report.TuningGain), (reportAgain.Shape, reportAgain.Blend, reportAgain.TuningGroups, reportAgain.TuningGain));
+        Assert.Equal(model!.ToJson(), again!.ToJson());
+        Assert.NotEqual(report.NdcgLearned, reportAgain.NdcgLearned);
     }
 
     [Fact]
     public void A_stored_model_scores_exactly_as_the_trained_one()
     {
         var (_, _, groups, _, _) = Data.Value;
-        var model = LambdaRankTrainer.Fit(groups.Take(200).ToList(), new RankerTrainingOptions { Iterations = 20 });
+        var model = LambdaRankTrainer.Fit(groups.Take(200).ToList(), new RankerTrainingOptions { Shapes = [new(20, 7)] });
 
         var restored = TreeEnsembleModel.FromJson(model.ToJson())!;
 
@@ -74,7 +94,7 @@ public class LearnedRankingTests
     public void With_the_learned_ranker_a_change_of_gender_or_birth_year_gives_identical_scores()
     {
         var (market, engine, groups, _, _) = Data.Value;
-        var model = LambdaRankTrainer.Fit(groups.Take(300).ToList(), new RankerTrainingOptions { Iterations = 40 });
+        var model = LambdaRankTrainer.Fit(groups.Take(300).ToList(), new RankerTrainingOptions { Shapes = [new(40, 7)] });
         var options = new MatchOptions { Today = market.Spec.EffectiveToday, Reranker = model };
         var job = groups[^1].JobId;
         var before = engine.TalentForJob(job, 30, options);
@@ -96,7 +116,7 @@ public class LearnedRankingTests
     public void Outcomes_streamed_job_by_job_give_the_same_groups_report_and_model_as_folding_them_all_at_once()
     {
         var (_, engine, groups, skipped, outcomes) = Data.Value;
-        var options = new RankerTrainingOptions { Iterations = 30 };
+        var options = new RankerTrainingOptions { Shapes = [new(30, 3)], Blends = [0.5, 1] };
         var expected = LambdaRankTrainer.Train(groups, skipped, options: options);
 
         // As the database hands them out: by job, talent, stage and time, not in the order they happened.
@@ -136,20 +156,28 @@ public class LearnedRankingTests
     public void Training_from_the_compact_rows_equals_training_from_a_list_of_separate_row_objects()
     {
         var (_, _, groups, _, _) = Data.Value;
-        var options = new RankerTrainingOptions { Iterations = 30 };
+        var options = new RankerTrainingOptions { Shapes = [new(30, 7)] };
         var train = groups.Take(250).ToList();
         var model = LambdaRankTrainer.Fit(train, options);
 
-        // The plain way: one row object per item, all in a list.
+        // The plain way: one row object per item (its features, then its hand score), all in a list.
+        static float[] Input(MatchFeatures f) => [.. f.ToArray(), HandWeights.Default.Score(f)];
         var ml = new MLContext(options.Seed);
-        var rows = train.SelectMany((g, index) => g.Items.Select(i => new LambdaRankTrainer.Row { Label = i.Label, Group = (uint)index, Features = i.Features.ToArray() })).ToList();
-        var fitted = LambdaRankTrainer.Estimator(ml, options).Fit(ml.Data.LoadFromEnumerable(rows));
+        var rows = train.SelectMany((g, index) => g.Items.Select(i => new LambdaRankTrainer.Row { Label = i.Label, Group = (uint)index, Features = Input(i.Features) })).ToList();
+        var fitted = LambdaRankTrainer.Estimator(ml, options, options.Shapes[0]).Fit(ml.Data.LoadFromEnumerable(rows));
         var later = groups.Skip(250).Take(60).SelectMany(g => g.Items).ToList();
-        var scores = fitted.Transform(ml.Data.LoadFromEnumerable(later.Select(i => new LambdaRankTrainer.Row { Features = i.Features.ToArray() })))
+        var scores = fitted.Transform(ml.Data.LoadFromEnumerable(later.Select(i => new LambdaRankTrainer.Row { Features = Input(i.Features) })))
             .GetColumn<float>("Score").ToArray();
 
         Assert.Equal(later.Count, scores.Length);
         for (var i = 0; i < later.Count; i++)
-            Assert.True(Math.Abs(model.Score(later[i].Features) - scores[i]) <= 1e-4f * Math.Max(1f, Math.Abs(scores[i])), $"item {i}: {model.Score(later[i].Features)} vs {scores[i]}");
+        {
+            // The learned score is the hand score plus the scaled trees.
+            var trees = model.Corrections(Input(later[i].Features));
+            Assert.True(Math.Abs(trees - scores[i]) <= 1e-4f * Math.Max(1f, Math.Abs(scores[i])), $"item {i}: {trees} vs {scores[i]}");
+            var expected = HandWeights.Default.Score(later[i].Features) + model.Scale * trees;
+            Assert.True(Math.Abs(model.Score(later[i].Features) - expected) <= 1e-5f, $"item {i}: {model.Score(later[i].Features)} vs {expected}");
+        }
+        Assert.True(model.Scale > 0);
     }
 }
