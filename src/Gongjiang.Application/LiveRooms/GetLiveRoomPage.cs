@@ -1,5 +1,6 @@
 using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Common.UseCases;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongjiang.Application.LiveRooms;
 
@@ -16,7 +17,10 @@ public static class GetLiveRoomPage
             if (!room.Succeeded) return room.Cast<LiveRoomPage>();
             var actor = await live.ActorAsync(ct);
             var state = await live.StateAsync(room.Value, actor, room.Value.LastSeq, ct);
-            return new LiveRoomPage(state, await audience.MineAsync(room.Value, actor, ct), await audience.ApplicationCountAsync(room.Value.Id, ct));
+            var announcements = (await live.Db.Set<LiveRoomEvent>().AsNoTracking()
+                .Where(e => e.RoomId == room.Value.Id && e.Kind == LiveRoomEventKinds.Announcement).OrderByDescending(e => e.Seq).Take(20).ToListAsync(ct))
+                .Select(LiveRoomService.ToBroadcast).ToList();
+            return new LiveRoomPage(state, announcements, await audience.MineAsync(room.Value, actor, ct), await audience.ApplicationCountAsync(room.Value.Id, ct));
         }
     }
 }

@@ -65,8 +65,8 @@ public sealed record LiveRoomListItem(LiveRoomSummary Room, bool Subscribed);
 /// <summary>What the room page shows the signed-in user beyond the room's state: the pushes to them, the jobs they applied to from it, their reminder.</summary>
 public sealed record LiveRoomMine(IReadOnlyList<LiveRoomPushView> Pushes, IReadOnlyList<string> AppliedJobIds, bool Subscribed);
 
-/// <summary>The room page: the room's state and what is the signed-in user's own in it.</summary>
-public sealed record LiveRoomPage(LiveRoomState State, LiveRoomMine Mine, int Applications);
+/// <summary>The room page: the room's state, its latest announcements, how many applied from it, and what is the signed-in user's own in it.</summary>
+public sealed record LiveRoomPage(LiveRoomState State, IReadOnlyList<LiveRoomBroadcast> Announcements, LiveRoomMine Mine, int Applications);
 
 /// <summary>A seeker the host may push to: signed in and watching (or watched) the room, or an applicant from it. The name is masked.</summary>
 public sealed record LiveRoomAudienceMember(string UserId, string Name, bool Applied, DateTime LastSeenAt);
