@@ -23,7 +23,8 @@
     if (content !== undefined && content !== null) node.textContent = String(content);
     return node;
   }
-  function pay(min, max) { return min === max ? String(min) : min + '–' + max; }
+  function money(n) { return Number(n).toLocaleString('en-US'); }
+  function pay(min, max) { return min === max ? money(min) : money(min) + '–' + money(max); }
   function time(ms) {
     var d = new Date(ms + 8 * 3600 * 1000); // China time
     function two(n) { return (n < 10 ? '0' : '') + n; }
@@ -59,6 +60,7 @@
       case 'applications': text('live-applications', d.count); if (isConsole) refreshConsole(); break;
       case 'announcement': {
         var list = $('live-announcements');
+        var noAnnouncement = $('announcements-empty'); if (noAnnouncement) noAnnouncement.hidden = true;
         if (list) { var li = el('li'); li.appendChild(el('span', 'muted small', time(b.sentAt))); li.appendChild(document.createTextNode(' ' + d.text)); list.insertBefore(li, list.firstChild); }
         break;
       }
@@ -167,6 +169,8 @@
         var li = el('li'); li.dataset.application = a.applicationId;
         li.appendChild(el('strong', null, a.name)); li.appendChild(document.createTextNode(' · ' + a.jobTitle + ' '));
         li.appendChild(el('span', 'muted small', time(Date.parse(a.at))));
+        var board = el('a', 'small', labels.labelBoard); board.href = '/Employer/Jobs/Board/' + encodeURIComponent(a.jobId);
+        li.appendChild(document.createTextNode(' ')); li.appendChild(board);
         list.appendChild(li);
       });
       var empty = $('applications-empty'); if (empty) empty.hidden = c.applications.length > 0;
@@ -196,6 +200,7 @@
         $('push-result').className = 'small ' + (reply.ok ? 'ok' : 'field-error');
         if (reply.ok) {
           var sent = $('live-push-sent');
+          var none = $('pushes-empty'); if (none) none.hidden = true;
           if (sent) sent.insertBefore(el('li', null, (root.getAttribute('data-label-' + reply.value.kind) || reply.value.kind) + ' · ' + reply.value.jobTitle
             + (reply.value.monthlyPay ? ' · ' + reply.value.monthlyPay + ' ' + labels.labelPay : '')), sent.firstChild);
           f.message.value = ''; f.payReason.value = '';
@@ -214,6 +219,7 @@
       text('live-viewers-current', state.viewers.current);
       text('live-viewers-peak', state.viewers.peak);
       document.dispatchEvent(new CustomEvent('live:state', { detail: state }));
+      root.dataset.live = 'true';
       if (isConsole) refreshConsole();
       else if (state.role.signedIn) connection.invoke('Mine', roomId).then(function (mine) { if (mine.ok) renderMine(mine.value); });
     });
