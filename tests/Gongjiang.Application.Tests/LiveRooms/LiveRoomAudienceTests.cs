@@ -92,8 +92,14 @@ public sealed class LiveRoomAudienceTests
         var cancelled = (await services.RunAsAsync(Hr, Schedule(at.AddDays(1), "J1"))).AssertValue();
         (await services.RunAsAsync(Hr, new ChangeLiveRoomStatus.Command(cancelled.Id, LiveRoomStatus.Cancelled))).AssertValue();
 
+        // Operators run government rooms showing any employer's open jobs; employers' HR do not host them.
+        var government = (await services.RunAsAsync(Acting.Operator(), Schedule(at.AddDays(2), "J1", "J3"))).AssertValue();
+        Assert.Equal(("operator", 2), (government.HostKind, government.JobCount));
+        (await services.RunAsAsync(Hr, new ChangeLiveRoomStatus.Command(government.Id, LiveRoomStatus.Live))).AssertFails(ErrorKind.Forbidden, LiveRoomErrors.HostOnly);
+        Assert.Equal([government.Id], (await services.RunAsAsync(Acting.Operator("another-operator"), new ListMyLiveRooms.Query())).AssertValue().Select(r => r.Id));
+
         var list = (await services.RunAsAsync(Seeker, new ListLiveRooms.Query())).AssertValue();
-        Assert.Equal([live, later.Id, ended], list.Select(r => r.Room.Id));
+        Assert.Equal([live, later.Id, government.Id, ended], list.Select(r => r.Room.Id));
         Assert.Equal(4, (await services.RunAsAsync(Hr, new ListMyLiveRooms.Query())).AssertValue().Count);
         Assert.Empty((await services.RunAsAsync(ForeignHr, new ListMyLiveRooms.Query())).AssertValue());
         (await services.RunAsAsync(Seeker, new ListMyLiveRooms.Query())).AssertFails(ErrorKind.Forbidden, LiveRoomErrors.MayNotHost);
