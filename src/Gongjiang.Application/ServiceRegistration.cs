@@ -85,9 +85,16 @@ public static class ServiceRegistration
                 Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection("Chat"), o);
         });
         services.AddScoped<LiveRooms.LiveRoomService>();
+        services.AddScoped<LiveRooms.LiveRoomAudience>();
+        services.AddScoped<LiveRooms.LiveRoomReminders>();
         services.TryAddSingleton<LiveRooms.ILiveRoomBroadcaster, LiveRooms.NoLiveRoomBroadcaster>();
         services.TryAddSingleton<LiveRooms.ILiveRoomPresence, LiveRooms.InProcessLiveRoomPresence>();
         services.AddOptions<LiveRooms.LiveRoomOptions>().Configure<IServiceProvider>((o, sp) =>
+        {
+            if (sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>() is { } configuration)
+                Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection("LiveRooms"), o);
+        });
+        services.AddOptions<LiveRooms.LiveRoomReminderOptions>().Configure<IServiceProvider>((o, sp) =>
         {
             if (sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>() is { } configuration)
                 Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection("LiveRooms"), o);

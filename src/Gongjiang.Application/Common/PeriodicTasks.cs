@@ -86,7 +86,8 @@ public static class PeriodicTaskRegistration
     /// <summary>
     /// Everything the web app runs in the background: outbox sending and the expiry of offers and invitations
     /// (<c>Notifications:PollInterval</c>), retention of personal information (<c>Retention:Interval</c>, daily) and the
-    /// daily re-verification check of employers, large imports (<c>Import:PollInterval</c>), and the live rooms' viewer counts (every two seconds).
+    /// daily re-verification check of employers, large imports (<c>Import:PollInterval</c>), the live rooms' viewer counts (every two seconds) and
+    /// their reminders to subscribers (every minute).
     /// </summary>
     public static IServiceCollection AddGongjiangBackgroundTasks(this IServiceCollection services)
     {
@@ -95,6 +96,7 @@ public static class PeriodicTaskRegistration
         services.AddPeriodicTask<Compliance.VerificationExpiryTask>();
         services.AddPeriodicTask<Import.ImportTaskWorker>();
         services.AddPeriodicTask<LiveRooms.LiveRoomViewerTicker>();
+        services.AddPeriodicTask<LiveRooms.LiveRoomReminderTask>();
         return services;
     }
 }

@@ -17,3 +17,13 @@ public static class LiveRoomErrors
     public const string JobNotOurs = "live.job_not_ours";
     public const string SendingTooFast = "live.sending_too_fast";
 }
+
+public static class LiveRoomAudienceErrors
+{
+    public const string OfferReasonRequired = "live.offer_reason_required";
+    public const string OfferPayInvalid = "live.offer_pay_invalid";
+    public const string ViewerNotInRoom = "live.viewer_not_in_room";
+    public const string JobNotInRoom = "live.job_not_in_room";
+    public const string PushKindInvalid = "live.push_kind_invalid";
+    public const string AlreadyStarted = "live.already_started";
+}

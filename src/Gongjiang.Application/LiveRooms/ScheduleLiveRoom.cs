@@ -30,44 +30,19 @@ public static class ScheduleLiveRoom
             else if (actor.IsOperator) kind = LiveRoomHostKind.Operator;
             else return Error.Forbidden(LiveRoomErrors.MayNotHost);
 
-            var errors = new ErrorList();
-            var title = (command.Title ?? "").Trim();
-            if (title.Length is 0 or > 100) errors.Add("title", LiveRoomErrors.TitleRequired);
-            var stream = (command.StreamUrl ?? "").Trim();
-            if (!IsWebUrl(stream)) errors.Add("streamUrl", LiveRoomErrors.StreamUrlInvalid);
-            var mic = string.IsNullOrWhiteSpace(command.MicRoomUrl) ? null : command.MicRoomUrl.Trim();
-            if (mic is not null && !IsWebUrl(mic)) errors.Add("micRoomUrl", LiveRoomErrors.StreamUrlInvalid);
-            if (command.StartsAt is not { } starts || command.EndsAt is not { } ends || ends <= starts || ends - starts > TimeSpan.FromHours(24))
-                errors.Add("endsAt", LiveRoomErrors.TimesInvalid);
-            var jobIds = (command.JobIds ?? []).Where(j => !string.IsNullOrWhiteSpace(j)).Distinct(StringComparer.Ordinal).Take(50).ToList();
-            var today = DateOnly.FromDateTime(live.Now);
-            var jobs = await live.Db.Jobs.AsNoTracking().Where(j => jobIds.Contains(j.Id)).ToListAsync(ct);
-            if (jobs.Count != jobIds.Count || jobs.Any(j => !j.IsOpenOn(today) || kind != LiveRoomHostKind.Operator && j.EmployerId != actor.EmployerId))
-                errors.Add("jobIds", LiveRoomErrors.JobNotOurs);
-            if (!errors.IsEmpty) return errors;
+            var input = await LiveRoomInput.CheckAsync(live, new LiveRoomDetails(command.Title, command.HostName, command.Description,
+                command.StreamUrl, command.MicRoomUrl, command.StartsAt, command.EndsAt, command.JobIds), kind, actor, ct);
+            if (!input.Succeeded) return input.Cast<LiveRoomSummary>();
 
-            var now = live.Now;
             var room = new LiveRoom
             {
                 Id = LiveRoomService.NewId(clock), HostKind = kind, EmployerId = kind == LiveRoomHostKind.Operator ? null : actor.EmployerId,
-                CreatedByUserId = actor.UserId, Title = title, HostName = (command.HostName ?? "").Trim() is { Length: > 0 } h ? h[..Math.Min(h.Length, 60)] : title,
-                Description = (command.Description ?? "").Trim() is var d && d.Length > 2000 ? d[..2000] : (command.Description ?? "").Trim(),
-                StreamUrl = stream, MicRoomUrl = mic, StartsAt = LiveRoomService.Utc(command.StartsAt!.Value.ToUniversalTime()),
-                EndsAt = LiveRoomService.Utc(command.EndsAt!.Value.ToUniversalTime()), Status = LiveRoomStatus.Scheduled, CreatedAt = now,
-                Version = Guid.NewGuid(),
+                CreatedByUserId = actor.UserId, Status = LiveRoomStatus.Scheduled, CreatedAt = live.Now, Version = Guid.NewGuid(),
             };
             live.Rooms.Add(room);
-            var position = 0;
-            foreach (var id in jobIds)
-            {
-                var job = jobs.First(j => j.Id == id);
-                live.Db.Add(new LiveRoomJob { RoomId = room.Id, JobId = id, Position = position++, PayMin = job.SalaryMin, PayMax = job.SalaryMax });
-            }
+            await LiveRoomInput.ApplyAsync(live, room, input.Value, ct);
             await live.Db.SaveChangesAsync(ct);
-            return await live.SummaryAsync(room, jobIds.Count, ct);
+            return await live.SummaryAsync(room, input.Value.Jobs.Count, ct);
         }
-
-        private static bool IsWebUrl(string url) => url.Length is > 0 and <= 500
-            && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
     }
 }

@@ -56,12 +56,16 @@ public sealed record ApiRule(string Method, string Pattern, Access Access, Owned
     public string[] Refusals { get; init; } = [];
     public string? Upload { get; init; }
     public string[]? Owners { get; init; }
+    /// <summary>Non-owners on an owned side are refused with 403 (a live room's host methods: the attempt is logged) instead of 404.</summary>
+    public bool OthersForbidden { get; init; }
 }
 
 /// <summary>One page's policy; <c>Query</c> is appended to the page's path (e.g. which record it edits).</summary>
 public sealed record PageRule(string Page, Access Access, Owned Owned = Owned.No, string Query = "")
 {
     public string[]? Owners { get; init; }
+    /// <summary>Non-owners on an owned side are refused with 403 instead of 404 (a live room's console).</summary>
+    public bool OthersForbidden { get; init; }
 }
 
 /// <summary>
@@ -75,6 +79,8 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
     private const string JobBody = """{"title":"数控车工","occupation_code":"6-18-01-01","min_grade":4,"city":"370211","salary":{"min":7000,"max":10000},"headcount":3,"expires_at":"2027-06-30","description":"操作数控车床加工轴类零件。"}""";
     private static readonly string InterviewBody = $$"""{"startsAt":"{{DateTime.UtcNow.AddDays(3):yyyy-MM-ddTHH:mm:ssZ}}","place":"黄岛区海卓厂区二号楼"}""";
     private static readonly string OfferBody = $$"""{"monthlyPay":9000,"startDate":"{{DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20):yyyy-MM-dd}}","place":"青岛黄岛区","expiresOn":"{{DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7):yyyy-MM-dd}}"}""";
+
+    private static readonly string LiveRoomBody = $$"""{"title":"矩阵直播间","hostName":"王总监","streamUrl":"https://live.example.cn/a.m3u8","startsAt":"{{DateTime.UtcNow.AddDays(1):yyyy-MM-ddTHH:mm:ssZ}}","endsAt":"{{DateTime.UtcNow.AddDays(1).AddHours(2):yyyy-MM-ddTHH:mm:ssZ}}","jobIds":[]}""";
 
     private const string BulkBody = """{"applicationIds":["{application}"],"to":"screening","reason":"批量初筛","confirm":true}""";
     private const string RegisterBody = """{"userName":"matrix-newcomer","password":"Test-pass-2026","name":"王强","phone":"13600000001","birthYear":1998,"consent":true}""";
@@ -172,6 +178,27 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("POST", "/api/v1/conversations/{id}/block", Access.Chat, Owned.Seekers | Owned.Employers),
         new("DELETE", "/api/v1/conversations/{id}/block", Access.Chat, Owned.Seekers | Owned.Employers),
         new("POST", "/api/v1/conversations/{id}/report", Access.Chat, Owned.Seekers | Owned.Employers, """{"reason":"对方要求先交培训费"}"""),
+        // Live rooms: hr1's room (on air, showing both of hr1's jobs) is run by hr1 only; everyone else's host calls get 403 live.host_only.
+        // The owner's writes run in this order: edit (already started), start (already live), announce, push, end, cancel (ended).
+        new("GET", "/api/v1/live-rooms/", Access.Public),
+        new("GET", "/api/v1/live-rooms/mine", Access.EmployerOrOperator),
+        new("POST", "/api/v1/live-rooms/", Access.EmployerOrOperator, Body: LiveRoomBody),
+        new("GET", "/api/v1/live-rooms/{id}", Access.Public),
+        new("GET", "/api/v1/live-rooms/{id}/console", Access.EmployerOrOperator, Owned.Employers | Owned.Operators) { Owners = ["hr1"], OthersForbidden = true },
+        new("PUT", "/api/v1/live-rooms/{id}", Access.EmployerOrOperator, Owned.Employers | Owned.Operators, LiveRoomBody)
+            { Owners = ["hr1"], OthersForbidden = true, Refusals = ["live.already_started"] },
+        new("POST", "/api/v1/live-rooms/{id}/start", Access.EmployerOrOperator, Owned.Employers | Owned.Operators)
+            { Owners = ["hr1"], OthersForbidden = true, Refusals = ["live.not_live"] },
+        new("POST", "/api/v1/live-rooms/{id}/announcements", Access.EmployerOrOperator, Owned.Employers | Owned.Operators, """{"text":"欢迎来到海卓直播间"}""")
+            { Owners = ["hr1"], OthersForbidden = true },
+        new("PUT", "/api/v1/live-rooms/{id}/subscription", Access.Seeker),
+        new("DELETE", "/api/v1/live-rooms/{id}/subscription", Access.Seeker),
+        new("POST", "/api/v1/live-rooms/{id}/applications", Access.Seeker, Body: """{"jobId":"{job}"}""") { Refusals = ["recruiting.already_applied"] },
+        new("POST", "/api/v1/live-rooms/{id}/pushes", Access.EmployerOrOperator, Owned.Employers | Owned.Operators, """{"userId":"{liveSeeker}","kind":"job_card","jobId":"{job}"}""")
+            { Owners = ["hr1"], OthersForbidden = true },
+        new("POST", "/api/v1/live-rooms/{id}/end", Access.EmployerOrOperator, Owned.Employers | Owned.Operators) { Owners = ["hr1"], OthersForbidden = true },
+        new("POST", "/api/v1/live-rooms/{id}/cancel", Access.EmployerOrOperator, Owned.Employers | Owned.Operators)
+            { Owners = ["hr1"], OthersForbidden = true, Refusals = ["live.ended"] },
 
         // Invitations to apply: sent for the employer's own jobs, answered by the invited seeker only.
         new("GET", "/api/v1/jobs/{id}/invitations", Access.Employer, Owned.Employers),
@@ -308,6 +335,10 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("/Seeker/Privacy", Access.Seeker),
         new("/Seeker/Invitations", Access.Seeker),
         new("/Chat/Index", Access.Chat),
+        new("/Live/Index", Access.Public),
+        new("/Live/Room", Access.Public),
+        new("/Live/Manage/Index", Access.EmployerOrOperator),
+        new("/Live/Manage/Console", Access.EmployerOrOperator, Owned.Employers | Owned.Operators) { Owners = ["hr1"], OthersForbidden = true },
         new("/Chat/Conversation", Access.Chat, Owned.Seekers | Owned.Employers),
         new("/Seeker/CampusTalks", Access.Seeker),
         new("/Seeker/Reports", Access.Seeker),
@@ -366,16 +397,16 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
 
     public static Outcome Expected(Access access, Owned owned, Actor actor) => Expected(access, owned, actor, actor.IsOwner);
 
-    public static Outcome Expected(ApiRule rule, Actor actor) => Expected(rule.Access, rule.Owned, actor, actor.Owns(rule.Owners));
+    public static Outcome Expected(ApiRule rule, Actor actor) => Expected(rule.Access, rule.Owned, actor, actor.Owns(rule.Owners), rule.OthersForbidden);
 
-    public static Outcome Expected(PageRule rule, Actor actor) => Expected(rule.Access, rule.Owned, actor, actor.Owns(rule.Owners));
+    public static Outcome Expected(PageRule rule, Actor actor) => Expected(rule.Access, rule.Owned, actor, actor.Owns(rule.Owners), rule.OthersForbidden);
 
-    private static Outcome Expected(Access access, Owned owned, Actor actor, bool isOwner)
+    private static Outcome Expected(Access access, Owned owned, Actor actor, bool isOwner, bool othersForbidden = false)
     {
         if (access.Roles is null) return Outcome.Allowed;
         if (actor.Role is null) return Outcome.Unauthorized;
         if (!access.Roles.Contains(actor.Role)) return Outcome.Forbidden;
-        if ((owned & actor.Side) != 0 && !isOwner) return Outcome.NotFound;
+        if ((owned & actor.Side) != 0 && !isOwner) return othersForbidden ? Outcome.Forbidden : Outcome.NotFound;
         return Outcome.Allowed;
     }
 
@@ -608,6 +639,8 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         "to" => "screening",
         "confirm" or "approve" => "true",
         "id" when page.StartsWith("/Chat/", StringComparison.Ordinal) => cast.ConversationId,
+        "id" when page.StartsWith("/Live/", StringComparison.Ordinal) => cast.LiveRoomId,
+        "userId" when page.StartsWith("/Live/", StringComparison.Ordinal) => cast.Seeker1Id,
         "id" when page.StartsWith("/Agency/Projects/", StringComparison.Ordinal) => cast.ProjectId,
         "id" when page.StartsWith("/Employer/Campus", StringComparison.Ordinal) => cast.CampaignId,
         "id" when page.StartsWith("/Employer/Jobs/", StringComparison.Ordinal) => cast.JobId,
@@ -750,6 +783,9 @@ public sealed class SecurityCast
     public required string InvitationId { get; init; }
     /// <summary>seeker1's conversation with hr1 about the first job.</summary>
     public required string ConversationId { get; init; }
+    /// <summary>hr1's live room, on air, showing both of hr1's jobs; seeker1 applied from it.</summary>
+    public required string LiveRoomId { get; init; }
+    public required string Seeker1Id { get; init; }
     public required long NotificationId { get; init; }
     public required string ContactRequestId { get; init; }
     public required string ConsentId { get; init; }
@@ -857,6 +893,14 @@ public sealed class SecurityCast
             var talk = await Json(await hr.PostAsJsonAsync($"/api/v1/campus/campaigns/{campaignId}/talks",
                 new { school = "青岛职业技术学院", place = "图书馆报告厅", startsAt = DateTime.UtcNow.AddDays(7), capacity = 50 }));
             var conversation = await Json(await seeker.PostAsJsonAsync("/api/v1/conversations", new { jobId }));
+            // hr1's live room, on air with both jobs; seeker1 applied from it to the second one (so hr1 may push to seeker1).
+            var liveRoom = (await Json(await hr.PostAsJsonAsync("/api/v1/live-rooms", new
+            {
+                title = "海卓精密直播招聘", hostName = "王总监", streamUrl = "https://live.example.cn/haizhuo.m3u8",
+                startsAt = DateTime.UtcNow.AddMinutes(1), endsAt = DateTime.UtcNow.AddHours(2), jobIds = new[] { jobId, secondJob },
+            }))).GetProperty("id").GetString()!;
+            await Json(await hr.PostAsync($"/api/v1/live-rooms/{liveRoom}/start", null));
+            await Json(await seeker.PostAsJsonAsync($"/api/v1/live-rooms/{liveRoom}/applications", new { jobId = secondJob }));
             var inbox = await Json(await seeker.GetAsync("/api/v1/me/notifications"));
             var pdf = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"));
             pdf.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
@@ -880,6 +924,8 @@ public sealed class SecurityCast
                 InterviewId = application.GetProperty("interviews")[0].GetProperty("id").GetString()!,
                 InvitationId = invitation.GetProperty("id").GetString()!,
                 ConversationId = conversation.GetProperty("id").GetString()!,
+                LiveRoomId = liveRoom,
+                Seeker1Id = await UserIdAsync(factory, "seeker1"),
                 NotificationId = inbox.GetProperty("items")[0].GetProperty("id").GetInt64(),
                 ContactRequestId = requestId,
                 ConsentId = granted.GetProperty("grantId").GetString()!,
@@ -902,6 +948,12 @@ public sealed class SecurityCast
     }
 
     /// <summary>A route pattern with the test records filled in; an unknown parameter fails with the pattern's name.</summary>
+    private static async Task<string> UserIdAsync(ApiFactory factory, string userName)
+    {
+        using var scope = factory.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(userName))!.Id;
+    }
+
     private static async Task<string> BystanderIdAsync(ApiFactory factory)
     {
         using var scope = factory.Services.CreateScope();
@@ -920,6 +972,8 @@ public sealed class SecurityCast
             "interviewId" => InterviewId,
             "candidateId" => CandidateId,
             "id" when pattern.StartsWith("/Chat/", StringComparison.Ordinal) || collection == "conversations" => ConversationId,
+            "id" when pattern.StartsWith("/Live/", StringComparison.Ordinal) || collection == "live-rooms" => LiveRoomId,
+            "liveSeeker" => Seeker1Id,
             "id" when pattern.StartsWith("/Agency/Projects/", StringComparison.Ordinal) => ProjectId,
             "id" when pattern.StartsWith("/Employer/Campus/", StringComparison.Ordinal) => CampaignId,
             "id" when pattern.StartsWith("/Employer/Talent/", StringComparison.Ordinal) => "T1",

@@ -197,6 +197,10 @@ public sealed class PhoneWidthTests(WebAppFixture web, ITestOutputHelper output)
         values[QueryOf + "/Seeker/Report"] = "?job=" + openJob;
         var project = await db.HeadhuntingProjects.AsNoTracking().Where(p => p.AgencyId == agencyUser.EmployerId).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         if (role is "hr" or "seeker") values["id:/Chat/{id}"] = await ConversationAsync(db, hrUser.EmployerId!, openJob);
+        values["id:/Live/{id}"] = values["id:/Live/Manage/{id}"] = await LiveRoomAsync(db, role, role switch
+        {
+            "agency" => agencyUser.EmployerId, "operator" or "admin" => null, _ => hrUser.EmployerId,
+        }, openJob);
         switch (role)
         {
             case "hr":
@@ -250,6 +254,40 @@ public sealed class PhoneWidthTests(WebAppFixture web, ITestOutputHelper output)
                 Text = "还在招聘。欢迎周六上午来厂区参观，详细的岗位职责和排班安排请看上面的岗位卡片，有问题随时在这里问我。", SentAt = now });
         await db.SaveChangesAsync();
         return conversation.Id;
+    }
+
+    /// <summary>
+    /// A live room on air of the role's host (the demo HR's employer, the agency, or the operators), showing the demo HR's open job,
+    /// with an announcement and an offer card with its pay reason pushed to the demo seeker: the room page and console show every part.
+    /// </summary>
+    private static async Task<string> LiveRoomAsync(AppDbContext db, string role, string? employerId, string jobId)
+    {
+        var kind = role switch
+        {
+            "agency" => Gongjiang.Application.LiveRooms.LiveRoomHostKind.Agency,
+            "operator" or "admin" => Gongjiang.Application.LiveRooms.LiveRoomHostKind.Operator,
+            _ => Gongjiang.Application.LiveRooms.LiveRoomHostKind.Employer,
+        };
+        var rooms = db.Set<Gongjiang.Application.LiveRooms.LiveRoom>();
+        if (await rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id.StartsWith("L-phone-") && r.HostKind == kind) is { } known) return known.Id;
+        var now = DateTime.UtcNow;
+        var seeker = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == "seeker");
+        var job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == jobId);
+        var room = new Gongjiang.Application.LiveRooms.LiveRoom
+        {
+            Id = "L-phone-" + Guid.NewGuid().ToString("N")[..8], HostKind = kind, EmployerId = employerId, CreatedByUserId = role,
+            Title = "高新区智能制造企业春季直播招聘会（焊工、数控车工、设备维修专场）", HostName = "人力资源部 王总监", Description = "现场讲解岗位职责、薪资构成和住宿安排。",
+            StreamUrl = "https://live.example.cn/hls/spring-fair.m3u8", StartsAt = now.AddMinutes(-10), EndsAt = now.AddHours(2),
+            Status = Gongjiang.Application.LiveRooms.LiveRoomStatus.Live, StartedAt = now.AddMinutes(-10), CreatedAt = now, LastSeq = 1, PeakViewers = 1280, Version = Guid.NewGuid(),
+        };
+        rooms.Add(room);
+        db.Add(new Gongjiang.Application.LiveRooms.LiveRoomJob { RoomId = room.Id, JobId = jobId, PayMin = job.SalaryMin, PayMax = job.SalaryMax });
+        db.Add(new Gongjiang.Application.LiveRooms.LiveRoomEvent { RoomId = room.Id, Seq = 1, Kind = "announcement", SentAt = now,
+            Data = """{"text":"今天下午三点起逐一解答大家关于倒班和宿舍的问题，请在问答区留言。"}""" });
+        db.Add(new Gongjiang.Application.LiveRooms.LiveRoomPush { RoomId = room.Id, Kind = "offer", UserId = seeker.Id, TalentId = seeker.TalentId!, JobId = jobId,
+            ByUserId = role, At = now, MonthlyPay = job.SalaryMax + 1500, PayReason = "持高级焊工证，按技师岗位定薪", Message = "欢迎加入，期待与您共事。" });
+        await db.SaveChangesAsync();
+        return room.Id;
     }
 
     /// <summary>A finished background import of the user, with a row it could not import: its progress page has a real id.</summary>

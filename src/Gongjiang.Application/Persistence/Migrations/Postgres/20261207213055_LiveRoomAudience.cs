@@ -1,0 +1,130 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Gongjiang.Application.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class LiveRoomAudience : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "LiveRoomApplications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoomId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ApplicationId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    JobId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LiveRoomApplications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LiveRoomApplications_LiveRooms_RoomId",
+                        column: x => x.RoomId,
+                        principalTable: "LiveRooms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LiveRoomPushes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoomId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    TalentId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    JobId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Message = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    InvitationId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    MonthlyPay = table.Column<int>(type: "integer", nullable: true),
+                    PayReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LiveRoomPushes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LiveRoomPushes_LiveRooms_RoomId",
+                        column: x => x.RoomId,
+                        principalTable: "LiveRooms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LiveRoomSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoomId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RemindedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LiveRoomSubscriptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LiveRoomSubscriptions_LiveRooms_RoomId",
+                        column: x => x.RoomId,
+                        principalTable: "LiveRooms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LiveRoomApplications_ApplicationId",
+                table: "LiveRoomApplications",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LiveRoomApplications_RoomId_At",
+                table: "LiveRoomApplications",
+                columns: new[] { "RoomId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LiveRoomPushes_RoomId_UserId_At",
+                table: "LiveRoomPushes",
+                columns: new[] { "RoomId", "UserId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LiveRoomSubscriptions_RemindedAt_RoomId",
+                table: "LiveRoomSubscriptions",
+                columns: new[] { "RemindedAt", "RoomId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LiveRoomSubscriptions_RoomId_UserId",
+                table: "LiveRoomSubscriptions",
+                columns: new[] { "RoomId", "UserId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LiveRoomApplications");
+
+            migrationBuilder.DropTable(
+                name: "LiveRoomPushes");
+
+            migrationBuilder.DropTable(
+                name: "LiveRoomSubscriptions");
+        }
+    }
+}

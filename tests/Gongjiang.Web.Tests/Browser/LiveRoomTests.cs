@@ -1,0 +1,106 @@
+using System.Globalization;
+using Gongjiang.Application.DemoZone;
+using Gongjiang.Application.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Gongjiang.Web.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class LiveRoomTests(WebAppFixture web)
+{
+    [Fact]
+    public async Task HR_goes_live_pushes_an_invitation_to_a_watching_seeker_who_applies_in_one_tap_and_the_console_shows_it_arrive()
+    {
+        string jobId, jobTitle, seekerUserId;
+        using (var scope = web.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var hrEmployer = (await db.Users.AsNoTracking().FirstAsync(u => u.UserName == "hr")).EmployerId;
+            var seekerUser = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == "seeker");
+            seekerUserId = seekerUser.Id;
+            // A job of the demo HR the demo seeker has neither applied to nor been invited to (other journeys may have done either).
+            var job = await db.Jobs.AsNoTracking()
+                .Where(j => j.EmployerId == hrEmployer && j.Status == Gongjiang.Core.Jobs.JobStatus.Open
+                    && !db.Applications.Any(a => a.JobId == j.Id && a.TalentId == seekerUser.TalentId)
+                    && !db.Set<Gongjiang.Core.Recruiting.Invitation>().Any(i => i.JobId == j.Id && i.TalentId == seekerUser.TalentId))
+                .OrderBy(j => j.Id).Select(j => new { j.Id, j.Title }).FirstAsync();
+            (jobId, jobTitle) = (job.Id, job.Title);
+        }
+
+        // HR schedules the room from the form, choosing the job, and goes on air from the console.
+        var hr = await SignedInAsync("hr", new ViewportSize { Width = 1024, Height = 900 });
+        await hr.GotoAsync("/Live/Manage");
+        var china = DateTime.UtcNow.AddHours(8);
+        await hr.FillAsync("#room-title", "海卓精密春招直播带岗");
+        await hr.FillAsync("#room-host", "王总监");
+        await hr.FillAsync("#room-stream", "https://live.example.cn/hls/haizhuo.m3u8");
+        await hr.FillAsync("#room-starts", china.AddMinutes(5).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
+        await hr.FillAsync("#room-ends", china.AddHours(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
+        await hr.CheckAsync($"#room-jobs input[value='{jobId}']");
+        await hr.ClickAsync("#schedule-submit");
+        await hr.WaitForURLAsync(url => url.Contains("/Live/Manage/", StringComparison.Ordinal));
+        var roomId = hr.Url.Split('/').Last();
+        await hr.ClickAsync("#room-start");
+        await Expect(hr.Locator("#live-status")).ToHaveTextAsync("直播中");
+
+        // The seeker watches on a phone; the room is live over the hub.
+        var seeker = await SignedInAsync("seeker", new ViewportSize { Width = 390, Height = 844 }, mobile: true);
+        await seeker.GotoAsync($"/Live/{roomId}");
+        await Expect(seeker.Locator("#live-room")).ToHaveAttributeAsync("data-live", "true");
+        await Expect(seeker.Locator($"#live-jobs .live-job[data-job='{jobId}']")).ToContainTextAsync(jobTitle);
+        await seeker.EvaluateAsync("() => window.stillHere = true");
+
+        // HR's console lists the signed-in seeker watching; HR pushes an invitation to apply to them.
+        await hr.ReloadAsync();
+        await Expect(hr.Locator("#live-console")).ToHaveAttributeAsync("data-live", "true");
+        await hr.EvaluateAsync("() => window.stillHere = true");
+        await hr.SelectOptionAsync("#push-user", seekerUserId);
+        await hr.SelectOptionAsync("#push-kind", "invitation");
+        await hr.SelectOptionAsync("#push-job", jobId);
+        await hr.FillAsync("#push-message", "看好您的焊接经验，欢迎投递");
+        await hr.ClickAsync("#push-send");
+        await Expect(hr.Locator("#push-result")).ToHaveTextAsync("已推送。");
+
+        // It appears live on the seeker's phone, who applies from it in one tap.
+        var push = seeker.Locator("#live-push-list .live-push.kind-invitation");
+        await Expect(push).ToContainTextAsync(jobTitle);
+        await Expect(push).ToContainTextAsync("看好您的焊接经验");
+        await push.Locator(".live-apply button").ClickAsync();
+        await Expect(push.Locator(".live-applied")).ToBeVisibleAsync();
+        await Expect(seeker.Locator($"#live-jobs .live-job[data-job='{jobId}'] .live-applied")).ToBeVisibleAsync();
+        await Expect(seeker.Locator("#live-applications")).ToHaveTextAsync("1");
+        Assert.True(await seeker.EvaluateAsync<bool>("() => window.stillHere === true"), "the seeker's page was reloaded");
+
+        // HR's console shows the application arrive, without reloading.
+        await Expect(hr.Locator("#live-application-list li")).ToHaveCountAsync(1);
+        await Expect(hr.Locator("#live-application-list li").First).ToContainTextAsync(jobTitle);
+        await Expect(hr.Locator("#live-applications")).ToHaveTextAsync("1");
+        Assert.True(await hr.EvaluateAsync<bool>("() => window.stillHere === true"), "HR's console was reloaded");
+
+        await seeker.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "live-seeker-zh-CN-applied.png"), FullPage = true });
+        await hr.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "live-hr-console-zh-CN.png"), FullPage = true });
+        // The same room in English after a reload: the push stays listed, applied.
+        await seeker.GotoAsync($"/Culture?culture=en&returnUrl=/Live/{roomId}");
+        await Expect(seeker.Locator("#live-push-list .live-push.kind-invitation .live-applied")).ToHaveTextAsync("Applied");
+        await seeker.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "live-seeker-en-applied.png"), FullPage = true });
+        await seeker.GotoAsync("/Culture?culture=zh-CN&returnUrl=/");
+        await seeker.Context.CloseAsync();
+        await hr.Context.CloseAsync();
+    }
+
+    private async Task<IPage> SignedInAsync(string user, ViewportSize viewport, bool mobile = false)
+    {
+        var context = await web.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = web.BaseUrl, Locale = "zh-CN", ViewportSize = viewport, IsMobile = mobile, HasTouch = mobile,
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        await WebAppFixture.SignInAsync(page, user, DemoAccounts.Password);
+        return page;
+    }
+}
