@@ -17,4 +17,5 @@ root.Subcommands.Add(ReportCommands.Create());
 root.Subcommands.Add(BenchCommands.Create());
 root.Subcommands.Add(KeysCommands.Create());
 root.Subcommands.Add(RetentionCommands.Create());
+root.Subcommands.Add(SkillsCommands.Create());
 return CliRunner.Run(root, args);
