@@ -54,6 +54,8 @@
         li.appendChild(el("span", "written", r.written));
         if (status === "declined") {
           li.append(" ", el("span", "tag tag-muted", d.declined), " ", button(d.undo, "undo", r.written));
+        } else if (status === "read" && item === r.written) {
+          li.append(" ", el("span", "tag tag-ok", "✓ " + d.standard));
         } else if (!item) {
           li.append(" ", el("span", "muted", "→ " + d.unrecognized), " ", el("span", "muted small", d.kept));
         } else {
