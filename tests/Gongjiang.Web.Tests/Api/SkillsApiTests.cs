@@ -85,5 +85,16 @@ public sealed class SkillsApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal([("二保焊", "declined")], profile.GetProperty("skill_choices").EnumerateArray()
             .Select(c => (c.GetProperty("skill").GetString(), c.GetProperty("item_status").GetString())));
         Assert.Equal("电焊工", profile.GetProperty("occupations")[0].GetProperty("typed_name").GetString());
+
+        // The seeker's résumé page, the résumé HR opens and HR's talent search show the name typed beside the standard one.
+        var own = await seeker.GetStringAsync("/Seeker/Profile");
+        Assert.Contains("电焊工（焊工）", own, StringComparison.Ordinal);
+        Assert.Contains("已否认，按原文保留", own, StringComparison.Ordinal);
+        var hr = await factory.SignedInAsync("hr1");
+        var resume = await hr.GetStringAsync("/Employer/Talent/View/T1?from=search");
+        Assert.Contains("<span class=\"typed-name\">电焊工</span>", resume, StringComparison.Ordinal);
+        Assert.Contains("standard-name", resume, StringComparison.Ordinal);
+        var search = await hr.GetStringAsync("/Employer/Talent?occupation=6-18-02-04");
+        Assert.Contains("电焊工（焊工）", search, StringComparison.Ordinal);
     }
 }

@@ -60,8 +60,8 @@
           li.append(" ", el("span", "muted", "→ " + d.unrecognized), " ", el("span", "muted small", d.kept));
         } else {
           var arrow = el("span", "arrow", "→");
-          arrow.setAttribute("aria-label", d.readAs);
-          li.append(" ", arrow, " ", el("strong", "item", item), " ");
+          arrow.setAttribute("aria-hidden", "true");
+          li.append(" ", arrow, el("span", "sr-only", d.readAs), " ", el("strong", "item", item), " ");
           if (status === "confirmed") {
             li.append(el("span", "tag tag-ok", "✓ " + d.confirmed), " ", button(d.undo, "undo", r.written));
           } else {
