@@ -18,4 +18,5 @@ root.Subcommands.Add(BenchCommands.Create());
 root.Subcommands.Add(DemoCommands.Create());
 root.Subcommands.Add(KeysCommands.Create());
 root.Subcommands.Add(RetentionCommands.Create());
+root.Subcommands.Add(SkillsCommands.Create());
 return CliRunner.Run(root, args);

@@ -47,7 +47,8 @@ public sealed class DemoZoneSeeder(AppDbContext db, TaxonomyCatalog catalog, Use
             db.ChangeTracker.Clear();
 
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            await AddInBatchesAsync(market.Jobs.Select(j => { j.CreatedAt = j.UpdatedAt = now; return j; }), ct);
+            // Written skills are stored with the standard items they are read as, as every save does.
+            await AddInBatchesAsync(market.Jobs.Select(j => { j.CreatedAt = j.UpdatedAt = now; Skills.SkillReadings.ReadSkillsOf(catalog, j); return j; }), ct);
             logger.LogInformation("Demo jobs written in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
             watch.Restart();
             for (var i = 0; i < market.TalentCount; i += BatchSize)
@@ -57,6 +58,7 @@ public sealed class DemoZoneSeeder(AppDbContext db, TaxonomyCatalog catalog, Use
                 {
                     var profile = market.TalentAt(t);
                     profile.CreatedAt = profile.UpdatedAt = now;
+                    Skills.SkillReadings.ReadSkillsOf(catalog, profile);
                     db.Talent.Add(profile);
                     db.TalentContacts.Add(market.ContactAt(t));
                 }

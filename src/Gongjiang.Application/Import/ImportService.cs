@@ -114,6 +114,8 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobR
         {
             incoming.CreatedAt = existing.CreatedAt; // an update keeps when the posting was first recorded
             db.Entry(existing).CurrentValues.SetValues(incoming);
+            // What the poster confirmed or refused of the skills' readings stays (the file carries no decisions).
+            Skills.SkillReadings.ApplyTo(incoming, existing.Skills.Select(Skills.SkillChoice.Of).OfType<Skills.SkillChoice>().ToList());
             existing.Skills = incoming.Skills;
             existing.RequiredCertificates = incoming.RequiredCertificates;
             existing.UpdatedAt = Now;
@@ -177,7 +179,9 @@ public sealed class ImportService(AppDbContext db, TaxonomyCatalog catalog, JobR
                         profile.SharedWithZone = current.SharedWithZone;
                         db.Entry(current).CurrentValues.SetValues(profile);
                         current.Education = profile.Education; current.Occupations = profile.Occupations;
-                        current.WillingCities = profile.WillingCities; current.Skills = profile.Skills; current.SkillItems = profile.SkillItems;
+                        current.WillingCities = profile.WillingCities; current.Skills = profile.Skills;
+                        // What the seeker confirmed or refused of the skills' readings stays (the file carries no decisions).
+                        Skills.SkillReadings.ApplyTo(catalog, current, current.SkillChoices.Select(Skills.SkillChoice.Of).OfType<Skills.SkillChoice>().ToList());
                         current.Certificates = profile.Certificates; current.DesiredTitles = profile.DesiredTitles;
                         current.UpdatedAt = Now;
                         if (contacts.TryGetValue(profile.Id, out var currentContact)) db.Entry(currentContact).CurrentValues.SetValues(contact);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Skills;
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Interchange;
 using Gongjiang.Core.Jobs;
@@ -15,6 +16,13 @@ public interface IPostingInput
     /// </summary>
     /// <param name="existing">The posting being edited (null for a new one): an input that may leave fields out keeps its values for them.</param>
     JobLine ToLine(ErrorList errors, out IReadOnlyList<int> rowOfSkill, Func<string, string> resolveOccupation, JobPosting? existing);
+
+    /// <summary>
+    /// The poster's decisions on how the skills are read (confirmed items, refused readings); <paramref name="readNow"/>
+    /// gives the item a skill is read as now. An input without decisions keeps those on record.
+    /// </summary>
+    IReadOnlyList<SkillChoice> ChosenSkillItems(JobPosting? existing, ErrorList errors, Func<string, string?> readNow) =>
+        existing?.Skills.Select(SkillChoice.Of).OfType<SkillChoice>().ToList() ?? [];
 }
 
 /// <summary>One skill row of a posting as typed: a name and a share in percent (empty rows share what is left).</summary>
@@ -35,6 +43,8 @@ public sealed class JobForm : IPostingInput
     public string? OccupationCode { get; set; }
     public string? MinGrade { get; set; }
     public List<JobSkillRow> Skills { get; set; } = [];
+    /// <summary>The poster's decisions on how the written skills are read, carried between round trips.</summary>
+    public List<SkillChoiceRow> SkillChoices { get; set; } = [];
     public string? Certificates { get; set; }
     public string? EducationMin { get; set; }
     public string? ExperienceMinYears { get; set; }
@@ -58,6 +68,7 @@ public sealed class JobForm : IPostingInput
     {
         Title = j.Title, OccupationCode = j.OccupationConfidence is null ? j.OccupationCode : null, MinGrade = j.MinGrade?.ToString(CultureInfo.InvariantCulture),
         Skills = j.Skills.Select(s => new JobSkillRow { Name = s.Name, Weight = Math.Round(s.Weight * 100, 1).ToString(CultureInfo.InvariantCulture) }).ToList(),
+        SkillChoices = j.Skills.Select(SkillChoice.Of).OfType<SkillChoice>().Select(SkillChoiceRow.Of).ToList(),
         Certificates = string.Join(Environment.NewLine, j.RequiredCertificates),
         EducationMin = j.EducationMin is { } e ? EducationLevels.ToFileName(e) : "",
         ExperienceMinYears = j.ExperienceMinYears?.ToString(CultureInfo.InvariantCulture), City = j.CityCode,
@@ -132,6 +143,10 @@ public sealed class JobForm : IPostingInput
             Benefits = Benefits.Count > 0 ? [.. Benefits] : null,
         };
     }
+
+    /// <summary>The editor posts its decisions every time (hidden fields), so those on record are not needed.</summary>
+    public IReadOnlyList<SkillChoice> ChosenSkillItems(JobPosting? existing, ErrorList errors, Func<string, string?> readNow) =>
+        SkillChoiceRow.Choices(SkillChoices);
 
     private static int? Integer(string? text, string field, ErrorList errors)
     {

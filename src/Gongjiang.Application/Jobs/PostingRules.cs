@@ -56,6 +56,15 @@ public sealed class PostingRules(AppDbContext db, ICurrentUser currentUser, JobR
         };
         var mapped = mapper.Map(line);
         if (!mapped.Succeeded) errors.AddRange(mapped.Errors.Select(e => e.ForField(FormRow(e.Field, rowOfSkill))));
+        else
+        {
+            // What the poster confirmed or refused of the skills' readings overrules the reading.
+            var job = mapped.Value;
+            var choices = form.ChosenSkillItems(existing, errors, name => job.Skills.FirstOrDefault(s => s.Name == name)?.StandardItem);
+            IReadOnlyList<(string, int?)> occupations = job.OccupationCode is { } code ? [(code, job.MinGrade)] : [];
+            Skills.SkillReadings.Check(catalog, choices, occupations, "skills", errors);
+            Skills.SkillReadings.ApplyTo(job, choices);
+        }
         if (line.ExpiresAt is { } e && DateOnly.TryParse(e, CultureInfo.InvariantCulture, out var expires) && expires < Today
             && (existing is null || existing.ExpiresAt != expires))
             errors.Add("expires_at", JobErrors.ExpiresBeforeToday);

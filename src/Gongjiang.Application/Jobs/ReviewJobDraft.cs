@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Common.UseCases;
+using Gongjiang.Application.Skills;
 using Gongjiang.Application.Taxonomy;
 using Gongjiang.Core.Compliance;
 using Gongjiang.Core.Employers;
@@ -26,11 +27,16 @@ public static class ReviewJobDraft
 
     /// <param name="Form">The form as posted; null opens the posting as saved (or a new one).</param>
     /// <param name="Argument">The occupation picked (Preview) or the row to remove (RemoveSkill).</param>
-    public sealed record Query(string? JobId, JobForm? Form, Step Step = Step.Open, string? Argument = null) : IUseCase<Editor>;
+    /// <param name="SkillChoice">A button of the skill readings pressed on Preview ("confirm:CNC编程", "decline:…", "undo:…").</param>
+    public sealed record Query(string? JobId, JobForm? Form, Step Step = Step.Open, string? Argument = null, string? SkillChoice = null) : IUseCase<Editor>;
 
     public sealed record Editor(Employer Company, JobPosting? Existing, JobForm Form, JobPosting Preview, Occupation? Occupation,
         IReadOnlyList<OccupationAnswer> Suggestions, ScreeningResult? Screening, IReadOnlyList<Error> Errors, Notice Notice,
-        string? WhyCannotPublish, DateOnly Today);
+        string? WhyCannotPublish, DateOnly Today)
+    {
+        /// <summary>How each written skill is read, for the poster to confirm or refuse.</summary>
+        public IReadOnlyList<SkillReading> SkillReadings { get; init; } = [];
+    }
 
     public sealed class Handler(PostingRules rules, TaxonomyCatalog catalog, OccupationNames names) : IUseCaseHandler<Query, Editor>
     {
@@ -67,11 +73,19 @@ public static class ReviewJobDraft
             }
             if (query.Step != Step.AddSkill) form.Padded();
             var occupation = rules.OccupationOf(form.OccupationCode);
+            IReadOnlyList<(string, int?)> readAs = occupation is null ? []
+                : [(occupation.Code, int.TryParse(form.MinGrade, CultureInfo.InvariantCulture, out var minGrade) && SkillGrade.IsValid(minGrade) ? minGrade : null)];
+            var written = form.Skills.Select(s => s.Name);
+            if (query.SkillChoice is { Length: > 0 } choice)
+                SkillChoiceRow.Apply(form.SkillChoices, choice, SkillReadings.Read(catalog, written, readAs, SkillChoiceRow.Choices(form.SkillChoices)));
+            var readings = SkillReadings.Read(catalog, written, readAs, SkillChoiceRow.Choices(form.SkillChoices));
+            // Decisions on skills no longer written are dropped.
+            form.SkillChoices.RemoveAll(c => !readings.Any(r => r.Written == c.Skill?.Trim()));
             var preview = form.Sketch(existing?.Id ?? "", employer.Value.Id, occupation?.Code, existing?.PostedAt ?? rules.Today);
             var screening = query.Form is null && existing is null || string.IsNullOrWhiteSpace(form.Title) ? null : rules.Screen(preview);
             var suggestions = occupation is null && !string.IsNullOrWhiteSpace(form.Title) ? names.Find(form.Title, SuggestionCount) : [];
             return new Editor(employer.Value, existing, form, preview, occupation, suggestions, screening, errors, notice,
-                employer.Value.WhyCannotPublish(rules.Now), rules.Today);
+                employer.Value.WhyCannotPublish(rules.Now), rules.Today) { SkillReadings = readings };
         }
 
         /// <summary>The skill items and weights of the national skill standard of the chosen occupation at the required grade.</summary>

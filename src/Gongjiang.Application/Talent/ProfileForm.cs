@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gongjiang.Application.Common.Results;
+using Gongjiang.Application.Skills;
 using Gongjiang.Application.Taxonomy;
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Interchange;
@@ -17,12 +18,23 @@ public interface IProfileInput
     /// occupations name what the client sent. <paramref name="existing"/> is the profile on record, if any.
     /// </summary>
     TalentLine ToLine(ErrorList errors, out IReadOnlyList<int> rowOfOccupation, TalentRecord? existing, TaxonomyCatalog catalog);
+
+    /// <summary>
+    /// The seeker's decisions on how the written skills are read (confirmed items, refused readings);
+    /// <paramref name="readNow"/> gives the item a skill is read as now. An input without decisions keeps those on record.
+    /// </summary>
+    IReadOnlyList<SkillChoice> ChosenSkillItems(TalentRecord? existing, ErrorList errors, Func<string, string?> readNow) =>
+        existing?.Profile.SkillChoices.Select(SkillChoice.Of).OfType<SkillChoice>().ToList() ?? [];
 }
 
 /// <summary>One occupation row of the résumé form: a code or name, a grade (empty when not graded) and whether it is certified.</summary>
 public sealed class OccupationRow
 {
     public string? Code { get; set; }
+    /// <summary>The everyday name typed before a code was picked (电焊工), kept beside the code.</summary>
+    public string? TypedName { get; set; }
+    /// <summary>The code <see cref="TypedName"/> was typed for: a different code typed since drops the name.</summary>
+    public string? TypedFor { get; set; }
     public string? Grade { get; set; }
     public bool Certified { get; set; }
 }
@@ -42,6 +54,8 @@ public sealed class ProfileForm : IProfileInput
     public List<string?> WillingCities { get; set; } = [];
     public List<OccupationRow> Occupations { get; set; } = [];
     public string? Skills { get; set; }
+    /// <summary>The seeker's decisions on how their written skills are read, carried between round trips.</summary>
+    public List<SkillChoiceRow> SkillChoices { get; set; } = [];
     public string? Certificates { get; set; }
     public string? EducationLevel { get; set; }
     public string? MajorCode { get; set; }
@@ -58,8 +72,9 @@ public sealed class ProfileForm : IProfileInput
     public static ProfileForm From(TalentProfile p, TalentContact? c) => new()
     {
         Name = c?.Name, Phone = c?.Phone, Email = c?.Email, City = p.CityCode, WillingCities = p.WillingCities.Distinct().Cast<string?>().ToList(),
-        Occupations = p.Occupations.Select(o => new OccupationRow { Code = o.Code, Grade = o.Grade?.ToString(CultureInfo.InvariantCulture), Certified = o.Certified }).ToList(),
-        Skills = string.Join("、", p.Skills), Certificates = string.Join(Environment.NewLine, p.Certificates),
+        Occupations = p.Occupations.Select(o => new OccupationRow { Code = o.Code, TypedName = o.TypedName, TypedFor = o.TypedName is null ? null : o.Code, Grade = o.Grade?.ToString(CultureInfo.InvariantCulture), Certified = o.Certified }).ToList(),
+        Skills = string.Join("、", p.Skills), SkillChoices = p.SkillChoices.Select(SkillChoice.Of).OfType<SkillChoice>().Select(SkillChoiceRow.Of).ToList(),
+        Certificates = string.Join(Environment.NewLine, p.Certificates),
         EducationLevel = p.Education.Level is { } l ? EducationLevels.ToFileName(l) : "", MajorCode = p.Education.MajorCode, School = p.Education.School,
         GraduationYear = p.Education.GraduationYear?.ToString(CultureInfo.InvariantCulture), ExperienceYears = p.ExperienceYears.ToString("0.#", CultureInfo.InvariantCulture),
         SalaryMin = p.ExpectedSalaryMin?.ToString(CultureInfo.InvariantCulture), SalaryMax = p.ExpectedSalaryMax?.ToString(CultureInfo.InvariantCulture),
@@ -104,7 +119,10 @@ public sealed class ProfileForm : IProfileInput
             if (string.IsNullOrWhiteSpace(row.Code)) continue;
             int? grade = int.TryParse(row.Grade, CultureInfo.InvariantCulture, out var g) ? g : null;
             rows.Add(i);
-            occupations.Add(new TalentOccupationLine { Code = TypedNames.Occupation(catalog, row.Code), Grade = grade, Certified = row.Certified && grade is not null });
+            var code = TypedNames.Occupation(catalog, row.Code);
+            // Typed as an everyday name, or picked after typing one: the name stays beside the code.
+            var typed = code != row.Code.Trim() ? row.Code.Trim() : row.TypedFor?.Trim() == code ? row.TypedName : null;
+            occupations.Add(new TalentOccupationLine { Code = code, TypedName = typed, Grade = grade, Certified = row.Certified && grade is not null });
         }
         rowOfOccupation = rows;
         double? experience = null;
@@ -139,6 +157,13 @@ public sealed class ProfileForm : IProfileInput
             DesiredTitles = Split(DesiredTitles), ResumeText = ResumeText,
         };
     }
+
+    /// <summary>The editor posts its decisions every time (hidden fields), so those on record are not needed.</summary>
+    public IReadOnlyList<SkillChoice> ChosenSkillItems(TalentRecord? existing, ErrorList errors, Func<string, string?> readNow) =>
+        SkillChoiceRow.Choices(SkillChoices);
+
+    /// <summary>The written skills as the form lists them.</summary>
+    public IReadOnlyList<string> SkillList => Split(Skills);
 
     private static int? Integer(string? text, string field, string code, ErrorList errors)
     {

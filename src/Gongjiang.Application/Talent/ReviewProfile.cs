@@ -1,7 +1,9 @@
+using System.Globalization;
 using Gongjiang.Application.Common;
 using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Persistence;
+using Gongjiang.Application.Skills;
 using Gongjiang.Application.Taxonomy;
 using Gongjiang.Core.Talent;
 using Gongjiang.Core.Taxonomy;
@@ -15,15 +17,18 @@ namespace Gongjiang.Application.Talent;
 /// </summary>
 public static class ReviewProfile
 {
-    public enum Step { Open, AddOccupation, RemoveOccupation, AddCity, RemoveCity }
+    public enum Step { Open, AddOccupation, RemoveOccupation, AddCity, RemoveCity, ChooseSkill }
 
     /// <param name="Form">The form as posted; null opens the profile as saved.</param>
     /// <param name="Row">The row to remove.</param>
-    public sealed record Query(ProfileForm? Form = null, Step Step = Step.Open, int Row = -1) : IUseCase<Editor>;
+    /// <param name="SkillChoice">A button of the skill readings pressed (ChooseSkill: "confirm:CNC编程", "decline:…", "undo:…").</param>
+    public sealed record Query(ProfileForm? Form = null, Step Step = Step.Open, int Row = -1, string? SkillChoice = null) : IUseCase<Editor>;
 
     /// <param name="Profile">The profile on record; null until the first save.</param>
     /// <param name="OccupationOfRow">The occupation each occupation row names, if any.</param>
-    public sealed record Editor(TalentProfile? Profile, ProfileForm Form, IReadOnlyList<Occupation?> OccupationOfRow, Major? Major);
+    /// <param name="SkillReadings">How each written skill is read, for the seeker to confirm or refuse.</param>
+    public sealed record Editor(TalentProfile? Profile, ProfileForm Form, IReadOnlyList<Occupation?> OccupationOfRow, Major? Major,
+        IReadOnlyList<SkillReading> SkillReadings);
 
     public sealed class Handler(AppDbContext db, ICurrentUser currentUser, TaxonomyCatalog catalog) : IUseCaseHandler<Query, Editor>
     {
@@ -50,7 +55,15 @@ public static class ReviewProfile
             var occupations = form.Occupations
                 .Select(r => string.IsNullOrWhiteSpace(r.Code) ? null : catalog.FindOccupation(TypedNames.Occupation(catalog, r.Code))).ToList();
             var major = form.MajorCode is { Length: > 0 } m && catalog.MajorsByCode.TryGetValue(TypedNames.Major(catalog, m), out var found) ? found : null;
-            return new Editor(profile, form, occupations, major);
+            var readAs = form.Occupations.Zip(occupations)
+                .Where(p => p.Second is not null)
+                .Select(p => (p.Second!.Code, int.TryParse(p.First.Grade, CultureInfo.InvariantCulture, out var g) && SkillGrade.IsValid(g) ? g : (int?)null))
+                .ToList();
+            if (query.Step == Step.ChooseSkill)
+                SkillChoiceRow.Apply(form.SkillChoices, query.SkillChoice, SkillReadings.Read(catalog, form.SkillList, readAs, SkillChoiceRow.Choices(form.SkillChoices)));
+            var readings = SkillReadings.Read(catalog, form.SkillList, readAs, SkillChoiceRow.Choices(form.SkillChoices));
+            form.SkillChoices.RemoveAll(c => !readings.Any(r => r.Written == c.Skill?.Trim()));
+            return new Editor(profile, form, occupations, major, readings);
         }
     }
 }

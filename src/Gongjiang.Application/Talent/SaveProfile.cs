@@ -2,6 +2,7 @@ using Gongjiang.Application.Common;
 using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Persistence;
+using Gongjiang.Application.Skills;
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Talent;
 using Gongjiang.Core.Taxonomy;
@@ -40,10 +41,14 @@ public static class SaveProfile
             // the new number (ChangeMyPhone). Left out or unchanged, it stays as it is.
             if (Privacy.PersonalDataProtector.NormalizePhone(line.Phone) is { } phone && phone != contact?.Phone)
                 errors.Add("phone", TalentErrors.PhoneChangeNeedsCode);
+            var occupations = mapped.Succeeded ? SkillReadings.OccupationsOf(mapped.Value.Profile) : [];
+            var choices = command.Profile.ChosenSkillItems(existing, errors, skill => SkillReadings.Best(catalog, skill, occupations)?.ItemName);
+            SkillReadings.Check(catalog, choices, occupations, "skills", errors);
             if (!errors.IsEmpty) return errors;
             if (!mapped.Succeeded) return mapped.Cast<TalentRecord>();
 
             var record = mapped.Value;
+            SkillReadings.ApplyTo(catalog, record.Profile, choices);
             record.Contact.Phone = contact?.Phone;
             var now = clock.GetUtcNow().UtcDateTime;
             if (profile is null)
@@ -62,6 +67,7 @@ public static class SaveProfile
                 db.Entry(profile).CurrentValues.SetValues(record.Profile);
                 profile.Education = record.Profile.Education; profile.Occupations = record.Profile.Occupations;
                 profile.WillingCities = record.Profile.WillingCities; profile.Skills = record.Profile.Skills; profile.SkillItems = record.Profile.SkillItems;
+                profile.SkillChoices = record.Profile.SkillChoices;
                 profile.Certificates = record.Profile.Certificates; profile.DesiredTitles = record.Profile.DesiredTitles;
                 if (contact is null) db.TalentContacts.Add(record.Contact);
                 else db.Entry(contact).CurrentValues.SetValues(record.Contact);

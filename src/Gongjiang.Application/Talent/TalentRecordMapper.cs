@@ -4,7 +4,6 @@ using Gongjiang.Core.Common;
 using Gongjiang.Core.Interchange;
 using Gongjiang.Core.Talent;
 using Gongjiang.Core.Taxonomy;
-using Gongjiang.Matching.Skills;
 
 namespace Gongjiang.Application.Talent;
 
@@ -47,7 +46,7 @@ public sealed class TalentRecordMapper(TaxonomyCatalog catalog, TimeProvider clo
             var code = o?.Code is null ? null : Taxonomy.TypedNames.Occupation(catalog, o.Code);
             if (code is null || catalog.FindOccupation(code) is null) { m.Add($"occupations[{i}].code", InputErrors.UnknownOccupation, o?.Code); continue; }
             if (o!.Grade is { } g && !SkillGrade.IsValid(g)) { m.Add($"occupations[{i}].grade", InputErrors.GradeOrNone, g); continue; }
-            occupations.Add(new TalentOccupation { Code = code, Grade = o.Grade, Certified = o.Certified ?? false });
+            occupations.Add(new TalentOccupation { Code = code, TypedName = TypedName(o, code), Grade = o.Grade, Certified = o.Certified ?? false });
         }
         if (r.ExperienceYears is < 0 or > 60) m.Add("experience_years", InputErrors.Between, 0, 60);
         if (r.ExpectedSalary is { Min: { } min, Max: { } max } && min > max) m.Add("expected_salary", InputErrors.MinOverMax, min, max);
@@ -71,21 +70,24 @@ public sealed class TalentRecordMapper(TaxonomyCatalog catalog, TimeProvider clo
             DesiredTitles = Clean(r.DesiredTitles), ResumeText = r.ResumeText?.Trim() ?? "",
             RegisteredAt = registered ?? today, LastActiveAt = lastActive ?? registered ?? today,
         };
-        profile.SkillItems = RecognizedItems(profile);
+        profile.SkillItems = Skills.SkillReadings.ItemsOf(catalog, profile);
         var contact = new TalentContact { TalentId = profile.Id, Name = r.Name!.Trim(), Phone = NullIfEmpty(r.Phone), Email = NullIfEmpty(r.Email), IdNumber = NullIfEmpty(r.IdNumber) };
         return new TalentRecord(profile, contact, registered is not null, lastActive is not null);
     }
 
-    // The standard items of the profile's occupations that its written skills stand for ("数控编程" → 数控机床操作与调整).
-    private List<string> RecognizedItems(TalentProfile profile)
+    /// <summary>The longest everyday occupation name kept beside a code.</summary>
+    public const int MaxTypedNameLength = 30;
+
+    /// <summary>
+    /// The everyday name the seeker typed for the occupation: the one sent beside the code, or the text sent as the code
+    /// that was read as it (电焊工 → 6-18-02-04); none when it is the occupation's own name or the code.
+    /// </summary>
+    private string? TypedName(TalentOccupationLine line, string code)
     {
-        var recognizer = SkillRecognizer.For(catalog);
-        return profile.Skills
-            .SelectMany(skill => profile.Occupations.Count == 0
-                ? [recognizer.Best(skill, null, null)]
-                : profile.Occupations.Select(o => recognizer.Best(skill, o.Code, o.Grade)))
-            .Where(hit => hit is not null && hit.ItemName != hit.Written)
-            .Select(hit => hit!.ItemName).Distinct(StringComparer.Ordinal).ToList();
+        var typed = !string.IsNullOrWhiteSpace(line.TypedName) ? line.TypedName.Trim() : line.Code!.Trim() != code ? line.Code.Trim() : null;
+        if (typed is null || typed == code || typed.Length > MaxTypedNameLength) return null;
+        var occupation = catalog.FindOccupation(code);
+        return occupation is not null && (typed == occupation.PlainName || typed == occupation.Name) ? null : typed;
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -74,7 +74,8 @@ public enum TalentSort { Relevance, Newest }
 
 public sealed record TalentSearchHit(TalentProfile Profile, int Score);
 
-public sealed record OccupationCard(string Code, string? Name, int? Grade, bool Certified);
+/// <param name="TypedName">The everyday name the seeker typed for the occupation (电焊工), if any.</param>
+public sealed record OccupationCard(string Code, string? Name, int? Grade, bool Certified, string? TypedName = null);
 
 /// <summary>A masked search result: the name as 张*, no contact data, no gender or birth year.</summary>
 public sealed record TalentCard(string Id, string MaskedName, string City, IReadOnlyList<OccupationCard> Occupations, IReadOnlyList<string> Skills,
@@ -227,7 +228,7 @@ public sealed class TalentSearchService(AppDbContext db, TaxonomyCatalog catalog
         var names = await db.TalentContacts.AsNoTracking().Where(c => ids.Contains(c.TalentId))
             .ToDictionaryAsync(c => c.TalentId, c => TalentService.MaskName(c.Name), ct);
         return list.Select(i => new TalentCard(i.Profile.Id, names.GetValueOrDefault(i.Profile.Id, "*"), i.Profile.CityCode,
-            i.Profile.Occupations.Select(o => new OccupationCard(o.Code, catalog.FindOccupation(o.Code)?.Name, o.Grade, o.Certified)).ToList(),
+            i.Profile.Occupations.Select(o => new OccupationCard(o.Code, catalog.FindOccupation(o.Code)?.Name, o.Grade, o.Certified, o.TypedName)).ToList(),
             i.Profile.Skills, i.Profile.DesiredTitles, i.Profile.Education.Level is { } l ? EducationLevels.ToFileName(l) : null, i.Profile.Education.MajorCode,
             i.Profile.ExperienceYears, i.Profile.ExpectedSalaryMin, i.Profile.ExpectedSalaryMax, i.Profile.UpdatedAt, i.Score)).ToList();
     }

@@ -80,7 +80,7 @@ public sealed class TalentService(AppDbContext db)
             Level = p.Education.Level is { } l ? EducationLevels.ToFileName(l) : null, MajorCode = p.Education.MajorCode,
             School = p.Education.School, GraduationYear = p.Education.GraduationYear,
         },
-        Occupations = p.Occupations.Select(o => new TalentOccupationLine { Code = o.Code, Grade = o.Grade, Certified = o.Certified }).ToList(),
+        Occupations = p.Occupations.Select(o => new TalentOccupationLine { Code = o.Code, TypedName = o.TypedName, Grade = o.Grade, Certified = o.Certified }).ToList(),
         Skills = p.Skills, Certificates = p.Certificates.Count > 0 ? p.Certificates : null, ExperienceYears = p.ExperienceYears,
         ExpectedSalary = new SalaryLine { Min = p.ExpectedSalaryMin, Max = p.ExpectedSalaryMax },
         DesiredTitles = p.DesiredTitles, ResumeText = p.ResumeText,

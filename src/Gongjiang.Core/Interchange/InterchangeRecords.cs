@@ -73,6 +73,8 @@ public sealed record EducationLine
 public sealed record TalentOccupationLine
 {
     [JsonPropertyName("code")] public string? Code { get; init; }
+    /// <summary>The everyday name the seeker typed for the occupation (电焊工), kept beside the code; optional.</summary>
+    [JsonPropertyName("typed_name")] public string? TypedName { get; init; }
     [JsonPropertyName("grade")] public int? Grade { get; init; }
     [JsonPropertyName("certified")] public bool? Certified { get; init; }
 }

@@ -1,4 +1,5 @@
 using Gongjiang.Core.Common;
+using Gongjiang.Core.Taxonomy;
 
 namespace Gongjiang.Core.Jobs;
 
@@ -49,6 +50,8 @@ public sealed class JobSkill
     /// matching compares this item with the candidates' skills and names both in its reasons.
     /// </summary>
     public string? StandardItem { get; set; }
+    /// <summary>Whether the poster confirmed <see cref="StandardItem"/>, refused the reading (the skill is kept as written, with no item) or left it as read.</summary>
+    public SkillItemStatus ItemStatus { get; set; }
 }
 
 public enum JobStatus { Draft = 0, Open, Closed, Expired, TakenDown }

@@ -1,4 +1,5 @@
 using Gongjiang.Core.Common;
+using Gongjiang.Core.Taxonomy;
 
 namespace Gongjiang.Core.Talent;
 
@@ -21,6 +22,8 @@ public sealed class TalentProfile
     public List<string> Skills { get; set; } = [];
     /// <summary>The standard skill items of the profile's occupations its written skills were recognised as (matching counts them as held).</summary>
     public List<string> SkillItems { get; set; } = [];
+    /// <summary>The readings of written skills the seeker confirmed or refused (a refused skill is kept as written, with no item).</summary>
+    public List<TalentSkillChoice> SkillChoices { get; set; } = [];
     public List<string> Certificates { get; set; } = [];
     public double ExperienceYears { get; set; }
     public int? ExpectedSalaryMin { get; set; }
@@ -56,8 +59,21 @@ public sealed class TalentEducation
 public sealed class TalentOccupation
 {
     public string Code { get; set; } = "";
+    /// <summary>The everyday name the seeker typed for the occupation (电焊工 for 焊工 6-18-02-04), shown beside its name; null when none.</summary>
+    public string? TypedName { get; set; }
     public int? Grade { get; set; }
     public bool Certified { get; set; }
+}
+
+/// <summary>
+/// The seeker's decision on how a written skill was read: <see cref="Item"/> confirmed as the standard item it stands for,
+/// or the reading refused (<see cref="Item"/> null), so the skill is kept as written.
+/// </summary>
+public sealed class TalentSkillChoice
+{
+    public string Skill { get; set; } = "";
+    public string? Item { get; set; }
+    public SkillItemStatus Status { get; set; }
 }
 
 /// <summary>Personal information (个人信息) of a seeker, kept apart from the profile.</summary>

@@ -11,6 +11,7 @@ public static class ApiRoutes
         v1.MapSeekersApi();
         v1.MapSharingApi();
         v1.MapTaxonomyApi();
+        v1.MapSkillsApi();
         v1.MapRecommendationsApi();
         v1.MapRecruitingApi();
         v1.MapAccountApi();

@@ -7,6 +7,7 @@ using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Identity;
 using Gongjiang.Application.Jobs;
+using Gongjiang.Application.Skills;
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Interchange;
 using Gongjiang.Core.Jobs;
@@ -68,7 +69,20 @@ public static class JobsApi
 
 public sealed record JobPage(IReadOnlyList<JobResponse> Items, int Page, int PageSize, int Total);
 
-public sealed record SkillWeight([property: JsonPropertyName("name")] string? Name, [property: JsonPropertyName("weight")] double? Weight);
+/// <summary>
+/// A skill of a posting with its weight; <c>standard_item</c> is the standard skill item it is read as and
+/// <c>item_status</c> says whether that is the platform's reading (<c>read</c>), one the employer <c>confirmed</c> or a
+/// reading the employer <c>declined</c> (the skill is kept as written, with no item). Sent without <c>item_status</c>, a
+/// skill keeps the decision on record for its name.
+/// </summary>
+public sealed record SkillWeight(
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("weight")] double? Weight,
+    [property: JsonPropertyName("standard_item")] string? StandardItem = null,
+    [property: JsonPropertyName("item_status")] string? ItemStatus = null)
+{
+    public static SkillWeight Of(JobSkill s) => new(s.Name, s.Weight, s.StandardItem, s.ItemStatus.ToString().ToLowerInvariant());
+}
 
 public sealed record SalaryRange([property: JsonPropertyName("min")] int? Min, [property: JsonPropertyName("max")] int? Max);
 
@@ -89,6 +103,27 @@ public sealed record JobRequest : IPostingInput
     [JsonPropertyName("description")] public string? Description { get; init; }
     /// <summary>Benefit tags from the fixed list (五险一金, 包吃住, 双休 …).</summary>
     [JsonPropertyName("benefits")] public List<string>? Benefits { get; init; }
+
+    /// <summary>The decisions sent on how skills are read; a skill sent without one keeps the decision on record for its name.</summary>
+    public IReadOnlyList<SkillChoice> ChosenSkillItems(JobPosting? existing, ErrorList errors, Func<string, string?> readNow)
+    {
+        var kept = existing?.Skills.Select(SkillChoice.Of).OfType<SkillChoice>().ToDictionary(c => c.Skill, StringComparer.Ordinal) ?? [];
+        if (Skills is null) return [.. kept.Values];
+        var choices = new List<SkillChoice>();
+        for (var i = 0; i < Skills.Count; i++)
+        {
+            if (Skills[i]?.Name?.Trim() is not { Length: > 0 } name) continue;
+            switch (Skills[i].ItemStatus)
+            {
+                case null: if (kept.TryGetValue(name, out var on)) choices.Add(on); break;
+                case "declined": choices.Add(new SkillChoice(name, null, true)); break;
+                case "confirmed": choices.Add(new SkillChoice(name, Skills[i].StandardItem?.Trim() ?? readNow(name) ?? "", false)); break;
+                case "read": break;
+                default: errors.Add($"skills[{i}].item_status", SkillErrors.UnknownStatus); break;
+            }
+        }
+        return choices;
+    }
 
     /// <summary>What is not sent keeps the posting's current value (PUT on an existing posting); a new posting has none.</summary>
     public JobLine ToLine(ErrorList errors, out IReadOnlyList<int> rowOfSkill, Func<string, string> resolveOccupation, JobPosting? existing)
@@ -134,7 +169,7 @@ public sealed record JobResponse(
     [property: JsonPropertyName("benefits")] IReadOnlyList<string> Benefits)
 {
     public static JobResponse Of(JobPosting j) => new(j.Id, j.EmployerId, j.Title, j.OccupationCode, j.MinGrade,
-        j.Skills.Select(s => new SkillWeight(s.Name, s.Weight)).ToList(), j.RequiredCertificates.Count > 0 ? j.RequiredCertificates : null,
+        j.Skills.Select(SkillWeight.Of).ToList(), j.RequiredCertificates.Count > 0 ? j.RequiredCertificates : null,
         j.EducationMin is { } e ? EducationLevels.ToFileName(e) : null, j.ExperienceMinYears, j.CityCode, new SalaryRange(j.SalaryMin, j.SalaryMax),
         j.Headcount, j.PostedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), j.ExpiresAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         j.Description, j.Status.ToString().ToLowerInvariant(), j.OccupationConfidence, j.Benefits);

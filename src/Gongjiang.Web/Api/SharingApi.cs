@@ -99,7 +99,7 @@ public static class SharingApi
             rows => rows.Select(ResumeViewLine.Of).ToList());
 }
 
-public sealed record OccupationCardResponse(string Code, string? Name, int? Grade, bool Certified);
+public sealed record OccupationCardResponse(string Code, string? Name, int? Grade, bool Certified, string? TypedName);
 
 /// <summary>A masked result: no contact data, no gender or birth year.</summary>
 public sealed record TalentCardResponse(string Id, string MaskedName, string City, IReadOnlyList<OccupationCardResponse> Occupations, IReadOnlyList<string> Skills,
@@ -107,7 +107,7 @@ public sealed record TalentCardResponse(string Id, string MaskedName, string Cit
     DateTime UpdatedAt, double Score)
 {
     public static TalentCardResponse Of(TalentCard c) => new(c.Id, c.MaskedName, c.City,
-        c.Occupations.Select(o => new OccupationCardResponse(o.Code, o.Name, o.Grade, o.Certified)).ToList(), c.Skills, c.DesiredTitles, c.Education,
+        c.Occupations.Select(o => new OccupationCardResponse(o.Code, o.Name, o.Grade, o.Certified, o.TypedName)).ToList(), c.Skills, c.DesiredTitles, c.Education,
         c.MajorCode, c.ExperienceYears, c.ExpectedSalaryMin, c.ExpectedSalaryMax, c.UpdatedAt, c.Score);
 }
 

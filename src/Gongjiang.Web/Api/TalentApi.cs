@@ -3,6 +3,7 @@ using Gongjiang.Application.Common.Results;
 using Gongjiang.Application.Common.UseCases;
 using Gongjiang.Application.Identity;
 using Gongjiang.Application.Sharing;
+using Gongjiang.Application.Skills;
 using Gongjiang.Application.Talent;
 using Gongjiang.Core.Common;
 using Gongjiang.Core.Interchange;
@@ -51,7 +52,17 @@ public sealed record ProfileEducation(
 public sealed record ProfileOccupation(
     [property: JsonPropertyName("code")] string? Code,
     [property: JsonPropertyName("grade")] int? Grade,
-    [property: JsonPropertyName("certified")] bool? Certified);
+    [property: JsonPropertyName("certified")] bool? Certified,
+    [property: JsonPropertyName("typed_name")] string? TypedName = null);
+
+/// <summary>
+/// A seeker's decision on how a written skill is read: <c>confirmed</c> (as <c>standard_item</c>, or as read now when
+/// left out), <c>declined</c> (kept as written, with no item) or <c>read</c> (read again on every save).
+/// </summary>
+public sealed record SkillChoiceEntry(
+    [property: JsonPropertyName("skill")] string? Skill,
+    [property: JsonPropertyName("item_status")] string? ItemStatus,
+    [property: JsonPropertyName("standard_item")] string? StandardItem = null);
 
 /// <summary>
 /// A seeker's profile as they send it: the fields of talent.jsonl (the id is theirs, not sent). A partial update: a field
@@ -75,6 +86,29 @@ public sealed record ProfileRequest : IProfileInput
     [JsonPropertyName("expected_salary")] public SalaryRange? ExpectedSalary { get; init; }
     [JsonPropertyName("desired_titles")] public List<string>? DesiredTitles { get; init; }
     [JsonPropertyName("resume_text")] public string? ResumeText { get; init; }
+    /// <summary>Decisions on how written skills are read; left out, those on record are kept.</summary>
+    [JsonPropertyName("skill_choices")] public List<SkillChoiceEntry>? SkillChoices { get; init; }
+
+    public IReadOnlyList<SkillChoice> ChosenSkillItems(TalentRecord? existing, ErrorList errors, Func<string, string?> readNow)
+    {
+        var kept = existing?.Profile.SkillChoices.Select(SkillChoice.Of).OfType<SkillChoice>().ToList() ?? [];
+        if (SkillChoices is null) return kept;
+        var choices = new List<SkillChoice>();
+        for (var i = 0; i < SkillChoices.Count; i++)
+        {
+            var entry = SkillChoices[i];
+            if (string.IsNullOrWhiteSpace(entry?.Skill)) { errors.Add($"skill_choices[{i}].skill", InputErrors.Required); continue; }
+            var skill = entry.Skill.Trim();
+            switch (entry.ItemStatus)
+            {
+                case "declined": choices.Add(new SkillChoice(skill, null, true)); break;
+                case "confirmed": choices.Add(new SkillChoice(skill, entry.StandardItem?.Trim() ?? readNow(skill) ?? "", false)); break;
+                case "read" or null: break;
+                default: errors.Add($"skill_choices[{i}].item_status", SkillErrors.UnknownStatus); break;
+            }
+        }
+        return choices;
+    }
 
     public TalentLine ToLine(ErrorList errors, out IReadOnlyList<int> rowOfOccupation, TalentRecord? existing, TaxonomyCatalog catalog)
     {
@@ -92,7 +126,7 @@ public sealed record ProfileRequest : IProfileInput
                 Level = Education.Level ?? education.Level, MajorCode = Education.MajorCode ?? education.MajorCode,
                 School = Education.School ?? education.School, GraduationYear = Education.GraduationYear ?? education.GraduationYear,
             },
-            Occupations = Occupations?.Select(o => o is null ? null! : new TalentOccupationLine { Code = o.Code, Grade = o.Grade, Certified = o.Certified }).ToList()
+            Occupations = Occupations?.Select(o => o is null ? null! : new TalentOccupationLine { Code = o.Code, TypedName = o.TypedName, Grade = o.Grade, Certified = o.Certified }).ToList()
                 ?? current.Occupations,
             Skills = Skills ?? current.Skills?.ToList(), Certificates = Certificates ?? current.Certificates?.ToList(),
             ExperienceYears = ExperienceYears ?? current.ExperienceYears,
@@ -120,15 +154,17 @@ public record ProfileResponse(
     [property: JsonPropertyName("expected_salary")] SalaryRange ExpectedSalary,
     [property: JsonPropertyName("desired_titles")] IReadOnlyList<string> DesiredTitles,
     [property: JsonPropertyName("resume_text")] string ResumeText,
-    [property: JsonPropertyName("work_history")] IReadOnlyList<WorkHistoryEntry> WorkHistory)
+    [property: JsonPropertyName("work_history")] IReadOnlyList<WorkHistoryEntry> WorkHistory,
+    [property: JsonPropertyName("skill_choices")] IReadOnlyList<SkillChoiceEntry> SkillChoices)
 {
     public static ProfileResponse Of(TalentProfile p, TalentContact? contact, bool includeProtected) => new(
         p.Id, contact?.Name, contact?.Phone, contact?.Email, includeProtected ? p.Gender : null, includeProtected ? p.BirthYear : null,
         p.CityCode, p.WillingCities,
         new ProfileEducation(p.Education.Level is { } l ? EducationLevels.ToFileName(l) : null, p.Education.MajorCode, p.Education.School, p.Education.GraduationYear),
-        p.Occupations.Select(o => new ProfileOccupation(o.Code, o.Grade, o.Certified)).ToList(), p.Skills, p.Certificates.Count > 0 ? p.Certificates : null,
+        p.Occupations.Select(o => new ProfileOccupation(o.Code, o.Grade, o.Certified, o.TypedName)).ToList(), p.Skills, p.Certificates.Count > 0 ? p.Certificates : null,
         p.ExperienceYears, new SalaryRange(p.ExpectedSalaryMin, p.ExpectedSalaryMax), p.DesiredTitles, p.ResumeText,
-        p.WorkHistory.Select(WorkHistoryEntry.Of).ToList());
+        p.WorkHistory.Select(WorkHistoryEntry.Of).ToList(),
+        p.SkillChoices.Select(c => new SkillChoiceEntry(c.Skill, c.Status == SkillItemStatus.Declined ? "declined" : "confirmed", c.Item)).ToList());
 }
 
 /// <summary>

@@ -90,9 +90,12 @@ public sealed class WrittenSkillTests
         var unknownCode = (await scope.ServiceProvider.RunAsAsync(Acting.Hr("E1"), new RecognizeSkills.Query("二保焊", "9-99-99-99", 9))).Value;
         var nothing = (await scope.ServiceProvider.RunAsAsync(Acting.Hr("E1"), new RecognizeSkills.Query(string.Concat(Enumerable.Repeat("🔥", 250)), null, null))).Value;
 
-        Assert.Equal([("CNC编程", Item), ("二保焊", "二氧化碳气体保护焊")], recognized.Select(r => (r.Written, r.ItemName)));
+        var unread = (await scope.ServiceProvider.RunAsAsync(Acting.Hr("E1"), new RecognizeSkills.Query("会看图纸就行", CncOperator, 4))).Value;
+
+        Assert.Equal([("CNC编程", Item), ("二保焊", "二氧化碳气体保护焊")], recognized.Select(r => (r.Written, r.Item)));
         Assert.All(recognized, r => Assert.InRange(r.Confidence, 0.45, 1.0));
-        Assert.Equal("二氧化碳气体保护焊", Assert.Single(unknownCode).ItemName);
+        Assert.Equal("二氧化碳气体保护焊", Assert.Single(unknownCode).Item);
         Assert.Empty(nothing);
+        Assert.Equal(("会看图纸就行", null, 0.0), (Assert.Single(unread).Written, unread[0].Item, unread[0].Confidence));
     }
 }

@@ -122,6 +122,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("GET", "/api/v1/talent/{id}", Access.SignedIn, Owned.Seekers),
         new("GET", "/api/v1/taxonomy/occupations", Access.Public),
         new("GET", "/api/v1/taxonomy/occupations/{code}", Access.Public),
+        new("GET", "/api/v1/skills/recognize", Access.Public),
         new("GET", "/api/v1/catalogue/", Access.Public),
         new("GET", "/api/v1/catalogue/export", Access.Public),
         new("GET", "/api/v1/reports/trends", Access.Operator),

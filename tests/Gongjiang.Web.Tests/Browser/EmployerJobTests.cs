@@ -121,6 +121,13 @@ public sealed class EmployerJobTests(WebAppFixture web)
     private static async Task ShotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, name), FullPage = true });
 
+    /// <summary>The screen as the phone shows it with <paramref name="part"/> in view.</summary>
+    private static async Task ShotAtAsync(IPage page, ILocator part, string name)
+    {
+        await part.EvaluateAsync("e => e.scrollIntoView({ block: 'center' })");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, name) });
+    }
+
     [Fact]
     public async Task The_editor_suggests_occupations_for_everyday_titles_and_asks_to_confirm_before_publishing_and_a_seeker_saves_an_everyday_name()
     {
@@ -154,10 +161,23 @@ public sealed class EmployerJobTests(WebAppFixture web)
         await Expect(best).ToContainTextAsync(new Regex("多工序数控机床操作调整工|车工"));
         await best.ClickAsync();
         await Expect(page.Locator("#occ-confirmed")).ToContainTextAsync(new Regex("多工序数控机床操作调整工|车工"));
+
+        // Skills as HR types them are shown with the standard item they are read as, to confirm or refuse.
+        await page.Locator("#Form_Skills_1__Name").PressSequentiallyAsync("CNC编程");
+        var reading = page.Locator("#skill-readings li[data-written='CNC编程']");
+        await Expect(reading.Locator(".item")).ToHaveTextAsync(new Regex("数控"));
+        await Expect(reading.Locator(".confidence")).ToContainTextAsync("%");
+        await ShotAtAsync(page, reading, "editor-skill-reading-zh-390.png");
+        await reading.GetByRole(AriaRole.Button, new() { Name = "是这个" }).ClickAsync();
+        await Expect(reading).ToContainTextAsync("已确认");
         await page.ClickAsync("#publish-button");
         await Expect(page.Locator(".alert-ok")).ToContainTextAsync("岗位已发布");
+        await page.Locator("#own-jobs tbody tr", new() { HasText = title }).GetByRole(AriaRole.Link, new() { Name = "编辑" }).First.ClickAsync();
+        await Expect(page.Locator("#skill-readings li[data-written='CNC编程']")).ToContainTextAsync("已确认");
 
         var english = await PhoneAsync("hr", "en");
+        await english.GotoAsync(page.Url);
+        await ShotAtAsync(english, english.Locator("#skill-readings"), "editor-skill-reading-en-390.png");
         await english.GotoAsync("/Employer/Jobs/Edit");
         await english.Locator("#Form_Title").PressSequentiallyAsync("急招电焊工 包吃住");
         await Expect(english.Locator("#occ-suggest .chip-best")).ToContainTextAsync("Most likely");
@@ -169,8 +189,13 @@ public sealed class EmployerJobTests(WebAppFixture web)
         await seeker.Locator("input[name$='].Code']").Last.FillAsync("电焊工");
         await seeker.ClickAsync("#save-profile");
         await Expect(seeker.Locator(".alert-ok")).ToContainTextAsync("简历已保存");
-        await Expect(seeker.Locator("input[value='6-18-02-04']")).ToHaveCountAsync(1);
-        await Expect(seeker.Locator(".occupation-rows")).ToContainTextAsync("焊工");
+        await Expect(seeker.Locator("input[name$='].Code'][value='6-18-02-04']")).ToHaveCountAsync(1);
+        await Expect(seeker.Locator(".occupation-rows")).ToContainTextAsync("电焊工（焊工）");
+        await ShotAtAsync(seeker, seeker.Locator(".occupation-rows"), "seeker-profile-typed-name-zh-390.png");
+        await ShotAtAsync(seeker, seeker.Locator("#skill-readings"), "seeker-profile-skill-readings-zh-390.png");
+        var seekerProfileEn = await PhoneAsync("seeker", "en");
+        await seekerProfileEn.GotoAsync("/Seeker/Profile");
+        await ShotAtAsync(seekerProfileEn, seekerProfileEn.Locator("#skill-readings"), "seeker-profile-skill-readings-en-390.png");
 
         // The recommendations pages as people read them: a level, the reasons once, an action per row.
         await seeker.GotoAsync("/Seeker/Recommendations");

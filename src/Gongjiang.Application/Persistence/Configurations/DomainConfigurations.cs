@@ -78,6 +78,7 @@ internal sealed class TalentProfileConfiguration : IEntityTypeConfiguration<Tale
         });
         b.Navigation(t => t.Education).IsRequired();
         b.OwnsMany(t => t.Occupations, o => o.ToJson());
+        b.OwnsMany(t => t.SkillChoices, c => c.ToJson());
         b.OwnsMany(t => t.WorkHistory, w => w.ToJson());
         b.HasIndex(t => t.CityCode);
     }

@@ -28,8 +28,14 @@ public sealed class ProfileModel(IUseCases useCases) : PageModel
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ReviewAsync(ReviewProfile.Step.Open, ct, opening: true);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    /// <param name="chooseSkill">A button of the skill readings pressed without script ("confirm:CNC编程", "decline:…", "undo:…"): the form comes back with the decision, to be saved.</param>
+    public async Task<IActionResult> OnPostAsync(string? chooseSkill, CancellationToken ct)
     {
+        if (chooseSkill is not null)
+        {
+            Message = "技能识别已更新，保存后生效。";
+            return await ReviewAsync(ReviewProfile.Step.ChooseSkill, ct, skillChoice: chooseSkill);
+        }
         var saved = await useCases.RunAsync(new SaveProfile.Command(Form), ct);
         if (!saved.Succeeded) return await ReviewAsync(ReviewProfile.Step.Open, ct, errors: saved.Errors);
         Message = "简历已保存。";
@@ -114,9 +120,9 @@ public sealed class ProfileModel(IUseCases useCases) : PageModel
     }
 
     private async Task<IActionResult> ReviewAsync(ReviewProfile.Step step, CancellationToken ct, int row = -1, bool opening = false,
-        IReadOnlyList<Error>? errors = null)
+        IReadOnlyList<Error>? errors = null, string? skillChoice = null)
     {
-        var editor = await useCases.RunAsync(new ReviewProfile.Query(opening ? null : Form, step, row), ct);
+        var editor = await useCases.RunAsync(new ReviewProfile.Query(opening ? null : Form, step, row, skillChoice), ct);
         if (!editor.Succeeded) return Challenge();
         View = editor.Value;
         Form = View.Form;

@@ -13,3 +13,12 @@ public sealed record JobView(JobPosting Job, Gongjiang.Core.Employers.Employer? 
 
 /// <summary>Page links that keep the current filters (_Pager).</summary>
 public sealed record Pager(int Page, int Pages, int Total, Func<int, string> Link);
+
+/// <summary>
+/// How the written skills are read, each with buttons to confirm or refuse the standard item, and the decisions as hidden
+/// fields (_SkillReadings). Without script each button submits to <paramref name="ChoiceAction"/>; with script
+/// (skill-readings.js) the list follows the skills as they are typed: <paramref name="Sources"/> selects the inputs the
+/// skills are typed in, <paramref name="Occupations"/> and <paramref name="Grades"/> those of the occupations and grades.
+/// </summary>
+public sealed record SkillReadingList(IReadOnlyList<Gongjiang.Application.Skills.SkillReading> Readings,
+    IReadOnlyList<Gongjiang.Application.Skills.SkillChoiceRow> Choices, string ChoiceAction, string Sources, string Occupations, string Grades);

@@ -42,6 +42,10 @@ public static class Ui
     };
 
     /// <summary>The grade in words (三级/高级工), or "no requirement" when there is none.</summary>
+    /// <summary>An occupation as the seeker named it beside its standard name: 电焊工（焊工）; either alone when the other is missing.</summary>
+    public static string OccupationLabel(string? typedName, string? name) =>
+        string.IsNullOrWhiteSpace(typedName) ? name ?? "" : string.IsNullOrWhiteSpace(name) ? typedName : English ? $"{typedName} ({name})" : $"{typedName}（{name}）";
+
     public static string GradeKey(int? grade) => grade is { } g && SkillGrade.IsValid(g) ? SkillGrade.ChineseName(g) : "不限";
 
     public static string EducationKey(EducationLevel? level) => level is { } l ? EducationLevels.ChineseName(l) : "不限";

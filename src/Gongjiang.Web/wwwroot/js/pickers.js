@@ -1,6 +1,7 @@
 // Occupation and major pickers: an input with data-occupation-picker / data-major-picker="<datalist id>"
 // gets suggestions from the taxonomy as the user types; the chosen code fills the input and its name
-// is shown in the element named by data-label (when present).
+// is shown in the element named by data-label (when present). With data-typed-name / data-typed-for (hidden inputs),
+// the everyday name typed before a code was picked (电焊工) is kept beside the code it was picked for.
 (function () {
   "use strict";
   var sources = {
@@ -11,12 +12,21 @@
   function attach(input, kind) {
     var list = document.getElementById(input.dataset[kind]);
     if (!list) return;
-    var timer = null, names = {};
+    var timer = null, names = {}, typed = "";
+    var typedName = input.dataset.typedName && document.getElementById(input.dataset.typedName);
+    var typedFor = input.dataset.typedFor && document.getElementById(input.dataset.typedFor);
     function showName() {
       var target = input.dataset.label && document.getElementById(input.dataset.label);
-      if (target && names[input.value]) target.textContent = names[input.value];
+      if (target && names[input.value]) target.textContent = typedName && typedName.value ? typedName.value + " (" + names[input.value] + ")" : names[input.value];
+    }
+    function keepTyped() {
+      if (!typedName || !typedFor) return;
+      if (names[input.value]) { // a code picked: the name typed before stays beside it
+        if (typed && typed !== input.value && typed !== names[input.value]) { typedName.value = typed; typedFor.value = input.value; }
+      } else { typed = input.value.trim(); typedName.value = ""; typedFor.value = ""; }
     }
     input.addEventListener("input", function () {
+      keepTyped();
       showName();
       var q = input.value.trim();
       clearTimeout(timer);

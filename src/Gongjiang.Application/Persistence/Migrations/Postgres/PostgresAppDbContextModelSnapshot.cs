@@ -3569,6 +3569,10 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                             b1.Property<int>("__synthesizedOrdinal")
                                 .ValueGeneratedOnAdd();
 
+                            b1.Property<string>("ItemStatus")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
                             b1.Property<string>("Name")
                                 .IsRequired();
 
@@ -3753,12 +3757,42 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
 
                             b1.Property<int?>("Grade");
 
+                            b1.Property<string>("TypedName");
+
                             b1.HasKey("TalentProfileId", "__synthesizedOrdinal");
 
                             b1.ToTable("Talent");
 
                             b1
                                 .ToJson("Occupations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TalentProfileId");
+                        });
+
+                    b.OwnsMany("Gongjiang.Core.Talent.TalentSkillChoice", "SkillChoices", b1 =>
+                        {
+                            b1.Property<string>("TalentProfileId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Item");
+
+                            b1.Property<string>("Skill")
+                                .IsRequired();
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
+                            b1.HasKey("TalentProfileId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Talent");
+
+                            b1
+                                .ToJson("SkillChoices")
                                 .HasColumnType("jsonb");
 
                             b1.WithOwner()
@@ -3801,6 +3835,8 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Occupations");
+
+                    b.Navigation("SkillChoices");
 
                     b.Navigation("WorkHistory");
                 });

@@ -3497,6 +3497,10 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                             b1.Property<int>("__synthesizedOrdinal")
                                 .ValueGeneratedOnAddOrUpdate();
 
+                            b1.Property<string>("ItemStatus")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
                             b1.Property<string>("Name")
                                 .IsRequired();
 
@@ -3681,12 +3685,42 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
 
                             b1.Property<int?>("Grade");
 
+                            b1.Property<string>("TypedName");
+
                             b1.HasKey("TalentProfileId", "__synthesizedOrdinal");
 
                             b1.ToTable("Talent");
 
                             b1
                                 .ToJson("Occupations")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TalentProfileId");
+                        });
+
+                    b.OwnsMany("Gongjiang.Core.Talent.TalentSkillChoice", "SkillChoices", b1 =>
+                        {
+                            b1.Property<string>("TalentProfileId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Item");
+
+                            b1.Property<string>("Skill")
+                                .IsRequired();
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
+                            b1.HasKey("TalentProfileId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Talent");
+
+                            b1
+                                .ToJson("SkillChoices")
                                 .HasColumnType("TEXT");
 
                             b1.WithOwner()
@@ -3729,6 +3763,8 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Occupations");
+
+                    b.Navigation("SkillChoices");
 
                     b.Navigation("WorkHistory");
                 });

@@ -23,10 +23,12 @@ public sealed class EditModel(IUseCases useCases) : PageModel
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ReviewAsync(ReviewJobDraft.Step.Open, null, ct, opening: true);
 
-    public Task<IActionResult> OnPostPreviewAsync(string? pickOccupation, CancellationToken ct)
+    /// <param name="pickOccupation">An occupation suggestion pressed.</param>
+    /// <param name="chooseSkill">A button of the skill readings pressed ("confirm:CNC编程", "decline:…", "undo:…").</param>
+    public Task<IActionResult> OnPostPreviewAsync(string? pickOccupation, string? chooseSkill, CancellationToken ct)
     {
-        ShowFullPreview = true;
-        return ReviewAsync(ReviewJobDraft.Step.Preview, pickOccupation, ct);
+        ShowFullPreview = chooseSkill is null;
+        return ReviewAsync(ReviewJobDraft.Step.Preview, pickOccupation, ct, skillChoice: chooseSkill);
     }
 
     public Task<IActionResult> OnPostAddSkillAsync(CancellationToken ct) => ReviewAsync(ReviewJobDraft.Step.AddSkill, null, ct);
@@ -61,9 +63,9 @@ public sealed class EditModel(IUseCases useCases) : PageModel
     }
 
     private async Task<IActionResult> ReviewAsync(ReviewJobDraft.Step step, string? argument, CancellationToken ct,
-        IReadOnlyList<Error>? saveErrors = null, bool opening = false)
+        IReadOnlyList<Error>? saveErrors = null, bool opening = false, string? skillChoice = null)
     {
-        var editor = await useCases.RunAsync(new ReviewJobDraft.Query(JobId, opening ? null : Form, step, argument), ct);
+        var editor = await useCases.RunAsync(new ReviewJobDraft.Query(JobId, opening ? null : Form, step, argument, skillChoice), ct);
         if (!editor.Succeeded) return Refused(editor.Errors);
         View = editor.Value;
         Form = View.Form;
