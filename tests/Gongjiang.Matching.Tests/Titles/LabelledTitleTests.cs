@@ -101,11 +101,36 @@ public sealed class LabelledTitleTests
     {
         var withoutLabels = new TitleNormalizer(TaxonomyCatalog.Default, []);
         var answer = withoutLabels.Normalize(title).Code;
-        // Labels that file the title, again and again, under the best candidate of another minor group.
+        // A label that files the title under the best candidate of another minor group: the classifier then gives that
+        // group all its probability. (Two such labels are a consistent filing, which does decide: see below.)
         var other = withoutLabels.Suggest(title, 50).First(m => !m.IsCoarse && OccupationCode.Minor(m.Code) != OccupationCode.Minor(answer)).Code;
-        var misfiled = Enumerable.Range(0, 5).Select(_ => new LabelledTitle(title, other)).ToList();
+        LabelledTitle[] misfiled = [new(title, other)];
 
         Assert.Equal(answer, new TitleNormalizer(TaxonomyCatalog.Default, misfiled).Normalize(title).Code);
+    }
+
+    [Fact]
+    public void A_title_people_filed_the_same_way_twice_takes_that_code()
+    {
+        LabelledTitle[] twice = [new("急招焊工 包吃住", "6-18-02-05"), new("焊工（五险一金）", "6-18-02-05")];
+
+        var normalizer = new TitleNormalizer(TaxonomyCatalog.Default, twice);
+
+        var match = normalizer.Normalize("诚聘焊工");
+        Assert.Equal("6-18-02-05", match.Code);
+        Assert.Equal(0.667, match.Score);   // all 2 filings agree: 2/3
+        Assert.Equal("6-18-02-04", normalizer.Suggest("诚聘焊工", 2)[1].Code);
+        Assert.Equal("6-18-02-04", new TitleNormalizer(TaxonomyCatalog.Default, twice[..1]).Normalize("诚聘焊工").Code);
+    }
+
+    [Fact]
+    public void Filings_that_disagree_or_only_name_a_group_of_the_answer_leave_the_words_answer()
+    {
+        LabelledTitle[] split = [new("焊工", "6-18-02-05"), new("急招焊工", "6-18-02-05"), new("焊工（包吃住）", "6-18-02-01"), new("焊工/双休", "6-18-02-01")];
+        LabelledTitle[] group = [new("急招焊工", "6-18-02-00"), new("焊工（包吃住）", "6-18-02-00")];
+
+        Assert.Equal("6-18-02-04", new TitleNormalizer(TaxonomyCatalog.Default, split).Normalize("焊工").Code);
+        Assert.Equal("6-18-02-04", new TitleNormalizer(TaxonomyCatalog.Default, group).Normalize("焊工").Code);
     }
 
     [Fact]
