@@ -40,6 +40,10 @@ public sealed class TitleNormalizer
     private const double SettledConfidence = 0.8;
     // How many labelled titles must share a cleaned title and its code before that code is the answer for it.
     private const int FiledAgreement = 2;
+    // A member replaces a group answer when the labels give it more than this share, and the words rank it among the
+    // first MemberAmong (calibrated on the first three quarters of the development titles: 0.3–0.7 measure alike).
+    private const double MemberShare = 0.5;
+    private const int MemberAmong = 10;
 
     private readonly Node[] _nodes;
     private readonly FrozenDictionary<string, int> _nodeByCode;
@@ -239,6 +243,7 @@ public sealed class TitleNormalizer
         // known title (光伏组件操作工, 销售|经理) or one candidate leads clearly. They never bring in a candidate of their
         // own. Each candidate keeps the square of its share of the lead and gains the probability the labels give its
         // minor group and, when the words put it close to the lead, the probability they give its own code.
+        var byWords = ranked;
         var rival = RivalOf(ranked[0].Node, ranked);
         if (Confidence(ranked[0].Score, rival) < SettledConfidence && !IsNamedOutright(segments[0])
             && _labelled.ClassProbabilities(segments) is { Count: > 0 } learned)
@@ -265,7 +270,27 @@ public sealed class TitleNormalizer
             if (results.Any(r => r.Code == _nodes[node].Code)) continue;
             results.Add(Match(node, results.Count == 0 ? confidence : Math.Min(confidence, Confidence(score, rival)) * (score / firstScore)));
         }
+
+        // A group answer the labels make precise (音乐教师: 教学人员 → 其他教学人员): unless an everyday title of the lexicon
+        // names that group, a member the labelled titles give more than half their probability (and more than the
+        // group itself), among the words' best candidates, is the answer.
+        if (results[0].IsCoarse && MemberPeopleChoose(results[0].Code, segments, byWords) is { } member)
+        {
+            results.RemoveAll(r => r.Code == _nodes[member].Code);
+            results.Insert(0, Match(member, results[0].Score));
+            if (results.Count > top) results.RemoveAt(results.Count - 1);
+        }
         return results;
+    }
+
+    private int? MemberPeopleChoose(string group, List<string> segments, List<(int Node, float Score)> byWords)
+    {
+        if (Hits(segments[0].AsSpan()).Any(h => h.Targets.Any(t => t.Kind is TermKind.Lexicon && _nodes[t.Node].Code == group))) return null;
+        var byCode = _labelledCodes.ClassProbabilities(segments);
+        var (code, probability) = byCode.Where(c => c.Key != group && IsWithin(c.Key, group))
+            .OrderByDescending(c => c.Value).Select(c => (c.Key, c.Value)).FirstOrDefault();
+        if (code is null || probability <= MemberShare || probability <= byCode.GetValueOrDefault(group)) return null;
+        return byWords.Take(MemberAmong).Any(p => _nodes[p.Node].Code == code) && _nodeByCode.TryGetValue(code, out var node) ? node : null;
     }
 
     // Cleaned titles that several labelled titles share ("服务员" in "诚聘服务员管吃住" and "雅诺达装饰招聘服务员"), with the

@@ -134,6 +134,28 @@ public sealed class LabelledTitleTests
     }
 
     [Fact]
+    public void Labelled_titles_make_a_group_answer_precise_with_the_member_people_choose()
+    {
+        LabelledTitle[] teachersOfOtherSubjects = [new("舞蹈教师", "2-08-99-00"), new("钢琴教师", "2-08-99-00")];
+        var withoutLabels = new TitleNormalizer(TaxonomyCatalog.Default, []).Normalize("音乐教师");
+        Assert.Equal("2-08-00-00", withoutLabels.Code);   // 教学人员: the words name teaching, not which kind
+
+        var learned = new TitleNormalizer(TaxonomyCatalog.Default, teachersOfOtherSubjects).Normalize("音乐教师");
+
+        Assert.Equal("2-08-99-00", learned.Code);
+        Assert.Equal(withoutLabels.Score, learned.Score);
+    }
+
+    [Fact]
+    public void A_group_that_an_everyday_title_of_the_lexicon_names_stays_whatever_the_labels_say()
+    {
+        // 修图师 is filed under 4-08-09-00 摄影扩印服务人员 by the recruiting lexicon itself.
+        LabelledTitle[] retouchersAsPhotographers = [new("修图", "4-08-09-01"), new("修图专员", "4-08-09-01")];
+
+        Assert.Equal("4-08-09-00", new TitleNormalizer(TaxonomyCatalog.Default, retouchersAsPhotographers).Normalize("修图师").Code);
+    }
+
+    [Fact]
     public void Labelled_titles_never_bring_in_a_candidate_the_words_did_not_find()
     {
         var filedAsWelders = OperationsPostsFiledAsMarketing.Select(t => t with { Code = "6-18-02-04" }).ToList();
