@@ -44,6 +44,8 @@ public sealed class TitleNormalizer
     // first MemberAmong (calibrated on the first three quarters of the development titles: 0.3–0.7 measure alike).
     private const double MemberShare = 0.5;
     private const int MemberAmong = 10;
+    // A group answer below this confidence is vague: the matching engine reads no occupation from it.
+    private const double VagueBelow = 0.5;
 
     private readonly Node[] _nodes;
     private readonly FrozenDictionary<string, int> _nodeByCode;
@@ -271,10 +273,10 @@ public sealed class TitleNormalizer
             results.Add(Match(node, results.Count == 0 ? confidence : Math.Min(confidence, Confidence(score, rival)) * (score / firstScore)));
         }
 
-        // A group answer the labels make precise (音乐教师: 教学人员 → 其他教学人员): unless an everyday title of the lexicon
-        // names that group, a member the labelled titles give more than half their probability (and more than the
-        // group itself), among the words' best candidates, is the answer.
-        if (results[0].IsCoarse && MemberPeopleChoose(results[0].Code, segments, byWords) is { } member)
+        // A vague group answer the labels make precise (音乐教师: 教学人员 → 其他教学人员): unless an everyday title of the
+        // lexicon names that group, a member the labelled titles give more than half their probability (and more than
+        // the group itself), among the words' best candidates, is the answer, as unsure as the group was.
+        if (results[0].IsCoarse && results[0].Score < VagueBelow && MemberPeopleChoose(results[0].Code, segments, byWords) is { } member)
         {
             results.RemoveAll(r => r.Code == _nodes[member].Code);
             results.Insert(0, Match(member, results[0].Score));

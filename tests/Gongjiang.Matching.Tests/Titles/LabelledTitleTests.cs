@@ -149,10 +149,20 @@ public sealed class LabelledTitleTests
     [Fact]
     public void A_group_that_an_everyday_title_of_the_lexicon_names_stays_whatever_the_labels_say()
     {
-        // 修图师 is filed under 4-08-09-00 摄影扩印服务人员 by the recruiting lexicon itself.
-        LabelledTitle[] retouchersAsPhotographers = [new("修图", "4-08-09-01"), new("修图专员", "4-08-09-01")];
+        // 操作工 is filed under 6-00-00-00 生产制造及有关人员 by the recruiting lexicon itself.
+        LabelledTitle[] operatorsAsTurners = [new("数控车间操作工", "6-18-01-01"), new("车床车间操作工", "6-18-01-01")];
 
-        Assert.Equal("4-08-09-00", new TitleNormalizer(TaxonomyCatalog.Default, retouchersAsPhotographers).Normalize("修图师").Code);
+        Assert.Equal("6-00-00-00", new TitleNormalizer(TaxonomyCatalog.Default, operatorsAsTurners).Normalize("无尘车间操作工").Code);
+    }
+
+    [Fact]
+    public void A_group_answer_the_words_are_sure_of_stays_whatever_the_labels_say()
+    {
+        LabelledTitle[] electricalEngineers = [new("机械电气工程师", "2-02-11-01"), new("电气设备工程师", "2-02-11-01")];
+        var sure = new TitleNormalizer(TaxonomyCatalog.Default, []).Normalize("电气工程师");
+        Assert.True(sure is { Code: "2-02-11-00", Score: >= 0.5 }, $"{sure}");
+
+        Assert.Equal("2-02-11-00", new TitleNormalizer(TaxonomyCatalog.Default, electricalEngineers).Normalize("电气工程师").Code);
     }
 
     [Fact]
