@@ -16,7 +16,8 @@ namespace Gongjiang.Matching.Titles;
 /// members, so "高中 + 老师" lands on 高级中学教师 while a bare "老师" stays on the teaching group.
 /// When the words leave several candidates close, labelled recruiting titles (<see cref="LabelledTitles"/>) re-rank
 /// them: they carry the conventions of people who file real titles, such as which 经理 and 顾问 titles belong to the
-/// professionals of group 2 and which to the service workers of group 4.
+/// professionals of group 2 and which to the service workers of group 4. A cleaned title that people filed under one
+/// code at least twice (and more often than under any other) takes that code.
 /// When the evidence is thin the answer falls back to the minor or middle group.
 /// </remarks>
 public sealed class TitleNormalizer
@@ -37,6 +38,14 @@ public sealed class TitleNormalizer
     // titles and the everyday-title lists).
     private const float LabelledCodeWeight = 2.5f, LabelledCodeWithin = 0.85f;
     private const double SettledConfidence = 0.8;
+    // How many labelled titles must share a cleaned title and its code before that code is the answer for it.
+    private const int FiledAgreement = 2;
+    // A member replaces a group answer when the labels give it more than this share, and the words rank it among the
+    // first MemberAmong (calibrated on the first three quarters of the development titles: 0.3–0.7 measure alike).
+    private const double MemberShare = 0.5;
+    private const int MemberAmong = 10;
+    // A group answer below this confidence is vague: the matching engine reads no occupation from it.
+    private const double VagueBelow = 0.5;
 
     private readonly Node[] _nodes;
     private readonly FrozenDictionary<string, int> _nodeByCode;
@@ -55,6 +64,7 @@ public sealed class TitleNormalizer
     private readonly int[][] _middleMembers; // node → all nodes of its middle group
     private readonly int _unclassified;
     private readonly LabelledTitleClassifier _labelled, _labelledCodes;
+    private readonly Dictionary<string, (int Node, double Confidence)> _filed; // cleaned parts → the code people agree on
 
     /// <summary>A normalizer that also learns from the embedded labelled titles (<see cref="LabelledTitles.Embedded"/>).</summary>
     public TitleNormalizer(TaxonomyCatalog catalog) : this(catalog, LabelledTitles.Embedded)
@@ -165,6 +175,7 @@ public sealed class TitleNormalizer
         var examples = labelledTitles.Select(t => ((IReadOnlyList<string>)Parts(t.Title).Segments, t.Code)).ToList();
         _labelled = new LabelledTitleClassifier(examples);
         _labelledCodes = new LabelledTitleClassifier(examples, detailed: true);
+        _filed = ConsistentFilings(examples);
 
         void Add(string term, int node, float weight, TermKind kind)
         {
@@ -190,44 +201,51 @@ public sealed class TitleNormalizer
     /// <summary>Up to <paramref name="top"/> candidates, best first (at least one: the answer of <see cref="Normalize"/>).</summary>
     public IReadOnlyList<TitleMatch> Suggest(string? title, int top) => Rank(title, Math.Max(1, top));
 
+    /// <summary>The candidates the title's words find, best first, before labelled titles re-rank them.</summary>
+    internal List<(string Code, float Score)> WordCandidates(string? title)
+    {
+        var (segments, context) = Parts(title);
+        return segments.Count == 0 ? [] : WordRanking(segments, context).Select(p => (_nodes[p.Node].Code, p.Score)).ToList();
+    }
+
+    /// <summary>True when the title's words settle its occupation (a named title, or a clear lead).</summary>
+    internal bool WordsSettle(string? title)
+    {
+        var (segments, context) = Parts(title);
+        var ranked = segments.Count == 0 ? [] : WordRanking(segments, context);
+        return ranked.Count > 0 && (Confidence(ranked[0].Score, RivalOf(ranked[0].Node, ranked)) >= SettledConfidence || IsNamedOutright(segments[0]));
+    }
+
     private List<TitleMatch> Rank(string? title, int top)
     {
         var (segments, context) = Parts(title);
-        var combined = new Dictionary<int, float>();
-        var best = new Dictionary<int, float>();
-        for (var s = 0; s < segments.Count; s++)
+        var results = Rank(segments, context, top);
+        // A title people filed the same way at least twice takes that code, unless the code is only a group of the
+        // answer the words give (the words then say more than the filings).
+        if (segments.Count > 0 && _filed.TryGetValue(string.Join('/', segments), out var filed))
         {
-            var factor = s == 0 ? 1f : 0.96f;
-            var scores = ScoreSegment(segments[s]);
-            // A clear title in the first part wins over a clear one later ("车工/铣工"), whatever their rarity.
-            var strongest = scores.Count == 0 ? 1f : Math.Max(1f, scores.Values.Max());
-            foreach (var (node, score) in scores)
+            var code = _nodes[filed.Node].Code;
+            var answer = results[0].Code;
+            if (code != answer && !(OccupationCode.LevelOf(code) < OccupationCode.LevelOf(answer) && IsWithin(answer, code)))
             {
-                var weighted = score / strongest * factor;
-                combined[node] = combined.GetValueOrDefault(node) + weighted;
-                best[node] = Math.Max(best.GetValueOrDefault(node), weighted);
+                results.RemoveAll(r => r.Code == code);
+                results.Insert(0, Match(filed.Node, filed.Confidence));
+                if (results.Count > top) results.RemoveAt(results.Count - 1);
             }
         }
-        if (best.Count == 0) return [Unclassified()];
+        return results;
+    }
 
-        // Bracketed context re-ranks what the title names; it never brings in an occupation of its own.
-        foreach (var part in context)
-        {
-            var scores = ScoreSegment(part);
-            if (scores.Count == 0) continue;
-            var strongest = Math.Max(1f, scores.Values.Max());
-            foreach (var (node, score) in scores)
-                if (best.TryGetValue(node, out var named)) best[node] = named + ContextWeight * score / strongest;
-        }
-
-        // The best part decides; the other parts of "车工/铣工" add a little.
-        var ranked = best.Select(p => (Node: p.Key, Score: p.Value + 0.1f * (combined[p.Key] - p.Value)))
-            .OrderByDescending(p => p.Score).ThenBy(p => _nodes[p.Node].Code, StringComparer.Ordinal).ToList();
+    private List<TitleMatch> Rank(List<string> segments, List<string> context, int top)
+    {
+        var ranked = WordRanking(segments, context);
+        if (ranked.Count == 0) return [Unclassified()];
 
         // Labelled titles re-rank the candidates the title's words found, unless the words settle it: the head is a
         // known title (光伏组件操作工, 销售|经理) or one candidate leads clearly. They never bring in a candidate of their
         // own. Each candidate keeps the square of its share of the lead and gains the probability the labels give its
         // minor group and, when the words put it close to the lead, the probability they give its own code.
+        var byWords = ranked;
         var rival = RivalOf(ranked[0].Node, ranked);
         if (Confidence(ranked[0].Score, rival) < SettledConfidence && !IsNamedOutright(segments[0])
             && _labelled.ClassProbabilities(segments) is { Count: > 0 } learned)
@@ -254,7 +272,79 @@ public sealed class TitleNormalizer
             if (results.Any(r => r.Code == _nodes[node].Code)) continue;
             results.Add(Match(node, results.Count == 0 ? confidence : Math.Min(confidence, Confidence(score, rival)) * (score / firstScore)));
         }
+
+        // A vague group answer the labels make precise (音乐教师: 教学人员 → 其他教学人员): unless an everyday title of the
+        // lexicon names that group, a member the labelled titles give more than half their probability (and more than
+        // the group itself), among the words' best candidates, is the answer, as unsure as the group was.
+        if (results[0].IsCoarse && results[0].Score < VagueBelow && MemberPeopleChoose(results[0].Code, segments, byWords) is { } member)
+        {
+            results.RemoveAll(r => r.Code == _nodes[member].Code);
+            results.Insert(0, Match(member, results[0].Score));
+            if (results.Count > top) results.RemoveAt(results.Count - 1);
+        }
         return results;
+    }
+
+    private int? MemberPeopleChoose(string group, List<string> segments, List<(int Node, float Score)> byWords)
+    {
+        if (Hits(segments[0].AsSpan()).Any(h => h.Targets.Any(t => t.Kind is TermKind.Lexicon && _nodes[t.Node].Code == group))) return null;
+        var byCode = _labelledCodes.ClassProbabilities(segments);
+        var (code, probability) = byCode.Where(c => c.Key != group && IsWithin(c.Key, group))
+            .OrderByDescending(c => c.Value).Select(c => (c.Key, c.Value)).FirstOrDefault();
+        if (code is null || probability <= MemberShare || probability <= byCode.GetValueOrDefault(group)) return null;
+        return byWords.Take(MemberAmong).Any(p => _nodes[p.Node].Code == code) && _nodeByCode.TryGetValue(code, out var node) ? node : null;
+    }
+
+    // Cleaned titles that several labelled titles share ("服务员" in "诚聘服务员管吃住" and "雅诺达装饰招聘服务员"), with the
+    // code at least FiledAgreement of them and more than half were filed under, and a confidence that grows with them.
+    private Dictionary<string, (int Node, double Confidence)> ConsistentFilings(List<(IReadOnlyList<string> Parts, string Code)> examples)
+    {
+        var filed = new Dictionary<string, (int Node, double Confidence)>(StringComparer.Ordinal);
+        foreach (var same in examples.Where(e => e.Parts.Count > 0 && OccupationCode.IsWellFormed(e.Code))
+                     .GroupBy(e => string.Join('/', e.Parts), StringComparer.Ordinal))
+        {
+            var total = same.Count();
+            var (code, count) = same.GroupBy(e => e.Code, StringComparer.Ordinal).Select(g => (g.Key, g.Count()))
+                .OrderByDescending(g => g.Item2).ThenBy(g => g.Key, StringComparer.Ordinal).First();
+            if (count < FiledAgreement || count * 2 <= total || !_nodeByCode.TryGetValue(code, out var node)) continue;
+            filed[same.Key] = (node, Math.Round((double)count / total * count / (count + 1), 3));
+        }
+        return filed;
+    }
+
+    // The candidates the words of the parts find, best first; the bracketed context re-ranks them.
+    private List<(int Node, float Score)> WordRanking(List<string> segments, List<string> context)
+    {
+        var combined = new Dictionary<int, float>();
+        var best = new Dictionary<int, float>();
+        for (var s = 0; s < segments.Count; s++)
+        {
+            var factor = s == 0 ? 1f : 0.96f;
+            var scores = ScoreSegment(segments[s]);
+            // A clear title in the first part wins over a clear one later ("车工/铣工"), whatever their rarity.
+            var strongest = scores.Count == 0 ? 1f : Math.Max(1f, scores.Values.Max());
+            foreach (var (node, score) in scores)
+            {
+                var weighted = score / strongest * factor;
+                combined[node] = combined.GetValueOrDefault(node) + weighted;
+                best[node] = Math.Max(best.GetValueOrDefault(node), weighted);
+            }
+        }
+        if (best.Count == 0) return [];
+
+        // Bracketed context re-ranks what the title names; it never brings in an occupation of its own.
+        foreach (var part in context)
+        {
+            var scores = ScoreSegment(part);
+            if (scores.Count == 0) continue;
+            var strongest = Math.Max(1f, scores.Values.Max());
+            foreach (var (node, score) in scores)
+                if (best.TryGetValue(node, out var named)) best[node] = named + ContextWeight * score / strongest;
+        }
+
+        // The best part decides; the other parts of "车工/铣工" add a little.
+        return best.Select(p => (Node: p.Key, Score: p.Value + 0.1f * (combined[p.Key] - p.Value)))
+            .OrderByDescending(p => p.Score).ThenBy(p => _nodes[p.Node].Code, StringComparer.Ordinal).ToList();
     }
 
     // The best score among candidates unrelated to the node (neither its group nor its member).

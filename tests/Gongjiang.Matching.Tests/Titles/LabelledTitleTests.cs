@@ -101,11 +101,68 @@ public sealed class LabelledTitleTests
     {
         var withoutLabels = new TitleNormalizer(TaxonomyCatalog.Default, []);
         var answer = withoutLabels.Normalize(title).Code;
-        // Labels that file the title, again and again, under the best candidate of another minor group.
+        // A label that files the title under the best candidate of another minor group: the classifier then gives that
+        // group all its probability. (Two such labels are a consistent filing, which does decide: see below.)
         var other = withoutLabels.Suggest(title, 50).First(m => !m.IsCoarse && OccupationCode.Minor(m.Code) != OccupationCode.Minor(answer)).Code;
-        var misfiled = Enumerable.Range(0, 5).Select(_ => new LabelledTitle(title, other)).ToList();
+        LabelledTitle[] misfiled = [new(title, other)];
 
         Assert.Equal(answer, new TitleNormalizer(TaxonomyCatalog.Default, misfiled).Normalize(title).Code);
+    }
+
+    [Fact]
+    public void A_title_people_filed_the_same_way_twice_takes_that_code()
+    {
+        LabelledTitle[] twice = [new("急招焊工 包吃住", "6-18-02-05"), new("焊工（五险一金）", "6-18-02-05")];
+
+        var normalizer = new TitleNormalizer(TaxonomyCatalog.Default, twice);
+
+        var match = normalizer.Normalize("诚聘焊工");
+        Assert.Equal("6-18-02-05", match.Code);
+        Assert.Equal(0.667, match.Score);   // all 2 filings agree: 2/3
+        Assert.Equal("6-18-02-04", normalizer.Suggest("诚聘焊工", 2)[1].Code);
+        Assert.Equal("6-18-02-04", new TitleNormalizer(TaxonomyCatalog.Default, twice[..1]).Normalize("诚聘焊工").Code);
+    }
+
+    [Fact]
+    public void Filings_that_disagree_or_only_name_a_group_of_the_answer_leave_the_words_answer()
+    {
+        LabelledTitle[] split = [new("焊工", "6-18-02-05"), new("急招焊工", "6-18-02-05"), new("焊工（包吃住）", "6-18-02-01"), new("焊工/双休", "6-18-02-01")];
+        LabelledTitle[] group = [new("急招焊工", "6-18-02-00"), new("焊工（包吃住）", "6-18-02-00")];
+
+        Assert.Equal("6-18-02-04", new TitleNormalizer(TaxonomyCatalog.Default, split).Normalize("焊工").Code);
+        Assert.Equal("6-18-02-04", new TitleNormalizer(TaxonomyCatalog.Default, group).Normalize("焊工").Code);
+    }
+
+    [Fact]
+    public void Labelled_titles_make_a_group_answer_precise_with_the_member_people_choose()
+    {
+        LabelledTitle[] teachersOfOtherSubjects = [new("舞蹈教师", "2-08-99-00"), new("钢琴教师", "2-08-99-00")];
+        var withoutLabels = new TitleNormalizer(TaxonomyCatalog.Default, []).Normalize("音乐教师");
+        Assert.Equal("2-08-00-00", withoutLabels.Code);   // 教学人员: the words name teaching, not which kind
+
+        var learned = new TitleNormalizer(TaxonomyCatalog.Default, teachersOfOtherSubjects).Normalize("音乐教师");
+
+        Assert.Equal("2-08-99-00", learned.Code);
+        Assert.Equal(withoutLabels.Score, learned.Score);
+    }
+
+    [Fact]
+    public void A_group_that_an_everyday_title_of_the_lexicon_names_stays_whatever_the_labels_say()
+    {
+        // 操作工 is filed under 6-00-00-00 生产制造及有关人员 by the recruiting lexicon itself.
+        LabelledTitle[] operatorsAsTurners = [new("数控车间操作工", "6-18-01-01"), new("车床车间操作工", "6-18-01-01")];
+
+        Assert.Equal("6-00-00-00", new TitleNormalizer(TaxonomyCatalog.Default, operatorsAsTurners).Normalize("无尘车间操作工").Code);
+    }
+
+    [Fact]
+    public void A_group_answer_the_words_are_sure_of_stays_whatever_the_labels_say()
+    {
+        LabelledTitle[] electricalEngineers = [new("机械电气工程师", "2-02-11-01"), new("电气设备工程师", "2-02-11-01")];
+        var sure = new TitleNormalizer(TaxonomyCatalog.Default, []).Normalize("电气工程师");
+        Assert.True(sure is { Code: "2-02-11-00", Score: >= 0.5 }, $"{sure}");
+
+        Assert.Equal("2-02-11-00", new TitleNormalizer(TaxonomyCatalog.Default, electricalEngineers).Normalize("电气工程师").Code);
     }
 
     [Fact]
