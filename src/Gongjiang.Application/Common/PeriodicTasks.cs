@@ -95,6 +95,7 @@ public static class PeriodicTaskRegistration
         services.AddPeriodicTask<Compliance.VerificationExpiryTask>();
         services.AddPeriodicTask<Import.ImportTaskWorker>();
         services.AddPeriodicTask<LiveRooms.LiveRoomViewerTicker>();
+        services.AddPeriodicTask<LiveRooms.LiveRoomViewerSampler>();
         return services;
     }
 }

@@ -26,6 +26,7 @@ public static class ApiRoutes
         v1.MapCatalogueApi();
         v1.MapChatApi();
         v1.MapReportsApi();
+        v1.MapLiveStatsApi();
         return app;
     }
 }
