@@ -46,7 +46,7 @@ public static class GetLiveRoomStats
             var micSeconds = kinds.TryGetValue(LiveRoomActivityKinds.MicLink, out var mic) ? mic.Seconds : 0;
             var totals = new LiveRoomTotals(Math.Max(room.PeakViewers, samplePeak), unique, watchSeconds, unique == 0 ? 0 : watchSeconds / unique,
                 Count(LiveRoomActivityKinds.Question), Count(LiveRoomActivityKinds.Answer), Count(LiveRoomActivityKinds.MicLink),
-                Math.Round(micSeconds / 60.0, 1), Count(LiveRoomActivityKinds.Application), Count(LiveRoomActivityKinds.Invitation),
+                Math.Round(micSeconds / 60.0, 1, MidpointRounding.AwayFromZero), Count(LiveRoomActivityKinds.Application), Count(LiveRoomActivityKinds.Invitation),
                 Count(LiveRoomActivityKinds.Offer), Count(LiveRoomActivityKinds.JobCardPush));
 
             var jobCount = await db.Set<LiveRoomJob>().CountAsync(j => j.RoomId == room.Id, ct);
