@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongjiang.Application.LiveRooms;
 
 /// <summary>
-/// A room's statistics for its host (an operator may see any room's): minute by minute from its start to its end — viewers
+/// A room's statistics for its host (an operator may see any room's; anyone else is answered 404): minute by minute from its start to its end — viewers
 /// (the per-minute samples), new viewers, questions, answers, mic links, applications, invitations, offers — and in total:
 /// peak and unique viewers, total and average watch time, the same counts and the minutes on the mic. One query per figure,
 /// whatever the audience's size.
@@ -28,9 +28,9 @@ public static class GetLiveRoomStats
             if (actor is null) return Error.Forbidden(LiveRoomErrors.SignInRequired);
             if (!actor.IsOperator && !LiveRoomService.Hosts(actor, room))
             {
-                // Host-only, like every host method: HostAsync logs the refusal.
-                var host = await live.HostAsync(room.Id, ct);
-                return host.Cast<LiveRoomStats>();
+                // Another host's figures are not disclosed: 404, as for another owner's record (HostAsync logs the attempt).
+                await live.HostAsync(room.Id, ct);
+                return Error.NotFound(LiveRoomErrors.NotFound, room.Id);
             }
 
             var db = live.Db;

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Gongjiang.Application.Common.UseCases;
+using Gongjiang.Application.Identity;
 using Gongjiang.Application.LiveRooms;
 using Gongjiang.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,13 +9,15 @@ namespace Gongjiang.Web.Api;
 
 /// <summary>
 /// A live room's statistics for its host (operators: any room), minute by minute and in total (docs/formats.md, "Live room
-/// statistics"): JSON, or the CSV and XLSX downloads. Anyone else signed in answers 403 <c>live.host_only</c>.
+/// statistics"): JSON, or the CSV and XLSX downloads. Employers' HR and agencies, and operators, may ask; another host's room
+/// answers 404 <c>live.not_found</c>.
 /// </summary>
 public static class LiveStatsApi
 {
     public static RouteGroupBuilder MapLiveStatsApi(this RouteGroupBuilder v1)
     {
-        var rooms = v1.MapGroup("/live-rooms").WithTags("Live rooms").RequireAuthorization();
+        var hosts = new[] { Roles.EmployerHR, Roles.Agency, Roles.Operator, Roles.Admin };
+        var rooms = v1.MapGroup("/live-rooms").WithTags("Live rooms").RequireAuthorization(p => p.RequireRole(hosts));
         rooms.MapGet("/{id}/stats", Get).WithName("GetLiveRoomStats")
             .WithSummary("The room's statistics: per minute (viewers, new viewers, questions, answers, mic links, applications, invitations, offers) and in total; ?format=csv|xlsx downloads them");
         rooms.MapGet("/{id}/stats.csv", (IUseCases useCases, string id, string? part, CancellationToken ct) => Export(useCases, id, "csv", part, ct))

@@ -126,9 +126,9 @@ public sealed class LiveRoomStatsTests
         await using var _ = database;
         await using var scope = database.Scope();
         var services = scope.ServiceProvider;
-        (await services.RunAsAsync(ForeignHr, new GetLiveRoomStats.Query(roomId))).AssertFails(ErrorKind.Forbidden, LiveRoomErrors.HostOnly);
-        (await services.RunAsAsync(Seeker, new GetLiveRoomStats.Query(roomId))).AssertFails(ErrorKind.Forbidden, LiveRoomErrors.HostOnly);
-        (await services.RunAsAsync(ForeignHr, new ExportLiveRoomStats.Query(roomId, "csv"))).AssertFails(ErrorKind.Forbidden, LiveRoomErrors.HostOnly);
+        (await services.RunAsAsync(ForeignHr, new GetLiveRoomStats.Query(roomId))).AssertFails(ErrorKind.NotFound, LiveRoomErrors.NotFound);
+        (await services.RunAsAsync(Seeker, new GetLiveRoomStats.Query(roomId))).AssertFails(ErrorKind.NotFound, LiveRoomErrors.NotFound);
+        (await services.RunAsAsync(ForeignHr, new ExportLiveRoomStats.Query(roomId, "csv"))).AssertFails(ErrorKind.NotFound, LiveRoomErrors.NotFound);
         (await services.RunAsAsync(Hr, new GetLiveRoomStats.Query("L-nope"))).AssertFails(ErrorKind.NotFound, LiveRoomErrors.NotFound);
         Assert.Equal(4, (await services.RunAsAsync(Acting.Operator(), new GetLiveRoomStats.Query(roomId))).AssertValue().Totals.UniqueViewers);
     }

@@ -172,6 +172,10 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("POST", "/api/v1/conversations/{id}/block", Access.Chat, Owned.Seekers | Owned.Employers),
         new("DELETE", "/api/v1/conversations/{id}/block", Access.Chat, Owned.Seekers | Owned.Employers),
         new("POST", "/api/v1/conversations/{id}/report", Access.Chat, Owned.Seekers | Owned.Employers, """{"reason":"对方要求先交培训费"}"""),
+        // A live room's statistics: its host (hr1's room), any operator; another host's room answers 404.
+        new("GET", "/api/v1/live-rooms/{id}/stats", Access.EmployerOrOperator, Owned.Employers),
+        new("GET", "/api/v1/live-rooms/{id}/stats.csv", Access.EmployerOrOperator, Owned.Employers),
+        new("GET", "/api/v1/live-rooms/{id}/stats.xlsx", Access.EmployerOrOperator, Owned.Employers),
 
         // Invitations to apply: sent for the employer's own jobs, answered by the invited seeker only.
         new("GET", "/api/v1/jobs/{id}/invitations", Access.Employer, Owned.Employers),
@@ -309,6 +313,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("/Seeker/Invitations", Access.Seeker),
         new("/Chat/Index", Access.Chat),
         new("/Chat/Conversation", Access.Chat, Owned.Seekers | Owned.Employers),
+        new("/Live/Stats", Access.EmployerOrOperator, Owned.Employers),
         new("/Seeker/CampusTalks", Access.Seeker),
         new("/Seeker/Reports", Access.Seeker),
         new("/Seeker/Saved", Access.Seeker),
@@ -765,6 +770,8 @@ public sealed class SecurityCast
     public required string CandidateId { get; init; }
     public required string CampaignId { get; init; }
     public required string TalkId { get; init; }
+    /// <summary>hr1's live room, on air.</summary>
+    public required string LiveRoomId { get; init; }
     /// <summary>A background import of hr1's.</summary>
     public required string ImportTaskId { get; init; }
     public required string AttachmentId { get; init; }
@@ -887,6 +894,7 @@ public sealed class SecurityCast
                 CandidateId = candidate.GetProperty("id").GetString()!,
                 CampaignId = campaignId,
                 TalkId = talk.GetProperty("id").GetString()!,
+                LiveRoomId = await LiveRoomOfAsync(factory, members.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("userName").GetString() == "hr1").GetProperty("userId").GetString()!),
                 ImportTaskId = importTask.GetProperty("id").GetString()!,
                 AttachmentId = attachment.GetProperty("id").GetString()!,
                 BystanderId = await BystanderIdAsync(factory),
@@ -898,6 +906,20 @@ public sealed class SecurityCast
         {
             Lock.Release();
         }
+    }
+
+    /// <summary>hr1 schedules a live room and goes on air (through the use cases; the rooms' own routes are not needed for it).</summary>
+    private static async Task<string> LiveRoomOfAsync(ApiFactory factory, string hr1Id)
+    {
+        using var scope = factory.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        services.GetRequiredService<Gongjiang.Application.Common.ActingUser>().Actor = new(hr1Id, [Roles.EmployerHR], "E1", null);
+        var useCases = services.GetRequiredService<Gongjiang.Application.Common.UseCases.IUseCases>();
+        var room = await useCases.RunAsync(new Gongjiang.Application.LiveRooms.ScheduleLiveRoom.Command("海卓直播招聘", "人力资源部", null,
+            "https://live.example.com/matrix.m3u8", null, DateTime.UtcNow, DateTime.UtcNow.AddHours(2), []));
+        var id = room.Succeeded ? room.Value.Id : throw new InvalidOperationException(room.Errors[0].Code);
+        var live = await useCases.RunAsync(new Gongjiang.Application.LiveRooms.ChangeLiveRoomStatus.Command(id, Gongjiang.Application.LiveRooms.LiveRoomStatus.Live));
+        return live.Succeeded ? id : throw new InvalidOperationException(live.Errors[0].Code);
     }
 
     /// <summary>A route pattern with the test records filled in; an unknown parameter fails with the pattern's name.</summary>
@@ -919,6 +941,7 @@ public sealed class SecurityCast
             "interviewId" => InterviewId,
             "candidateId" => CandidateId,
             "id" when pattern.StartsWith("/Chat/", StringComparison.Ordinal) || collection == "conversations" => ConversationId,
+            "id" when pattern.StartsWith("/Live/Stats", StringComparison.Ordinal) || collection == "live-rooms" => LiveRoomId,
             "id" when pattern.StartsWith("/Agency/Projects/", StringComparison.Ordinal) => ProjectId,
             "id" when pattern.StartsWith("/Employer/Campus/", StringComparison.Ordinal) => CampaignId,
             "id" when pattern.StartsWith("/Employer/Talent/", StringComparison.Ordinal) => "T1",
