@@ -18,7 +18,10 @@ public static class CliProcess
         return File.Exists(dll) ? dll : throw new FileNotFoundException("The CLI is not built", dll);
     }
 
-    public static async Task<Result> RunAsync(string workingDirectory, params string[] args)
+    public static Task<Result> RunAsync(string workingDirectory, params string[] args) => RunAsync(TimeSpan.FromMinutes(5), workingDirectory, args);
+
+    /// <summary>The same with its own time limit, for commands that start servers.</summary>
+    public static async Task<Result> RunAsync(TimeSpan limit, string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(CliDll());
@@ -26,7 +29,7 @@ public static class CliProcess
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var timeout = new CancellationTokenSource(limit);
         await process.WaitForExitAsync(timeout.Token);
         return new Result(process.ExitCode, await stdout, await stderr);
     }

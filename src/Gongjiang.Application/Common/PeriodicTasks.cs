@@ -97,6 +97,7 @@ public static class PeriodicTaskRegistration
         services.AddPeriodicTask<Import.ImportTaskWorker>();
         services.AddPeriodicTask<LiveRooms.LiveRoomViewerTicker>();
         services.AddPeriodicTask<LiveRooms.LiveRoomReminderTask>();
+        services.AddPeriodicTask<LiveRooms.LiveRoomViewerSampler>();
         return services;
     }
 }

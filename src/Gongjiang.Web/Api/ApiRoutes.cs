@@ -28,6 +28,7 @@ public static class ApiRoutes
         v1.MapChatApi();
         v1.MapLiveRoomsApi();
         v1.MapReportsApi();
+        v1.MapLiveStatsApi();
         return app;
     }
 }

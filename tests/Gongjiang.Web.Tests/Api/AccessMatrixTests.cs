@@ -200,6 +200,10 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("POST", "/api/v1/live-rooms/{id}/end", Access.EmployerOrOperator, Owned.Employers | Owned.Operators) { Owners = ["hr1"], OthersForbidden = true },
         new("POST", "/api/v1/live-rooms/{id}/cancel", Access.EmployerOrOperator, Owned.Employers | Owned.Operators)
             { Owners = ["hr1"], OthersForbidden = true, Refusals = ["live.ended"] },
+        // A live room's statistics: its host (hr1's room), any operator; another host's room answers 404.
+        new("GET", "/api/v1/live-rooms/{id}/stats", Access.EmployerOrOperator, Owned.Employers),
+        new("GET", "/api/v1/live-rooms/{id}/stats.csv", Access.EmployerOrOperator, Owned.Employers),
+        new("GET", "/api/v1/live-rooms/{id}/stats.xlsx", Access.EmployerOrOperator, Owned.Employers),
 
         // Invitations to apply: sent for the employer's own jobs, answered by the invited seeker only.
         new("GET", "/api/v1/jobs/{id}/invitations", Access.Employer, Owned.Employers),
@@ -341,6 +345,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("/Live/Manage/Index", Access.EmployerOrOperator),
         new("/Live/Manage/Console", Access.EmployerOrOperator, Owned.Employers | Owned.Operators) { Owners = ["hr1"], OthersForbidden = true },
         new("/Chat/Conversation", Access.Chat, Owned.Seekers | Owned.Employers),
+        new("/Live/Stats", Access.EmployerOrOperator, Owned.Employers),
         new("/Seeker/CampusTalks", Access.Seeker),
         new("/Seeker/Reports", Access.Seeker),
         new("/Seeker/Saved", Access.Seeker),

@@ -33,6 +33,7 @@ public sealed class PhoneWidthTests(WebAppFixture web, ITestOutputHelper output)
     {
         [("agency", "/Employer/Jobs/Board/{jobId}")] = "the demo agency posts no jobs of its own",
         [("agency", "/Chat/{id}")] = "the demo agency has no conversation",
+        [("agency", "/Live/Stats/{id}")] = "the demo agency hosts no live room",
     };
 
     /// <summary>Occupation names as the 大典 writes them with a mark glued on (工业机器人系统操作员S): pages show a tag instead.</summary>
@@ -201,6 +202,7 @@ public sealed class PhoneWidthTests(WebAppFixture web, ITestOutputHelper output)
         {
             "agency" => agencyUser.EmployerId, "operator" or "admin" => null, _ => hrUser.EmployerId,
         }, openJob);
+        if (role is "hr" or "operator" or "admin") values["id:/Live/Stats/{id}"] = await LiveStatsRoom.OfDemoHrAsync(web.Services);
         switch (role)
         {
             case "hr":

@@ -1144,6 +1144,31 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                     b.ToTable("LiveRoomViewers", (string)null);
                 });
 
+            modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomViewerSample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Minute")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoomId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Viewers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "Minute")
+                        .IsUnique();
+
+                    b.ToTable("LiveRoomViewerSamples", (string)null);
+                });
+
             modelBuilder.Entity("Gongjiang.Application.Matching.PairSnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -3288,6 +3313,15 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomViewer", b =>
+                {
+                    b.HasOne("Gongjiang.Application.LiveRooms.LiveRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomViewerSample", b =>
                 {
                     b.HasOne("Gongjiang.Application.LiveRooms.LiveRoom", null)
                         .WithMany()
