@@ -85,6 +85,7 @@ public static class ServiceRegistration
                 Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection("Chat"), o);
         });
         services.AddScoped<LiveRooms.LiveRoomService>();
+        services.AddScoped<LiveRooms.LiveTalkService>();
         services.TryAddSingleton<LiveRooms.ILiveRoomBroadcaster, LiveRooms.NoLiveRoomBroadcaster>();
         services.TryAddSingleton<LiveRooms.ILiveRoomPresence, LiveRooms.InProcessLiveRoomPresence>();
         services.AddOptions<LiveRooms.LiveRoomOptions>().Configure<IServiceProvider>((o, sp) =>
