@@ -25,6 +25,7 @@ public static class ApiRoutes
         v1.MapComplaintsApi();
         v1.MapCatalogueApi();
         v1.MapChatApi();
+        v1.MapLiveTalkApi();
         v1.MapReportsApi();
         return app;
     }
