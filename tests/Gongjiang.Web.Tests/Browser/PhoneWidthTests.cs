@@ -197,6 +197,7 @@ public sealed class PhoneWidthTests(WebAppFixture web, ITestOutputHelper output)
         values[QueryOf + "/Seeker/Report"] = "?job=" + openJob;
         var project = await db.HeadhuntingProjects.AsNoTracking().Where(p => p.AgencyId == agencyUser.EmployerId).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         if (role is "hr" or "seeker") values["id:/Chat/{id}"] = await ConversationAsync(db, hrUser.EmployerId!, openJob);
+        values["roomId"] = await LiveRoomAsync(db, hrUser.EmployerId!);
         switch (role)
         {
             case "hr":
@@ -250,6 +251,30 @@ public sealed class PhoneWidthTests(WebAppFixture web, ITestOutputHelper output)
                 Text = "还在招聘。欢迎周六上午来厂区参观，详细的岗位职责和排班安排请看上面的岗位卡片，有问题随时在这里问我。", SentAt = now });
         await db.SaveChangesAsync();
         return conversation.Id;
+    }
+
+    /// <summary>A room of the demo HR's employer on air, with a pinned answer, a long question and the demo seeker waiting for the mic.</summary>
+    private static async Task<string> LiveRoomAsync(AppDbContext db, string employerId)
+    {
+        var seeker = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == "seeker");
+        var now = DateTime.UtcNow;
+        var room = new Gongjiang.Application.LiveRooms.LiveRoom
+        {
+            Id = "L-phone-" + Guid.NewGuid().ToString("N")[..8], HostKind = Gongjiang.Application.LiveRooms.LiveRoomHostKind.Employer, EmployerId = employerId,
+            CreatedByUserId = "hr", Title = "焊工专场直播招聘", HostName = "王总监", StreamUrl = "https://live.example.cn/a.m3u8", MicRoomUrl = "https://rtc.example.cn/a",
+            StartsAt = now.AddMinutes(-10), EndsAt = now.AddHours(2), Status = Gongjiang.Application.LiveRooms.LiveRoomStatus.Live, StartedAt = now.AddMinutes(-10),
+            CreatedAt = now, Version = Guid.NewGuid(),
+        };
+        db.Add(room);
+        db.AddRange(
+            new Gongjiang.Application.LiveRooms.LiveRoomQuestion { RoomId = room.Id, AskerUserId = seeker.Id, TalentId = seeker.TalentId!, Text = "焊工岗位包住宿吗？", AskedAt = now,
+                Upvotes = 12, Answer = "包住宿，四人间，有空调和独立卫生间。", AnsweredAt = now, AnsweredByUserId = "hr", Pinned = true },
+            new Gongjiang.Application.LiveRooms.LiveRoomQuestion { RoomId = room.Id, AskerUserId = seeker.Id, TalentId = seeker.TalentId!, AskedAt = now, Upvotes = 3,
+                Text = "我有六年不锈钢管道氩弧焊经验，持有特种作业操作证，想问一下夜班补贴和试用期工资分别是多少，试用期多长时间？" },
+            new Gongjiang.Application.LiveRooms.LiveRoomMicRequest { RoomId = room.Id, UserId = seeker.Id, OpenUserId = seeker.Id, TalentId = seeker.TalentId!,
+                Status = Gongjiang.Application.LiveRooms.LiveMicStatus.Waiting, RequestedAt = now });
+        await db.SaveChangesAsync();
+        return room.Id;
     }
 
     /// <summary>A finished background import of the user, with a row it could not import: its progress page has a real id.</summary>
