@@ -6,7 +6,7 @@ namespace Gongjiang.Application.LiveRooms;
 
 /// <summary>
 /// The host mutes a user who asked or requested the mic in the room (they can no longer ask or request the mic there; a
-/// waiting request of theirs is withdrawn), or unmutes them. The user is told by a personal <c>muted</c> push.
+/// waiting request of theirs is withdrawn), or unmutes a muted one (anyone else is not found). The user is told by a personal <c>muted</c> push.
 /// </summary>
 public static class MuteInLiveRoom
 {
@@ -23,7 +23,7 @@ public static class MuteInLiveRoom
             var mute = await talk.Mutes.FirstOrDefaultAsync(m => m.RoomId == room.Id && m.UserId == userId, ct);
             if (!command.Muted)
             {
-                if (mute is null) return Done.Value;
+                if (mute is null) return Error.NotFound(LiveTalkErrors.UserNotInRoom, userId);
                 talk.Mutes.Remove(mute);
                 await talk.Live.Db.SaveChangesAsync(ct);
                 await talk.Live.Broadcaster.ToUserAsync(userId, LiveTalkKinds.Muted, new { roomId = room.Id, muted = false }, ct);

@@ -184,7 +184,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("DELETE", "/api/v1/live-rooms/{roomId}/questions/{questionId:long}/pin", Access.EmployerOrOperator) { Refusals = [LiveHostOnly] },
         new("POST", "/api/v1/live-rooms/{roomId}/questions/{questionId:long}/hide", Access.EmployerOrOperator) { Refusals = [LiveHostOnly] },
         new("PUT", "/api/v1/live-rooms/{roomId}/mutes/{userId}", Access.EmployerOrOperator) { Refusals = [LiveHostOnly, "live.user_not_in_room"] },
-        new("DELETE", "/api/v1/live-rooms/{roomId}/mutes/{userId}", Access.EmployerOrOperator) { Refusals = [LiveHostOnly] },
+        new("DELETE", "/api/v1/live-rooms/{roomId}/mutes/{userId}", Access.EmployerOrOperator) { Refusals = [LiveHostOnly, "live.user_not_in_room"] },
         new("POST", "/api/v1/live-rooms/{roomId}/mic", Access.Seeker),
         new("DELETE", "/api/v1/live-rooms/{roomId}/mic", Access.Seeker),
         new("POST", "/api/v1/live-rooms/{roomId}/mic/{requestId:long}/accept", Access.EmployerOrOperator) { Refusals = [LiveHostOnly] },
@@ -506,10 +506,16 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
             new { startsAt = DateTime.UtcNow.AddDays(4), place = "城阳区蓝芯园区" }));
         var project = await factory.Services.CreateAcceptedProjectAsync(cast.Clients["agency1"], new StringContent(ProjectBody.Replace("\"E1\"", "\"E2\"", StringComparison.Ordinal), Encoding.UTF8, "application/json"));
         var candidate = await JsonOf(await cast.Clients["agency1"].PostAsJsonAsync($"/api/v1/projects/{project.GetProperty("id").GetString()}/candidates", new { talentId = "T1" }));
+        // hr2's room with seeker2's question and mic request; a user who never spoke in hr1's room.
+        var (foreignRoom, foreignQuestion, foreignRequest) = await SecurityCast.LiveRoomAsync(factory, cast.Clients["seeker2"], "hr2");
+        Assert.NotEqual(cast.LiveRoomId, foreignRoom);
         var foreign = new Dictionary<string, string>
         {
             ["interviewId"] = application.GetProperty("interviews")[0].GetProperty("id").GetString()!,
             ["candidateId"] = candidate.GetProperty("id").GetString()!,
+            ["questionId"] = foreignQuestion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["requestId"] = foreignRequest.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["userId"] = cast.BystanderId,
         };
 
         var failures = new List<string>();
@@ -927,9 +933,9 @@ public sealed class SecurityCast
     }
 
     /// <summary>hr1's room on air with seeker1's question, and a waiting mic request of a guest nobody signs in as.</summary>
-    private static async Task<(string RoomId, long QuestionId, long RequestId)> LiveRoomAsync(ApiFactory factory, HttpClient seeker)
+    public static async Task<(string RoomId, long QuestionId, long RequestId)> LiveRoomAsync(ApiFactory factory, HttpClient seeker, string hr = "hr1")
     {
-        var roomId = await Gongjiang.Web.Tests.Hubs.LiveTalkScenario.LiveRoomAsync(factory.Services);
+        var roomId = await Gongjiang.Web.Tests.Hubs.LiveTalkScenario.LiveRoomAsync(factory.Services, hr);
         var question = await Json(await seeker.PostAsJsonAsync($"/api/v1/live-rooms/{roomId}/questions", new { text = "夜班有补贴吗？" }));
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Gongjiang.Application.Persistence.AppDbContext>();

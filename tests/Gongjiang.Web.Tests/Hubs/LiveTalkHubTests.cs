@@ -111,12 +111,12 @@ public sealed record LiveClient(HubConnection Connection, Channel<RoomBroadcast>
 
 public static class LiveTalkScenario
 {
-    /// <summary>hr1 schedules a room of its employer with an RTC link and goes on air; the room's id.</summary>
-    public static async Task<string> LiveRoomAsync(IServiceProvider services)
+    /// <summary>The HR user (hr1 unless named) schedules a room of its employer with an RTC link and goes on air; the room's id.</summary>
+    public static async Task<string> LiveRoomAsync(IServiceProvider services, string hrUser = "hr1")
     {
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        var hr = await sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync("hr1");
+        var hr = await sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(hrUser);
         sp.GetRequiredService<ActingUser>().Actor = new Actor(hr!.Id, [Roles.EmployerHR], hr.EmployerId, null);
         var useCases = sp.GetRequiredService<IUseCases>();
         var now = DateTime.UtcNow;
