@@ -65,7 +65,7 @@
     li.dataset.id = q.id;
     var head = el("div", "live-q-head");
     head.appendChild(el("span", "live-q-asker", q.asker));
-    if (q.pinned) head.appendChild(el("span", "tag", labels.labelPinned));
+    if (q.pinned) head.appendChild(el("span", "tag", labels.labelPinnedTag));
     li.appendChild(head);
     li.appendChild(el("div", "live-q-text", q.text));
     if (q.answer) {
@@ -99,10 +99,27 @@
     return li;
   }
 
+  // Re-renders a list; an answer the host is typing (and where the cursor is) survives questions arriving meanwhile.
   function fill(list, items, labels, host) {
     if (!list) return;
+    var drafts = {};
+    var focused = document.activeElement && list.contains(document.activeElement) ? document.activeElement.closest("form") : null;
+    list.querySelectorAll("form.live-answer-form").forEach(function (f) {
+      drafts[f.dataset.id] = { text: f.querySelector("textarea").value, pin: f.querySelector("input[name=pin]").checked };
+    });
+    var focusId = focused && focused.dataset.id;
     list.textContent = "";
-    items.forEach(function (q) { list.appendChild(questionItem(q, labels, host)); });
+    items.forEach(function (q) {
+      var li = questionItem(q, labels, host);
+      var form = li.querySelector("form.live-answer-form");
+      var draft = form && drafts[String(q.id)];
+      if (draft) {
+        form.querySelector("textarea").value = draft.text;
+        form.querySelector("input[name=pin]").checked = draft.pin;
+      }
+      list.appendChild(li);
+      if (form && focusId === String(q.id)) form.querySelector("textarea").focus();
+    });
   }
 
   function renderQuestions() {
@@ -281,7 +298,8 @@
     var form = e.target;
     if (!form.classList || !form.classList.contains("live-answer-form") || !form.dataset.id || !connection()) return;
     e.preventDefault();
-    invoke("live-host-notice", "Answer", roomId, Number(form.dataset.id), form.querySelector("textarea").value, form.querySelector("input[name=pin]").checked);
+    invoke("live-host-notice", "Answer", roomId, Number(form.dataset.id), form.querySelector("textarea").value, form.querySelector("input[name=pin]").checked)
+      .then(function (r) { if (r && r.ok) { replace(state.questions, r.value); render(); } });
   });
 
   function markUpvoted(id) {
