@@ -110,11 +110,12 @@ public sealed record LiveMicTurn(long RequestId, string Status, int? Position);
 /// <summary>
 /// The questions and mic of a room as one client sees them, what a (re)connecting client loads: pinned answers, recent
 /// visible questions with upvotes, who is on the mic and how many wait, my queue place and whether I am muted; the host
-/// also gets the queue with profile summaries and the muted users.
+/// also gets the queue with profile summaries and the muted users. The external RTC room's link is given to the guest on the mic
+/// (so a reconnecting guest has it again) and to the host.
 /// </summary>
 public sealed record LiveTalkState(string RoomId, long LastSeq, bool Host, bool MaySpeak, bool Muted, IReadOnlyList<LiveQuestionView> Pinned,
     IReadOnlyList<LiveQuestionView> Questions, LiveMicGuestView? OnMic, int Waiting, LiveMicTurn? MyTurn,
-    IReadOnlyList<LiveMicRequestView> Queue, IReadOnlyList<LiveMutedUserView> MutedUsers, bool MicRoom);
+    IReadOnlyList<LiveMicRequestView> Queue, IReadOnlyList<LiveMutedUserView> MutedUsers, string? MicRoomUrl);
 
 public static class LiveTalkErrors
 {

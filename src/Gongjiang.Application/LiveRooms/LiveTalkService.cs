@@ -173,6 +173,6 @@ public sealed class LiveTalkService(LiveRoomService live, PostingScreener screen
         var over = room.Status is LiveRoomStatus.Ended or LiveRoomStatus.Cancelled;
         return new LiveTalkState(room.Id, room.LastSeq, host, actor?.IsSeeker == true && !muted && !over, muted,
             await ViewsAsync(pinned, actor, host, ct), await ViewsAsync(recent, actor, host, ct), await OnMicAsync(room, host, ct),
-            await WaitingAsync(room.Id, ct), turn, queue, mutedUsers, room.MicRoomUrl is not null);
+            await WaitingAsync(room.Id, ct), turn, queue, mutedUsers, host || turn?.Status == "on_mic" ? room.MicRoomUrl : null);
     }
 }

@@ -230,7 +230,9 @@ public sealed class LiveTalkTests
         (await services.RunAsAsync(Hr, new AcceptLiveMic.Command(room.Id, second.RequestId))).AssertFails(ErrorKind.Conflict, LiveTalkErrors.MicBusy);
         // The one who waited behind is now first.
         Assert.Equal(1, (await services.RunAsAsync(OtherSeeker, new GetLiveTalk.Query(room.Id))).AssertValue().MyTurn!.Position);
-        Assert.Equal("on_mic", (await services.RunAsAsync(Seeker, new GetLiveTalk.Query(room.Id))).AssertValue().MyTurn!.Status);
+        var guestView = (await services.RunAsAsync(Seeker, new GetLiveTalk.Query(room.Id))).AssertValue();
+        Assert.Equal(("on_mic", "https://rtc.example.cn/room/hz"), (guestView.MyTurn!.Status, guestView.MicRoomUrl));
+        Assert.Null((await services.RunAsAsync(OtherSeeker, new GetLiveTalk.Query(room.Id))).AssertValue().MicRoomUrl);
 
         room.Clock.Advance(TimeSpan.FromSeconds(95));
         Assert.Equal(95, (await services.RunAsAsync(Hr, new EndLiveMic.Command(room.Id, first.RequestId))).AssertValue());

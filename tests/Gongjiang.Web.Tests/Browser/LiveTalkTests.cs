@@ -70,6 +70,8 @@ public sealed class LiveTalkTests(WebAppFixture web)
         await Expect(queued).ToBeVisibleAsync();
         await queued.Locator("button[data-action=accept-mic]").ClickAsync();
         await Expect(seeker.Locator("#live-mic-rtc")).ToHaveAttributeAsync("href", "https://rtc.example.cn/room/demo");
+        await Expect(seeker.Locator("#live-mic-rtc")).ToBeVisibleAsync();
+        await Expect(seeker.Locator("#live-mic-withdraw-button")).ToHaveTextAsync("结束连麦");
         await Expect(seeker.Locator("#live-my-turn")).ToHaveTextAsync("您正在连麦");
         await Expect(hr.Locator("#live-host-on-mic button[data-action=end-mic]")).ToBeVisibleAsync();
         Assert.True(await seeker.EvaluateAsync<bool>("() => window.stillHere === true"), "the seeker's page was reloaded");

@@ -157,8 +157,13 @@
       var request = document.getElementById("live-mic-request");
       var withdraw = document.getElementById("live-mic-withdraw");
       if (request) request.hidden = !!state.myTurn || !state.maySpeak;
-      if (withdraw) withdraw.hidden = !state.myTurn;
-      if (!state.myTurn || state.myTurn.status !== "on_mic") document.getElementById("live-mic-link").hidden = true;
+      if (withdraw) {
+        withdraw.hidden = !state.myTurn;
+        withdraw.querySelector("button").textContent = state.myTurn && state.myTurn.status === "on_mic" ? d.labelHangUp : d.labelWithdraw;
+      }
+      var onMic = state.myTurn && state.myTurn.status === "on_mic" && state.micRoomUrl;
+      document.getElementById("live-mic-link").hidden = !onMic;
+      if (onMic) document.getElementById("live-mic-rtc").href = state.micRoomUrl;
     }
     if (hostMic) {
       var h = hostMic.dataset;
@@ -249,13 +254,6 @@
   document.addEventListener("live:personal", function (e) {
     var p = e.detail;
     if (!p || !p.data || p.data.roomId !== roomId) return;
-    if (p.kind === "mic_accepted") {
-      var link = document.getElementById("live-mic-link");
-      if (link && p.data.rtcUrl) {
-        document.getElementById("live-mic-rtc").href = p.data.rtcUrl;
-        link.hidden = false;
-      }
-    }
     if (p.kind === "mic_accepted" || p.kind === "mic_declined" || p.kind === "muted") load();
   });
 
