@@ -87,6 +87,7 @@ public static class ServiceRegistration
         services.AddScoped<LiveRooms.LiveRoomService>();
         services.AddScoped<LiveRooms.LiveRoomAudience>();
         services.AddScoped<LiveRooms.LiveRoomReminders>();
+        services.AddScoped<LiveRooms.LiveTalkService>();
         services.TryAddSingleton<LiveRooms.ILiveRoomBroadcaster, LiveRooms.NoLiveRoomBroadcaster>();
         services.TryAddSingleton<LiveRooms.ILiveRoomPresence, LiveRooms.InProcessLiveRoomPresence>();
         services.AddOptions<LiveRooms.LiveRoomOptions>().Configure<IServiceProvider>((o, sp) =>

@@ -27,6 +27,7 @@ public static class ApiRoutes
         v1.MapCatalogueApi();
         v1.MapChatApi();
         v1.MapLiveRoomsApi();
+        v1.MapLiveTalkApi();
         v1.MapReportsApi();
         v1.MapLiveStatsApi();
         return app;

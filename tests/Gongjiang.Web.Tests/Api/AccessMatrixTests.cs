@@ -82,6 +82,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
 
     private static readonly string LiveRoomBody = $$"""{"title":"矩阵直播间","hostName":"王总监","streamUrl":"https://live.example.cn/a.m3u8","startsAt":"{{DateTime.UtcNow.AddDays(1):yyyy-MM-ddTHH:mm:ssZ}}","endsAt":"{{DateTime.UtcNow.AddDays(1).AddHours(2):yyyy-MM-ddTHH:mm:ssZ}}","jobIds":[]}""";
 
+    private const string LiveHostOnly = "live.host_only";
     private const string BulkBody = """{"applicationIds":["{application}"],"to":"screening","reason":"批量初筛","confirm":true}""";
     private const string RegisterBody = """{"userName":"matrix-newcomer","password":"Test-pass-2026","name":"王强","phone":"13600000001","birthYear":1998,"consent":true}""";
     private const string ComplaintBody = """{"employerId":"E2","category":"false_pay","description":"面试时说的月薪比招聘信息上低两千元。"}""";
@@ -204,6 +205,24 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("GET", "/api/v1/live-rooms/{id}/stats", Access.EmployerOrOperator, Owned.Employers),
         new("GET", "/api/v1/live-rooms/{id}/stats.csv", Access.EmployerOrOperator, Owned.Employers),
         new("GET", "/api/v1/live-rooms/{id}/stats.xlsx", Access.EmployerOrOperator, Owned.Employers),
+
+        // Live rooms' questions and mic: anyone reads; seekers ask and request the mic; the room's host (hr1's employer) moderates,
+        // and any other employer's HR, agency or operator is refused by the room (403 live.host_only).
+        new("GET", "/api/v1/live-rooms/{roomId}/talk", Access.Public),
+        new("POST", "/api/v1/live-rooms/{roomId}/questions", Access.Seeker, Body: """{"text":"请问包住宿吗？"}"""),
+        new("POST", "/api/v1/live-rooms/{roomId}/questions/{questionId:long}/upvote", Access.SignedIn) { Refusals = ["live.already_upvoted"] },
+        new("POST", "/api/v1/live-rooms/{roomId}/questions/{questionId:long}/answer", Access.EmployerOrOperator, Body: """{"text":"包住宿，四人间。","pin":true}""") { Refusals = [LiveHostOnly] },
+        new("PUT", "/api/v1/live-rooms/{roomId}/questions/{questionId:long}/pin", Access.EmployerOrOperator) { Refusals = [LiveHostOnly] },
+        new("DELETE", "/api/v1/live-rooms/{roomId}/questions/{questionId:long}/pin", Access.EmployerOrOperator) { Refusals = [LiveHostOnly] },
+        new("POST", "/api/v1/live-rooms/{roomId}/questions/{questionId:long}/hide", Access.EmployerOrOperator) { Refusals = [LiveHostOnly] },
+        new("PUT", "/api/v1/live-rooms/{roomId}/mutes/{userId}", Access.EmployerOrOperator) { Refusals = [LiveHostOnly, "live.user_not_in_room"] },
+        new("DELETE", "/api/v1/live-rooms/{roomId}/mutes/{userId}", Access.EmployerOrOperator) { Refusals = [LiveHostOnly, "live.user_not_in_room"] },
+        new("POST", "/api/v1/live-rooms/{roomId}/mic", Access.Seeker),
+        new("DELETE", "/api/v1/live-rooms/{roomId}/mic", Access.Seeker),
+        new("POST", "/api/v1/live-rooms/{roomId}/mic/{requestId:long}/accept", Access.EmployerOrOperator) { Refusals = [LiveHostOnly] },
+        new("POST", "/api/v1/live-rooms/{roomId}/mic/{requestId:long}/end", Access.EmployerOrOperator) { Refusals = [LiveHostOnly] },
+        // The matrix's guest was accepted and its link ended by the calls above: nothing is left to decline.
+        new("POST", "/api/v1/live-rooms/{roomId}/mic/{requestId:long}/decline", Access.EmployerOrOperator) { Refusals = [LiveHostOnly, "live.mic_request_not_found"] },
 
         // Invitations to apply: sent for the employer's own jobs, answered by the invited seeker only.
         new("GET", "/api/v1/jobs/{id}/invitations", Access.Employer, Owned.Employers),
@@ -370,6 +389,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
         new("/Operator/Screening", Access.Operator),
         new("/Operator/Messages", Access.Operator),
         new("/Status", Access.Public),
+        new("/Live/Talk", Access.Public),
     ];
 
     /// <summary>Everyone who calls: the owners of the test records (hr1, seeker1) and everyone else.</summary>
@@ -460,7 +480,7 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
                 Outcome.Forbidden => status == 403,
                 Outcome.NotFound => status == 404,
                 // An allowed call reaches the record and succeeds, or is refused by the route's own rules as listed for it.
-                _ => rule.Method == "GET" ? status == 200 : status is >= 200 and < 300 || status is 400 or 409 or 422 or 429 && rule.Refusals.Any(code => ErrorCodes(body).Contains(code)),
+                _ => rule.Method == "GET" ? status == 200 : status is >= 200 and < 300 || status is 400 or 403 or 404 or 409 or 422 or 429 && rule.Refusals.Any(code => ErrorCodes(body).Contains(code)),
             };
             if (!ok) failures.Add($"{actor.Name} {rule.Method} {path}: expected {expected}, got {status} {Trim(body)}");
             if (expected == Outcome.Allowed) allowed[status < 300 ? "2xx" : status < 400 ? "3xx" : "4xx"]++;
@@ -524,10 +544,16 @@ public sealed class AccessMatrixTests(ApiFactory factory, ITestOutputHelper outp
             new { startsAt = DateTime.UtcNow.AddDays(4), place = "城阳区蓝芯园区" }));
         var project = await factory.Services.CreateAcceptedProjectAsync(cast.Clients["agency1"], new StringContent(ProjectBody.Replace("\"E1\"", "\"E2\"", StringComparison.Ordinal), Encoding.UTF8, "application/json"));
         var candidate = await JsonOf(await cast.Clients["agency1"].PostAsJsonAsync($"/api/v1/projects/{project.GetProperty("id").GetString()}/candidates", new { talentId = "T1" }));
+        // hr2's room with seeker2's question and mic request; a user who never spoke in hr1's room.
+        var (foreignRoom, foreignQuestion, foreignRequest) = await SecurityCast.LiveRoomAsync(factory, cast.Clients["seeker2"], "hr2");
+        Assert.NotEqual(cast.TalkRoomId, foreignRoom);
         var foreign = new Dictionary<string, string>
         {
             ["interviewId"] = application.GetProperty("interviews")[0].GetProperty("id").GetString()!,
             ["candidateId"] = candidate.GetProperty("id").GetString()!,
+            ["questionId"] = foreignQuestion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["requestId"] = foreignRequest.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["userId"] = cast.BystanderId,
         };
 
         var failures = new List<string>();
@@ -808,6 +834,10 @@ public sealed class SecurityCast
     public required string CandidateId { get; init; }
     public required string CampaignId { get; init; }
     public required string TalkId { get; init; }
+    /// <summary>hr1's live room on air for the questions and the mic, seeker1's question in it and a waiting mic request of another seeker's.</summary>
+    public required string TalkRoomId { get; init; }
+    public required long LiveQuestionId { get; init; }
+    public required long LiveMicRequestId { get; init; }
     /// <summary>A background import of hr1's.</summary>
     public required string ImportTaskId { get; init; }
     public required string AttachmentId { get; init; }
@@ -920,8 +950,10 @@ public sealed class SecurityCast
             var members = await Json(await hr.GetAsync("/api/v1/employer/members"));
             var apiClient = await Json(await clients["admin1"].PostAsJsonAsync("/api/v1/api-clients",
                 new { kind = "personal_token", name = "matrix", userName = "hr1", role = Roles.EmployerHR, days = 30 }));
+            var (liveRoomId, liveQuestionId, liveMicRequestId) = await LiveRoomAsync(factory, clients["seeker1"]);
             var cast = new SecurityCast
             {
+                TalkRoomId = liveRoomId, LiveQuestionId = liveQuestionId, LiveMicRequestId = liveMicRequestId,
                 Hr1Id = members.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("userName").GetString() == "hr1").GetProperty("userId").GetString()!,
                 ApiClientId = apiClient.GetProperty("client").GetProperty("id").GetString()!,
                 MemberInviteId = withdrawable.GetProperty("invitation").GetProperty("id").GetString()!,
@@ -953,6 +985,23 @@ public sealed class SecurityCast
         }
     }
 
+    /// <summary>hr1's room on air with seeker1's question, and a waiting mic request of a guest nobody signs in as.</summary>
+    public static async Task<(string RoomId, long QuestionId, long RequestId)> LiveRoomAsync(ApiFactory factory, HttpClient seeker, string hr = "hr1")
+    {
+        var roomId = await Gongjiang.Web.Tests.Hubs.LiveTalkScenario.LiveRoomAsync(factory.Services, hr);
+        var question = await Json(await seeker.PostAsJsonAsync($"/api/v1/live-rooms/{roomId}/questions", new { text = "夜班有补贴吗？" }));
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Gongjiang.Application.Persistence.AppDbContext>();
+        var request = new Gongjiang.Application.LiveRooms.LiveRoomMicRequest
+        {
+            RoomId = roomId, UserId = "matrix-guest", OpenUserId = "matrix-guest", TalentId = "T2", RequestedAt = DateTime.UtcNow,
+            Status = Gongjiang.Application.LiveRooms.LiveMicStatus.Waiting,
+        };
+        db.Add(request);
+        await db.SaveChangesAsync();
+        return (roomId, question.GetProperty("id").GetInt64(), request.Id);
+    }
+
     /// <summary>A route pattern with the test records filled in; an unknown parameter fails with the pattern's name.</summary>
     private static async Task<string> UserIdAsync(ApiFactory factory, string userName)
     {
@@ -974,6 +1023,9 @@ public sealed class SecurityCast
         return Regex.Replace(pattern, "\\{(\\w+)(?::\\w+)?\\??\\}", m => m.Groups[1].Value switch
         {
             "job" or "jobId" => JobId,
+            "roomId" => TalkRoomId,
+            "questionId" => LiveQuestionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "requestId" => LiveMicRequestId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "application" => ApplicationId,
             "interviewId" => InterviewId,
             "candidateId" => CandidateId,

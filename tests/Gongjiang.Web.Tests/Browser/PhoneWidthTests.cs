@@ -203,6 +203,7 @@ public sealed class PhoneWidthTests(WebAppFixture web, ITestOutputHelper output)
             "agency" => agencyUser.EmployerId, "operator" or "admin" => null, _ => hrUser.EmployerId,
         }, openJob);
         if (role is "hr" or "operator" or "admin") values["id:/Live/Stats/{id}"] = await LiveStatsRoom.OfDemoHrAsync(web.Services);
+        values["roomId"] = await TalkRoomAsync(db, hrUser.EmployerId!);
         switch (role)
         {
             case "hr":
@@ -288,6 +289,30 @@ public sealed class PhoneWidthTests(WebAppFixture web, ITestOutputHelper output)
             Data = """{"text":"今天下午三点起逐一解答大家关于倒班和宿舍的问题，请在问答区留言。"}""" });
         db.Add(new Gongjiang.Application.LiveRooms.LiveRoomPush { RoomId = room.Id, Kind = "offer", UserId = seeker.Id, TalentId = seeker.TalentId!, JobId = jobId,
             ByUserId = role, At = now, MonthlyPay = job.SalaryMax + 1500, PayReason = "持高级焊工证，按技师岗位定薪", Message = "欢迎加入，期待与您共事。" });
+        await db.SaveChangesAsync();
+        return room.Id;
+    }
+
+    /// <summary>A room of the demo HR's employer on air, with a pinned answer, a long question and the demo seeker waiting for the mic.</summary>
+    private static async Task<string> TalkRoomAsync(AppDbContext db, string employerId)
+    {
+        var seeker = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == "seeker");
+        var now = DateTime.UtcNow;
+        var room = new Gongjiang.Application.LiveRooms.LiveRoom
+        {
+            Id = "L-talk-" + Guid.NewGuid().ToString("N")[..8], HostKind = Gongjiang.Application.LiveRooms.LiveRoomHostKind.Employer, EmployerId = employerId,
+            CreatedByUserId = "hr", Title = "焊工专场直播招聘", HostName = "王总监", StreamUrl = "https://live.example.cn/a.m3u8", MicRoomUrl = "https://rtc.example.cn/a",
+            StartsAt = now.AddMinutes(-10), EndsAt = now.AddHours(2), Status = Gongjiang.Application.LiveRooms.LiveRoomStatus.Live, StartedAt = now.AddMinutes(-10),
+            CreatedAt = now, Version = Guid.NewGuid(),
+        };
+        db.Add(room);
+        db.AddRange(
+            new Gongjiang.Application.LiveRooms.LiveRoomQuestion { RoomId = room.Id, AskerUserId = seeker.Id, TalentId = seeker.TalentId!, Text = "焊工岗位包住宿吗？", AskedAt = now,
+                Upvotes = 12, Answer = "包住宿，四人间，有空调和独立卫生间。", AnsweredAt = now, AnsweredByUserId = "hr", Pinned = true },
+            new Gongjiang.Application.LiveRooms.LiveRoomQuestion { RoomId = room.Id, AskerUserId = seeker.Id, TalentId = seeker.TalentId!, AskedAt = now, Upvotes = 3,
+                Text = "我有六年不锈钢管道氩弧焊经验，持有特种作业操作证，想问一下夜班补贴和试用期工资分别是多少，试用期多长时间？" },
+            new Gongjiang.Application.LiveRooms.LiveRoomMicRequest { RoomId = room.Id, UserId = seeker.Id, OpenUserId = seeker.Id, TalentId = seeker.TalentId!,
+                Status = Gongjiang.Application.LiveRooms.LiveMicStatus.Waiting, RequestedAt = now });
         await db.SaveChangesAsync();
         return room.Id;
     }

@@ -1012,6 +1012,101 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                     b.ToTable("LiveRoomJobs", (string)null);
                 });
 
+            modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomMicRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoomId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Seconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TalentId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "OpenUserId")
+                        .IsUnique();
+
+                    b.HasIndex("RoomId", "UserId");
+
+                    b.HasIndex("RoomId", "Status", "Id");
+
+                    b.ToTable("LiveRoomMicRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomMute", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MutedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoomId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TalentId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("LiveRoomMutes", (string)null);
+                });
+
             modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomPush", b =>
                 {
                     b.Property<long>("Id")
@@ -1073,6 +1168,72 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                     b.ToTable("LiveRoomPushes", (string)null);
                 });
 
+            modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AskerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldRules")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RoomId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TalentId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Upvotes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "AskerUserId");
+
+                    b.HasIndex("RoomId", "Id");
+
+                    b.ToTable("LiveRoomQuestions", (string)null);
+                });
+
             modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomSubscription", b =>
                 {
                     b.Property<long>("Id")
@@ -1103,6 +1264,33 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("LiveRoomSubscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomUpvote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("QuestionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("LiveRoomUpvotes", (string)null);
                 });
 
             modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomViewer", b =>
@@ -3294,7 +3482,34 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomMicRequest", b =>
+                {
+                    b.HasOne("Gongjiang.Application.LiveRooms.LiveRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomMute", b =>
+                {
+                    b.HasOne("Gongjiang.Application.LiveRooms.LiveRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomPush", b =>
+                {
+                    b.HasOne("Gongjiang.Application.LiveRooms.LiveRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomQuestion", b =>
                 {
                     b.HasOne("Gongjiang.Application.LiveRooms.LiveRoom", null)
                         .WithMany()
@@ -3308,6 +3523,15 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                     b.HasOne("Gongjiang.Application.LiveRooms.LiveRoom", null)
                         .WithMany()
                         .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Application.LiveRooms.LiveRoomUpvote", b =>
+                {
+                    b.HasOne("Gongjiang.Application.LiveRooms.LiveRoomQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
