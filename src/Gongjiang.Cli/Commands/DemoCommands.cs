@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Gongjiang.Application.Common;
 using Gongjiang.Application.DemoZone;
 using Gongjiang.Web;
@@ -39,7 +40,13 @@ public static class DemoCommands
             DemoLiveRoom room;
             try { room = await builder.BuildAsync(parse.GetValue(seed), ct); }
             catch (InvalidOperationException e) { throw new CliUsageException("demo live: " + e.Message); }
-            Console.WriteLine($"demo live room: {room.Viewers} viewers, {room.Actions} actions replayed in {watch.Elapsed.TotalSeconds:F0} s");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"demo live room: {room.Viewers} viewers, {room.Actions} actions replayed in {watch.Elapsed.TotalSeconds:F0} s"));
+            foreach (var (what, count) in room.Done) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what}: {count}"));
+            var t = room.Totals;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"statistics: peak_viewers={t.PeakViewers} unique_viewers={t.UniqueViewers} watch_minutes={t.WatchSeconds / 60} questions={t.Questions} " +
+                $"answers={t.Answers} mic_links={t.MicLinks} mic_minutes={t.MicMinutes} applications={t.Applications} invitations={t.Invitations} offers={t.Offers}"));
             Console.WriteLine(room.RoomId);
             return 0;
         });
