@@ -13,7 +13,7 @@ namespace Gongjiang.Web.Tests.Browser;
 public sealed class LiveRoomTests(WebAppFixture web)
 {
     [Fact]
-    public async Task HR_goes_live_pushes_an_invitation_to_a_watching_seeker_who_applies_in_one_tap_and_the_console_shows_it_arrive()
+    public async Task HR_goes_live_answers_a_question_takes_a_mic_guest_pushes_an_invitation_and_the_seeker_applies_in_one_tap()
     {
         string jobId, jobTitle, seekerUserId;
         using (var scope = web.Services.CreateScope())
@@ -38,6 +38,7 @@ public sealed class LiveRoomTests(WebAppFixture web)
         await hr.FillAsync("#room-title", "海卓精密春招直播带岗");
         await hr.FillAsync("#room-host", "王总监");
         await hr.FillAsync("#room-stream", "https://live.example.cn/hls/haizhuo.m3u8");
+        await hr.FillAsync("#room-mic", "https://rtc.example.cn/room/haizhuo");
         await hr.FillAsync("#room-starts", china.AddMinutes(5).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
         await hr.FillAsync("#room-ends", china.AddHours(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
         await hr.CheckAsync($"#room-jobs input[value='{jobId}']");
@@ -58,6 +59,34 @@ public sealed class LiveRoomTests(WebAppFixture web)
         await hr.ReloadAsync();
         await Expect(hr.Locator("#live-console")).ToHaveAttributeAsync("data-live", "true");
         await hr.EvaluateAsync("() => window.stillHere = true");
+
+        // The seeker asks in the room; HR answers from the console and pins it; the answer appears pinned on the phone, live.
+        await seeker.FillAsync("#live-ask-text", "焊工岗位包住宿吗？");
+        await seeker.ClickAsync("#live-ask-button");
+        await Expect(seeker.Locator("#live-ask-text")).ToHaveValueAsync("");
+        var asked = hr.Locator("#live-host-question-list li", new() { HasText = "焊工岗位包住宿吗？" });
+        await Expect(asked.Locator(".live-q-text")).ToHaveTextAsync("焊工岗位包住宿吗？");
+        // A question with a WeChat id is held: the asker is told, nobody sees it.
+        await seeker.FillAsync("#live-ask-text", "加我微信：zhangwei_88");
+        await seeker.ClickAsync("#live-ask-button");
+        await Expect(seeker.Locator("#live-talk-notice")).ToContainTextAsync("内容未发布");
+        await asked.Locator("textarea").FillAsync("包住宿，四人间。");
+        await asked.Locator("input[name=pin]").CheckAsync();
+        await asked.Locator(".live-answer").ClickAsync();
+        await Expect(seeker.Locator("#live-pinned li .live-q-answer")).ToContainTextAsync("包住宿，四人间。");
+        await Expect(hr.Locator("#live-host-question-list li", new() { HasText = "zhangwei_88" })).ToHaveCountAsync(0);
+
+        // 连麦: the seeker asks for the mic, HR takes them from the queue, the seeker is handed the RTC room; HR ends it.
+        await seeker.ClickAsync("#live-mic-request-button");
+        await Expect(seeker.Locator("#live-my-turn")).ToHaveTextAsync("我的排位：第 1 位");
+        var queued = hr.Locator("#live-queue li").First;
+        await Expect(queued).ToBeVisibleAsync();
+        await queued.Locator("button[data-action=accept-mic]").ClickAsync();
+        await Expect(seeker.Locator("#live-mic-rtc")).ToHaveAttributeAsync("href", "https://rtc.example.cn/room/haizhuo");
+        await Expect(seeker.Locator("#live-my-turn")).ToHaveTextAsync("您正在连麦");
+        await seeker.ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDirectory, "live-seeker-zh-CN-on-mic.png"), FullPage = true });
+        await hr.ClickAsync("#live-host-on-mic button[data-action=end-mic]");
+        await Expect(seeker.Locator("#live-on-mic")).ToHaveTextAsync("当前无人连麦");
         await hr.SelectOptionAsync("#push-user", seekerUserId);
         await hr.SelectOptionAsync("#push-kind", "invitation");
         await hr.SelectOptionAsync("#push-job", jobId);
