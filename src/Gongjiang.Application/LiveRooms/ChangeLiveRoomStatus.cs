@@ -5,13 +5,14 @@ namespace Gongjiang.Application.LiveRooms;
 
 /// <summary>
 /// The host goes on air, ends the room, or calls off a scheduled one. Every client in the room hears it as a <c>status</c>
-/// broadcast. An ended or cancelled room does not come back.
+/// broadcast. An ended or cancelled room does not come back; ending it hangs up the guest on the mic (the link
+/// logged) and declines the requests still waiting.
 /// </summary>
 public static class ChangeLiveRoomStatus
 {
     public sealed record Command(string? RoomId, LiveRoomStatus To) : IUseCase<LiveRoomSummary>;
 
-    public sealed class Handler(LiveRoomService live) : IUseCaseHandler<Command, LiveRoomSummary>
+    public sealed class Handler(LiveRoomService live, LiveTalkService talk) : IUseCaseHandler<Command, LiveRoomSummary>
     {
         public async Task<Result<LiveRoomSummary>> HandleAsync(Command command, CancellationToken ct)
         {
@@ -33,6 +34,7 @@ public static class ChangeLiveRoomStatus
             else room.EndedAt = now;
             var count = await live.Presence.CountAsync(room.Id, ct);
             room.PeakViewers = Math.Max(room.PeakViewers, count.Peak);
+            if (command.To == LiveRoomStatus.Ended) await LiveMicLinks.CloseAsync(talk, room, ct);
             await live.PublishAsync(room, LiveRoomEventKinds.Status, new { status = LiveRoomService.StatusName(room.Status) }, ct);
             return await live.SummaryAsync(room, (await live.JobCardsAsync(room.Id, ct)).Count, ct);
         }

@@ -27,9 +27,16 @@ public static class AcceptLiveMic
             var r = request.Value;
             var now = talk.Live.Now;
             r.Status = LiveMicStatus.OnMic;
+            r.OnMicRoomId = room.Id;
             r.AcceptedAt = now;
             r.DecidedByUserId = host.Value.Actor.UserId;
-            await talk.Live.Db.SaveChangesAsync(ct);
+            try { await talk.Live.Db.SaveChangesAsync(ct); }
+            catch (DbUpdateException)
+            {
+                // Another console put a guest on the mic at the same moment (the unique on-mic slot).
+                talk.Live.Db.ChangeTracker.Clear();
+                return Error.Conflict(LiveTalkErrors.MicBusy);
+            }
             var names = await talk.MaskedNamesAsync([r.TalentId], ct);
             var guest = names.GetValueOrDefault(r.TalentId, "");
             var since = LiveRoomService.UnixMs(now);
@@ -88,6 +95,27 @@ public static class DeclineLiveMic
 
 internal static class LiveMicLinks
 {
+    /// <summary>
+    /// A room that ends closes its mic: the guest on it is hung up (the link logged with its seconds) and the waiting requests
+    /// are declined, each requester told.
+    /// </summary>
+    public static async Task CloseAsync(LiveTalkService talk, LiveRoom room, CancellationToken ct)
+    {
+        var open = await talk.MicRequests.Where(r => r.RoomId == room.Id && (r.Status == LiveMicStatus.Waiting || r.Status == LiveMicStatus.OnMic)).ToListAsync(ct);
+        foreach (var request in open.Where(r => r.Status == LiveMicStatus.OnMic))
+            await EndAsync(talk, room, request, room.CreatedByUserId, ct);
+        var waiting = open.Where(r => r.Status == LiveMicStatus.Waiting).ToList();
+        foreach (var request in waiting)
+        {
+            request.Status = LiveMicStatus.Declined;
+            request.OpenUserId = null;
+            request.EndedAt = talk.Live.Now;
+        }
+        await talk.Live.Db.SaveChangesAsync(ct);
+        foreach (var request in waiting)
+            await talk.Live.Broadcaster.ToUserAsync(request.UserId, LiveTalkKinds.MicDeclined, new { roomId = room.Id, requestId = request.Id }, ct);
+    }
+
     /// <summary>Ends a link: its seconds are kept on the request and as a <c>mic_link</c> activity, and everyone hears <c>mic_ended</c>.</summary>
     public static async Task<long> EndAsync(LiveTalkService talk, LiveRoom room, LiveRoomMicRequest request, string byUserId, CancellationToken ct)
     {
@@ -95,6 +123,7 @@ internal static class LiveMicLinks
         var seconds = (long)Math.Max(0, (now - (request.AcceptedAt ?? now)).TotalSeconds);
         request.Status = LiveMicStatus.Ended;
         request.OpenUserId = null;
+        request.OnMicRoomId = null;
         request.EndedAt = now;
         request.Seconds = seconds;
         request.DecidedByUserId ??= byUserId;

@@ -59,6 +59,8 @@ public sealed class LiveRoomMicRequest
     public LiveMicStatus Status { get; set; }
     /// <summary>The requester while the request is open (waiting or on the mic), null after: unique per room, so a user has one open request at a time.</summary>
     public string? OpenUserId { get; set; }
+    /// <summary>The room while this request is on the mic, null otherwise: unique, so two hosts accepting at once cannot put two guests on.</summary>
+    public string? OnMicRoomId { get; set; }
     public DateTime RequestedAt { get; set; }
     public DateTime? AcceptedAt { get; set; }
     public DateTime? EndedAt { get; set; }

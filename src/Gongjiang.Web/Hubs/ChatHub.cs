@@ -16,6 +16,8 @@ public sealed class ChatHub(IUseCases useCases, IHttpContextAccessor http, IOpti
 
     public static string GroupOf(string conversationId) => "chat:" + conversationId;
 
+    protected override string SendingTooFastCode => ChatErrors.SendingTooFast;
+
     /// <summary>Joins a conversation's broadcasts and returns it with the messages after <paramref name="afterSeq"/>.</summary>
     public async Task<HubReply<ConversationView>> Join(string conversationId, long afterSeq)
     {

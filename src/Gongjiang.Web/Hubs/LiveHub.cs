@@ -62,8 +62,10 @@ public abstract class LiveHub(IUseCases useCases, IHttpContextAccessor http, Mic
     }
 
     /// <summary>The refusal a spent budget answers with.</summary>
-    protected static HubReply<T> TooFast<T>() =>
-        HubReply<T>.Of(Error.TooMany(Application.Chat.ChatErrors.SendingTooFast));
+    protected HubReply<T> TooFast<T>() => HubReply<T>.Of(Error.TooMany(SendingTooFastCode));
+
+    /// <summary>The code of the notice a spent send budget answers with (the hub's own: <c>chat.…</c>, <c>live.…</c>).</summary>
+    protected abstract string SendingTooFastCode { get; }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {

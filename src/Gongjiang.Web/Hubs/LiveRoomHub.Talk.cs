@@ -15,15 +15,15 @@ public sealed partial class LiveRoomHub
 
     /// <summary>A signed-in seeker asks a question (screened; a held one is refused with <c>live.held</c>).</summary>
     public async Task<HubReply<LiveQuestionView>> Ask(string roomId, string text) =>
-        TrySpendSend() ? await RunAsync(new AskLiveQuestion.Command(roomId, text)) : InRoomTooFast<LiveQuestionView>();
+        TrySpendSend() ? await RunAsync(new AskLiveQuestion.Command(roomId, text)) : TooFast<LiveQuestionView>();
 
     /// <summary>Upvotes a question, once per user.</summary>
     public async Task<HubReply<LiveQuestionView>> Upvote(string roomId, long questionId) =>
-        TrySpendSend() ? await RunAsync(new UpvoteLiveQuestion.Command(roomId, questionId)) : InRoomTooFast<LiveQuestionView>();
+        TrySpendSend() ? await RunAsync(new UpvoteLiveQuestion.Command(roomId, questionId)) : TooFast<LiveQuestionView>();
 
     /// <summary>The host answers a question, pinned or not.</summary>
     public async Task<HubReply<LiveQuestionView>> Answer(string roomId, long questionId, string text, bool pin) =>
-        TrySpendSend() ? await RunAsync(new AnswerLiveQuestion.Command(roomId, questionId, text, pin)) : InRoomTooFast<LiveQuestionView>();
+        TrySpendSend() ? await RunAsync(new AnswerLiveQuestion.Command(roomId, questionId, text, pin)) : TooFast<LiveQuestionView>();
 
     /// <summary>The host pins or unpins an answer.</summary>
     public Task<HubReply<LiveQuestionView>> Pin(string roomId, long questionId, bool pinned) =>
@@ -37,7 +37,7 @@ public sealed partial class LiveRoomHub
 
     /// <summary>A verified seeker asks to join the mic; answers the place in the queue.</summary>
     public async Task<HubReply<LiveMicTurn>> RequestMic(string roomId) =>
-        TrySpendSend() ? await RunAsync(new RequestLiveMic.Command(roomId)) : InRoomTooFast<LiveMicTurn>();
+        TrySpendSend() ? await RunAsync(new RequestLiveMic.Command(roomId)) : TooFast<LiveMicTurn>();
 
     /// <summary>The requester leaves the queue, or hangs up while on the mic.</summary>
     public Task<HubReply<Done>> WithdrawMic(string roomId) => RunAsync(new WithdrawLiveMic.Command(roomId));
@@ -52,5 +52,4 @@ public sealed partial class LiveRoomHub
     public Task<HubReply<Done>> DeclineMic(string roomId, long requestId) => RunAsync(new DeclineLiveMic.Command(roomId, requestId));
 
     /// <summary>The refusal a spent send budget answers with in a room.</summary>
-    private static HubReply<T> InRoomTooFast<T>() => HubReply<T>.Of(Error.TooMany(LiveRoomErrors.SendingTooFast));
 }

@@ -22,6 +22,8 @@ public sealed partial class LiveRoomHub(IUseCases useCases, IHttpContextAccessor
 
     public static string GroupOf(string roomId) => "live:" + roomId;
 
+    protected override string SendingTooFastCode => LiveRoomErrors.SendingTooFast;
+
     private Dictionary<string, DateTime> Watching
     {
         get

@@ -251,4 +251,33 @@ public sealed class LiveTalkTests
         var after = (await services.RunAsAsync(Hr, new GetLiveTalk.Query(room.Id))).AssertValue();
         Assert.Equal((0, null, 0), (after.Waiting, after.OnMic, after.Queue.Count));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Ending_the_room_hangs_up_the_guest_and_declines_who_still_waits_and_only_one_guest_is_ever_on_the_mic(DatabaseProvider provider)
+    {
+        await using var room = await LiveRoomAsync(provider);
+        await using var scope = room.Node.Scope();
+        var services = scope.ServiceProvider;
+        var first = (await services.RunAsAsync(Seeker, new RequestLiveMic.Command(room.Id))).AssertValue();
+        var second = (await services.RunAsAsync(OtherSeeker, new RequestLiveMic.Command(room.Id))).AssertValue();
+        (await services.RunAsAsync(Hr, new AcceptLiveMic.Command(room.Id, first.RequestId))).AssertValue();
+
+        // A second console that read the queue before the first accepted: the database keeps one guest on the mic.
+        var db = services.GetRequiredService<AppDbContext>();
+        var waiting = await db.Set<LiveRoomMicRequest>().FirstAsync(r => r.Id == second.RequestId);
+        waiting.Status = LiveMicStatus.OnMic;
+        waiting.OnMicRoomId = room.Id;
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+
+        room.Clock.Advance(TimeSpan.FromSeconds(40));
+        (await services.RunAsAsync(Hr, new ChangeLiveRoomStatus.Command(room.Id, LiveRoomStatus.Ended))).AssertValue();
+        var requests = await db.Set<LiveRoomMicRequest>().AsNoTracking().Where(r => r.RoomId == room.Id).OrderBy(r => r.Id).ToListAsync();
+        Assert.Equal([(LiveMicStatus.Ended, 40L, (string?)null), (LiveMicStatus.Declined, 0L, null)],
+            requests.Select(r => (r.Status, r.Seconds ?? 0L, r.OnMicRoomId)));
+        Assert.Equal(40L, (await db.Set<LiveRoomActivity>().SingleAsync(a => a.RoomId == room.Id && a.Kind == LiveRoomActivityKinds.MicLink)).Seconds);
+        Assert.Contains(room.Delivered.Personal, p => p.UserId == OtherSeeker.UserId && p.Kind == "mic_declined");
+        Assert.Equal(["mic_ended", "status"], room.Delivered.Broadcasts.Select(b => b.Kind).Where(k => k is "mic_ended" or "status").TakeLast(2));
+    }
 }

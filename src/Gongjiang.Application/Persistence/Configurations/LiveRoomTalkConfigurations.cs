@@ -66,6 +66,9 @@ internal sealed class LiveRoomMicRequestConfiguration : IEntityTypeConfiguration
         b.Property(r => r.DecidedByUserId).HasMaxLength(450);
         // One open request (waiting or on the mic) per user and room; closed ones have no OpenUserId and never collide.
         b.HasIndex(r => new { r.RoomId, r.OpenUserId }).IsUnique();
+        // One guest on the mic per room, however many consoles accept at once.
+        b.Property(r => r.OnMicRoomId).HasMaxLength(40);
+        b.HasIndex(r => r.OnMicRoomId).IsUnique();
         b.HasIndex(r => new { r.RoomId, r.Status, r.Id });
         b.HasIndex(r => new { r.RoomId, r.UserId });
         b.HasOne<LiveRoom>().WithMany().HasForeignKey(r => r.RoomId).OnDelete(DeleteBehavior.Cascade);

@@ -1056,6 +1056,10 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OnMicRoomId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("OpenUserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
@@ -1087,6 +1091,9 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OnMicRoomId")
+                        .IsUnique();
 
                     b.HasIndex("RoomId", "OpenUserId")
                         .IsUnique();

@@ -1028,6 +1028,10 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OnMicRoomId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OpenUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -1059,6 +1063,9 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OnMicRoomId")
+                        .IsUnique();
 
                     b.HasIndex("RoomId", "OpenUserId")
                         .IsUnique();
