@@ -14,6 +14,9 @@ public sealed class LiveRoomQuestion
     public DateTime AskedAt { get; set; }
     /// <summary>The screening rules that held it (comma-separated); null for a question shown in the room.</summary>
     public string? HeldRules { get; set; }
+    /// <summary>When an operator reviewed the held question: kept back, or released into the room.</summary>
+    public DateTime? ReviewedAt { get; set; }
+    public string? ReviewedByUserId { get; set; }
     public int Upvotes { get; set; }
     public string? Answer { get; set; }
     public string? AnsweredByUserId { get; set; }

@@ -280,4 +280,29 @@ public sealed class LiveTalkTests
         Assert.Contains(room.Delivered.Personal, p => p.UserId == OtherSeeker.UserId && p.Kind == "mic_declined");
         Assert.Equal(["mic_ended", "status"], room.Delivered.Broadcasts.Select(b => b.Kind).Where(k => k is "mic_ended" or "status").TakeLast(2));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Operators_keep_or_release_held_questions_and_a_released_one_shows_in_the_room(DatabaseProvider provider)
+    {
+        await using var room = await LiveRoomAsync(provider);
+        await using var scope = room.Node.Scope();
+        var services = scope.ServiceProvider;
+        var op = Acting.Operator();
+        (await services.RunAsAsync(Seeker, new AskLiveQuestion.Command(room.Id, "加我微信：zhangwei_88"))).AssertFails(ErrorKind.Refused, LiveTalkErrors.Held);
+        (await services.RunAsAsync(OtherSeeker, new AskLiveQuestion.Command(room.Id, "厂址是高新区138号路吗？要加微信群了解班车吗？"))).AssertFails(ErrorKind.Refused, LiveTalkErrors.Held);
+
+        (await services.RunAsAsync(Hr, new ListHeldLiveQuestions.Query())).AssertFails(ErrorKind.Forbidden, Gongjiang.Application.Compliance.ComplianceErrors.OperatorsOnly);
+        var held = (await services.RunAsAsync(op, new ListHeldLiveQuestions.Query())).AssertValue();
+        Assert.Equal(["加我微信：zhangwei_88", "厂址是高新区138号路吗？要加微信群了解班车吗？"], held.Select(h => h.Text));
+        Assert.All(held, h => Assert.Equal("海卓精密 焊工专场", h.RoomTitle));
+        (await services.RunAsAsync(op, new DecideHeldLiveQuestion.Command(held[0].Id, false))).AssertValue();
+        (await services.RunAsAsync(op, new DecideHeldLiveQuestion.Command(held[1].Id, true))).AssertValue();
+        (await services.RunAsAsync(op, new DecideHeldLiveQuestion.Command(held[1].Id, true))).AssertFails(ErrorKind.NotFound, LiveTalkErrors.QuestionNotFound);
+
+        Assert.Empty((await services.RunAsAsync(op, new ListHeldLiveQuestions.Query())).AssertValue());
+        var shown = (await services.RunAsAsync(Seeker, new GetLiveTalk.Query(room.Id))).AssertValue();
+        Assert.Equal(["厂址是高新区138号路吗？要加微信群了解班车吗？"], shown.Questions.Select(q => q.Text));
+        Assert.Contains(room.Delivered.Broadcasts, b => b.Kind == "question" && b.Data.Contains("138号路", StringComparison.Ordinal));
+    }
 }

@@ -15,6 +15,7 @@ internal sealed class LiveRoomQuestionConfiguration : IEntityTypeConfiguration<L
         b.Property(q => q.TalentId).HasMaxLength(40);
         b.Property(q => q.Text).HasMaxLength(2000);
         b.Property(q => q.HeldRules).HasMaxLength(200);
+        b.Property(q => q.ReviewedByUserId).HasMaxLength(450);
         b.Property(q => q.Answer).HasMaxLength(2000);
         b.Property(q => q.AnsweredByUserId).HasMaxLength(450);
         b.Property(q => q.HiddenByUserId).HasMaxLength(450);

@@ -12,11 +12,24 @@ public sealed class MessagesModel(IUseCases useCases) : PageModel
     [TempData] public string? Message { get; set; }
     [TempData] public string? Problem { get; set; }
     public ChatReviewItems Review { get; private set; } = new([], []);
+    public IReadOnlyList<Application.LiveRooms.HeldQuestionItem> HeldQuestions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var review = await useCases.RunAsync(new ListChatReview.Query(), ct);
         if (review.Succeeded) Review = review.Value;
+        var questions = await useCases.RunAsync(new Application.LiveRooms.ListHeldLiveQuestions.Query(), ct);
+        if (questions.Succeeded) HeldQuestions = questions.Value;
+    }
+
+    public async Task<IActionResult> OnPostQuestionAsync(long id, string? decision, CancellationToken ct)
+    {
+        if (decision is not ("keep" or "release")) return BadRequest();
+        var result = await useCases.RunAsync(new Application.LiveRooms.DecideHeldLiveQuestion.Command(id, decision == "release"), ct);
+        if (result.FailureKind == ErrorKind.NotFound) return NotFound();
+        if (result.Succeeded) Message = decision == "release" ? "已放行，提问已在直播间显示。" : "已确认拦截，提问不会显示。";
+        else Problem = ErrorText.For(result.Errors[0]);
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostHeldAsync(long id, string? decision, CancellationToken ct)

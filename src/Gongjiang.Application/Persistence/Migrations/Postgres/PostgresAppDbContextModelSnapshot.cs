@@ -1248,6 +1248,13 @@ namespace Gongjiang.Application.Persistence.Migrations.Postgres
                     b.Property<bool>("Pinned")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("RoomId")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -1214,6 +1214,13 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                     b.Property<bool>("Pinned")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RoomId")
                         .IsRequired()
                         .HasMaxLength(40)
