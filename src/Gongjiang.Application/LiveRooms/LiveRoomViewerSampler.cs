@@ -22,6 +22,8 @@ public sealed class LiveRoomViewerSampler : IPeriodicTask
         foreach (var roomId in rooms)
         {
             var count = await live.Presence.CountAsync(roomId, ct);
+            // A room nobody has watched yet has nothing to sample; once someone has, empty minutes are kept as 0.
+            if (count.Current == 0 && !await live.Db.Set<LiveRoomViewerSample>().AnyAsync(s => s.RoomId == roomId, ct)) continue;
             await SampleAsync(live, roomId, live.Now, count.Current, ct);
         }
     }

@@ -27,6 +27,8 @@ public sealed class LiveRoomViewerTicker : IPeriodicTask
                 .Select(e => e.Data).FirstOrDefaultAsync(ct);
             var peak = Math.Max(room.PeakViewers, count.Peak);
             var data = new { current = count.Current, peak };
+            // Before any broadcast a room has had nobody watching but its kept peak: nothing has changed until that does.
+            last ??= System.Text.Json.JsonSerializer.Serialize(new { current = 0, peak = room.PeakViewers }, LiveRoomService.Json);
             if (last == System.Text.Json.JsonSerializer.Serialize(data, LiveRoomService.Json)) continue;
             room.PeakViewers = peak;
             await live.PublishAsync(room, LiveRoomEventKinds.Viewers, data, ct);
