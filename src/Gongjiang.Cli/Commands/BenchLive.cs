@@ -43,7 +43,9 @@ public static partial class BenchLive
         [property: JsonPropertyName("protocol")] string Protocol,
         [property: JsonPropertyName("db")] string Database,
         [property: JsonPropertyName("refused_sends")] int RefusedSends,
-        [property: JsonPropertyName("viewers_missing_any")] int ViewersMissingAny);
+        [property: JsonPropertyName("viewers_missing_any")] int ViewersMissingAny,
+        [property: JsonPropertyName("failed_sends")] int FailedSends,
+        [property: JsonPropertyName("host_reconnects")] int HostReconnects);
 
     /// <summary>A room broadcast as the viewers receive it (docs/formats.md, "Live room hub").</summary>
     public sealed class Broadcast
@@ -147,6 +149,8 @@ public static partial class BenchLive
             // The host announces `rate` a second for `seconds` seconds; each announcement's number is kept.
             var sentSeqs = new List<long>();
             var refused = 0;
+            var failedSends = 0;
+            var hostReconnects = 0;
             using (var ticker = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / settings.Rate)))
             {
                 var total = settings.Rate * settings.Seconds;
@@ -154,12 +158,29 @@ public static partial class BenchLive
                 for (var i = 0; i < total && sending.Elapsed < TimeSpan.FromSeconds(settings.Seconds + 5); i++)
                 {
                     await ticker.WaitForNextTickAsync(ct);
-                    var reply = await host.InvokeAsync<Reply>("Announce", room.Id, $"第{i + 1}条", ct);
-                    if (reply is { Ok: true, Value: { } b }) sentSeqs.Add(b.Seq);
-                    else refused++;
+                    try
+                    {
+                        if (host.State == HubConnectionState.Disconnected)
+                        {
+                            // The node dropped the host (overloaded past its client timeout): it signs in again, as a host's console does.
+                            hostReconnects++;
+                            log($"the host's connection was dropped; reconnecting ({hostReconnects})");
+                            using var reconnect = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                            reconnect.CancelAfter(settings.ConnectTimeout);
+                            await host.StartAsync(reconnect.Token);
+                        }
+                        var reply = await host.InvokeAsync<Reply>("Announce", room.Id, $"第{i + 1}条", ct);
+                        if (reply is { Ok: true, Value: { } b }) sentSeqs.Add(b.Seq);
+                        else refused++;
+                    }
+                    catch (Exception e) when (!ct.IsCancellationRequested && e is InvalidOperationException or Microsoft.AspNetCore.SignalR.HubException or IOException
+                        or TimeoutException or OperationCanceledException or System.Net.WebSockets.WebSocketException or HttpRequestException)
+                    {
+                        if (failedSends++ == 0) log($"an announcement could not be sent: {e.GetType().Name}: {e.Message}");
+                    }
                 }
             }
-            log($"{sentSeqs.Count} announcements sent ({refused} refused); waiting for deliveries");
+            log($"{sentSeqs.Count} announcements sent ({refused} refused, {failedSends} lost on the host's connection); waiting for deliveries");
 
             // Deliveries still on their way get a bounded time to arrive.
             var expected = (long)sentSeqs.Count * connected;
@@ -188,7 +209,7 @@ public static partial class BenchLive
                 sentSeqs.Count, expected, delivered, expected - delivered, Percentile(latencies, 0.50), Percentile(latencies, 0.99),
                 latencies.Count == 0 ? 0 : latencies[^1], serverRss, clientRss, settings.MessagePack ? "messagepack" : "json",
                 settings.Database is null ? "sqlite (temporary)" : Application.Persistence.DatabaseTarget.Parse(settings.Database).Provider.ToString().ToLowerInvariant(),
-                refused, missingAny);
+                refused, missingAny, failedSends, hostReconnects);
         }
         finally
         {
