@@ -86,8 +86,8 @@ public static class PeriodicTaskRegistration
     /// <summary>
     /// Everything the web app runs in the background: outbox sending and the expiry of offers and invitations
     /// (<c>Notifications:PollInterval</c>), retention of personal information (<c>Retention:Interval</c>, daily) and the
-    /// daily re-verification check of employers, large imports (<c>Import:PollInterval</c>), the live rooms' viewer counts (every two seconds) and
-    /// their reminders to subscribers (every minute).
+    /// daily re-verification check of employers, large imports (<c>Import:PollInterval</c>), the live rooms' viewer counts (every two seconds),
+    /// their reminders to subscribers (every minute) and the upkeep of who is watching (every ten seconds).
     /// </summary>
     public static IServiceCollection AddGongjiangBackgroundTasks(this IServiceCollection services)
     {
@@ -98,6 +98,7 @@ public static class PeriodicTaskRegistration
         services.AddPeriodicTask<LiveRooms.LiveRoomViewerTicker>();
         services.AddPeriodicTask<LiveRooms.LiveRoomReminderTask>();
         services.AddPeriodicTask<LiveRooms.LiveRoomViewerSampler>();
+        services.AddPeriodicTask<LiveRooms.LiveRoomPresenceUpkeep>();
         return services;
     }
 }

@@ -175,4 +175,10 @@ public interface ILiveRoomPresence
     /// <summary>A connection stops watching (left or dropped); answers the viewer key it watched as, and the counts after it.</summary>
     Task<(string? ViewerKey, ViewerCount Count)> LeaveAsync(string roomId, string connectionId, CancellationToken ct = default);
     Task<ViewerCount> CountAsync(string roomId, CancellationToken ct = default);
+    /// <summary>
+    /// Upkeep, run on every node every few seconds (<see cref="LiveRoomPresenceUpkeep"/>): this node says it is still there,
+    /// the connections of nodes that stopped saying so are let go, and rooms nobody has watched for a while are forgotten.
+    /// Answers how many connections were let go.
+    /// </summary>
+    Task<int> MaintainAsync(CancellationToken ct = default);
 }

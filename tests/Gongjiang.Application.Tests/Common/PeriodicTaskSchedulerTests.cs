@@ -62,7 +62,7 @@ public sealed class PeriodicTaskSchedulerTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task The_web_apps_background_work_is_eight_tasks_under_the_scheduler_and_each_runs(DatabaseProvider provider)
+    public async Task The_web_apps_background_work_is_nine_tasks_under_the_scheduler_and_each_runs(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using (var scope = database.Scope())
@@ -81,7 +81,7 @@ public sealed class PeriodicTaskSchedulerTests
         }
         await using var services = node.Scope();
         var scheduler = services.ServiceProvider.GetRequiredService<PeriodicTaskScheduler>();
-        Assert.Equal(["import", "live-room reminders", "live-room viewer samples", "live-room viewers", "offer-invitation-expiry", "outbox", "retention", "verification-expiry"],
+        Assert.Equal(["import", "live-room presence upkeep", "live-room reminders", "live-room viewer samples", "live-room viewers", "offer-invitation-expiry", "outbox", "retention", "verification-expiry"],
             scheduler.Tasks.Select(t => t.Name).Order(StringComparer.Ordinal));
 
         // Started, the scheduler sends the queued message at once (the outbox runs first thing; the daily tasks wait a minute).
