@@ -26,6 +26,9 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The suite runs its assemblies side by side on two cores: a page may take longer than Playwright's 5 s to change
+        // under that load, so assertions wait as long as actions do.
+        Assertions.SetDefaultExpectTimeout(30_000);
         Directory.CreateDirectory(directory);
         BaseUrl = $"http://127.0.0.1:{FreePort()}";
         var webRoot = Path.Combine(RepositoryRoot(), "src", "Gongjiang.Web");
