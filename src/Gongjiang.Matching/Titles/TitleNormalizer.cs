@@ -669,6 +669,10 @@ public sealed class TitleNormalizer
         if (ChannelContentNode(headSpan) is { } channelNode)
             head[channelNode] = Math.Max(head.GetValueOrDefault(channelNode), ChannelContentWeight);
 
+        // Operations on a shopping platform or shop (电商平台运营, 京东自营店铺运营) is e-commerce work.
+        if (ShopOperationsNode(span) is { } shopNode)
+            head[shopNode] = Math.Max(head.GetValueOrDefault(shopNode), ChannelContentWeight);
+
         // The field is named by the head; the rank words after it (经理, 专员) would only match occupations named after ranks.
         var ngram = _ngrams.Score(end < n && !hits.Any(h => h.Start + h.Length <= end) ? segment[..end] : segment);
         var suffix = new Dictionary<int, float>();
@@ -727,6 +731,20 @@ public sealed class TitleNormalizer
         }
         return null;
     }
+
+    private int? ShopOperationsNode(ReadOnlySpan<char> head)
+    {
+        var at = head.LastIndexOf("运营", StringComparison.Ordinal);
+        if (at < 0 || at + 2 < head.Length && !_roleLookup.Contains(head[(at + 2)..])) return null;
+        var before = head[..at];
+        foreach (var shop in ShopWords)
+            if (before.Contains(shop, StringComparison.Ordinal))
+                return _nodeByCode.TryGetValue(ECommerceCode, out var node) ? node : null;
+        return null;
+    }
+
+    private const string ECommerceCode = "4-01-06-01";
+    private static readonly string[] ShopWords = ["电商", "电子商务", "淘宝", "天猫", "京东", "拼多多", "亚马逊", "速卖通", "阿里巴巴", "1688", "店铺", "网店", "跨境", "shopee", "lazada", "虾皮", "独立站", "中文站", "国际站", "商城"];
 
     private const string FullMediaOperatorCode = "4-13-01-05";
     private static readonly string[] ChannelWords = ["短视频", "抖音", "快手", "新媒体", "自媒体", "小红书", "视频号", "公众号", "微博", "b站", "网站", "谷歌", "facebook", "tiktok"];

@@ -286,6 +286,17 @@ public sealed class TitleNormalizerTests(TitleNormalizerFixture fixture) : IClas
         Assert.Equal(code, _normalizer.Normalize(title).Code);
     }
 
+    [Theory]
+    [InlineData("电商平台运营助理", "4-01-06-01")]
+    [InlineData("拼多多平台运营专员", "4-01-06-01")]
+    [InlineData("网店日常运营助理", "4-01-06-01")]
+    [InlineData("自营商城运营主管", "4-01-06-01")]
+    public void Operations_of_a_shopping_platform_or_shop_is_e_commerce_work(string title, string code)
+    {
+        Assert.Equal(code, _normalizer.Normalize(title).Code);
+        Assert.Equal("4-13-01-05", _normalizer.Normalize("社区平台运营专员").Code);
+    }
+
     [Fact]
     public void A_channel_before_a_more_specific_field_leaves_the_field()
     {
