@@ -673,6 +673,10 @@ public sealed class TitleNormalizer
         if (ShopOperationsNode(span) is { } shopNode)
             head[shopNode] = Math.Max(head.GetValueOrDefault(shopNode), ChannelContentWeight);
 
+        // Selling or business abroad (海外销售主管, 进出口业务经理), at any rank, is international business.
+        if (ForeignTradeNode(span) is { } tradeNode)
+            head[tradeNode] = Math.Max(head.GetValueOrDefault(tradeNode), ChannelContentWeight);
+
         // The field is named by the head; the rank words after it (经理, 专员) would only match occupations named after ranks.
         var ngram = _ngrams.Score(end < n && !hits.Any(h => h.Start + h.Length <= end) ? segment[..end] : segment);
         var suffix = new Dictionary<int, float>();
@@ -742,6 +746,24 @@ public sealed class TitleNormalizer
                 return _nodeByCode.TryGetValue(ECommerceCode, out var node) ? node : null;
         return null;
     }
+
+    private int? ForeignTradeNode(ReadOnlySpan<char> text)
+    {
+        foreach (var trade in ForeignTradeWords)
+        {
+            var at = text.IndexOf(trade, StringComparison.Ordinal);
+            if (at < 0) continue;
+            var rest = text[(at + trade.Length)..];
+            foreach (var business in TradeBusinessWords)
+                if (rest.Contains(business, StringComparison.Ordinal))
+                    return _nodeByCode.TryGetValue(InternationalBusinessCode, out var node) ? node : null;
+        }
+        return null;
+    }
+
+    private const string InternationalBusinessCode = "2-06-07-01";
+    private static readonly string[] ForeignTradeWords = ["海外", "外贸", "进出口", "出口", "国际贸易", "跨境贸易"];
+    private static readonly string[] TradeBusinessWords = ["销售", "业务", "贸易", "跟单"];
 
     private const string ECommerceCode = "4-01-06-01";
     private static readonly string[] ShopWords = ["电商", "电子商务", "淘宝", "天猫", "京东", "拼多多", "亚马逊", "速卖通", "阿里巴巴", "1688", "店铺", "网店", "跨境", "shopee", "lazada", "虾皮", "独立站", "中文站", "国际站", "商城"];

@@ -297,6 +297,16 @@ public sealed class TitleNormalizerTests(TitleNormalizerFixture fixture) : IClas
         Assert.Equal("4-13-01-05", _normalizer.Normalize("社区平台运营专员").Code);
     }
 
+    [Theory]
+    [InlineData("海外销售总监", "2-06-07-01")]
+    [InlineData("进出口业务主管", "2-06-07-01")]
+    [InlineData("出口业务经理", "2-06-07-01")]
+    public void Selling_abroad_at_any_rank_is_international_business(string title, string code)
+    {
+        Assert.Equal(code, _normalizer.Normalize(title).Code);
+        Assert.Equal("2-06-07-02", _normalizer.Normalize("海外市场总监").Code);
+    }
+
     [Fact]
     public void A_channel_before_a_more_specific_field_leaves_the_field()
     {
