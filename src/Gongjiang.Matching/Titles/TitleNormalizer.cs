@@ -893,6 +893,13 @@ public sealed class TitleNormalizer
             yield return stem + "工程师";
             yield return stem + "技术员";
             if (stem.Length >= 2) yield return stem + "工程";
+            // A name joining fields (道路与桥隧工程技术人员) also names an engineer of its first, main field (道路工程师).
+            var fields = stem.Split(['与', '和', '、', '及'], StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length > 1 && fields[0].Length >= 2)
+            {
+                yield return fields[0] + "工程师";
+                yield return fields[0] + "技术员";
+            }
         }
         else if (name.EndsWith("专业人员", StringComparison.Ordinal) && name.Length >= 6)
             yield return name[..^4];

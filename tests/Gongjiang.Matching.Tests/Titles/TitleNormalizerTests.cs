@@ -298,6 +298,15 @@ public sealed class TitleNormalizerTests(TitleNormalizerFixture fixture) : IClas
     }
 
     [Theory]
+    [InlineData("选矿工程师", "2-02-03-04")]       // 选矿与矿物加工工程技术人员
+    [InlineData("港口工程师", "2-02-18-09")]       // 港口与航道工程技术人员
+    [InlineData("市政道路工程师", "2-02-18-08")]   // 道路与桥隧工程技术人员
+    public void An_engineer_of_the_first_field_of_a_joined_name_is_that_occupation(string title, string code)
+    {
+        Assert.Equal(code, _normalizer.Normalize(title).Code);
+    }
+
+    [Theory]
     [InlineData("海外销售总监", "2-06-07-01")]
     [InlineData("进出口业务主管", "2-06-07-01")]
     [InlineData("出口业务经理", "2-06-07-01")]
