@@ -669,6 +669,14 @@ public sealed class TitleNormalizer
         if (ChannelContentNode(headSpan) is { } channelNode)
             head[channelNode] = Math.Max(head.GetValueOrDefault(channelNode), ChannelContentWeight);
 
+        // Operations on a shopping platform or shop (电商平台运营, 京东自营店铺运营) is e-commerce work.
+        if (ShopOperationsNode(span) is { } shopNode)
+            head[shopNode] = Math.Max(head.GetValueOrDefault(shopNode), ChannelContentWeight);
+
+        // Selling or business abroad (海外销售主管, 进出口业务经理), at any rank, is international business.
+        if (ForeignTradeNode(span) is { } tradeNode)
+            head[tradeNode] = Math.Max(head.GetValueOrDefault(tradeNode), ChannelContentWeight);
+
         // The field is named by the head; the rank words after it (经理, 专员) would only match occupations named after ranks.
         var ngram = _ngrams.Score(end < n && !hits.Any(h => h.Start + h.Length <= end) ? segment[..end] : segment);
         var suffix = new Dictionary<int, float>();
@@ -727,6 +735,38 @@ public sealed class TitleNormalizer
         }
         return null;
     }
+
+    private int? ShopOperationsNode(ReadOnlySpan<char> head)
+    {
+        var at = head.LastIndexOf("运营", StringComparison.Ordinal);
+        if (at < 0 || at + 2 < head.Length && !_roleLookup.Contains(head[(at + 2)..])) return null;
+        var before = head[..at];
+        foreach (var shop in ShopWords)
+            if (before.Contains(shop, StringComparison.Ordinal))
+                return _nodeByCode.TryGetValue(ECommerceCode, out var node) ? node : null;
+        return null;
+    }
+
+    private int? ForeignTradeNode(ReadOnlySpan<char> text)
+    {
+        foreach (var trade in ForeignTradeWords)
+        {
+            var at = text.IndexOf(trade, StringComparison.Ordinal);
+            if (at < 0) continue;
+            var rest = text[(at + trade.Length)..];
+            foreach (var business in TradeBusinessWords)
+                if (rest.Contains(business, StringComparison.Ordinal))
+                    return _nodeByCode.TryGetValue(InternationalBusinessCode, out var node) ? node : null;
+        }
+        return null;
+    }
+
+    private const string InternationalBusinessCode = "2-06-07-01";
+    private static readonly string[] ForeignTradeWords = ["海外", "外贸", "进出口", "出口", "国际贸易", "跨境贸易"];
+    private static readonly string[] TradeBusinessWords = ["销售", "业务", "贸易", "跟单"];
+
+    private const string ECommerceCode = "4-01-06-01";
+    private static readonly string[] ShopWords = ["电商", "电子商务", "淘宝", "天猫", "京东", "拼多多", "亚马逊", "速卖通", "阿里巴巴", "1688", "店铺", "网店", "跨境", "shopee", "lazada", "虾皮", "独立站", "中文站", "国际站", "商城"];
 
     private const string FullMediaOperatorCode = "4-13-01-05";
     private static readonly string[] ChannelWords = ["短视频", "抖音", "快手", "新媒体", "自媒体", "小红书", "视频号", "公众号", "微博", "b站", "网站", "谷歌", "facebook", "tiktok"];
@@ -853,6 +893,13 @@ public sealed class TitleNormalizer
             yield return stem + "工程师";
             yield return stem + "技术员";
             if (stem.Length >= 2) yield return stem + "工程";
+            // A name joining fields (道路与桥隧工程技术人员) also names an engineer of its first, main field (道路工程师).
+            var fields = stem.Split(['与', '和', '、', '及'], StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length > 1 && fields[0].Length >= 2)
+            {
+                yield return fields[0] + "工程师";
+                yield return fields[0] + "技术员";
+            }
         }
         else if (name.EndsWith("专业人员", StringComparison.Ordinal) && name.Length >= 6)
             yield return name[..^4];

@@ -286,6 +286,36 @@ public sealed class TitleNormalizerTests(TitleNormalizerFixture fixture) : IClas
         Assert.Equal(code, _normalizer.Normalize(title).Code);
     }
 
+    [Theory]
+    [InlineData("电商平台运营助理", "4-01-06-01")]
+    [InlineData("拼多多平台运营专员", "4-01-06-01")]
+    [InlineData("网店日常运营助理", "4-01-06-01")]
+    [InlineData("自营商城运营主管", "4-01-06-01")]
+    public void Operations_of_a_shopping_platform_or_shop_is_e_commerce_work(string title, string code)
+    {
+        Assert.Equal(code, _normalizer.Normalize(title).Code);
+        Assert.Equal("4-13-01-05", _normalizer.Normalize("社区平台运营专员").Code);
+    }
+
+    [Theory]
+    [InlineData("选矿工程师", "2-02-03-04")]       // 选矿与矿物加工工程技术人员
+    [InlineData("港口工程师", "2-02-18-09")]       // 港口与航道工程技术人员
+    [InlineData("市政道路工程师", "2-02-18-08")]   // 道路与桥隧工程技术人员
+    public void An_engineer_of_the_first_field_of_a_joined_name_is_that_occupation(string title, string code)
+    {
+        Assert.Equal(code, _normalizer.Normalize(title).Code);
+    }
+
+    [Theory]
+    [InlineData("海外销售总监", "2-06-07-01")]
+    [InlineData("进出口业务主管", "2-06-07-01")]
+    [InlineData("出口业务经理", "2-06-07-01")]
+    public void Selling_abroad_at_any_rank_is_international_business(string title, string code)
+    {
+        Assert.Equal(code, _normalizer.Normalize(title).Code);
+        Assert.Equal("2-06-07-02", _normalizer.Normalize("海外市场总监").Code);
+    }
+
     [Fact]
     public void A_channel_before_a_more_specific_field_leaves_the_field()
     {
