@@ -8,6 +8,7 @@ using Gongjiang.Core.Headhunting;
 using Gongjiang.Core.Jobs;
 using Gongjiang.Core.Recruiting;
 using Gongjiang.Core.Talent;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,10 +16,13 @@ namespace Gongjiang.Application.Persistence;
 
 /// <summary>
 /// The system of record. One model for both providers; each provider has its own migrations
-/// (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>).
+/// (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>). It also keeps the key ring that signs sign-in
+/// cookies and form tokens, so every node reading the same database accepts what another issued, and a restart signs
+/// nobody out.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Zone> Zones => Set<Zone>();
     public DbSet<Employer> Employers => Set<Employer>();
     public DbSet<JobPosting> Jobs => Set<JobPosting>();

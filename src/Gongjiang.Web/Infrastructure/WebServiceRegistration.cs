@@ -2,6 +2,7 @@ using System.Globalization;
 using Gongjiang.Application.Identity;
 using Gongjiang.Application.Persistence;
 using Gongjiang.Web.Api;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -28,6 +29,9 @@ public static class WebServiceRegistration
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders();
+        // The keys that sign sign-in cookies and form tokens are kept in the database: every node accepts what another
+        // issued, and a node that restarts (or a new container) signs nobody out.
+        services.AddDataProtection().SetApplicationName("Gongjiang").PersistKeysToDbContext<AppDbContext>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
