@@ -10,6 +10,15 @@ public static class HubRegistration
     /// </summary>
     public const string RedisSetting = "SignalR:Redis";
 
+    /// <summary>
+    /// What the backplane's channels and the viewer counts' keys start with (<c>gongjiang</c> unless set): zones, or a
+    /// staging and a live site, sharing one Redis each set their own, so neither hears nor counts the other.
+    /// </summary>
+    public const string RedisPrefixSetting = "SignalR:RedisPrefix";
+
+    public static string RedisPrefix(IConfiguration configuration) =>
+        configuration[RedisPrefixSetting] is { Length: > 0 } prefix ? prefix : "gongjiang";
+
     public static IServiceCollection AddGongjiangHubs(this IServiceCollection services)
     {
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 16 * 1024)
@@ -23,7 +32,7 @@ public static class HubRegistration
         {
             if (configuration[RedisSetting] is not { Length: > 0 } redis) return;
             o.Configuration = StackExchange.Redis.ConfigurationOptions.Parse(redis);
-            o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("gongjiang");
+            o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(RedisPrefix(configuration));
         });
         services.AddSingleton(typeof(Microsoft.AspNetCore.SignalR.HubLifetimeManager<>), typeof(SelectedHubLifetimeManager<>));
         services.AddOptions<LiveHubOptions>().BindConfiguration("Hubs");

@@ -140,7 +140,7 @@ public sealed class SelectedLiveRoomPresence(IConfiguration configuration) : ILi
     {
         if (configuration[HubRegistration.RedisSetting] is not { Length: > 0 } setting) return (new InProcessLiveRoomPresence(), null);
         var redis = ConnectionMultiplexer.Connect(setting);
-        return (new RedisLiveRoomPresence(redis), redis);
+        return (new RedisLiveRoomPresence(redis, keyPrefix: HubRegistration.RedisPrefix(configuration) + ":live"), redis);
     });
 
     public Task<ViewerCount> JoinAsync(string roomId, string connectionId, string viewerKey, CancellationToken ct = default) =>

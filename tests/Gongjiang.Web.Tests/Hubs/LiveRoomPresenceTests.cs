@@ -1,5 +1,6 @@
 using Gongjiang.Application.LiveRooms;
 using Gongjiang.Web.Hubs;
+using Microsoft.Extensions.Configuration;
 using StackExchange.Redis;
 
 namespace Gongjiang.Web.Tests.Hubs;
@@ -46,6 +47,22 @@ public sealed class LiveRoomPresenceTests
         var (viewer, count) = await first.LeaveAsync(room, "c1");
         Assert.Equal("u:1", viewer);
         Assert.Equal(2, count.Current);
+    }
+
+    [Fact]
+    public async Task A_zone_with_its_own_prefix_counts_under_it_and_not_under_anothers()
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(ChatHubTwoNodeTests.Redis);
+        var prefix = "test-zone-" + Guid.NewGuid().ToString("N")[..8];
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [HubRegistration.RedisSetting] = ChatHubTwoNodeTests.Redis, [HubRegistration.RedisPrefixSetting] = prefix,
+        }).Build();
+        using var zone = new SelectedLiveRoomPresence(configuration);
+        var room = "L" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
+        Assert.Equal(1, (await zone.JoinAsync(room, "c1", "u:1")).Current);
+        Assert.True(await redis.GetDatabase().KeyExistsAsync($"{prefix}:live:{{{room}}}:viewers"));
+        Assert.False(await redis.GetDatabase().KeyExistsAsync($"gongjiang:live:{{{room}}}:viewers"));
     }
 
     [Fact]
