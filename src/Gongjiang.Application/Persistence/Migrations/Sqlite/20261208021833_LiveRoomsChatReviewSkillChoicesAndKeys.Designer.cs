@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gongjiang.Application.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207225600_LiveRoomTalk")]
-    partial class LiveRoomTalk
+    [Migration("20261208021833_LiveRoomsChatReviewSkillChoicesAndKeys")]
+    partial class LiveRoomsChatReviewSkillChoicesAndKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1031,6 +1031,10 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OnMicRoomId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OpenUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -1062,6 +1066,9 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OnMicRoomId")
+                        .IsUnique();
 
                     b.HasIndex("RoomId", "OpenUserId")
                         .IsUnique();
@@ -1209,6 +1216,13 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
 
                     b.Property<bool>("Pinned")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RoomId")
                         .IsRequired()
@@ -3227,6 +3241,23 @@ namespace Gongjiang.Application.Persistence.Migrations.Sqlite
                     b.HasIndex("CityCode");
 
                     b.ToTable("Talent");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
