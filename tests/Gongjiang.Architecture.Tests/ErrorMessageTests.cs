@@ -55,6 +55,16 @@ public sealed class ErrorMessageTests
         Assert.Empty(english.Keys.Except(chinese.Keys));
     }
 
+    /// <summary>A page text translated twice shows whichever translation the loader meets first, whatever the page meant.</summary>
+    [Fact]
+    public void The_page_texts_translation_names_each_text_once()
+    {
+        var path = Path.Combine(RepositoryRoot(), "src", "Gongjiang.Web", "Resources", "Infrastructure", "SharedResource.en.resx");
+        var twice = XDocument.Load(path).Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
+            .GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(twice.Count == 0, $"SharedResource.en.resx translates these texts more than once: {string.Join(", ", twice)}");
+    }
+
     private static Dictionary<string, string> Load(string path) =>
         XDocument.Load(path).Root!.Elements("data").GroupBy(d => (string)d.Attribute("name")!)
             .ToDictionary(g => g.Key, g => (string?)g.First().Element("value") ?? "");
